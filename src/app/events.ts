@@ -1,0 +1,126 @@
+/**
+ * `session.events`: stream handlers (each subscribes its stream and returns an unsubscribe function) and
+ * system events (no subscription). Several language handlers may coexist.
+ */
+import type { CoreSession, DisconnectInfo } from '../core/session';
+import type { SettingsChangeMap } from '../core/settings-store';
+import { StreamType } from '../protocol/enums';
+import type {
+  AppSetting, AudioChunk, ButtonPress, CalendarEvent, GlassesBatteryUpdate, HeadPosition, LocationUpdate,
+  PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, TouchEvent, TranscriptionData, TranslationData, Vad,
+} from '../protocol/messages';
+import { createTouchEventStream, createTranscriptionStream, createTranslationStream, type TranscriptionStreamOptions } from '../protocol/streams';
+
+export type Handler<T> = (data: T) => unknown;
+export type Unsubscribe = () => void;
+
+export class EventManager {
+  constructor(private readonly core: CoreSession) {}
+
+  /** Final and interim transcriptions in en-US. */
+  onTranscription(handler: Handler<TranscriptionData>): Unsubscribe {
+    return this.core.addHandler('transcription:en-US', handler);
+  }
+
+  /**
+   * Transcriptions in `language` (`auto` allowed). The third argument is the legacy boolean
+   * `disableLanguageIdentification` or an options object.
+   */
+  onTranscriptionForLanguage(language: string, handler: Handler<TranscriptionData>, options?: boolean | TranscriptionStreamOptions): Unsubscribe {
+    const opts = typeof options === 'boolean' ? { disableLanguageIdentification: options } : (options ?? {});
+    return this.core.addHandler(createTranscriptionStream(language, opts), handler);
+  }
+
+  onTranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>, options?: { disableLanguageIdentification?: boolean }): Unsubscribe {
+    return this.core.addHandler(createTranslationStream(source, target, options), handler);
+  }
+
+  /** The spelling of earlier SDK versions. */
+  ontranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>): Unsubscribe {
+    return this.onTranslationForLanguage(source, target, handler);
+  }
+
+  onHeadPosition(handler: Handler<HeadPosition>): Unsubscribe {
+    return this.core.addHandler(StreamType.HEAD_POSITION, handler);
+  }
+
+  onButtonPress(handler: Handler<ButtonPress>): Unsubscribe {
+    return this.core.addHandler(StreamType.BUTTON_PRESS, handler);
+  }
+
+  /** All touch events, or only one gesture (`onTouchEvent('double_tap', h)`). */
+  onTouchEvent(gestureOrHandler: string | Handler<TouchEvent>, handler?: Handler<TouchEvent>): Unsubscribe {
+    if (typeof gestureOrHandler === 'function') return this.core.addHandler(StreamType.TOUCH_EVENT, gestureOrHandler);
+    return this.core.addHandler(createTouchEventStream(gestureOrHandler), handler!);
+  }
+
+  onPhoneNotifications(handler: Handler<PhoneNotification>): Unsubscribe {
+    return this.core.addHandler(StreamType.PHONE_NOTIFICATION, handler);
+  }
+
+  onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
+    return this.core.addHandler(StreamType.PHONE_NOTIFICATION_DISMISSED, handler);
+  }
+
+  onGlassesBattery(handler: Handler<GlassesBatteryUpdate>): Unsubscribe {
+    return this.core.addHandler(StreamType.GLASSES_BATTERY_UPDATE, handler);
+  }
+
+  onPhoneBattery(handler: Handler<PhoneBatteryUpdate>): Unsubscribe {
+    return this.core.addHandler(StreamType.PHONE_BATTERY_UPDATE, handler);
+  }
+
+  onVoiceActivity(handler: Handler<Vad>): Unsubscribe {
+    return this.core.addHandler(StreamType.VAD, handler);
+  }
+
+  onLocation(handler: Handler<LocationUpdate>): Unsubscribe {
+    return this.core.addHandler(StreamType.LOCATION_UPDATE, handler);
+  }
+
+  onCalendarEvent(handler: Handler<CalendarEvent>): Unsubscribe {
+    return this.core.addHandler(StreamType.CALENDAR_EVENT, handler);
+  }
+
+  onAudioChunk(handler: Handler<AudioChunk>): Unsubscribe {
+    return this.core.addHandler(StreamType.AUDIO_CHUNK, handler);
+  }
+
+  /** Any stream by its subscription string. */
+  on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
+    return this.core.addHandler(stream, handler);
+  }
+
+  // ---------------------------------------------------------------- system events (no subscription)
+
+  /** After every successful handshake (including reconnects), with the app settings. */
+  onConnected(handler: Handler<AppSetting[]>): Unsubscribe {
+    return this.core.on('connected', handler);
+  }
+
+  onDisconnected(handler: Handler<DisconnectInfo>): Unsubscribe {
+    return this.core.on('disconnected', handler);
+  }
+
+  onReconnected(handler: Handler<number>): Unsubscribe {
+    return this.core.on('reconnected', handler);
+  }
+
+  /** Errors from handlers and the transport; without a listener they go to the server's error handler. */
+  onError(handler: Handler<Error>): Unsubscribe {
+    return this.core.on('error', handler);
+  }
+
+  /** Every change of the app settings, with the whole new list. */
+  onSettingsUpdate(handler: Handler<AppSetting[]>): Unsubscribe {
+    return this.core.settings.onAppChange(() => handler(this.core.settings.getAppSettings()));
+  }
+
+  /** One app setting's changes: `(value, previous)`. */
+  onSettingChange<T = unknown>(key: string, handler: (value: T, previous: T | undefined) => unknown): Unsubscribe {
+    return this.core.settings.onAppChange((changes: SettingsChangeMap) => {
+      const c = changes[key];
+      if (c) handler(c.newValue as T, c.oldValue as T | undefined);
+    });
+  }
+}

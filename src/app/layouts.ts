@@ -1,0 +1,76 @@
+/** `session.layouts`: every method sends one `display_event`, exactly as the published SDKs do. */
+import type { CoreSession } from '../core/session';
+import { SdkError } from '../core/errors';
+import { LayoutType, ViewType } from '../protocol/enums';
+import type { Layout } from '../protocol/messages';
+
+export interface DisplayOptions {
+  view?: ViewType | 'main' | 'dashboard';
+  durationMs?: number;
+}
+
+const MAX_BITMAP_CHARS = 1_000_000;
+
+export class LayoutManager {
+  constructor(private readonly core: CoreSession) {}
+
+  showTextWall(text: string, options: DisplayOptions = {}): void {
+    this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);
+  }
+
+  showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions = {}): void {
+    this.display({ layoutType: LayoutType.DOUBLE_TEXT_WALL, topText: asText(topText), bottomText: asText(bottomText) }, options, ViewType.MAIN);
+  }
+
+  showReferenceCard(title: string, text: string, options: DisplayOptions = {}): void {
+    this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
+  }
+
+  /** Defaults to the dashboard view. */
+  showDashboardCard(leftText: string, rightText: string, options: DisplayOptions = {}): void {
+    this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
+  }
+
+  /** A base64 1-bit BMP (576×135 on G1). */
+  showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = {}): void {
+    if (typeof data !== 'string' || data.length === 0) throw new SdkError('invalid_argument', 'showBitmapView needs the bitmap as a base64 string');
+    if (data.length > MAX_BITMAP_CHARS) throw new SdkError('invalid_argument', `The bitmap is ${data.length} characters; at most ${MAX_BITMAP_CHARS} are accepted`);
+    this.display({ layoutType: LayoutType.BITMAP_VIEW, data }, options, ViewType.MAIN);
+  }
+
+  /** Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view. */
+  showBitmapAnimation(frames: string[], intervalMs = 1650, repeat = false, options: DisplayOptions = {}): { stop: () => void } {
+    if (!Array.isArray(frames) || frames.length === 0 || frames.some((f) => typeof f !== 'string')) {
+      throw new SdkError('invalid_argument', 'showBitmapAnimation needs a non-empty array of base64 frames');
+    }
+    this.display({ layoutType: LayoutType.BITMAP_ANIMATION, frames, interval: intervalMs, repeat }, options, ViewType.MAIN);
+    return { stop: () => this.clearView(options) };
+  }
+
+  clearView(options: DisplayOptions = {}): void {
+    this.display({ layoutType: LayoutType.CLEAR_VIEW }, options, ViewType.MAIN);
+  }
+
+  private display(layout: Layout, options: DisplayOptions, defaultView: ViewType): void {
+    let view: string = options.view ?? defaultView;
+    if (view !== ViewType.MAIN && view !== ViewType.DASHBOARD) {
+      this.core.logger.warn(`Unknown view "${String(view)}"; showing on "main"`);
+      view = ViewType.MAIN;
+    }
+    const msg: { type: string; [k: string]: unknown } = {
+      timestamp: new Date().toISOString(),
+      sessionId: '',
+      type: 'display_event',
+      packageName: this.core.packageName,
+      view,
+      layout,
+    };
+    const d = options.durationMs;
+    if (typeof d === 'number' && Number.isFinite(d) && d >= 0) msg.durationMs = d;
+    this.core.send(msg);
+  }
+}
+
+function asText(v: unknown): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+}

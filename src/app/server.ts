@@ -1,0 +1,131 @@
+/**
+ * `AppServer`: the modern facade. Subclass it, override `onSession` (and optionally `onStop`,
+ * `onToolCall`), construct it with `packageName` and `apiKey`, then `start()`.
+ */
+import type express from 'express';
+import type { ErrorContext } from '../core/engine';
+import { SdkError, toError } from '../core/errors';
+import { AppHost, type HostConfig } from '../core/host';
+import type { Logger } from '../core/logger';
+import type { CoreSession, StopReason } from '../core/session';
+import type { ToolCall } from '../protocol/messages';
+import { AppSession } from './session';
+import { createToken } from './token';
+
+export interface AppServerConfig extends HostConfig {
+  /** Secret for webview session cookies. */
+  cookieSecret?: string;
+  /** Instructions shown to the assistant about this app. */
+  appInstructions?: string;
+  /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
+  onError?: (error: Error, context: ErrorContext) => void;
+}
+
+const hosts = new WeakMap<AppServer, AppHost>();
+
+/** The HTTP host behind a server (for the SDK's own facades and tools). */
+export function hostOf(server: AppServer): AppHost {
+  const host = hosts.get(server);
+  if (!host) throw new TypeError('Not an AppServer');
+  return host;
+}
+
+export function validateServerConfig(config: unknown, kind = 'AppServer'): asserts config is HostConfig {
+  const fail = (msg: string) => {
+    throw new SdkError('invalid_config', `${kind} config: ${msg}`);
+  };
+  if (!config || typeof config !== 'object') fail('expected an object with packageName and apiKey');
+  const c = config as Record<string, unknown>;
+  if (typeof c.packageName !== 'string' || c.packageName.trim() === '') fail('"packageName" is required (e.g. "com.example.myapp")');
+  if (typeof c.apiKey !== 'string' || c.apiKey === '') fail('"apiKey" is required: copy it from the developer console, e.g. process.env.MENTRAOS_API_KEY');
+  if (c.port !== undefined && (typeof c.port !== 'number' || !Number.isInteger(c.port) || c.port < 0 || c.port > 65535)) {
+    fail(`"port" must be an integer from 0 to 65535 (got ${JSON.stringify(c.port)})`);
+  }
+  if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/'))) fail('"webhookPath" must be a path starting with "/"');
+  if (c.publicDir !== undefined && c.publicDir !== false && typeof c.publicDir !== 'string') fail('"publicDir" must be a directory path or false');
+  if (c.healthCheck !== undefined && typeof c.healthCheck !== 'boolean') fail('"healthCheck" must be a boolean');
+  if (c.trustedCloudHosts !== undefined && (!Array.isArray(c.trustedCloudHosts) || c.trustedCloudHosts.some((h) => typeof h !== 'string'))) {
+    fail('"trustedCloudHosts" must be an array of host names');
+  }
+}
+
+export class AppServer {
+  /** The server's logger (the injected one, or a console logger silent below `warn`). */
+  readonly logger: Logger;
+
+  constructor(config: AppServerConfig) {
+    validateServerConfig(config, new.target?.name || 'AppServer');
+    const onError = config.onError;
+    const host = new AppHost(config, {
+      createSession: (core: CoreSession) => this.createSessionFacade(core),
+      onSession: (session, sessionId, userId) => this.onSession(session as AppSession, sessionId, userId),
+      onStop: (sessionId, userId, reason) => this.onStop(sessionId, userId, reason),
+      onError: (error, context) => {
+        if (onError) {
+          try {
+            onError(error, context);
+            return;
+          } catch (e) {
+            host.logger.error(`The onError handler threw: ${toError(e).message}`);
+          }
+        }
+        host.logger.error(`Error in ${context.phase}${context.sessionId ? ` of session ${context.sessionId}` : ''}: ${error.message}`);
+      },
+    });
+    hosts.set(this, host);
+    this.logger = host.logger;
+  }
+
+  /** Called when a user starts the app, after the cloud has been answered. Override it. */
+  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {
+    session.logger.debug(`Session ${sessionId} started for ${userId}`);
+  }
+
+  /** Called once when a session ends, with the reason. Override it. */
+  protected async onStop(sessionId: string, userId: string, reason: StopReason): Promise<void> {
+    void sessionId;
+    void userId;
+    void reason;
+  }
+
+  /** Called when the assistant invokes one of the app's tools. Override it. */
+  protected async onToolCall(toolCall: ToolCall): Promise<string | undefined> {
+    void toolCall;
+    return undefined;
+  }
+
+  /** Builds the session object handed to `onSession` (the legacy facade returns its own). */
+  protected createSessionFacade(core: CoreSession): AppSession {
+    return new AppSession(core);
+  }
+
+  /** Starts listening; resolves when ready, rejects with `SdkError('port_in_use')` if the port is taken. */
+  start(): Promise<void> {
+    return hostOf(this).start();
+  }
+
+  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
+  stop(): Promise<void> {
+    return hostOf(this).stop();
+  }
+
+  /** The Express app, to add routes (Express 4 syntax). */
+  getExpressApp(): express.Express {
+    return hostOf(this).app;
+  }
+
+  /** The port the server listens on (useful with `port: 0`). */
+  getPort(): number {
+    return hostOf(this).port;
+  }
+
+  /** Runs `handler` during `stop()`. */
+  protected addCleanupHandler(handler: () => unknown): void {
+    hostOf(this).addCleanupHandler(handler);
+  }
+
+  /** A signed HS256 token for webviews: `{userId, packageName, sessionId}`, valid one day. */
+  protected generateToken(userId: string, sessionId: string, secretKey: string): string {
+    return createToken({ userId, packageName: hostOf(this).packageName, sessionId }, { secretKey });
+  }
+}

@@ -1,0 +1,41 @@
+/** A small listener list per event name; every call is isolated and failures go to `report`. */
+export type Listener = (...args: any[]) => unknown;
+
+export class Emitter {
+  private readonly listeners = new Map<string, Set<Listener>>();
+
+  constructor(private readonly report: (err: unknown, event: string) => void) {}
+
+  on(event: string, fn: Listener): () => void {
+    let set = this.listeners.get(event);
+    if (!set) this.listeners.set(event, (set = new Set()));
+    set.add(fn);
+    return () => void this.listeners.get(event)?.delete(fn);
+  }
+
+  has(event: string): boolean {
+    const set = this.listeners.get(event);
+    return !!set && set.size > 0;
+  }
+
+  emit(event: string, ...args: unknown[]): boolean {
+    const set = this.listeners.get(event);
+    if (!set || set.size === 0) return false;
+    for (const fn of [...set]) invokeIsolated(fn, args, (e) => this.report(e, event));
+    return true;
+  }
+
+  clear(): void {
+    this.listeners.clear();
+  }
+}
+
+/** Calls `fn(...args)`; a throw or a rejected promise goes to `onError`, never to the caller. */
+export function invokeIsolated(fn: Listener, args: unknown[], onError: (e: unknown) => void): void {
+  try {
+    const r = fn(...args) as { then?: unknown } | undefined;
+    if (r && typeof r.then === 'function') (r as Promise<unknown>).then(undefined, onError);
+  } catch (e) {
+    onError(e);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * Request/response correlation that lives with the logical session, not the socket: a pending request
+ * survives reconnects, settles once, and rejects with an `SdkError` on timeout or when the session ends.
+ */
+import { SdkError } from './errors';
+
+interface Pending {
+  resolve: (v: any) => void;
+  reject: (e: Error) => void;
+  timer?: ReturnType<typeof setTimeout>;
+  kind: string;
+}
+
+export class PendingRequests {
+  private readonly pending = new Map<string, Pending>();
+
+  get size(): number {
+    return this.pending.size;
+  }
+
+  has(id: string): boolean {
+    return this.pending.has(id);
+  }
+
+  ids(kind?: string): string[] {
+    return [...this.pending].filter(([, p]) => kind === undefined || p.kind === kind).map(([id]) => id);
+  }
+
+  /** Registers `id` and returns the promise that settles with it. `timeoutMs` 0 means no timeout. */
+  create<T>(id: string, kind: string, timeoutMs: number): Promise<T> {
+    if (this.pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
+    return new Promise<T>((resolve, reject) => {
+      const entry: Pending = { resolve, reject, kind };
+      if (timeoutMs > 0) {
+        entry.timer = setTimeout(() => {
+          this.pending.delete(id);
+          reject(new SdkError('request_timeout', `The ${kind} request ${id} got no answer within ${timeoutMs} ms`, { details: { requestId: id, kind } }));
+        }, timeoutMs);
+        entry.timer.unref?.();
+      }
+      this.pending.set(id, entry);
+    });
+  }
+
+  resolve(id: string, value: unknown): boolean {
+    const p = this.take(id);
+    if (p) p.resolve(value);
+    return !!p;
+  }
+
+  reject(id: string, error: Error): boolean {
+    const p = this.take(id);
+    if (p) p.reject(error);
+    return !!p;
+  }
+
+  rejectAll(error: (kind: string, id: string) => Error): void {
+    for (const id of [...this.pending.keys()]) {
+      const p = this.take(id)!;
+      p.reject(error(p.kind, id));
+    }
+  }
+
+  private take(id: string): Pending | undefined {
+    const p = this.pending.get(id);
+    if (!p) return undefined;
+    this.pending.delete(id);
+    if (p.timer) clearTimeout(p.timer);
+    return p;
+  }
+}

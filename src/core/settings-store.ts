@@ -1,0 +1,103 @@
+/**
+ * The session's settings: app settings (an array of `AppSetting`, from the ack and `settings_update`) and the
+ * system settings (a flat object, from the ack's `mentraosSettings` / `augmentosSettings` and
+ * `augmentos_settings_update`). Changes are diffed by key and reported once per real change.
+ */
+import type { AppSetting } from '../protocol/messages';
+
+export type SettingChange = { oldValue: unknown; newValue: unknown };
+export type SettingsChangeMap = Record<string, SettingChange>;
+type Listener = (changes: SettingsChangeMap) => void;
+
+export class SettingsStore {
+  private app: AppSetting[] = [];
+  private appValues = new Map<string, unknown>();
+  private system: Record<string, unknown> = {};
+  private readonly appListeners = new Set<Listener>();
+  private readonly systemListeners = new Set<Listener>();
+
+  constructor(private readonly report: (err: unknown) => void) {}
+
+  getAppSettings(): AppSetting[] {
+    return this.app;
+  }
+
+  getAppValue(key: string): unknown {
+    return this.appValues.get(key);
+  }
+
+  hasApp(key: string): boolean {
+    return this.appValues.has(key);
+  }
+
+  getSystem(): Readonly<Record<string, unknown>> {
+    return this.system;
+  }
+
+  /** Replaces the app settings; returns what changed. */
+  setApp(settings: AppSetting[]): SettingsChangeMap {
+    const list = Array.isArray(settings) ? settings.filter((s) => s && typeof s.key === 'string') : [];
+    const next = new Map<string, unknown>();
+    for (const s of list) next.set(s.key, s.value !== undefined ? s.value : s.defaultValue);
+    const changes = diff(this.appValues, next);
+    this.app = list;
+    this.appValues = next;
+    if (Object.keys(changes).length > 0) this.notify(this.appListeners, changes);
+    return changes;
+  }
+
+  /** Merges system settings (only a plain object is accepted); returns what changed. */
+  mergeSystem(values: Record<string, unknown> | undefined): SettingsChangeMap {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return {};
+    const before = new Map(Object.entries(this.system));
+    this.system = { ...this.system, ...values };
+    const changes = diff(before, new Map(Object.entries(this.system)));
+    if (Object.keys(changes).length > 0) this.notify(this.systemListeners, changes);
+    return changes;
+  }
+
+  onAppChange(fn: Listener): () => void {
+    this.appListeners.add(fn);
+    return () => void this.appListeners.delete(fn);
+  }
+
+  onSystemChange(fn: Listener): () => void {
+    this.systemListeners.add(fn);
+    return () => void this.systemListeners.delete(fn);
+  }
+
+  clearListeners(): void {
+    this.appListeners.clear();
+    this.systemListeners.clear();
+  }
+
+  private notify(listeners: Set<Listener>, changes: SettingsChangeMap): void {
+    for (const fn of [...listeners]) {
+      try {
+        fn(changes);
+      } catch (e) {
+        this.report(e);
+      }
+    }
+  }
+}
+
+function diff(before: Map<string, unknown>, after: Map<string, unknown>): SettingsChangeMap {
+  const changes: SettingsChangeMap = {};
+  for (const [k, v] of after) {
+    const old = before.get(k);
+    if (!before.has(k) || !sameValue(old, v)) changes[k] = { oldValue: old, newValue: v };
+  }
+  for (const [k, old] of before) if (!after.has(k)) changes[k] = { oldValue: old, newValue: undefined };
+  return changes;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  try {
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,137 @@
+/**
+ * Stream handlers and the subscription set derived from them.
+ *
+ * The set the cloud sees is the union of the keys that have handlers and the streams subscribed
+ * explicitly; it is always sent whole. Dispatch finds handlers by the exact `streamType` first, then by
+ * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
+ * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
+ */
+import { canonicalStreamKey } from '../protocol/streams';
+import type { SubscriptionRequest } from '../protocol/messages';
+
+export type StreamHandler = (data: any) => unknown;
+
+export class StreamTable {
+  private readonly handlers = new Map<string, Set<StreamHandler>>();
+  private readonly explicit = new Set<string>();
+  private readonly rates = new Map<string, string>();
+  /** canonical key -> subscription keys that share it (only keys with query options or parameters). */
+  private byCanonical = new Map<string, string[]>();
+  private listCache: SubscriptionRequest[] | null = null;
+
+  constructor(private readonly onChange: () => void) {}
+
+  add(stream: string, handler: StreamHandler): () => void {
+    let set = this.handlers.get(stream);
+    const isNewKey = !set;
+    if (!set) this.handlers.set(stream, (set = new Set()));
+    set.add(handler);
+    if (isNewKey) this.changed();
+    let removed = false;
+    return () => {
+      if (removed) return;
+      removed = true;
+      const s = this.handlers.get(stream);
+      if (!s || !s.delete(handler)) return;
+      if (s.size === 0) {
+        this.handlers.delete(stream);
+        this.changed();
+      }
+    };
+  }
+
+  subscribe(stream: string, rate?: string): void {
+    const had = this.explicit.has(stream) && this.rates.get(stream) === rate;
+    this.explicit.add(stream);
+    if (rate === undefined) this.rates.delete(stream);
+    else this.rates.set(stream, rate);
+    if (!had) this.changed();
+  }
+
+  unsubscribe(stream: string): void {
+    const had = this.explicit.delete(stream);
+    this.rates.delete(stream);
+    const removedHandlers = this.handlers.delete(stream);
+    if (had || removedHandlers) this.changed();
+  }
+
+  hasHandlers(stream: string): boolean {
+    return this.handlers.has(stream);
+  }
+
+  /** The full subscription list as sent on the wire. */
+  list(): SubscriptionRequest[] {
+    if (this.listCache) return this.listCache;
+    const keys = new Set<string>([...this.handlers.keys(), ...this.explicit]);
+    const out: SubscriptionRequest[] = [];
+    for (const k of keys) {
+      const rate = this.rates.get(k);
+      out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
+    }
+    return (this.listCache = out);
+  }
+
+  /** Handler sets to call for one `data_stream`, each at most once. */
+  targets(streamType: string, data: any): Set<StreamHandler>[] {
+    const direct = this.handlers.get(streamType);
+    // Fast path: an exact, parameterless match with nothing else sharing the key.
+    if (direct && this.byCanonical.size === 0) return [direct];
+    const keys = new Set<string>();
+    if (direct) keys.add(streamType);
+    const canonical = canonicalStreamKey(streamType);
+    for (const k of this.byCanonical.get(canonical) ?? []) keys.add(k);
+    if (canonical.indexOf(':') < 0) for (const derived of derivedKeys(canonical, data)) {
+      if (this.handlers.has(derived)) keys.add(derived);
+      for (const k of this.byCanonical.get(derived) ?? []) keys.add(k);
+    }
+    const out: Set<StreamHandler>[] = [];
+    for (const k of keys) {
+      const s = this.handlers.get(k);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.handlers.clear();
+    this.explicit.clear();
+    this.rates.clear();
+    this.byCanonical.clear();
+    this.listCache = null;
+  }
+
+  private changed(): void {
+    this.listCache = null;
+    const index = new Map<string, string[]>();
+    for (const k of this.handlers.keys()) {
+      const c = canonicalStreamKey(k);
+      if (c === k && k.indexOf(':') < 0) continue;
+      const arr = index.get(c);
+      if (arr) arr.push(k);
+      else index.set(c, [k]);
+    }
+    this.byCanonical = index;
+    this.onChange();
+  }
+}
+
+/** Keys a base-type `data_stream` also belongs to, rebuilt from its data. */
+function derivedKeys(base: string, data: any): string[] {
+  if (!data || typeof data !== 'object') return [];
+  switch (base) {
+    case 'transcription':
+      // A cloud that sends no language means its default, en-US.
+      return [`transcription:${typeof data.transcribeLanguage === 'string' ? data.transcribeLanguage : 'en-US'}`];
+    case 'translation': {
+      const tgt = data.translateLanguage;
+      if (typeof tgt !== 'string') return [];
+      const out = [`translation:all-to-${tgt}`];
+      if (typeof data.transcribeLanguage === 'string') out.push(`translation:${data.transcribeLanguage}-to-${tgt}`);
+      return out;
+    }
+    case 'touch_event':
+      return typeof data.gesture_name === 'string' ? [`touch_event:${data.gesture_name}`] : [];
+    default:
+      return [];
+  }
+}

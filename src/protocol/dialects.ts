@@ -1,0 +1,129 @@
+/**
+ * The dialect table: every name or field that differs between cloud generations, in one place.
+ *
+ * All generations share the handshake (`tpa_connection_init` / `tpa_connection_ack` / `tpa_connection_error`),
+ * the display, subscription and data-stream messages. They differ in the details below. The engine normalises
+ * inbound messages to one canonical form with the helpers at the end of this file; the test cloud uses the same
+ * table to speak each dialect, so both ends read from one source.
+ */
+
+export type DialectName = 'augmentos' | 'mentraos' | 'mentraos-v3';
+
+export interface Dialect {
+  name: DialectName;
+  /** The webhook body field carrying the WebSocket URL. */
+  webhookUrlField: 'augmentOSWebsocketUrl' | 'mentraOSWebsocketUrl' | 'websocketUrl';
+  /** The ack key carrying the system settings snapshot. */
+  ackSettingsKey: 'augmentosSettings' | 'mentraosSettings';
+  /** Prefix of app-to-app message names. */
+  appMessagePrefix: 'tpa' | 'app';
+  /** `data_stream.streamType`: the base type plus language fields in `data`, or the app's exact subscription string. */
+  streamTypeForm: 'base' | 'exact';
+  /** Header carrying sha256(apiKey) on `/tool`. */
+  apiKeyHeader: 'X-TPA-API-Key' | 'X-App-API-Key';
+  /** REST path prefix for app settings. */
+  settingsPath: '/tpasettings' | '/appsettings';
+  /** How photos come back: a WebSocket `photo_response`, or an HTTP upload to the app's `/photo-upload`. */
+  photoDelivery: 'websocket' | 'http-upload';
+  /** The WebSocket path the cloud serves apps on. */
+  websocketPath: '/tpa-ws' | '/app-ws';
+}
+
+export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
+  augmentos: {
+    name: 'augmentos',
+    webhookUrlField: 'augmentOSWebsocketUrl',
+    ackSettingsKey: 'augmentosSettings',
+    appMessagePrefix: 'tpa',
+    streamTypeForm: 'base',
+    apiKeyHeader: 'X-TPA-API-Key',
+    settingsPath: '/tpasettings',
+    photoDelivery: 'websocket',
+    websocketPath: '/tpa-ws',
+  },
+  mentraos: {
+    name: 'mentraos',
+    webhookUrlField: 'mentraOSWebsocketUrl',
+    ackSettingsKey: 'mentraosSettings',
+    appMessagePrefix: 'app',
+    streamTypeForm: 'exact',
+    apiKeyHeader: 'X-App-API-Key',
+    settingsPath: '/appsettings',
+    photoDelivery: 'http-upload',
+    websocketPath: '/app-ws',
+  },
+  'mentraos-v3': {
+    name: 'mentraos-v3',
+    webhookUrlField: 'websocketUrl',
+    ackSettingsKey: 'mentraosSettings',
+    appMessagePrefix: 'app',
+    streamTypeForm: 'exact',
+    apiKeyHeader: 'X-App-API-Key',
+    settingsPath: '/appsettings',
+    photoDelivery: 'http-upload',
+    websocketPath: '/app-ws',
+  },
+};
+
+const ALL = Object.values(DIALECTS);
+const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
+
+/** Webhook URL fields, most recent generation first. */
+export const WEBHOOK_URL_FIELDS = unique(['websocketUrl', 'mentraOSWebsocketUrl', 'augmentOSWebsocketUrl'] as const);
+/** Ack settings keys, most recent generation first. */
+export const ACK_SETTINGS_KEYS = unique(['mentraosSettings', 'augmentosSettings'] as const);
+/** Headers that may carry sha256(apiKey), lower-cased as Node presents them. */
+export const API_KEY_HEADERS = unique(ALL.map((d) => d.apiKeyHeader.toLowerCase()));
+export const SETTINGS_PATHS = unique(ALL.map((d) => d.settingsPath));
+
+/** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
+export const APP_MESSAGE_STEMS = [
+  'broadcast_message', 'direct_message', 'user_discovery', 'room_join', 'room_leave',
+  'message_received', 'user_joined', 'user_left', 'room_updated', 'direct_message_response',
+] as const;
+export type AppMessageStem = (typeof APP_MESSAGE_STEMS)[number];
+
+const TPA_TO_APP = new Map<string, string>(APP_MESSAGE_STEMS.map((s) => [`tpa_${s}`, `app_${s}`]));
+
+/** The WebSocket URL of a `session_request`, whichever field the cloud generation used. */
+export function webhookWebsocketUrl(body: Record<string, unknown>): string | undefined {
+  for (const field of WEBHOOK_URL_FIELDS) {
+    const v = body[field];
+    if (typeof v === 'string' && v.length > 0) return v;
+  }
+  return undefined;
+}
+
+/** The system settings snapshot of an ack, whichever key the cloud generation used. */
+export function ackSystemSettings(ack: Record<string, unknown>): Record<string, unknown> | undefined {
+  for (const key of ACK_SETTINGS_KEYS) {
+    const v = ack[key];
+    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+/** Canonical (`app_*`) name of an inbound message type; other types are returned unchanged. */
+export function canonicalMessageType(type: string): string {
+  return TPA_TO_APP.get(type) ?? type;
+}
+
+/** The wire name of an app-to-app message in the given naming. */
+export function appMessageType(stem: AppMessageStem, prefix: 'tpa' | 'app'): string {
+  return `${prefix}_${stem}`;
+}
+
+/** The first sha256(apiKey) header present on a request, whichever generation sent it. */
+export function apiKeyHeaderValue(headers: Record<string, string | string[] | undefined>): string | undefined {
+  for (const h of API_KEY_HEADERS) {
+    const v = headers[h];
+    if (typeof v === 'string') return v;
+  }
+  return undefined;
+}
+
+export function getDialect(name: DialectName = 'mentraos'): Readonly<Dialect> {
+  const d = DIALECTS[name];
+  if (!d) throw new TypeError(`Unknown cloud dialect "${name}": expected one of ${Object.keys(DIALECTS).join(', ')}`);
+  return d;
+}

@@ -1,0 +1,5 @@
+export * from './enums';
+export * from './messages';
+export * from './streams';
+export * from './dialects';
+export * from './guards';

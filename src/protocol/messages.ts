@@ -1,0 +1,183 @@
+/**
+ * Message shapes on the wire, as discriminated unions on `type`.
+ * Timestamps are ISO-8601 strings on the wire; typed as `Date | string` where apps may pass either.
+ */
+import type { LayoutType, ViewType } from './enums';
+
+// ---------------------------------------------------------------- layouts
+
+export interface TextWall { layoutType: LayoutType.TEXT_WALL | 'text_wall'; text: string }
+export interface DoubleTextWall { layoutType: LayoutType.DOUBLE_TEXT_WALL | 'double_text_wall'; topText: string; bottomText: string }
+export interface ReferenceCard { layoutType: LayoutType.REFERENCE_CARD | 'reference_card'; title: string; text: string }
+export interface DashboardCard { layoutType: LayoutType.DASHBOARD_CARD | 'dashboard_card'; leftText: string; rightText: string }
+export interface BitmapView { layoutType: LayoutType.BITMAP_VIEW | 'bitmap_view'; data: string }
+export interface BitmapAnimation { layoutType: LayoutType.BITMAP_ANIMATION | 'bitmap_animation'; frames: string[]; interval: number; repeat: boolean }
+export interface ClearView { layoutType: LayoutType.CLEAR_VIEW | 'clear_view' }
+export type Layout = TextWall | DoubleTextWall | ReferenceCard | DashboardCard | BitmapView | BitmapAnimation | ClearView;
+
+export interface BaseMessage {
+  type: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+
+// ---------------------------------------------------------------- app -> cloud
+
+export interface AppConnectionInit extends BaseMessage {
+  type: 'tpa_connection_init';
+  sessionId: string;
+  packageName: string;
+  apiKey: string;
+}
+
+export type SubscriptionRequest = string | { stream: 'location_stream'; rate: string };
+
+export interface AppSubscriptionUpdate extends BaseMessage {
+  type: 'subscription_update';
+  packageName: string;
+  subscriptions: SubscriptionRequest[];
+  sessionId: string;
+}
+
+export interface DisplayRequest extends BaseMessage {
+  type: 'display_event';
+  packageName: string;
+  view: ViewType | 'main' | 'dashboard' | 'always_on';
+  layout: Layout;
+  durationMs?: number;
+  forceDisplay?: boolean;
+}
+
+// ---------------------------------------------------------------- cloud -> app
+
+export interface AppSetting {
+  key: string;
+  label?: string;
+  type?: string;
+  value?: unknown;
+  defaultValue?: unknown;
+  [extra: string]: unknown;
+}
+
+export interface AppConnectionAck extends BaseMessage {
+  type: 'tpa_connection_ack';
+  sessionId?: string;
+  settings?: AppSetting[];
+  mentraosSettings?: Record<string, unknown>;
+  augmentosSettings?: Record<string, unknown>;
+  config?: unknown;
+  capabilities?: Record<string, unknown> | null;
+}
+
+export interface AppConnectionError extends BaseMessage {
+  type: 'tpa_connection_error' | 'connection_error';
+  message: string;
+  code?: string;
+}
+
+export interface DataStream extends BaseMessage {
+  type: 'data_stream';
+  streamType: string;
+  data: any;
+}
+
+export interface AppSettingsUpdate extends BaseMessage {
+  type: 'settings_update';
+  packageName?: string;
+  settings: AppSetting[];
+}
+
+export interface MentraosSettingsUpdate extends BaseMessage {
+  type: 'augmentos_settings_update';
+  settings: Record<string, unknown>;
+}
+
+export interface AppStopped extends BaseMessage {
+  type: 'app_stopped';
+  reason?: string;
+  message?: string;
+}
+
+// ---------------------------------------------------------------- stream data
+
+export interface TranscriptionData {
+  type: 'transcription';
+  text: string;
+  isFinal: boolean;
+  utteranceId?: string;
+  transcribeLanguage?: string;
+  detectedLanguage?: string;
+  startTime: number;
+  endTime: number;
+  speakerId?: string;
+  duration?: number;
+  provider?: string;
+  confidence?: number;
+  metadata?: Record<string, unknown>;
+}
+
+export interface TranslationData {
+  type: 'translation';
+  text: string;
+  originalText?: string;
+  isFinal: boolean;
+  startTime: number;
+  endTime: number;
+  speakerId?: string;
+  duration?: number;
+  transcribeLanguage?: string;
+  translateLanguage?: string;
+  didTranslate?: boolean;
+  provider?: string;
+  confidence?: number;
+}
+
+export interface ButtonPress { type?: 'button_press'; buttonId: string; pressType: 'short' | 'long'; timestamp?: Date | string }
+export interface HeadPosition { type?: 'head_position'; position: 'up' | 'down'; timestamp?: Date | string }
+export interface TouchEvent { type?: 'touch_event'; device_model?: string; gesture_name: string; timestamp?: Date | string }
+export interface GlassesBatteryUpdate { type?: 'glasses_battery_update'; level: number; charging: boolean; timeRemaining?: number }
+export interface PhoneBatteryUpdate { type?: 'phone_battery_update'; level: number; charging: boolean; timeRemaining?: number }
+export interface LocationUpdate { type?: 'location_update'; lat: number; lng: number; accuracy?: number | string; correlationId?: string }
+export interface Vad { type?: 'VAD'; status: boolean | 'true' | 'false' }
+export interface PhoneNotification { type?: 'phone_notification'; notificationId?: string; app: string; title: string; content: string; priority?: string }
+export interface PhoneNotificationDismissed { type?: 'phone_notification_dismissed'; notificationId?: string; app?: string; title?: string; content?: string; notificationKey?: string }
+export interface CalendarEvent { type?: 'calendar_event'; eventId: string; title: string; dtStart: string; dtEnd: string; timezone?: string; timeStamp?: string }
+export interface GlassesConnectionState { type?: 'glasses_connection_state'; modelName: string; status: string; wifi?: { connected: boolean; ssid?: string } }
+export interface AudioChunk { type: 'audio_chunk'; arrayBuffer: ArrayBufferLike; sampleRate?: number; timestamp?: Date }
+
+// ---------------------------------------------------------------- webhooks
+
+export interface BaseWebhookRequest {
+  type: string;
+  sessionId: string;
+  userId: string;
+  timestamp?: string;
+}
+
+export interface SessionWebhookRequest extends BaseWebhookRequest {
+  type: 'session_request';
+  augmentOSWebsocketUrl?: string;
+  mentraOSWebsocketUrl?: string;
+  websocketUrl?: string;
+}
+
+export interface StopWebhookRequest extends BaseWebhookRequest {
+  type: 'stop_request';
+  reason: 'user_disabled' | 'system_stop' | 'error' | (string & {});
+}
+
+export type WebhookRequest = SessionWebhookRequest | StopWebhookRequest;
+
+export interface WebhookResponse {
+  status: 'success' | 'error';
+  message?: string;
+  code?: string;
+}
+
+export interface ToolCall {
+  toolId: string;
+  toolParameters: Record<string, string | number | boolean>;
+  timestamp: Date | string;
+  userId: string;
+  activeSession?: unknown;
+}

@@ -1,0 +1,273 @@
+/**
+ * The test cloud: a real HTTP client and WebSocket server on 127.0.0.1 that plays the MentraOS (or
+ * AugmentOS) cloud for an app. It sends real webhooks, answers the handshake in the chosen dialect,
+ * routes stream events like the cloud, and records every message.
+ *
+ *   const cloud = await createTestCloud();
+ *   const user = await cloud.startSession({ app, userId: 'wearer@example.com' });
+ *   await user.transcribe('hello');
+ *   await user.waitForDisplay('echo: hello');
+ *   await cloud.close();
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
+import type { AppSetting } from '../protocol/messages';
+import { TRUSTED_HOSTS_ENV } from '../core/trust';
+import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+
+export interface TestCloudOptions {
+  /** Which cloud generation to speak (default `mentraos`). */
+  dialect?: DialectName;
+  /**
+   * Add 127.0.0.1 to `MENTRAOS_TRUSTED_HOSTS` for apps in this process while the cloud runs (default true).
+   * Apps never trust loopback on their own; set false to test that refusal.
+   */
+  trustInProcess?: boolean;
+  /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
+  apiKeys?: Record<string, string>;
+  /** App settings sent in every ack. */
+  settings?: AppSetting[];
+  /** System settings sent in every ack (under the dialect's key). */
+  systemSettings?: Record<string, unknown>;
+  /** Capabilities sent in the ack (the `mentraos` dialects only). */
+  capabilities?: Record<string, unknown> | null;
+  /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
+  routeWaitMs?: number;
+  /** Called for every recorded message, e.g. to print a live log. */
+  onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
+}
+
+/** An app to start: a started `AppServer`/`TpaServer`, `{ port }`, or a base URL. */
+export type AppTarget = { getPort(): number } | { port: number; host?: string } | string;
+
+export interface StartSessionOptions {
+  app: AppTarget;
+  userId?: string;
+  packageName?: string;
+  sessionId?: string;
+  /** Webhook path of the app (default `/webhook`). */
+  webhookPath?: string;
+  /** Refuse this session's handshake with a `tpa_connection_error` of this code. */
+  refuseWith?: { code: string; message?: string };
+  /** Resolve even when the webhook is not answered 2xx (default false: reject). */
+  allowFailure?: boolean;
+  /** Override the WebSocket URL sent in the webhook. */
+  websocketUrl?: string;
+}
+
+export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
+  useOnboardMic: false, contextualDashboard: true, headUpAngle: 20, brightness: 50, autoBrightness: false,
+  sensingEnabled: true, alwaysOnStatusBar: false, bypassVad: false, bypassAudioEncoding: false, metricSystemEnabled: false,
+};
+
+let trustRefs = 0;
+let envBefore: string | undefined;
+
+function addTrust(): void {
+  if (trustRefs++ === 0) {
+    envBefore = process.env[TRUSTED_HOSTS_ENV];
+    const hosts = (envBefore ?? '').split(',').filter(Boolean);
+    if (!hosts.includes('127.0.0.1')) hosts.push('127.0.0.1');
+    process.env[TRUSTED_HOSTS_ENV] = hosts.join(',');
+  }
+}
+
+function removeTrust(): void {
+  if (--trustRefs === 0) {
+    if (envBefore === undefined) delete process.env[TRUSTED_HOSTS_ENV];
+    else process.env[TRUSTED_HOSTS_ENV] = envBefore;
+  }
+}
+
+interface Pending {
+  user: SimulatedUser;
+  refuseWith?: { code: string; message?: string };
+}
+
+export class TestCloud implements UserCloud {
+  readonly dialect: Readonly<Dialect>;
+  readonly startedAt = performance.now();
+  readonly routeWaitMs: number;
+  /** Users by sessionId. */
+  readonly users = new Map<string, SimulatedUser>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly wss: WebSocketServer;
+  private closed = false;
+  private trusted = false;
+
+  constructor(private readonly server: http.Server, private readonly options: TestCloudOptions) {
+    this.dialect = getDialect(options.dialect ?? 'mentraos');
+    this.routeWaitMs = options.routeWaitMs ?? 1000;
+    this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
+    this.wss.on('connection', (ws) => this.onConnection(ws));
+    if (options.trustInProcess !== false) {
+      addTrust();
+      this.trusted = true;
+    }
+  }
+
+  get port(): number {
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** The WebSocket URL the cloud hands to apps. */
+  get url(): string {
+    return `ws://127.0.0.1:${this.port}${this.dialect.websocketPath}`;
+  }
+
+  /** Sockets currently open from apps. */
+  get openConnections(): number {
+    return this.wss.clients.size;
+  }
+
+  /** Starts the app for a user: webhook, handshake; resolves with the simulated user. */
+  async startSession(opts: StartSessionOptions): Promise<SimulatedUser> {
+    const userId = opts.userId ?? 'wearer@example.com';
+    const packageName = opts.packageName ?? 'com.example.app';
+    const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
+    const user = new SimulatedUser(this, userId, sessionId, packageName);
+    (user as { webhookBase?: string }).webhookBase = baseUrlOf(opts.app) + (opts.webhookPath ?? '/webhook');
+    this.pending.set(sessionId, { user, refuseWith: opts.refuseWith });
+    const answer = await this.postWebhook(user, {
+      type: 'session_request',
+      sessionId,
+      userId,
+      timestamp: new Date().toISOString(),
+      [this.dialect.webhookUrlField]: opts.websocketUrl ?? this.url,
+    });
+    if (this.pending.get(sessionId)?.user === user) this.pending.delete(sessionId);
+    user.webhookResponse = answer;
+    if (answer.status >= 200 && answer.status < 300) {
+      this.users.set(sessionId, user);
+    } else if (!opts.allowFailure) {
+      throw Object.assign(new Error(`The app answered the session webhook ${answer.status}: ${JSON.stringify(answer.body)}`), { answer });
+    }
+    return user;
+  }
+
+  /** POSTs a webhook body to the user's app and records it. */
+  async postWebhook(user: SimulatedUser, body: Record<string, unknown>): Promise<WebhookAnswer> {
+    const target = (user as { webhookBase?: string }).webhookBase;
+    if (!target) throw new Error('This user was not started by this cloud');
+    this.record(user, 'webhook', body);
+    return postJson(target, body);
+  }
+
+  /** Stops every user and closes the server. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const ws of this.wss.clients) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections?.();
+    });
+    if (this.trusted) removeTrust();
+    this.trusted = false;
+  }
+
+  private onConnection(ws: WebSocket): void {
+    let user: SimulatedUser | undefined;
+    ws.on('error', () => {});
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? null : data.toString();
+      const msg = text === null ? { binary: (data as Buffer).length } : safeParse(text);
+      if (!user) {
+        user = this.onInit(ws, msg);
+        return;
+      }
+      if (user.ws === ws) this.record(user, 'app->cloud', msg);
+    });
+    ws.on('close', (code) => {
+      if (user && user.ws === ws) {
+        user.lastCloseCode = code;
+        user.ws = null;
+        user.wake();
+      }
+    });
+  }
+
+  /** The first frame must be `tpa_connection_init` for a session this cloud started. */
+  private onInit(ws: WebSocket, msg: any): SimulatedUser | undefined {
+    const refuse = (code: string, message: string) => {
+      ws.send(JSON.stringify({ type: 'tpa_connection_error', code, message, timestamp: new Date().toISOString() }));
+      ws.close(1008, message.slice(0, 100));
+      return undefined;
+    };
+    if (!msg || msg.type !== 'tpa_connection_init' || typeof msg.sessionId !== 'string') return refuse('MALFORMED_MESSAGE', 'Expected tpa_connection_init first');
+    const pending = this.pending.get(msg.sessionId);
+    const user = pending?.user ?? this.users.get(msg.sessionId);
+    if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
+    user.record('app->cloud', { ...msg, apiKey: msg.apiKey === undefined ? undefined : '[redacted]' });
+    this.options.onWire?.(user, 'app->cloud', { ...msg, apiKey: '[redacted]' });
+    if (pending?.refuseWith) return refuse(pending.refuseWith.code, pending.refuseWith.message ?? 'Refused by the test cloud');
+    const expectedKey = this.options.apiKeys?.[msg.packageName];
+    if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
+    if (msg.packageName !== user.packageName) return refuse('INVALID_API_KEY', `Package ${msg.packageName} does not own this session`);
+    if (user.ws && user.ws !== ws) user.ws.terminate();
+    user.ws = ws;
+    user.connections++;
+    const ack: Record<string, unknown> = {
+      type: 'tpa_connection_ack',
+      sessionId: user.sessionId,
+      settings: this.options.settings ?? [],
+      [this.dialect.ackSettingsKey]: { ...DEFAULT_SYSTEM_SETTINGS, ...this.options.systemSettings },
+      timestamp: new Date().toISOString(),
+    };
+    if (this.dialect.name !== 'augmentos') ack.capabilities = this.options.capabilities === undefined ? SIMULATED_CAPABILITIES : this.options.capabilities;
+    this.record(user, 'cloud->app', ack);
+    ws.send(JSON.stringify(ack));
+    return user;
+  }
+
+  private record(user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown): void {
+    user.record(dir, msg);
+    this.options.onWire?.(user, dir, msg);
+  }
+}
+
+export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
+  modelName: 'Simulated Glasses', hasCamera: true, hasDisplay: true,
+  display: { count: 1, isColor: false, color: 'green', canDisplayBitmap: true, resolution: { width: 576, height: 135 }, maxTextLines: 5 },
+  hasMicrophone: true, hasSpeaker: true, hasIMU: true, hasButton: true, hasLight: false, hasWifi: true,
+};
+
+/** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
+export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(404, { 'content-type': 'application/json' });
+    res.end('{"error":"not found"}');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return new TestCloud(server, options);
+}
+
+function baseUrlOf(app: AppTarget): string {
+  if (typeof app === 'string') return app.replace(/\/$/, '');
+  if ('getPort' in app && typeof app.getPort === 'function') return `http://127.0.0.1:${app.getPort()}`;
+  const t = app as { port: number; host?: string };
+  return `http://${t.host ?? '127.0.0.1'}:${t.port}`;
+}
+
+async function postJson(url: string, body: unknown): Promise<WebhookAnswer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: safeParse(text) };
+}
+
+function safeParse(s: string): any {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return { raw: s.slice(0, 500) };
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * A simulated wearer on the test cloud: sends what glasses and phone would send, records what the app
+ * shows, and can drop or stop the connection.
+ */
+import type WebSocket from 'ws';
+import type { Dialect } from '../protocol/dialects';
+import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
+import { canonicalStreamKey, getBaseStreamType } from '../protocol/streams';
+
+export type WireDirection = 'webhook' | 'app->cloud' | 'cloud->app';
+
+export interface WireRecord {
+  t_ms: number;
+  dir: WireDirection;
+  msg: any;
+}
+
+export interface DisplayRecord {
+  view: string;
+  layout: Layout;
+  durationMs?: number;
+  at: number;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  body: any;
+}
+
+export type DisplayMatcher = string | RegExp | ((d: DisplayRecord) => boolean);
+
+interface Waiter {
+  check: () => unknown;
+  resolve: (v: any) => void;
+}
+
+/** The bridge a user uses to reach the cloud that owns it. */
+export interface UserCloud {
+  readonly dialect: Readonly<Dialect>;
+  readonly startedAt: number;
+  /** How long an input waits for the app to subscribe to its stream before it is dropped. */
+  readonly routeWaitMs: number;
+  postWebhook(user: SimulatedUser, body: Record<string, unknown>): Promise<WebhookAnswer>;
+}
+
+export class SimulatedUser {
+  readonly displays: DisplayRecord[] = [];
+  readonly wire: WireRecord[] = [];
+  /** The latest layout per view. */
+  readonly current: Record<string, DisplayRecord | undefined> = {};
+  subscriptions: SubscriptionRequest[] = [];
+  /** Handshakes completed (1 after start; more after reconnects). */
+  connections = 0;
+  webhookResponse: WebhookAnswer | undefined;
+  /** Close code of the app's last socket close, once closed. */
+  lastCloseCode: number | undefined;
+  ws: WebSocket | null = null;
+  private waiters = new Set<Waiter>();
+
+  constructor(
+    private readonly cloud: UserCloud,
+    readonly userId: string,
+    readonly sessionId: string,
+    readonly packageName: string,
+  ) {}
+
+  get connected(): boolean {
+    return !!this.ws && this.ws.readyState === 1;
+  }
+
+  /** Every app→cloud message of one type. */
+  sent(type: string): any[] {
+    return this.wire.filter((r) => r.dir === 'app->cloud' && r.msg?.type === type).map((r) => r.msg);
+  }
+
+  // ------------------------------------------------------------------ inputs
+
+  /** A transcription, routed as the cloud would: only if the app subscribed to that language. Returns frames sent. */
+  async transcribe(text: string, opts: { isFinal?: boolean; language?: string } = {}): Promise<number> {
+    const language = opts.language ?? 'en-US';
+    const now = Date.now();
+    const data = {
+      type: 'transcription', text, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
+      transcribeLanguage: language, provider: 'test-cloud',
+    };
+    return this.route('transcription', `transcription:${language}`, data);
+  }
+
+  async translate(text: string, opts: { from: string; to: string; isFinal?: boolean; originalText?: string }): Promise<number> {
+    const now = Date.now();
+    const data = {
+      type: 'translation', text, originalText: opts.originalText, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
+      transcribeLanguage: opts.from, translateLanguage: opts.to, didTranslate: true, provider: 'test-cloud',
+    };
+    return this.route('translation', `translation:${opts.from}-to-${opts.to}`, data);
+  }
+
+  pressButton(buttonId = 'main', pressType: 'short' | 'long' = 'short'): Promise<number> {
+    return this.route('button_press', 'button_press', { type: 'button_press', buttonId, pressType, timestamp: new Date().toISOString() });
+  }
+
+  moveHead(position: 'up' | 'down'): Promise<number> {
+    return this.route('head_position', 'head_position', { type: 'head_position', position, timestamp: new Date().toISOString() });
+  }
+
+  touch(gesture: string): Promise<number> {
+    return this.route('touch_event', `touch_event:${gesture}`, { type: 'touch_event', device_model: 'test-glasses', gesture_name: gesture, timestamp: new Date().toISOString() });
+  }
+
+  notify(n: { app: string; title: string; content: string; priority?: string }): Promise<number> {
+    return this.route('phone_notification', 'phone_notification', { type: 'phone_notification', notificationId: `n-${Date.now()}`, priority: 'normal', ...n });
+  }
+
+  battery(level: number, charging = false): Promise<number> {
+    return this.route('glasses_battery_update', 'glasses_battery_update', { type: 'glasses_battery_update', level, charging });
+  }
+
+  location(lat: number, lng: number, accuracy?: number): Promise<number> {
+    return this.route('location_update', 'location_update', { type: 'location_update', lat, lng, accuracy });
+  }
+
+  /** Sends a `data_stream` with exactly this streamType and data, subscribed or not. */
+  emit(streamType: string, data: unknown): Promise<number> {
+    return this.sendMessage({ type: 'data_stream', sessionId: this.sessionId, streamType, data, timestamp: new Date().toISOString() }).then(() => 1);
+  }
+
+  /** Replaces the app settings (`settings_update`). */
+  updateSettings(settings: AppSetting[]): Promise<void> {
+    return this.sendMessage({ type: 'settings_update', packageName: this.packageName, sessionId: this.sessionId, settings, timestamp: new Date().toISOString() });
+  }
+
+  /** Updates system settings (`augmentos_settings_update`). */
+  updateSystemSettings(settings: Record<string, unknown>): Promise<void> {
+    return this.sendMessage({ type: 'augmentos_settings_update', sessionId: this.sessionId, settings, timestamp: new Date().toISOString() });
+  }
+
+  /** Sends any JSON message to the app. */
+  sendMessage(msg: Record<string, unknown>): Promise<void> {
+    return this.sendRaw(JSON.stringify(msg), msg);
+  }
+
+  /** Sends a raw frame (text or binary), for hostile-input tests and audio. */
+  sendRaw(frame: string | Buffer, recordAs?: unknown): Promise<void> {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== 1) return Promise.reject(new Error(`User ${this.userId} has no open connection`));
+    this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? safeParse(frame) : { binary: frame.length }));
+    return new Promise((resolve, reject) => ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve())));
+  }
+
+  // ------------------------------------------------------------------ connection control
+
+  /** Cuts the connection abruptly (the app sees 1006 and should reconnect). */
+  dropConnection(): void {
+    this.ws?.terminate();
+  }
+
+  /** Closes the connection with a code, as the cloud would. */
+  closeConnection(code = 1000, reason = ''): void {
+    this.ws?.close(code, reason);
+  }
+
+  /** Sends the `stop_request` webhook and waits for the app to close its socket. */
+  async stop(reason = 'user_disabled', timeoutMs = 5000): Promise<WebhookAnswer> {
+    const answer = await this.cloud.postWebhook(this, {
+      type: 'stop_request', sessionId: this.sessionId, userId: this.userId, reason, timestamp: new Date().toISOString(),
+    });
+    await this.waitFor(() => !this.connected || undefined, timeoutMs, 'the app to close its connection');
+    return answer;
+  }
+
+  // ------------------------------------------------------------------ waiting
+
+  /** Resolves with the first display (current or future) matching text, a RegExp or a predicate. */
+  waitForDisplay(match: DisplayMatcher, opts: { timeoutMs?: number; view?: string } = {}): Promise<DisplayRecord> {
+    const test = (d: DisplayRecord | undefined) => !!d && (!opts.view || d.view === opts.view) && matches(d, match);
+    let seen = 0;
+    return this.waitFor(() => {
+      for (const d of Object.values(this.current)) if (test(d)) return d;
+      for (; seen < this.displays.length; seen++) if (test(this.displays[seen])) return this.displays[seen];
+      return undefined;
+    }, opts.timeoutMs ?? 3000, `a display matching ${describe(match)}`);
+  }
+
+  /** Resolves with the first app→cloud message (past or future) satisfying the predicate. */
+  waitForMessage(pred: (msg: any) => boolean, timeoutMs = 3000): Promise<any> {
+    return this.waitFor(() => this.wire.find((r) => r.dir === 'app->cloud' && pred(r.msg))?.msg, timeoutMs, 'an app message');
+  }
+
+  /** Resolves once the subscription list satisfies the predicate. */
+  waitForSubscriptions(pred: (subs: SubscriptionRequest[]) => boolean, timeoutMs = 3000): Promise<SubscriptionRequest[]> {
+    return this.waitFor(() => (pred(this.subscriptions) ? this.subscriptions : undefined), timeoutMs, 'a subscription update');
+  }
+
+  /** Resolves once the app has completed `count` handshakes in all. */
+  waitForConnections(count: number, timeoutMs = 10_000): Promise<void> {
+    return this.waitFor(() => (this.connections >= count && this.connected ? true : undefined), timeoutMs, `${count} handshakes`).then(() => {});
+  }
+
+  waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const first = check();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const waiter: Waiter = {
+        check,
+        resolve: (v) => {
+          clearTimeout(timer);
+          this.waiters.delete(waiter);
+          resolve(v);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (user ${this.userId})`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  // ------------------------------------------------------------------ called by the cloud
+
+  /** @internal */
+  record(dir: WireDirection, msg: unknown): void {
+    this.wire.push({ t_ms: Math.round((performance.now() - this.cloud.startedAt) * 10) / 10, dir, msg });
+    if (dir === 'app->cloud' && msg && typeof msg === 'object') this.onAppMessage(msg as any);
+    this.wake();
+  }
+
+  /** @internal */
+  wake(): void {
+    for (const w of [...this.waiters]) {
+      const v = w.check();
+      if (v !== undefined) w.resolve(v);
+    }
+  }
+
+  private onAppMessage(msg: any): void {
+    if (msg.type === 'display_event' && msg.layout) {
+      const d: DisplayRecord = { view: msg.view ?? 'main', layout: msg.layout, at: Date.now() };
+      if (typeof msg.durationMs === 'number') d.durationMs = msg.durationMs;
+      this.displays.push(d);
+      this.current[d.view] = d;
+    } else if (msg.type === 'subscription_update' && Array.isArray(msg.subscriptions)) {
+      this.subscriptions = msg.subscriptions;
+    }
+  }
+
+  /**
+   * Sends a stream event the way this cloud's dialect does, once per matching subscription. Like the real
+   * cloud it sends nothing for a stream the app has not subscribed to; it first waits up to
+   * `routeWaitMs` for the subscription, since apps subscribe in onSession after the handshake.
+   */
+  private async route(base: string, key: string, data: Record<string, unknown>): Promise<number> {
+    const targets = () => {
+      const subs = this.subscriptions.map((s) => (typeof s === 'string' ? s : s.stream));
+      if (this.cloud.dialect.streamTypeForm === 'base') return subs.some((s) => getBaseStreamType(s) === base) ? [base] : [];
+      let matching = subs.filter((s) => s === key || canonicalStreamKey(s) === key);
+      if (matching.length === 0 && base !== key) matching = subs.filter((s) => s === base);
+      return matching;
+    };
+    let streams = targets();
+    if (streams.length === 0 && this.cloud.routeWaitMs > 0) {
+      streams = await this.waitFor(() => (targets().length > 0 ? targets() : undefined), this.cloud.routeWaitMs, `a subscription to ${key}`).catch(() => []);
+    }
+    for (const s of streams) await this.emit(s, data);
+    return streams.length;
+  }
+}
+
+const TEXT_FIELDS = ['text', 'topText', 'bottomText', 'title', 'leftText', 'rightText'] as const;
+
+function matches(d: DisplayRecord, m: DisplayMatcher): boolean {
+  if (typeof m === 'function') return m(d);
+  const layout = d.layout as unknown as Record<string, unknown>;
+  const texts = TEXT_FIELDS.map((f) => layout[f]).filter((v): v is string => typeof v === 'string');
+  return typeof m === 'string' ? texts.includes(m) : texts.some((t) => m.test(t));
+}
+
+function describe(m: DisplayMatcher): string {
+  return typeof m === 'function' ? 'a predicate' : JSON.stringify(String(m));
+}
+
+function safeParse(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return { raw: s.slice(0, 200) };
+  }
+}

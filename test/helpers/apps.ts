@@ -1,0 +1,60 @@
+/** Small apps and a log capture shared by the tests. */
+import { AppServer, AppSession, type AppServerConfig, type Logger, type StopReason } from '../../src';
+
+export const API_KEY = 'test-api-key-0123456789abcdef';
+
+export interface CapturedLog {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  text: string;
+}
+
+/** A logger at debug level that keeps every line, for asserting what the SDK logs. */
+export function captureLogger(): Logger & { lines: CapturedLog[] } {
+  const lines: CapturedLog[] = [];
+  const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ');
+  const make = (level: CapturedLog['level']) => (...args: unknown[]) => void lines.push({ level, text: fmt(args) });
+  const logger: Logger & { lines: CapturedLog[] } = { lines, debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
+  logger.child = () => logger;
+  return logger;
+}
+
+export interface EchoEvents {
+  sessions: AppSession[];
+  stops: Array<{ sessionId: string; userId: string; reason: StopReason }>;
+}
+
+/** Every final transcription becomes `echo: <text>` on a text wall. */
+export class EchoApp extends AppServer {
+  readonly seen: EchoEvents = { sessions: [], stops: [] };
+
+  protected override async onSession(session: AppSession): Promise<void> {
+    this.seen.sessions.push(session);
+    session.events.onTranscription((data) => {
+      if (data.isFinal) session.layouts.showTextWall(`echo: ${data.text}`);
+    });
+  }
+
+  protected override async onStop(sessionId: string, userId: string, reason: StopReason): Promise<void> {
+    this.seen.stops.push({ sessionId, userId, reason });
+  }
+}
+
+export function appConfig(extra: Partial<AppServerConfig> = {}): AppServerConfig {
+  return { packageName: 'com.example.app', apiKey: API_KEY, port: 0, logger: captureLogger(), ...extra };
+}
+
+export async function started<T extends AppServer>(app: T): Promise<T> {
+  await app.start();
+  return app;
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Polls until `check` is true or fails after `timeoutMs`. */
+export async function eventually(check: () => boolean, timeoutMs = 3000, what = 'condition'): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(10);
+  }
+}
