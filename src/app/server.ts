@@ -2,7 +2,7 @@
  * `AppServer`: the modern facade. Subclass it, override `onSession` (and optionally `onStop`,
  * `onToolCall`), construct it with `packageName` and `apiKey`, then `start()`.
  */
-import type express from 'express';
+import type { Express } from 'express';
 import type { ErrorContext } from '../core/engine';
 import { SdkError, toError } from '../core/errors';
 import { AppHost, type HostConfig } from '../core/host';
@@ -110,7 +110,7 @@ export class AppServer {
   }
 
   /** The Express app, to add routes (Express 4 syntax). */
-  getExpressApp(): express.Express {
+  getExpressApp(): Express {
     return hostOf(this).app;
   }
 

@@ -2,9 +2,10 @@
  * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webhook route,
  * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
  */
-import http from 'node:http';
+import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
+import type { ErrorRequestHandler, Express, Request, Response } from 'express';
 import serveStatic from 'serve-static';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
@@ -34,11 +35,11 @@ export interface HostConfig {
 }
 
 export class AppHost {
-  readonly app: express.Express;
+  readonly app: Express;
   readonly engine: SessionEngine;
   readonly logger: Logger;
   readonly packageName: string;
-  private server: http.Server | undefined;
+  private server: Server | undefined;
   private stopping: Promise<void> | undefined;
   private readonly cleanupHandlers: Array<() => unknown> = [];
   private readonly signalHandler = () => void this.stop();
@@ -83,7 +84,7 @@ export class AppHost {
   start(): Promise<void> {
     if (this.server) return Promise.reject(new SdkError('invalid_argument', 'The server is already started'));
     const port = this.config.port ?? 7010;
-    const server = http.createServer(this.app);
+    const server = createServer(this.app);
     this.server = server;
     return new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
@@ -136,7 +137,7 @@ export class AppHost {
     }
   }
 
-  private async onWebhook(req: express.Request, res: express.Response): Promise<void> {
+  private async onWebhook(req: Request, res: Response): Promise<void> {
     let result;
     try {
       result = await this.engine.handleWebhook(req.body);
@@ -150,7 +151,7 @@ export class AppHost {
 }
 
 /** Body-parser failures become JSON 4xx answers with a reason (never an HTML page). */
-function jsonErrorHandler(logger: Logger): express.ErrorRequestHandler {
+function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;

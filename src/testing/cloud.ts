@@ -9,7 +9,7 @@
  *   await user.waitForDisplay('echo: hello');
  *   await cloud.close();
  */
-import http from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -97,7 +97,7 @@ export class TestCloud implements UserCloud {
   private closed = false;
   private trusted = false;
 
-  constructor(private readonly server: http.Server, private readonly options: TestCloudOptions) {
+  constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
     this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
@@ -237,7 +237,7 @@ export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
-  const server = http.createServer((_req, res) => {
+  const server = createServer((_req, res) => {
     res.writeHead(404, { 'content-type': 'application/json' });
     res.end('{"error":"not found"}');
   });

@@ -4,3 +4,4 @@ export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
 export { SimulatedUser } from './user';
 export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer } from './user';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
+export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from '../dev/launch';

@@ -2,7 +2,7 @@
  * A simulated wearer on the test cloud: sends what glasses and phone would send, records what the app
  * shows, and can drop or stop the connection.
  */
-import type WebSocket from 'ws';
+import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
 import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
 import { canonicalStreamKey, getBaseStreamType } from '../protocol/streams';

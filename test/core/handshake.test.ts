@@ -59,7 +59,7 @@ describe('handshake', () => {
     await sleep(50);
     expect(app.seen.sessions).toHaveLength(0);
     expect(app.seen.stops).toHaveLength(0);
-    const health = await (await fetch(`http://127.0.0.1:${app.getPort()}/health`)).json();
+    const health = (await (await fetch(`http://127.0.0.1:${app.getPort()}/health`)).json()) as any;
     expect(health).toEqual({ status: 'healthy', app: 'com.example.app', activeSessions: 0 });
   });
 
@@ -90,7 +90,7 @@ describe('handshake', () => {
       body: JSON.stringify({ type: 'session_request', sessionId: 's1', userId: 'u1', mentraOSWebsocketUrl: `ws://127.0.0.1:${port}/app-ws` }),
     });
     expect(res.status).toBe(504);
-    expect((await res.json()).code).toBe('HANDSHAKE_TIMEOUT');
+    expect(((await res.json()) as any).code).toBe('HANDSHAKE_TIMEOUT');
     await eventually(() => closed, 2000, 'socket closed by the app');
     await new Promise((r) => silent.close(r));
   });

@@ -1,0 +1,130 @@
+/**
+ * Starts an app entry file in its own process, the way a developer runs it, with the environment a local
+ * cloud provides: PORT, PACKAGE_NAME, a development API key under the names apps commonly read, and
+ * MENTRAOS_TRUSTED_HOSTS naming the local cloud. TypeScript entries run through tsx; `runtime: 'bun'`
+ * runs the entry with Bun instead.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+export const DEV_API_KEY = 'mentraos-local-development-key';
+
+export interface LaunchOptions {
+  port?: number;
+  packageName?: string;
+  apiKey?: string;
+  /** Hosts the app must trust (the local cloud's address). */
+  trustedHosts?: string[];
+  env?: NodeJS.ProcessEnv;
+  /** `node` (default) or a path to a Bun binary. */
+  runtime?: 'node' | { bun: string };
+  cwd?: string;
+  /** How long to wait for the app to listen (ms, default 20 000). */
+  readyTimeoutMs?: number;
+  onOutput?: (line: string, stream: 'stdout' | 'stderr') => void;
+}
+
+export interface LaunchedApp {
+  port: number;
+  child: ChildProcess;
+  output: string[];
+  stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function tsxLoader(cwd: string): string {
+  for (const base of [path.join(cwd, 'package.json'), __filenameSafe()]) {
+    try {
+      return createRequire(base).resolve('tsx');
+    } catch {
+      /* try the next place */
+    }
+  }
+  throw new Error('TypeScript entries need the "tsx" package: npm install --save-dev tsx');
+}
+
+function __filenameSafe(): string {
+  return typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'package.json');
+}
+
+export async function launchApp(entry: string, opts: LaunchOptions = {}): Promise<LaunchedApp> {
+  const cwd = opts.cwd ?? process.cwd();
+  const port = opts.port ?? (await freePort());
+  const apiKey = opts.apiKey ?? DEV_API_KEY;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...opts.env,
+    PORT: String(port),
+    PACKAGE_NAME: opts.packageName ?? process.env.PACKAGE_NAME ?? 'com.example.app',
+    MENTRAOS_API_KEY: apiKey,
+    AUGMENTOS_API_KEY: apiKey,
+    MENTRA_API_KEY: apiKey,
+    API_KEY: apiKey,
+    MENTRAOS_TRUSTED_HOSTS: [...(opts.trustedHosts ?? ['127.0.0.1'])].join(','),
+  };
+  const file = path.resolve(cwd, entry);
+  const isTs = /\.(c|m)?tsx?$/.test(file);
+  const args =
+    opts.runtime && typeof opts.runtime === 'object' ? [opts.runtime.bun, ['run', file]] as const
+    : isTs ? [process.execPath, ['--import', tsxLoader(cwd), file]] as const
+    : [process.execPath, [file]] as const;
+  const child = spawn(args[0], [...args[1]], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    for (const line of chunk.toString().split(/\r?\n/)) {
+      if (!line) continue;
+      output.push(line);
+      opts.onOutput?.(line, stream);
+    }
+  };
+  child.stdout!.on('data', collect('stdout'));
+  child.stderr!.on('data', collect('stderr'));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000);
+  let exitCode: number | null | undefined;
+  void exited.then((c) => (exitCode = c));
+  while (!(await canConnect(port))) {
+    if (exitCode !== undefined) throw new Error(`The app exited (code ${exitCode}) before listening:\n${output.slice(-20).join('\n')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The app did not listen on port ${port} in time:\n${output.slice(-20).join('\n')}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return {
+    port,
+    child,
+    output,
+    stop: async () => {
+      if (exitCode === undefined) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
+    },
+  };
+}
+
+function canConnect(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
+  });
+}

@@ -1,0 +1,79 @@
+/**
+ * The packed package, installed into a temporary folder as a user would: loads with require and import,
+ * runs an app end to end from dist/, and type-checks under node10, node16 and bundler resolution.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '../..');
+let dir: string;
+
+const run = (cmd: string, args: string[], cwd = dir) =>
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+
+const SCENARIO = `
+  class Echo extends sdk.AppServer {
+    async onSession(session) {
+      session.events.onTranscription((d) => d.isFinal && session.layouts.showTextWall('echo: ' + d.text));
+    }
+  }
+  const app = new Echo({ packageName: 'com.example.packed', apiKey: 'packed-key-123', port: 0 });
+  await app.start();
+  const cloud = await testing.createTestCloud();
+  const user = await cloud.startSession({ app, packageName: 'com.example.packed' });
+  await user.transcribe('from dist');
+  await user.waitForDisplay('echo: from dist');
+  await app.stop();
+  await cloud.close();
+  console.log('OK ' + typeof sdk.AppServer + ' ' + typeof sdk.SdkError);
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-packed-'));
+  run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
+  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz)]);
+}, 120_000);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('require() gives AppServer and runs an app from the CommonJS build', () => {
+  writeFileSync(path.join(dir, 'app.cjs'), `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`);
+  expect(run('node', ['app.cjs']).trim()).toBe('OK function function');
+});
+
+test('import gives AppServer and runs an app from the ESM build', () => {
+  writeFileSync(path.join(dir, 'app.mjs'), `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing';\n${SCENARIO}`);
+  expect(run('node', ['app.mjs']).trim()).toBe('OK function function');
+});
+
+test.each([
+  ['node10', 'commonjs'],
+  ['node16', 'node16'],
+  ['bundler', 'esnext'],
+])('TypeScript resolves the types with %s resolution', (resolution, module) => {
+  writeFileSync(path.join(dir, 'check.ts'), [
+    "import { AppServer, AppSession, StreamType, type AppServerConfig } from '@mentraos/sdk';",
+    "import { createTestCloud } from '@mentraos/sdk/testing';",
+    'class My extends AppServer {',
+    '  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {',
+    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
+    '    session.logger.info(`${sessionId} ${userId}`, { stream: StreamType.TRANSCRIPTION });',
+    '  }',
+    '}',
+    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
+    'export const made = [new My(config), createTestCloud];',
+  ].join('\n'));
+  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  const out = (() => {
+    try {
+      return run('node', [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', path.join(root, 'node_modules/@types'), '--module', module, '--moduleResolution', resolution, '--target', 'es2022', 'check.ts']);
+    } catch (e) {
+      return String((e as { stdout?: string }).stdout ?? e);
+    }
+  })();
+  expect(out).toBe('');
+});
