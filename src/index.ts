@@ -9,6 +9,7 @@ export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
 export { createToken, validateToken, type AppTokenPayload, type TokenConfig, type TokenValidationResult } from './app/token';
+export type { ToolCall } from './app/tools';
 export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
 export { createConsoleLogger, type Logger, type LogLevel } from './core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from './core/session';

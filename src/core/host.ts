@@ -1,5 +1,5 @@
 /**
- * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webhook route,
+ * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webhook, `/tool`, `/settings`, `/mentra-auth`,
  * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
  */
 import { createServer, type Server } from 'node:http';
@@ -11,6 +11,10 @@ import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
+import type { RouteContext } from './routes/context';
+import { mentraAuthRoutes } from './routes/mentra-auth';
+import { settingsRoutes } from './routes/settings';
+import { toolRoutes } from './routes/tool';
 
 export interface HostConfig {
   packageName: string;
@@ -60,7 +64,11 @@ export class AppHost {
     this.app = express();
     this.app.disable('x-powered-by');
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
+    const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger };
     this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.onWebhook(req, res));
+    this.app.use(toolRoutes(routes));
+    this.app.use(settingsRoutes(routes));
+    this.app.use(mentraAuthRoutes(routes));
     if (config.healthCheck !== false) {
       this.app.get('/health', (_req, res) => {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
