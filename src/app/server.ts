@@ -15,8 +15,6 @@ import { createToken } from './token';
 import { invokeToolHandler, type ToolCall } from './tools';
 
 export interface AppServerConfig extends HostConfig {
-  /** Secret for webview session cookies. */
-  cookieSecret?: string;
   /** Instructions shown to the assistant about this app. */
   appInstructions?: string;
   /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
