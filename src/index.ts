@@ -8,7 +8,14 @@ export { AppSession } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
-export { createToken, validateToken, type AppTokenPayload, type TokenConfig, type TokenValidationResult } from './app/token';
+export {
+  createToken, validateToken, generateWebviewUrl, extractTokenFromUrl, extractTempToken,
+  type AppTokenPayload, type TokenConfig, type TokenValidationResult,
+} from './app/token';
+export type { ToolCall } from './app/tools';
+export type { AuthenticatedRequest } from './app/webview';
+export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/webview/auth';
+export { exchangeToken, type PublicKeyInput } from './core/webview/tokens';
 export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
 export { createConsoleLogger, type Logger, type LogLevel } from './core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from './core/session';

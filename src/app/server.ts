@@ -1,6 +1,7 @@
 /**
  * `AppServer`: the modern facade. Subclass it, override `onSession` (and optionally `onStop`,
- * `onToolCall`), construct it with `packageName` and `apiKey`, then `start()`.
+ * `onToolCall`, and the duck-typed `onSettingsUpdate(userId, settings)`), construct it with
+ * `packageName` and `apiKey`, then `start()`.
  */
 import type { Express } from 'express';
 import type { ErrorContext } from '../core/engine';
@@ -8,13 +9,12 @@ import { SdkError, toError } from '../core/errors';
 import { AppHost, type HostConfig } from '../core/host';
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session';
-import type { ToolCall } from '../protocol/messages';
+import type { AppSetting } from '../protocol/messages';
 import { AppSession } from './session';
 import { createToken } from './token';
+import { invokeToolHandler, type ToolCall } from './tools';
 
 export interface AppServerConfig extends HostConfig {
-  /** Secret for webview session cookies. */
-  cookieSecret?: string;
   /** Instructions shown to the assistant about this app. */
   appInstructions?: string;
   /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
@@ -71,6 +71,11 @@ export class AppServer {
         }
         host.logger.error(`Error in ${context.phase}${context.sessionId ? ` of session ${context.sessionId}` : ''}: ${error.message}`);
       },
+      onToolCall: (call, session) => invokeToolHandler(this.onToolCall, this, call, (session as AppSession | null) ?? null),
+      onSettingsUpdate: (userId, settings) => {
+        const hook = (this as { onSettingsUpdate?: unknown }).onSettingsUpdate;
+        return typeof hook === 'function' ? (hook as (u: string, s: AppSetting[]) => unknown).call(this, userId, settings) : undefined;
+      },
     });
     hosts.set(this, host);
     this.logger = host.logger;
@@ -88,9 +93,15 @@ export class AppServer {
     void reason;
   }
 
-  /** Called when the assistant invokes one of the app's tools. Override it. */
-  protected async onToolCall(toolCall: ToolCall): Promise<string | undefined> {
+  /**
+   * Called when the assistant invokes one of the app's tools (only for calls signed by the cloud).
+   * Override it in either form: `onToolCall(toolCall)`, where `toolCall.activeSession` is the user's
+   * live session or null, or `onToolCall(toolName, args, userId)`. The return value is the reply
+   * (`GIVE_APP_CONTROL_OF_TOOL_RESPONSE` keeps the assistant silent); a throw answers 500 and reaches onError.
+   */
+  protected async onToolCall(toolCall: ToolCall | string, ...rest: [args?: any, userId?: string]): Promise<any> {
     void toolCall;
+    void rest;
     return undefined;
   }
 

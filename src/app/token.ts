@@ -33,3 +33,30 @@ export function validateToken(token: string, secretKey: string): TokenValidation
     return { valid: false, error: e instanceof Error ? e.message : 'Invalid token' };
   }
 }
+
+/** `baseUrl` with `token=<token>` added to its query (keeps an existing query and fragment). */
+export function generateWebviewUrl(baseUrl: string, token: string): string {
+  const hashAt = baseUrl.indexOf('#');
+  const head = hashAt === -1 ? baseUrl : baseUrl.slice(0, hashAt);
+  const hash = hashAt === -1 ? '' : baseUrl.slice(hashAt);
+  const sep = !head.includes('?') ? '?' : head.endsWith('?') || head.endsWith('&') ? '' : '&';
+  return `${head}${sep}token=${encodeURIComponent(token)}${hash}`;
+}
+
+/** The `token` query parameter of a URL (absolute or relative), or null. */
+export function extractTokenFromUrl(url: string): string | null {
+  return queryParam(url, 'token');
+}
+
+/** The `aos_temp_token` query parameter of a URL (absolute or relative), or null. */
+export function extractTempToken(url: string): string | null {
+  return queryParam(url, 'aos_temp_token');
+}
+
+function queryParam(url: string, name: string): string | null {
+  try {
+    return new URL(url, 'http://localhost').searchParams.get(name);
+  } catch {
+    return null;
+  }
+}

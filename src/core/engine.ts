@@ -5,7 +5,7 @@
  * It knows nothing of AppServer or TpaServer: a facade supplies `hooks`.
  */
 import { webhookWebsocketUrl } from '../protocol/dialects';
-import type { WebhookResponse } from '../protocol/messages';
+import type { AppSetting, WebhookResponse } from '../protocol/messages';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
@@ -28,7 +28,15 @@ export interface EngineConfig {
 export interface ErrorContext {
   sessionId?: string;
   userId?: string;
-  phase: 'onSession' | 'onStop' | 'handler' | 'transport' | 'webhook';
+  phase: 'onSession' | 'onStop' | 'onToolCall' | 'onSettingsUpdate' | 'handler' | 'transport' | 'webhook';
+}
+
+/** A verified tool call from the cloud, as the engine hands it to the facade. */
+export interface ToolCallInput {
+  toolId: string;
+  toolParameters: Record<string, unknown>;
+  timestamp: string | number;
+  userId: string;
 }
 
 export interface EngineHooks {
@@ -37,6 +45,10 @@ export interface EngineHooks {
   onSession(facade: unknown, sessionId: string, userId: string): unknown;
   onStop(sessionId: string, userId: string, reason: StopReason, facade: unknown): unknown;
   onError(err: Error, context: ErrorContext): void;
+  /** A verified tool call; `facade` is the user's live session facade, or null. Resolves to the reply. */
+  onToolCall?(call: ToolCallInput, facade: unknown): unknown;
+  /** App settings pushed over HTTP for one user, after they reached that user's live sessions. */
+  onSettingsUpdate?(userId: string, settings: AppSetting[]): unknown;
 }
 
 export interface WebhookResult {
@@ -66,6 +78,50 @@ export class SessionEngine {
       }
     }
     return b.type === 'session_request' ? this.startSession(b) : this.stopSession(b);
+  }
+
+  /** The user's live session: the newest one whose handshake succeeded and that has not ended. */
+  sessionForUser(userId: string): CoreSession | undefined {
+    let best: SessionEntry | undefined;
+    for (const e of this.registry.forUser(userId)) {
+      if (e.started && e.session.state !== 'closed' && (!best || e.generation > best.generation)) best = e;
+    }
+    return best?.session;
+  }
+
+  /** Runs the app's tool handler with the user's live session (or null); its error goes to onError and is rethrown. */
+  async callTool(call: ToolCallInput): Promise<unknown> {
+    const facade = this.sessionForUser(call.userId)?.facade ?? null;
+    try {
+      return await this.hooks.onToolCall?.(call, facade);
+    } catch (e) {
+      const err = toError(e);
+      this.hooks.onError(err, { userId: call.userId, phase: 'onToolCall' });
+      throw err;
+    }
+  }
+
+  /**
+   * Applies app settings pushed over HTTP to every live session of exactly this user, then calls
+   * onSettingsUpdate once. The settings go through the same diffing store as the WebSocket
+   * `settings_update`, so a change that arrives both ways reaches session listeners once.
+   * Returns the number of sessions updated; a throwing onSettingsUpdate goes to onError and is rethrown.
+   */
+  async pushSettings(userId: string, settings: AppSetting[]): Promise<number> {
+    let updated = 0;
+    for (const e of this.registry.forUser(userId)) {
+      if (!e.started || e.session.state === 'closed') continue;
+      e.session.settings.setApp(settings);
+      updated++;
+    }
+    try {
+      await this.hooks.onSettingsUpdate?.(userId, settings);
+    } catch (e) {
+      const err = toError(e);
+      this.hooks.onError(err, { userId, phase: 'onSettingsUpdate' });
+      throw err;
+    }
+    return updated;
   }
 
   /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets. */

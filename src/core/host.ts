@@ -1,5 +1,6 @@
 /**
- * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webhook route,
+ * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webview auth
+ * middleware (on every route, custom ones included), the webhook, `/tool`, `/settings`, `/mentra-auth`,
  * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
  */
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,12 @@ import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
+import type { RouteContext } from './routes/context';
+import { mentraAuthRoutes } from './routes/mentra-auth';
+import { settingsRoutes } from './routes/settings';
+import { toolRoutes } from './routes/tool';
+import { createAuthMiddleware } from './webview/auth';
+import type { PublicKeyInput } from './webview/tokens';
 
 export interface HostConfig {
   packageName: string;
@@ -32,6 +39,12 @@ export interface HostConfig {
   bodyLimit?: string | number;
   /** Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers). */
   handleSignals?: boolean;
+  /** Secret for webview session cookies (default: random per process, so sessions end at a restart). */
+  cookieSecret?: string;
+  /** The cloud API where webview temporary tokens are exchanged (default `https://api.mentra.glass`). */
+  cloudApiUrl?: string;
+  /** The cloud's public key for signed webview user tokens (default: `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`). */
+  userTokenPublicKey?: PublicKeyInput;
 }
 
 export class AppHost {
@@ -60,7 +73,20 @@ export class AppHost {
     this.app = express();
     this.app.disable('x-powered-by');
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
+    this.app.use(createAuthMiddleware({
+      apiKey: config.apiKey,
+      packageName: config.packageName,
+      cookieSecret: config.cookieSecret,
+      cloudApiUrl: config.cloudApiUrl,
+      userTokenPublicKey: config.userTokenPublicKey,
+      logger: this.logger,
+      getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
+    }));
+    const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger };
     this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.onWebhook(req, res));
+    this.app.use(toolRoutes(routes));
+    this.app.use(settingsRoutes(routes));
+    this.app.use(mentraAuthRoutes(routes));
     if (config.healthCheck !== false) {
       this.app.get('/health', (_req, res) => {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });

@@ -67,9 +67,16 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
   return v;
 }
 
+const usableSecrets = (secrets: readonly string[]) => secrets.filter((s) => typeof s === 'string' && s.length >= 4);
+
+/** `text` with each of `secrets` replaced by `[redacted]` (for messages that leave the process, e.g. HTTP answers). */
+export function redactText(text: string, secrets: readonly string[]): string {
+  return redactValue(text, usableSecrets(secrets)) as string;
+}
+
 /** Wraps `inner` so that no argument carries any of `secrets`. Empty secrets are ignored. */
 export function redactingLogger(inner: Logger, secrets: readonly string[]): Logger {
-  const list = secrets.filter((s) => typeof s === 'string' && s.length >= 4);
+  const list = usableSecrets(secrets);
   const wrap = (fn: LogFn): LogFn => (...args) => fn.apply(inner, args.map((a) => redactValue(a, list)));
   return {
     debug: wrap(inner.debug),

@@ -27,6 +27,8 @@ export interface Dialect {
   photoDelivery: 'websocket' | 'http-upload';
   /** The WebSocket path the cloud serves apps on. */
   websocketPath: '/tpa-ws' | '/app-ws';
+  /** Environment variable the SDK of that generation read the cloud's user-token public key (PEM) from. */
+  userTokenKeyEnv: 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY' | 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY';
 }
 
 export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
@@ -40,6 +42,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     settingsPath: '/tpasettings',
     photoDelivery: 'websocket',
     websocketPath: '/tpa-ws',
+    userTokenKeyEnv: 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
   },
   mentraos: {
     name: 'mentraos',
@@ -51,6 +54,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     settingsPath: '/appsettings',
     photoDelivery: 'http-upload',
     websocketPath: '/app-ws',
+    userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
   },
   'mentraos-v3': {
     name: 'mentraos-v3',
@@ -62,6 +66,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     settingsPath: '/appsettings',
     photoDelivery: 'http-upload',
     websocketPath: '/app-ws',
+    userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
   },
 };
 
@@ -72,9 +77,13 @@ const unique = <T>(xs: T[]): T[] => [...new Set(xs)];
 export const WEBHOOK_URL_FIELDS = unique(['websocketUrl', 'mentraOSWebsocketUrl', 'augmentOSWebsocketUrl'] as const);
 /** Ack settings keys, most recent generation first. */
 export const ACK_SETTINGS_KEYS = unique(['mentraosSettings', 'augmentosSettings'] as const);
-/** Headers that may carry sha256(apiKey), lower-cased as Node presents them. */
-export const API_KEY_HEADERS = unique(ALL.map((d) => d.apiKeyHeader.toLowerCase()));
+/** Headers that may carry sha256(apiKey) on `/tool`, as the cloud spells them. */
+export const API_KEY_HEADER_NAMES = unique(ALL.map((d) => d.apiKeyHeader));
+/** The same headers lower-cased, as Node presents them. */
+export const API_KEY_HEADERS = API_KEY_HEADER_NAMES.map((h) => h.toLowerCase());
 export const SETTINGS_PATHS = unique(ALL.map((d) => d.settingsPath));
+/** Environment variables that may hold the cloud's user-token public key, most recent generation first. */
+export const USER_TOKEN_KEY_ENVS = unique(['MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY', 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY'] as const);
 
 /** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
 export const APP_MESSAGE_STEMS = [

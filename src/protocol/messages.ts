@@ -181,3 +181,6 @@ export interface ToolCall {
   userId: string;
   activeSession?: unknown;
 }
+
+/** A tool reply telling the assistant that the app handles the answer itself (the assistant stays silent). */
+export const GIVE_APP_CONTROL_OF_TOOL_RESPONSE = 'GIVE_APP_CONTROL_OF_TOOL_RESPONSE';

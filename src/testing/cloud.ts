@@ -9,6 +9,7 @@
  *   await user.waitForDisplay('echo: hello');
  *   await cloud.close();
  */
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -128,6 +129,7 @@ export class TestCloud implements UserCloud {
     const packageName = opts.packageName ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
+    (user as { appBase?: string }).appBase = baseUrlOf(opts.app);
     (user as { webhookBase?: string }).webhookBase = baseUrlOf(opts.app) + (opts.webhookPath ?? '/webhook');
     this.pending.set(sessionId, { user, refuseWith: opts.refuseWith });
     const answer = await this.postWebhook(user, {
@@ -153,6 +155,14 @@ export class TestCloud implements UserCloud {
     if (!target) throw new Error('This user was not started by this cloud');
     this.record(user, 'webhook', body);
     return postJson(target, body);
+  }
+
+  /** POSTs JSON to another route of the user's app (`/tool`, `/settings`) and records it as a webhook. */
+  async postToApp(user: SimulatedUser, path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<WebhookAnswer> {
+    const base = (user as { appBase?: string }).appBase;
+    if (!base) throw new Error('This user was not started by this cloud');
+    this.record(user, 'webhook', { path, ...body });
+    return postJson(base + path, body, headers);
   }
 
   /** Stops every user and closes the server. */
@@ -207,6 +217,7 @@ export class TestCloud implements UserCloud {
     const expectedKey = this.options.apiKeys?.[msg.packageName];
     if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
     if (msg.packageName !== user.packageName) return refuse('INVALID_API_KEY', `Package ${msg.packageName} does not own this session`);
+    if (typeof msg.apiKey === 'string') user.apiKeyHash = createHash('sha256').update(msg.apiKey).digest('hex');
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
     user.connections++;
@@ -258,8 +269,8 @@ function baseUrlOf(app: AppTarget): string {
   return `http://${t.host ?? '127.0.0.1'}:${t.port}`;
 }
 
-async function postJson(url: string, body: unknown): Promise<WebhookAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<WebhookAnswer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, body: safeParse(text) };
 }

@@ -41,6 +41,7 @@ export interface UserCloud {
   /** How long an input waits for the app to subscribe to its stream before it is dropped. */
   readonly routeWaitMs: number;
   postWebhook(user: SimulatedUser, body: Record<string, unknown>): Promise<WebhookAnswer>;
+  postToApp(user: SimulatedUser, path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<WebhookAnswer>;
 }
 
 export class SimulatedUser {
@@ -55,6 +56,8 @@ export class SimulatedUser {
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
+  /** sha256 hex of the API key the app presented; the cloud signs tool calls with it. */
+  apiKeyHash: string | undefined;
   private waiters = new Set<Waiter>();
 
   constructor(
@@ -132,6 +135,22 @@ export class SimulatedUser {
   /** Updates system settings (`augmentos_settings_update`). */
   updateSystemSettings(settings: Record<string, unknown>): Promise<void> {
     return this.sendMessage({ type: 'augmentos_settings_update', sessionId: this.sessionId, settings, timestamp: new Date().toISOString() });
+  }
+
+  /**
+   * The assistant calling one of the app's tools for this user: `POST /tool` signed with the dialect's
+   * API-key header (`apiKeyHash: null` sends none, a string sends that value instead).
+   */
+  callTool(toolId: string, toolParameters: Record<string, unknown> = {}, opts: { apiKeyHash?: string | null } = {}): Promise<WebhookAnswer> {
+    const hash = opts.apiKeyHash === undefined ? this.apiKeyHash : opts.apiKeyHash;
+    const headers: Record<string, string> = hash ? { [this.cloud.dialect.apiKeyHeader]: hash } : {};
+    return this.cloud.postToApp(this, '/tool', { toolId, toolParameters, timestamp: new Date().toISOString(), userId: this.userId }, headers);
+  }
+
+  /** The user saving app settings, pushed as the cloud does: `settings_update` over the socket, then `POST /settings`. */
+  async pushSettings(settings: AppSetting[], opts: { viaWebSocket?: boolean } = {}): Promise<WebhookAnswer> {
+    if (opts.viaWebSocket !== false && this.connected) await this.updateSettings(settings);
+    return this.cloud.postToApp(this, '/settings', { userIdForSettings: this.userId, settings });
   }
 
   /** Sends any JSON message to the app. */

@@ -27,7 +27,8 @@ const SCENARIO = `
   await user.waitForDisplay('echo: from dist');
   await app.stop();
   await cloud.close();
-  console.log('OK ' + typeof sdk.AppServer + ' ' + typeof sdk.SdkError);
+  const lines = du.createG1Toolkit().wrapper.wrapToLines('packed display utils');
+  console.log('OK ' + typeof sdk.AppServer + ' ' + typeof sdk.SdkError + ' ' + lines.length);
 `;
 
 beforeAll(() => {
@@ -41,13 +42,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('require() gives AppServer and runs an app from the CommonJS build', () => {
-  writeFileSync(path.join(dir, 'app.cjs'), `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`);
-  expect(run('node', ['app.cjs']).trim()).toBe('OK function function');
+  writeFileSync(path.join(dir, 'app.cjs'), `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing'); const du = require('@mentraos/sdk/display-utils');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`);
+  expect(run('node', ['app.cjs']).trim()).toBe('OK function function 1');
 });
 
 test('import gives AppServer and runs an app from the ESM build', () => {
-  writeFileSync(path.join(dir, 'app.mjs'), `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing';\n${SCENARIO}`);
-  expect(run('node', ['app.mjs']).trim()).toBe('OK function function');
+  writeFileSync(path.join(dir, 'app.mjs'), `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing'; import * as du from '@mentraos/sdk/display-utils';\n${SCENARIO}`);
+  expect(run('node', ['app.mjs']).trim()).toBe('OK function function 1');
 });
 
 test.each([
@@ -58,6 +59,7 @@ test.each([
   writeFileSync(path.join(dir, 'check.ts'), [
     "import { AppServer, AppSession, StreamType, type AppServerConfig } from '@mentraos/sdk';",
     "import { createTestCloud } from '@mentraos/sdk/testing';",
+    "import { createG1Toolkit, type WrapResult } from '@mentraos/sdk/display-utils';",
     'class My extends AppServer {',
     '  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {',
     '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
@@ -65,7 +67,8 @@ test.each([
     '  }',
     '}',
     "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
-    'export const made = [new My(config), createTestCloud];',
+    "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
+    'export const made = [new My(config), createTestCloud, wrapped];',
   ].join('\n'));
   const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   const out = (() => {

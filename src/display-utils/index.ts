@@ -1,0 +1,46 @@
+/**
+ * `@mentraos/sdk/display-utils`: measure and wrap text for smart-glasses displays. Pure functions and
+ * classes, no I/O, no Node-only APIs.
+ *
+ *   import { createG1Toolkit } from '@mentraos/sdk/display-utils';
+ *   const { wrapper } = createG1Toolkit();
+ *   session.layouts.showTextWall(wrapper.wrapToLines(longText).join('\n'));
+ */
+import { DisplayHelpers } from './helpers';
+import { TextMeasurer } from './measurer';
+import { G1_PROFILE, G1_PROFILE_LEGACY, type DisplayProfile } from './profiles';
+import { TextWrapper, type WrapOptions } from './wrapper';
+
+export { TextMeasurer, utf8ByteLength } from './measurer';
+export { TextWrapper, DEFAULT_WRAP_OPTIONS, type BreakMode, type WrapOptions, type WrapResult, type LineMetrics } from './wrapper';
+export { DisplayHelpers, type PaginateOptions, type ChunkOptions } from './helpers';
+export { ScrollView, type ScrollPosition, type Viewport } from './scroll-view';
+export { G1_PROFILE, G1_PROFILE_LEGACY, G1_HYPHEN_WIDTH_PX, G1_SPACE_WIDTH_PX, type DisplayProfile, type FontMetrics } from './profiles';
+export {
+  SCRIPT_RANGES, detectScript, isCJKCharacter, isKoreanCharacter, isUniformWidthScript, isUnsupportedScript, needsHyphenForBreak,
+  type ScriptType,
+} from './scripts';
+
+export interface DisplayToolkit {
+  measurer: TextMeasurer;
+  wrapper: TextWrapper;
+  helpers: DisplayHelpers;
+  profile: DisplayProfile;
+}
+
+/** A measurer, wrapper and helpers for one profile (default the G1). */
+export function createDisplayToolkit(profile: DisplayProfile = G1_PROFILE, wrapOptions: Partial<WrapOptions> = {}): DisplayToolkit {
+  const measurer = new TextMeasurer(profile);
+  const wrapper = new TextWrapper(measurer, wrapOptions);
+  return { measurer, wrapper, helpers: new DisplayHelpers(measurer, wrapper), profile };
+}
+
+/** The G1 with character breaking (lines filled, words hyphenated). */
+export function createG1Toolkit(): DisplayToolkit {
+  return createDisplayToolkit(G1_PROFILE, { breakMode: 'character' });
+}
+
+/** The G1 for older phone apps that re-wrap text (420 px lines). */
+export function createG1LegacyToolkit(): DisplayToolkit {
+  return createDisplayToolkit(G1_PROFILE_LEGACY, { breakMode: 'character' });
+}
