@@ -4,8 +4,10 @@
  * layer sends it and then calls `after()` (onSession runs only once the cloud has its answer).
  * It knows nothing of AppServer or TpaServer: a facade supplies `hooks`.
  */
+import { randomBytes } from 'node:crypto';
 import { webhookWebsocketUrl } from '../protocol/dialects';
 import type { AppSetting, WebhookResponse } from '../protocol/messages';
+import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
@@ -23,6 +25,8 @@ export interface EngineConfig {
   queueLimit?: number;
   /** How long a replacing session's onSession waits for the replaced session's onStop (ms, default 5000). */
   replaceWaitMs?: number;
+  /** Where session ownership is recorded when several instances serve the app (default: this process only). */
+  directory?: SessionDirectory;
 }
 
 export interface ErrorContext {
@@ -60,11 +64,14 @@ export interface WebhookResult {
 
 const MAX_ID_LENGTH = 512;
 
-export class SessionEngine {
+export class SessionEngine implements DirectoryHost {
   readonly registry = new SessionRegistry();
+  readonly directory: SessionDirectory;
   private readonly ending = new Set<Promise<void>>();
 
-  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {}
+  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
+    this.directory = config.directory ?? new LocalSessionDirectory();
+  }
 
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
@@ -130,6 +137,32 @@ export class SessionEngine {
     await Promise.all([...closing, ...this.ending]);
   }
 
+  /** The claims of the live local sessions (for the directory to refresh). */
+  *claims(): Iterable<SessionClaim> {
+    for (const e of this.registry.entries()) if (e.claim && e.session.state !== 'closed') yield e.claim;
+  }
+
+  /** Another instance took this session over: ends the local copy held under `token` (reason `replaced`). */
+  async releaseClaim(sessionId: string, token: string): Promise<void> {
+    const entry = this.registry.get(sessionId);
+    if (!entry || entry.claim?.token !== token) return;
+    void entry.session.dispose('replaced');
+    await entry.stopped;
+  }
+
+  /**
+   * Records that a request answered over HTTP (a photo upload) belongs to this instance for `ttlMs`, so
+   * that an upload arriving at another instance is forwarded here. Does nothing on a single instance.
+   */
+  claimRequest(requestId: string, ttlMs: number): void {
+    if (this.directory.shared) void this.directory.claimRequest(requestId, ttlMs);
+  }
+
+  /** The request was answered, timed out or was cancelled: forget its owner. */
+  releaseRequest(requestId: string): void {
+    if (this.directory.shared) void this.directory.releaseRequest(requestId);
+  }
+
   private async startSession(b: Record<string, unknown>): Promise<WebhookResult> {
     const sessionId = b.sessionId as string;
     const userId = b.userId as string;
@@ -164,6 +197,14 @@ export class SessionEngine {
     });
     entry = this.registry.add(core);
     core.facade = this.hooks.createSession(core);
+
+    if (this.directory.shared) {
+      // Before connecting: an owner on another instance ends its copy, as a local one was just ended above.
+      entry.claim = { sessionId, userId, token: randomBytes(12).toString('hex'), claimedAt: Date.now() };
+      const { released } = await this.directory.claim(entry.claim);
+      oldStopped = oldStopped ? Promise.all([oldStopped, released]).then(() => {}) : released;
+      if (core.state === 'closed') return handshakeFailure(new SdkError('session_closed', `Session ${sessionId} was replaced before it connected`));
+    }
 
     try {
       await core.connect();
@@ -200,6 +241,7 @@ export class SessionEngine {
   /** Called once per session by CoreSession.dispose. */
   private onEnd(entry: SessionEntry, reason: StopReason): void {
     this.registry.remove(entry);
+    if (entry.claim) void this.directory.release(entry.claim);
     if (!entry.started) {
       entry.stopped = Promise.resolve();
       return;

@@ -8,11 +8,14 @@ import path from 'node:path';
 import express from 'express';
 import type { ErrorRequestHandler, Express, Request, Response } from 'express';
 import serveStatic from 'serve-static';
+import { resolveCluster, type ClusterOptions } from './cluster/config';
+import { ClusterRouter } from './cluster/forward';
+import { RedisSessionDirectory } from './cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
-import type { RouteContext } from './routes/context';
+import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
 import { settingsRoutes } from './routes/settings';
 import { toolRoutes } from './routes/tool';
@@ -45,6 +48,11 @@ export interface HostConfig {
   cloudApiUrl?: string;
   /** The cloud's public key for signed webview user tokens (default: `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`). */
   userTokenPublicKey?: PublicKeyInput;
+  /**
+   * Run on several instances sharing a session directory in Redis (default: from `MENTRAOS_REDIS_URL` and
+   * `MENTRAOS_INSTANCE_URL` when both are set; `false` ignores them). See docs/scaling.md.
+   */
+  cluster?: ClusterOptions | false;
 }
 
 export class AppHost {
@@ -52,14 +60,18 @@ export class AppHost {
   readonly engine: SessionEngine;
   readonly logger: Logger;
   readonly packageName: string;
+  /** Routes requests to the instance holding a session (only when several instances share a directory). */
+  readonly cluster: ClusterRouter | undefined;
   private server: Server | undefined;
+  private starting = false;
   private stopping: Promise<void> | undefined;
   private readonly cleanupHandlers: Array<() => unknown> = [];
   private readonly signalHandler = () => void this.stop();
 
   constructor(private readonly config: HostConfig, hooks: EngineHooks) {
     this.packageName = config.packageName;
-    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel ?? 'warn'), [config.apiKey]);
+    const cluster = resolveCluster(config.cluster, config);
+    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel ?? 'warn'), [config.apiKey, ...(cluster?.secrets ?? [])]);
     const engineConfig: EngineConfig = {
       packageName: config.packageName,
       apiKey: config.apiKey,
@@ -68,22 +80,40 @@ export class AppHost {
       handshakeTimeoutMs: config.handshakeTimeoutMs,
       reconnect: config.reconnect,
       queueLimit: config.queueLimit,
+      directory: cluster && new RedisSessionDirectory({ ...cluster, logger: this.logger }),
     };
     this.engine = new SessionEngine(engineConfig, hooks);
+    const webhookPath = config.webhookPath ?? '/webhook';
+    this.cluster = cluster && new ClusterRouter({
+      directory: this.engine.directory,
+      secret: cluster.secret,
+      logger: this.logger,
+      ownPaths: [webhookPath, '/tool', '/settings', '/photo-upload', '/health', '/mentra-auth'],
+      holdsUser: (userId) => !!this.engine.sessionForUser(userId),
+    });
     this.app = express();
     this.app.disable('x-powered-by');
+    if (this.cluster) this.app.use(this.cluster.inbound());
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
     this.app.use(createAuthMiddleware({
       apiKey: config.apiKey,
       packageName: config.packageName,
-      cookieSecret: config.cookieSecret,
+      cookieSecret: config.cookieSecret ?? cluster?.cookieSecret,
       cloudApiUrl: config.cloudApiUrl,
       userTokenPublicKey: config.userTokenPublicKey,
       logger: this.logger,
       getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
+      forwardedUser: this.cluster && ((req) => this.cluster?.forwardedFrom(req)?.user),
     }));
-    const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger };
-    this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.onWebhook(req, res));
+    if (this.cluster) this.app.use(this.cluster.webviews());
+    const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger, cluster: this.cluster };
+    // A stop webhook may land on any instance: it goes to the one holding the session.
+    const stopRequestOwner = routedByOwner(routes, {
+      kind: 'session',
+      key: (req) => (req.body?.type === 'stop_request' && typeof req.body.sessionId === 'string' ? req.body.sessionId : undefined),
+      holdsLocally: (sessionId) => !!this.engine.registry.get(sessionId),
+    });
+    this.app.post(webhookPath, ...stopRequestOwner, (req, res) => void this.onWebhook(req, res));
     this.app.use(toolRoutes(routes));
     this.app.use(settingsRoutes(routes));
     this.app.use(mentraAuthRoutes(routes));
@@ -106,9 +136,24 @@ export class AppHost {
     return !!this.server?.listening;
   }
 
-  /** Resolves once listening; rejects with `SdkError('port_in_use')` when the port is taken. */
-  start(): Promise<void> {
-    if (this.server) return Promise.reject(new SdkError('invalid_argument', 'The server is already started'));
+  /**
+   * Resolves once listening; rejects with `SdkError('port_in_use')` when the port is taken. With a cluster
+   * configured it first joins the session directory (rejecting with `invalid_config` when `ioredis` is not
+   * installed; an unreachable Redis is logged and the instance starts on its own).
+   */
+  async start(): Promise<void> {
+    if (this.starting) throw new SdkError('invalid_argument', 'The server is already started');
+    this.starting = true;
+    await this.engine.directory.start(this.engine);
+    try {
+      await this.listen();
+    } catch (e) {
+      await this.engine.directory.stop();
+      throw e;
+    }
+  }
+
+  private listen(): Promise<void> {
     const port = this.config.port ?? 7010;
     const server = createServer(this.app);
     this.server = server;
@@ -154,6 +199,7 @@ export class AppHost {
         this.logger.error(`A cleanup handler failed: ${toError(e).message}`);
       }
     }
+    await this.engine.directory.stop();
     const server = this.server;
     if (server) {
       await new Promise<void>((resolve) => {
@@ -161,6 +207,7 @@ export class AppHost {
         server.closeAllConnections?.();
       });
     }
+    this.cluster?.close();
   }
 
   private async onWebhook(req: Request, res: Response): Promise<void> {

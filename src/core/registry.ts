@@ -2,6 +2,7 @@
  * Live sessions by sessionId and by userId. Each entry carries a generation number, so the late cleanup
  * of a replaced session can never remove the session that replaced it.
  */
+import type { SessionClaim } from './cluster/directory';
 import type { CoreSession } from './session';
 
 export interface SessionEntry {
@@ -11,6 +12,8 @@ export interface SessionEntry {
   started: boolean;
   /** Settles when the app's onStop for this session has finished. */
   stopped?: Promise<void>;
+  /** This instance's ownership claim, when several instances share a session directory. */
+  claim?: SessionClaim;
 }
 
 export class SessionRegistry {

@@ -16,7 +16,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
+import type { AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+
+export type { AppTarget } from './targets';
 
 export interface TestCloudOptions {
   /** Which cloud generation to speak (default `mentraos`). */
@@ -39,9 +42,6 @@ export interface TestCloudOptions {
   /** Called for every recorded message, e.g. to print a live log. */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
-
-/** An app to start: a started `AppServer`/`TpaServer`, `{ port }`, or a base URL. */
-export type AppTarget = { getPort(): number } | { port: number; host?: string } | string;
 
 export interface StartSessionOptions {
   app: AppTarget;
@@ -129,8 +129,7 @@ export class TestCloud implements UserCloud {
     const packageName = opts.packageName ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
-    (user as { appBase?: string }).appBase = baseUrlOf(opts.app);
-    (user as { webhookBase?: string }).webhookBase = baseUrlOf(opts.app) + (opts.webhookPath ?? '/webhook');
+    user.routeTo(opts.app, opts.webhookPath);
     this.pending.set(sessionId, { user, refuseWith: opts.refuseWith });
     const answer = await this.postWebhook(user, {
       type: 'session_request',
@@ -260,13 +259,6 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
     });
   });
   return new TestCloud(server, options);
-}
-
-function baseUrlOf(app: AppTarget): string {
-  if (typeof app === 'string') return app.replace(/\/$/, '');
-  if ('getPort' in app && typeof app.getPort === 'function') return `http://127.0.0.1:${app.getPort()}`;
-  const t = app as { port: number; host?: string };
-  return `http://${t.host ?? '127.0.0.1'}:${t.port}`;
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<WebhookAnswer> {

@@ -6,6 +6,7 @@ import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
 import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
 import { canonicalStreamKey, getBaseStreamType } from '../protocol/streams';
+import { baseUrlOf, type AppTarget } from './targets';
 
 export type WireDirection = 'webhook' | 'app->cloud' | 'cloud->app';
 
@@ -164,6 +165,18 @@ export class SimulatedUser {
     if (!ws || ws.readyState !== 1) return Promise.reject(new Error(`User ${this.userId} has no open connection`));
     this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? safeParse(frame) : { binary: frame.length }));
     return new Promise((resolve, reject) => ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve())));
+  }
+
+  /**
+   * Sends this user's later HTTP calls (webhooks, `/tool`, `/settings`, uploads) to another instance of the
+   * app, as a load balancer in front of several instances may. The webhook path stays unless given.
+   */
+  routeTo(app: AppTarget, webhookPath?: string): this {
+    const self = this as unknown as { appBase?: string; webhookBase?: string };
+    const path = webhookPath ?? (self.appBase && self.webhookBase ? self.webhookBase.slice(self.appBase.length) : '/webhook');
+    self.appBase = baseUrlOf(app);
+    self.webhookBase = self.appBase + path;
+    return this;
   }
 
   // ------------------------------------------------------------------ connection control

@@ -2,15 +2,15 @@
  * `POST /settings`: the cloud pushing a user's app settings (it also sends them over the WebSocket as
  * `settings_update`). They reach every live session of exactly that user through the session's settings
  * store, which reports only real changes, so a change arriving both ways fires session listeners once.
- * The server-level `onSettingsUpdate` runs once per HTTP push.
+ * The server-level `onSettingsUpdate` runs once per HTTP push, on the instance holding the user's session.
  */
 import { Router } from 'express';
 import type { AppSetting } from '../../protocol/messages';
-import { isPlainObject, sendError, type RouteContext } from './context';
+import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
 
 export function settingsRoutes(ctx: RouteContext): Router {
   const router = Router();
-  router.post('/settings', async (req, res) => {
+  router.post('/settings', ...routedByUser(ctx, (body) => body.userIdForSettings), async (req, res) => {
     const body: unknown = req.body;
     const userId = isPlainObject(body) ? body.userIdForSettings : undefined;
     const settings = isPlainObject(body) ? body.settings : undefined;

@@ -3,14 +3,15 @@
  * of the app's API key in `X-App-API-Key` (`X-TPA-API-Key` in the AugmentOS generation); it is compared
  * in constant time and anything else is answered 401 before the app sees the call.
  * `GET /tool` is the unauthenticated liveness answer of the earlier SDKs (it never calls the app).
+ * With several instances, a verified call for a user whose session another instance holds is answered there.
  */
-import { Router } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { API_KEY_HEADER_NAMES, apiKeyHeaderValue } from '../../protocol/dialects';
 import { safeEqual, sha256Hex } from '../crypto';
 import type { ToolCallInput } from '../engine';
 import { toError } from '../errors';
 import { redactText } from '../logger';
-import { isPlainObject, sendError, type RouteContext } from './context';
+import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
 
 const MAX_ID_LENGTH = 512;
 const HEADER_NAMES = API_KEY_HEADER_NAMES.join(' or ');
@@ -23,11 +24,16 @@ export function toolRoutes(ctx: RouteContext): Router {
     res.json({ status: 'success', reply: 'Hello, world!' });
   });
 
-  router.post('/tool', async (req, res) => {
+  // The cloud's signature is checked where the call lands; an instance forwarding it signs it with the cluster secret.
+  const fromCloud: RequestHandler = (req, res, next) => {
+    if (ctx.cluster?.forwardedFrom(req)) return next();
     const given = apiKeyHeaderValue(req.headers);
     if (given === undefined) return sendError(res, 401, `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`);
     if (!safeEqual(given.trim().toLowerCase(), expected)) return sendError(res, 401, `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`);
+    next();
+  };
 
+  router.post('/tool', fromCloud, ...routedByUser(ctx, (body) => body.userId), async (req, res) => {
     const call = parseToolCall(req.body);
     if (typeof call === 'string') return sendError(res, 400, call);
 

@@ -36,6 +36,11 @@ export interface AuthMiddlewareOptions {
   cookieOptions?: CookieOptions;
   /** The live session of a user, set as `req.activeSession`. */
   getSessionForUser?: (userId: string) => unknown;
+  /**
+   * The user another instance of the app already authenticated, for a request it forwarded here (verified
+   * by the cluster signature). It is taken as is, before any token or cookie, and sets no cookie.
+   */
+  forwardedUser?: (req: Request) => string | undefined;
   /** Where temporary tokens are exchanged (default `https://api.mentra.glass`; `http://` only for loopback). */
   cloudApiUrl?: string;
   /**
@@ -99,6 +104,11 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
   };
 
   return function mentraWebviewAuth(req: Request, res: Response, next: NextFunction): void {
+    const forwarded = options.forwardedUser?.(req);
+    if (forwarded !== undefined) {
+      accept(req, res, forwarded, false);
+      return next();
+    }
     const q = (req.query ?? {}) as Record<string, unknown>;
     const signed = str(q.aos_signed_user_token);
     const temp = str(q.aos_temp_token);
