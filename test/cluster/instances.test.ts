@@ -8,7 +8,10 @@ import { CLUSTER_PKG, CLUSTER_PREFIX, DEV_API_KEY, get, holders, startInstance, 
 import { startRedis, type RedisServer } from '../helpers/redis';
 import { frontendToken } from '../helpers/webview';
 
-const TTL_MS = 1500;
+/** a, b and c keep their records for a minute, so only a release can remove one before the test ends. */
+const TTL_MS = 60_000;
+/** d dies, and its records must vanish on their own. */
+const SHORT_TTL_MS = 1500;
 
 describe('three instances behind a load balancer', () => {
   let redis: RedisServer;
@@ -121,7 +124,7 @@ describe('three instances behind a load balancer', () => {
   });
 
   test('a killed instance loses its records within the TTL and the next webhook succeeds elsewhere', async () => {
-    const d = await startInstance('d', redis.url, TTL_MS);
+    const d = await startInstance('d', redis.url, SHORT_TTL_MS);
     extra.push(d);
     const resurrected = await start(d, 'phoenix@example.com');
     const orphan = await start(d, 'orphan@example.com');
@@ -142,7 +145,55 @@ describe('three instances behind a load balancer', () => {
 
     // Nobody touched the other session's records: they expire with the TTL.
     expect(await redis.client.exists(`${CLUSTER_PREFIX}s:${orphan.sessionId}`)).toBe(1);
-    await redis.untilGone([`${CLUSTER_PREFIX}s:${orphan.sessionId}`, `${CLUSTER_PREFIX}u:${orphan.userId}`], TTL_MS * 4);
+    await redis.untilGone([`${CLUSTER_PREFIX}s:${orphan.sessionId}`, `${CLUSTER_PREFIX}u:${orphan.userId}`], SHORT_TTL_MS * 4);
     await again.stop();
   });
+
+  test('churn: hundreds of sessions started, restarted and stopped across instances leave no record behind and none held twice', async () => {
+    const all = [a, b, c];
+    const N = 240;
+    const WAVE = 20;
+    const on = (i: number, step: number) => all[(i + step) % 3];
+    const users: SimulatedUser[] = [];
+    const waves = async (fn: (i: number) => Promise<void>) => {
+      for (let w = 0; w < N; w += WAVE) await Promise.all(Array.from({ length: Math.min(WAVE, N - w) }, (_, k) => fn(w + k)));
+    };
+    await waves(async (i) => {
+      users[i] = await cloud.startSession({ app: on(i, 0).target, packageName: CLUSTER_PKG, userId: `churn-${i}@example.com` });
+    });
+    // The cloud starts every fifth session again, on another instance.
+    const replaced: SimulatedUser[] = [];
+    await waves(async (i) => {
+      if (i % 5 !== 0) return;
+      replaced.push(users[i]);
+      users[i] = await cloud.startSession({ app: on(i, 1).target, packageName: CLUSTER_PKG, userId: users[i].userId });
+    });
+    await eventually(() => replaced.every((u) => !u.connected), 10_000, 'the replaced copies to close');
+
+    const where = await holders(all);
+    const churn = [...where].filter(([id]) => id.startsWith('churn-'));
+    expect(churn).toHaveLength(N);
+    for (const [id, names] of churn) {
+      const i = Number(/^churn-(\d+)@/.exec(id)![1]);
+      expect([id, names]).toEqual([id, [on(i, i % 5 === 0 ? 1 : 0).name]]);
+    }
+    expect(await redis.keys(`${CLUSTER_PREFIX}s:churn-`)).toHaveLength(N);
+    expect(await redis.keys(`${CLUSTER_PREFIX}u:churn-`)).toHaveLength(N);
+    expect(users.every((u) => u.connected)).toBe(true);
+
+    // Every stop webhook lands on an instance that does not hold the session.
+    await waves(async (i) => {
+      const answer = await users[i].routeTo(on(i, 2).target).stop();
+      expect(answer).toEqual({ status: 200, body: { status: 'success' } });
+    });
+    for (const i of all) expect((await stateOf(i)).sessions.filter((id) => id.startsWith('churn-'))).toEqual([]);
+    const end = Date.now() + 10_000;
+    while ((await redis.keys(`${CLUSTER_PREFIX}`)).some((k) => k.includes(':s:churn-') || k.includes(':u:churn-')) && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await redis.keys(`${CLUSTER_PREFIX}s:churn-`)).concat(await redis.keys(`${CLUSTER_PREFIX}u:churn-`))).toEqual([]);
+    const stops = (await Promise.all(all.map(stateOf))).flatMap((s) => s.stops).filter((s) => s.sessionId.startsWith('churn-'));
+    expect(stops.filter((s) => s.reason === 'replaced')).toHaveLength(replaced.length);
+    expect(stops.filter((s) => s.reason === 'user_disabled')).toHaveLength(N);
+  }, 120_000);
 });
