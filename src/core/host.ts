@@ -11,6 +11,7 @@ import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
+import { registerPhotoUpload } from './routes/photo-upload';
 
 export interface HostConfig {
   packageName: string;
@@ -30,6 +31,8 @@ export interface HostConfig {
   queueLimit?: number;
   /** Largest JSON body accepted (default '100kb', as Express). */
   bodyLimit?: string | number;
+  /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
+  maxPhotoBytes?: number;
   /** Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers). */
   handleSignals?: boolean;
 }
@@ -66,6 +69,7 @@ export class AppHost {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
       });
     }
+    registerPhotoUpload(this.app, this.engine.sharedRequests, this.logger, { maxBytes: config.maxPhotoBytes });
     this.app.use(jsonErrorHandler(this.logger));
     if (config.publicDir) this.app.use(serveStatic(path.resolve(config.publicDir)));
   }

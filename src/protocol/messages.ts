@@ -181,3 +181,9 @@ export interface ToolCall {
   userId: string;
   activeSession?: unknown;
 }
+
+/**
+ * A tool reply meaning "the app handles this itself": the assistant says nothing.
+ * Return it from `onToolCall`.
+ */
+export const GIVE_APP_CONTROL_OF_TOOL_RESPONSE = 'GIVE_APP_CONTROL_OF_TOOL_RESPONSE';
