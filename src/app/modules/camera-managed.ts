@@ -98,12 +98,12 @@ export class CameraManagedExtension {
     return this.status;
   }
 
-  async checkExistingStream(): Promise<ExistingStream> {
+  async checkExistingStream(options: { timeoutMs?: number } = {}): Promise<ExistingStream> {
     try {
       return await sendRequest<ExistingStream>(this.core, {
         id: newRequestId('stream_check'),
         kind: CHECK_KIND,
-        timeoutMs: STREAM_CHECK_TIMEOUT_MS,
+        timeoutMs: timeoutOption(options.timeoutMs, STREAM_CHECK_TIMEOUT_MS),
         message: { type: 'stream_status_check', packageName: this.core.packageName, sessionId: this.core.sessionId },
       });
     } catch (e) {

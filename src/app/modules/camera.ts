@@ -200,8 +200,8 @@ export class CameraModule {
   }
 
   /** Asks the cloud whether a stream (managed or not) is running; `{hasActiveStream: false}` after 5 s without an answer. */
-  checkExistingStream(): Promise<ExistingStream> {
-    return this.managed.checkExistingStream();
+  checkExistingStream(options?: { timeoutMs?: number }): Promise<ExistingStream> {
+    return this.managed.checkExistingStream(options);
   }
 }
 
