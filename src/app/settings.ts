@@ -9,7 +9,8 @@ import type { SettingsChangeMap } from '../core/settings-store';
 import type { AppSetting } from '../protocol/messages';
 
 export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
-export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T | undefined) => unknown;
+/** `oldValue` is undefined when the setting is new (typed `T` as in the published SDK, so handlers typed either way fit). */
+export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
 
 export class SettingsManager {
   constructor(protected readonly core: CoreSession) {}
@@ -94,6 +95,6 @@ export class SettingsManager {
 export function valueHandler<T>(key: string, handler: SettingValueChangeHandler<T>): (changes: SettingsChangeMap) => void {
   return (changes) => {
     const c = changes[key];
-    if (c) handler(c.newValue as T, c.oldValue as T | undefined);
+    if (c) handler(c.newValue as T, c.oldValue as T);
   };
 }

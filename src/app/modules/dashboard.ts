@@ -10,7 +10,7 @@ import { DashboardMode } from '../../protocol/enums';
 import type { DashboardSection } from '../../protocol/module-messages';
 
 export const DEFAULT_SYSTEM_DASHBOARD_PACKAGE = 'system.augmentos.dashboard';
-export type DashboardModeValue = DashboardMode | 'main' | 'expanded' | 'none';
+export type DashboardModeValue = DashboardMode | 'none';
 
 export interface DashboardContentAPI {
   write(content: string, targets?: Array<DashboardMode | 'main' | 'expanded'>): void;
@@ -52,8 +52,8 @@ export class DashboardContentManager implements DashboardContentAPI {
     core.onMessage('dashboard_mode_changed', (m: { mode?: unknown }) => {
       if (m.mode !== 'main' && m.mode !== 'expanded' && m.mode !== 'none') return;
       if (m.mode === this.mode) return;
-      this.mode = m.mode;
-      this.listeners.emit('mode', m.mode);
+      this.mode = m.mode as DashboardModeValue;
+      this.listeners.emit('mode', this.mode);
     });
     core.onMessage('dashboard_always_on_changed', (m: { enabled?: unknown }) => {
       if (typeof m.enabled !== 'boolean' || m.enabled === this.alwaysOn) return;
