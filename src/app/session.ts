@@ -39,14 +39,15 @@ export class AppSession {
   readonly settings: SettingsManager;
   readonly dashboard: DashboardManager;
   readonly camera: CameraModule;
-  readonly audio: AudioManager;
-  readonly led: LedModule;
-  readonly location: LocationManager;
-  readonly simpleStorage: SimpleStorage;
   readonly device: { readonly state: DeviceState };
   readonly userId: string;
   private readonly wifi: WifiHelper;
-  private readonly appConfig: AppConfigHelper;
+  // Modules that need no listener before their first use are created on first access (less memory per session).
+  private _audio: AudioManager | undefined;
+  private _led: LedModule | undefined;
+  private _location: LocationManager | undefined;
+  private _storage: SimpleStorage | undefined;
+  private _appConfig: AppConfigHelper | undefined;
 
   constructor(core: CoreSession) {
     cores.set(this, core);
@@ -56,13 +57,28 @@ export class AppSession {
     this.settings = this.createSettings(core);
     this.dashboard = new DashboardManager(core);
     this.camera = new CameraModule(core);
-    this.audio = new AudioManager(core);
-    this.led = new LedModule(core);
-    this.location = new LocationManager(core);
-    this.simpleStorage = new SimpleStorage(core);
     this.device = { state: new DeviceState(core) };
     this.wifi = new WifiHelper(core, this.device.state);
-    this.appConfig = new AppConfigHelper(core);
+  }
+
+  get audio(): AudioManager {
+    return (this._audio ??= new AudioManager(coreOf(this)));
+  }
+
+  get led(): LedModule {
+    return (this._led ??= new LedModule(coreOf(this)));
+  }
+
+  get location(): LocationManager {
+    return (this._location ??= new LocationManager(coreOf(this)));
+  }
+
+  get simpleStorage(): SimpleStorage {
+    return (this._storage ??= new SimpleStorage(coreOf(this)));
+  }
+
+  private get appConfig(): AppConfigHelper {
+    return (this._appConfig ??= new AppConfigHelper(coreOf(this)));
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */

@@ -8,7 +8,7 @@
  */
 export class Observable<T> {
   private _value: T;
-  private readonly listeners = new Set<(value: T) => void>();
+  private listeners: Set<(value: T) => void> | undefined;
   private initialized = false;
 
   constructor(initialValue: T, private readonly onListenerError?: (e: unknown) => void) {
@@ -38,9 +38,9 @@ export class Observable<T> {
 
   /** Calls `callback` on every change (and at once if a value is known). Returns an unsubscribe function. */
   onChange(callback: (value: T) => void): () => void {
-    this.listeners.add(callback);
+    (this.listeners ??= new Set()).add(callback);
     if (this.initialized) this.call(callback);
-    return () => void this.listeners.delete(callback);
+    return () => void this.listeners?.delete(callback);
   }
 
   /** Sets the value; listeners run on the first set and on every real change. */
@@ -49,11 +49,11 @@ export class Observable<T> {
     this.initialized = true;
     if (!first && Object.is(this._value, value)) return;
     this._value = value;
-    for (const fn of [...this.listeners]) this.call(fn);
+    if (this.listeners) for (const fn of [...this.listeners]) this.call(fn);
   }
 
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.listeners?.size ?? 0;
   }
 
   private call(fn: (value: T) => void): void {

@@ -10,7 +10,7 @@ import fixture from './mentra-sdk-2.1.29.json';
 const CLASSES = [
   'AppServer', 'AppSession', 'CameraModule', 'CameraManagedExtension', 'AudioManager', 'LedModule', 'SimpleStorage',
   'SettingsManager', 'DeviceState', 'Observable', 'BitmapUtils', 'AnimationUtils',
-  // 'TpaServer', 'TpaSession': the legacy facade's, checked by its own contract.
+  // 'TpaServer', 'TpaSession': the legacy facade (compat/), listed in LEGACY_FACADE and checked with it.
 ];
 const FUNCTIONS = [
   'createTranscriptionStream', 'createTranslationStream', 'createUniversalTranslationStream', 'createTouchEventStream',
@@ -18,7 +18,7 @@ const FUNCTIONS = [
   'isValidStreamType', 'isValidLanguageCode', 'isLanguageStream', 'isStreamCategory', 'createToken', 'validateToken',
   'validateAppConfig',
 ];
-/** Webview helpers: built with the webview-auth routes; they join FUNCTIONS when that work lands. */
+/** Webview helpers: they belong to the webview authentication module; move them to FUNCTIONS once it is exported. */
 const WEBVIEW_FUNCTIONS = ['createAuthMiddleware', 'generateWebviewUrl', 'extractTokenFromUrl', 'extractTempToken', 'exchangeToken'];
 const ENUMS = [
   'StreamType', 'StreamCategory', 'GlassesToCloudMessageType', 'CloudToGlassesMessageType', 'AppToCloudMessageType',
@@ -67,7 +67,7 @@ describe('contract: the runtime root exports of @mentra/sdk 2.1.29', () => {
     expect(typeof root[name]).toBe('function');
   });
 
-  test.todo(`webview helpers (${WEBVIEW_FUNCTIONS.join(', ')}): come with the webview-auth routes`);
+  test.todo(`webview helpers (${WEBVIEW_FUNCTIONS.join(', ')}): exported with the webview authentication module`);
 
   test.each(ENUMS)('enum %s has every published member with its value', (name) => {
     const ours = root[name] as Record<string, string>;
