@@ -10,6 +10,7 @@ import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
+import { PendingRequests } from './requests';
 import { CoreSession, type StopReason } from './session';
 import { checkCloudUrl } from './trust';
 
@@ -62,6 +63,11 @@ const MAX_ID_LENGTH = 512;
 
 export class SessionEngine {
   readonly registry = new SessionRegistry();
+  /**
+   * Requests answered over HTTP (photo uploads), by request id and owned by a session id. They outlive a
+   * reconnect and a replacement of the session (same id); they are rejected when the session really ends.
+   */
+  readonly sharedRequests = new PendingRequests();
   private readonly ending = new Set<Promise<void>>();
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {}
@@ -159,6 +165,7 @@ export class SessionEngine {
       handshakeTimeoutMs: this.config.handshakeTimeoutMs,
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
+      sharedRequests: this.sharedRequests,
       onEnd: (reason) => this.onEnd(entry, reason),
       reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
     });
@@ -200,6 +207,10 @@ export class SessionEngine {
   /** Called once per session by CoreSession.dispose. */
   private onEnd(entry: SessionEntry, reason: StopReason): void {
     this.registry.remove(entry);
+    if (reason !== 'replaced') {
+      this.sharedRequests.rejectMatching({ owner: entry.session.sessionId }, (kind, id) =>
+        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
+    }
     if (!entry.started) {
       entry.stopped = Promise.resolve();
       return;
