@@ -16,8 +16,24 @@ export type { ToolCall } from './app/tools';
 export type { AuthenticatedRequest } from './app/webview';
 export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/webview/auth';
 export { exchangeToken, type PublicKeyInput } from './core/webview/tokens';
+export {
+  DashboardManager, DashboardContentManager, DashboardSystemManager,
+  type DashboardAPI, type DashboardContentAPI, type DashboardSystemAPI, type DashboardModeValue,
+} from './app/modules/dashboard';
+export { CameraModule, type PhotoRequestOptions, type RtmpStreamOptions } from './app/modules/camera';
+export { CameraManagedExtension, type ManagedStreamOptions, type ManagedStreamResult, type ExistingStream } from './app/modules/camera-managed';
+export { AudioManager, type AudioPlayOptions, type AudioPlayResult, type SpeakOptions } from './app/modules/audio';
+export { LedModule, type LedControlOptions } from './app/modules/led';
+export { LocationManager } from './app/modules/location';
+export { SimpleStorage, type SimpleStorageOptions } from './app/modules/simple-storage';
+export { DeviceState } from './app/modules/device-state';
+export type { WifiStatus } from './app/modules/wifi';
+export type { SubscriptionSettings } from './app/modules/app-config';
+export { Observable } from './core/observable';
+export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './app/utils/bitmap-utils';
+export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './app/utils/animation-utils';
 export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
-export { createConsoleLogger, type Logger, type LogLevel } from './core/logger';
+export { createConsoleLogger, logger, type Logger, type LogLevel } from './core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from './core/session';
 export type { SettingChange, SettingsChangeMap } from './core/settings-store';
 export type { ErrorContext } from './core/engine';

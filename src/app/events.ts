@@ -3,13 +3,14 @@
  * system events (no subscription). Several language handlers may coexist.
  */
 import type { CoreSession, DisconnectInfo } from '../core/session';
-import type { SettingsChangeMap } from '../core/settings-store';
 import { StreamType } from '../protocol/enums';
 import type {
   AppSetting, AudioChunk, ButtonPress, CalendarEvent, GlassesBatteryUpdate, HeadPosition, LocationUpdate,
   PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, TouchEvent, TranscriptionData, TranslationData, Vad,
 } from '../protocol/messages';
+import type { Capabilities, CapabilitiesUpdate, DashboardAlwaysOnChanged, DashboardModeChanged } from '../protocol/module-messages';
 import { createTouchEventStream, createTranscriptionStream, createTranslationStream, type TranscriptionStreamOptions } from '../protocol/streams';
+import { valueHandler } from './settings';
 
 export type Handler<T> = (data: T) => unknown;
 export type Unsubscribe = () => void;
@@ -118,9 +119,27 @@ export class EventManager {
 
   /** One app setting's changes: `(value, previous)`. */
   onSettingChange<T = unknown>(key: string, handler: (value: T, previous: T | undefined) => unknown): Unsubscribe {
-    return this.core.settings.onAppChange((changes: SettingsChangeMap) => {
-      const c = changes[key];
-      if (c) handler(c.newValue as T, c.oldValue as T | undefined);
+    return this.core.settings.onAppChange(valueHandler(key, handler));
+  }
+
+  /** The dashboard mode reported by the cloud (`dashboard_mode_changed`). */
+  onDashboardModeChange(handler: Handler<{ mode: DashboardModeChanged['mode'] }>): Unsubscribe {
+    return this.core.onMessage('dashboard_mode_changed', (m: DashboardModeChanged) => {
+      if (typeof m.mode === 'string') handler({ mode: m.mode });
+    });
+  }
+
+  /** The user turned the always-on dashboard on or off (`dashboard_always_on_changed`). */
+  onDashboardAlwaysOnChange(handler: Handler<{ enabled: boolean }>): Unsubscribe {
+    return this.core.onMessage('dashboard_always_on_changed', (m: DashboardAlwaysOnChanged) => {
+      if (typeof m.enabled === 'boolean') handler({ enabled: m.enabled });
+    });
+  }
+
+  /** Other glasses were connected (`capabilities_update`). */
+  onCapabilitiesUpdate(handler: Handler<{ capabilities: Capabilities | null; modelName: string | null; timestamp?: unknown }>): Unsubscribe {
+    return this.core.onMessage('capabilities_update', (m: CapabilitiesUpdate) => {
+      handler({ capabilities: this.core.capabilities as Capabilities | null, modelName: typeof m.modelName === 'string' ? m.modelName : null, timestamp: m.timestamp });
     });
   }
 }

@@ -12,6 +12,7 @@ import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
+import { PendingRequests } from './requests';
 import { CoreSession, type StopReason } from './session';
 import { checkCloudUrl } from './trust';
 
@@ -63,14 +64,29 @@ export interface WebhookResult {
 }
 
 const MAX_ID_LENGTH = 512;
+/** A shared request's ownership record outlives its timeout by this much (ms). */
+const REQUEST_RECORD_MARGIN_MS = 5000;
+/** How long the ownership record of a request without a timeout lasts (ms). */
+const UNTIMED_REQUEST_RECORD_MS = 10 * 60_000;
 
 export class SessionEngine implements DirectoryHost {
   readonly registry = new SessionRegistry();
   readonly directory: SessionDirectory;
+  /**
+   * Requests answered over HTTP (photo uploads), by request id and owned by a session id. They outlive a
+   * reconnect and a replacement of the session (same id); they are rejected when the session really ends.
+   */
+  readonly sharedRequests: PendingRequests;
   private readonly ending = new Set<Promise<void>>();
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
-    this.directory = config.directory ?? new LocalSessionDirectory();
+    const directory = (this.directory = config.directory ?? new LocalSessionDirectory());
+    // With several instances, a pending request answered over HTTP is recorded as this instance's, so an
+    // upload that lands on another instance is forwarded here.
+    this.sharedRequests = new PendingRequests(directory.shared ? {
+      added: (id, _kind, timeoutMs) => void directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
+      removed: (id) => void directory.releaseRequest(id),
+    } : undefined);
   }
 
   async handleWebhook(body: unknown): Promise<WebhookResult> {
@@ -150,19 +166,6 @@ export class SessionEngine implements DirectoryHost {
     await entry.stopped;
   }
 
-  /**
-   * Records that a request answered over HTTP (a photo upload) belongs to this instance for `ttlMs`, so
-   * that an upload arriving at another instance is forwarded here. Does nothing on a single instance.
-   */
-  claimRequest(requestId: string, ttlMs: number): void {
-    if (this.directory.shared) void this.directory.claimRequest(requestId, ttlMs);
-  }
-
-  /** The request was answered, timed out or was cancelled: forget its owner. */
-  releaseRequest(requestId: string): void {
-    if (this.directory.shared) void this.directory.releaseRequest(requestId);
-  }
-
   private async startSession(b: Record<string, unknown>): Promise<WebhookResult> {
     const sessionId = b.sessionId as string;
     const userId = b.userId as string;
@@ -192,6 +195,7 @@ export class SessionEngine implements DirectoryHost {
       handshakeTimeoutMs: this.config.handshakeTimeoutMs,
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
+      sharedRequests: this.sharedRequests,
       onEnd: (reason) => this.onEnd(entry, reason),
       reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
     });
@@ -242,6 +246,10 @@ export class SessionEngine implements DirectoryHost {
   private onEnd(entry: SessionEntry, reason: StopReason): void {
     this.registry.remove(entry);
     if (entry.claim) void this.directory.release(entry.claim);
+    if (reason !== 'replaced') {
+      this.sharedRequests.rejectMatching({ owner: entry.session.sessionId }, (kind, id) =>
+        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
+    }
     if (!entry.started) {
       entry.stopped = Promise.resolve();
       return;

@@ -21,6 +21,7 @@ import { settingsRoutes } from './routes/settings';
 import { toolRoutes } from './routes/tool';
 import { createAuthMiddleware } from './webview/auth';
 import type { PublicKeyInput } from './webview/tokens';
+import { registerPhotoUpload } from './routes/photo-upload';
 
 export interface HostConfig {
   packageName: string;
@@ -40,6 +41,8 @@ export interface HostConfig {
   queueLimit?: number;
   /** Largest JSON body accepted (default '100kb', as Express). */
   bodyLimit?: string | number;
+  /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
+  maxPhotoBytes?: number;
   /** Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers). */
   handleSignals?: boolean;
   /** Secret for webview session cookies (default: random per process, so sessions end at a restart). */
@@ -122,6 +125,7 @@ export class AppHost {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
       });
     }
+    registerPhotoUpload(this.app, this.engine.sharedRequests, this.logger, { maxBytes: config.maxPhotoBytes, cluster: this.cluster });
     this.app.use(jsonErrorHandler(this.logger));
     if (config.publicDir) this.app.use(serveStatic(path.resolve(config.publicDir)));
   }

@@ -86,3 +86,6 @@ export function redactingLogger(inner: Logger, secrets: readonly string[]): Logg
     child: (bindings) => redactingLogger(inner.child ? inner.child(bindings) : inner, list),
   };
 }
+
+/** The SDK's default logger (console, silent below `warn`); apps may log through it or pass their own. */
+export const logger: Logger = createConsoleLogger('warn');

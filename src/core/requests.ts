@@ -9,10 +9,20 @@ interface Pending {
   reject: (e: Error) => void;
   timer?: ReturnType<typeof setTimeout>;
   kind: string;
+  /** Who asked (a session id, for registries shared by several sessions). */
+  owner?: string;
+}
+
+/** Told when an id starts and stops being pending (the engine records who owns photo requests in a cluster). */
+export interface PendingObserver {
+  added(id: string, kind: string, timeoutMs: number): void;
+  removed(id: string, kind: string): void;
 }
 
 export class PendingRequests {
   private readonly pending = new Map<string, Pending>();
+
+  constructor(private readonly observer?: PendingObserver) {}
 
   get size(): number {
     return this.pending.size;
@@ -22,23 +32,32 @@ export class PendingRequests {
     return this.pending.has(id);
   }
 
-  ids(kind?: string): string[] {
-    return [...this.pending].filter(([, p]) => kind === undefined || p.kind === kind).map(([id]) => id);
+  /** Pending ids in the order they were created, optionally only of one kind and owner. */
+  ids(kind?: string, owner?: string): string[] {
+    return [...this.pending].filter(([, p]) => (kind === undefined || p.kind === kind) && (owner === undefined || p.owner === owner)).map(([id]) => id);
+  }
+
+  /** True when `id` is pending with this kind (and owner, when given). */
+  hasOf(id: string, kind: string, owner?: string): boolean {
+    const p = this.pending.get(id);
+    return !!p && p.kind === kind && (owner === undefined || p.owner === owner);
   }
 
   /** Registers `id` and returns the promise that settles with it. `timeoutMs` 0 means no timeout. */
-  create<T>(id: string, kind: string, timeoutMs: number): Promise<T> {
+  create<T>(id: string, kind: string, timeoutMs: number, owner?: string): Promise<T> {
     if (this.pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
     return new Promise<T>((resolve, reject) => {
-      const entry: Pending = { resolve, reject, kind };
+      const entry: Pending = { resolve, reject, kind, owner };
       if (timeoutMs > 0) {
         entry.timer = setTimeout(() => {
           this.pending.delete(id);
+          this.observer?.removed(id, kind);
           reject(new SdkError('request_timeout', `The ${kind} request ${id} got no answer within ${timeoutMs} ms`, { details: { requestId: id, kind } }));
         }, timeoutMs);
         entry.timer.unref?.();
       }
       this.pending.set(id, entry);
+      this.observer?.added(id, kind, timeoutMs);
     });
   }
 
@@ -55,10 +74,23 @@ export class PendingRequests {
   }
 
   rejectAll(error: (kind: string, id: string) => Error): void {
-    for (const id of [...this.pending.keys()]) {
-      const p = this.take(id)!;
+    this.rejectWhere(() => true, error);
+  }
+
+  /** Rejects the pending requests of one kind and/or owner; returns how many. */
+  rejectMatching(filter: { kind?: string; owner?: string }, error: (kind: string, id: string) => Error): number {
+    return this.rejectWhere((p) => (filter.kind === undefined || p.kind === filter.kind) && (filter.owner === undefined || p.owner === filter.owner), error);
+  }
+
+  private rejectWhere(match: (p: Pending) => boolean, error: (kind: string, id: string) => Error): number {
+    let n = 0;
+    for (const [id, p] of [...this.pending]) {
+      if (!match(p)) continue;
+      this.take(id);
       p.reject(error(p.kind, id));
+      n++;
     }
+    return n;
   }
 
   private take(id: string): Pending | undefined {
@@ -66,6 +98,7 @@ export class PendingRequests {
     if (!p) return undefined;
     this.pending.delete(id);
     if (p.timer) clearTimeout(p.timer);
+    this.observer?.removed(id, p.kind);
     return p;
   }
 }

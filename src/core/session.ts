@@ -10,6 +10,7 @@
  */
 import WebSocket from 'ws';
 import { ackSystemSettings, canonicalMessageType } from '../protocol/dialects';
+import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, isSdkError, toError } from './errors';
@@ -60,6 +61,8 @@ export interface CoreSessionOptions {
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
   queueLimit?: number;
+  /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
+  sharedRequests?: PendingRequests;
   /** Called once, when the session reaches `closed`. */
   onEnd?: (reason: StopReason, session: CoreSession) => void;
   /** Where errors go when the session has no `error` listener. */
@@ -80,6 +83,8 @@ export class CoreSession {
   readonly url: string;
   readonly settings: SettingsStore;
   readonly requests = new PendingRequests();
+  /** The engine's registry for answers that arrive over HTTP; entries are owned by `sessionId`. */
+  readonly sharedRequests: PendingRequests;
   capabilities: Record<string, unknown> | null = null;
   /** Facade objects may attach here (the engine keeps one per session). */
   facade: unknown;
@@ -103,6 +108,7 @@ export class CoreSession {
   private childLogger: Logger | undefined;
   private closedPromise: Promise<void> | undefined;
   private endReason: StopReason | undefined;
+  private readonly finalizers: Array<() => unknown> = [];
   droppedFrames = 0;
   reconnects = 0;
 
@@ -111,6 +117,7 @@ export class CoreSession {
     this.userId = opts.userId;
     this.packageName = opts.packageName;
     this.url = opts.url;
+    this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
     this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
@@ -179,7 +186,7 @@ export class CoreSession {
     this.handshake?.reject(new SdkError('session_closed', `Session ${this.sessionId} ended (${reason}) during the handshake`));
     const ws = this.ws;
     this.ws = null;
-    this.closedPromise = ws ? closeSocket(ws) : Promise.resolve();
+    this.closedPromise = Promise.all([ws ? closeSocket(ws) : undefined, ...this.finalizers.map((fn) => this.runFinalizer(fn))]).then(() => {});
     this.requests.rejectAll((kind, id) => new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
     const dropped = this.queue.drain().length;
@@ -194,6 +201,24 @@ export class CoreSession {
       this.settings.clearListeners();
     }
     return this.closedPromise;
+  }
+
+  /** Runs `fn` when the session ends (e.g. a last storage flush); `dispose()` waits for it. */
+  addFinalizer(fn: () => unknown): void {
+    if (this._state !== 'closed') this.finalizers.push(fn);
+  }
+
+  /** An HTTP request to this session's cloud (the host it connected to), authenticated as the app. */
+  cloudRequest(path: string, init?: CloudRequestInit): Promise<Response> {
+    return cloudFetch(cloudHttpBase(this.url), path, `Bearer ${this.packageName}:${this.opts.apiKey}`, init);
+  }
+
+  private async runFinalizer(fn: () => unknown): Promise<void> {
+    try {
+      await fn();
+    } catch (e) {
+      this.logger.warn(`Cleanup at session end failed: ${toError(e).message}`);
+    }
   }
 
   // ------------------------------------------------------------------ sending

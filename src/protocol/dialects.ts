@@ -31,6 +31,19 @@ export interface Dialect {
   userTokenKeyEnv: 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY' | 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY';
 }
 
+const MENTRAOS: Readonly<Dialect> = {
+  name: 'mentraos',
+  webhookUrlField: 'mentraOSWebsocketUrl',
+  ackSettingsKey: 'mentraosSettings',
+  appMessagePrefix: 'app',
+  streamTypeForm: 'exact',
+  apiKeyHeader: 'X-App-API-Key',
+  settingsPath: '/appsettings',
+  photoDelivery: 'http-upload',
+  websocketPath: '/app-ws',
+  userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
+};
+
 export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
   augmentos: {
     name: 'augmentos',
@@ -44,30 +57,9 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     websocketPath: '/tpa-ws',
     userTokenKeyEnv: 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
   },
-  mentraos: {
-    name: 'mentraos',
-    webhookUrlField: 'mentraOSWebsocketUrl',
-    ackSettingsKey: 'mentraosSettings',
-    appMessagePrefix: 'app',
-    streamTypeForm: 'exact',
-    apiKeyHeader: 'X-App-API-Key',
-    settingsPath: '/appsettings',
-    photoDelivery: 'http-upload',
-    websocketPath: '/app-ws',
-    userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
-  },
-  'mentraos-v3': {
-    name: 'mentraos-v3',
-    webhookUrlField: 'websocketUrl',
-    ackSettingsKey: 'mentraosSettings',
-    appMessagePrefix: 'app',
-    streamTypeForm: 'exact',
-    apiKeyHeader: 'X-App-API-Key',
-    settingsPath: '/appsettings',
-    photoDelivery: 'http-upload',
-    websocketPath: '/app-ws',
-    userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
-  },
+  mentraos: MENTRAOS,
+  // The next generation names the webhook field `websocketUrl`; everything else is as MentraOS.
+  'mentraos-v3': { ...MENTRAOS, name: 'mentraos-v3', webhookUrlField: 'websocketUrl' },
 };
 
 const ALL = Object.values(DIALECTS);

@@ -66,6 +66,66 @@ export enum DashboardMode {
   ALWAYS_ON = 'always_on',
 }
 
+/** Messages the phone/glasses client sends to the cloud (exported for completeness; apps never send them). */
+export enum GlassesToCloudMessageType {
+  CONNECTION_INIT = 'connection_init',
+  REQUEST_SETTINGS = 'request_settings',
+  START_APP = StreamType.START_APP,
+  STOP_APP = StreamType.STOP_APP,
+  DASHBOARD_STATE = 'dashboard_state',
+  OPEN_DASHBOARD = StreamType.OPEN_DASHBOARD,
+  PHOTO_RESPONSE = StreamType.PHOTO_RESPONSE,
+  LOCAL_TRANSCRIPTION = 'local_transcription',
+  RTMP_STREAM_STATUS = StreamType.RTMP_STREAM_STATUS,
+  KEEP_ALIVE_ACK = 'keep_alive_ack',
+  BUTTON_PRESS = StreamType.BUTTON_PRESS,
+  HEAD_POSITION = StreamType.HEAD_POSITION,
+  TOUCH_EVENT = StreamType.TOUCH_EVENT,
+  GLASSES_BATTERY_UPDATE = StreamType.GLASSES_BATTERY_UPDATE,
+  PHONE_BATTERY_UPDATE = StreamType.PHONE_BATTERY_UPDATE,
+  GLASSES_CONNECTION_STATE = StreamType.GLASSES_CONNECTION_STATE,
+  LOCATION_UPDATE = StreamType.LOCATION_UPDATE,
+  VPS_COORDINATES = StreamType.VPS_COORDINATES,
+  VAD = StreamType.VAD,
+  PHONE_NOTIFICATION = StreamType.PHONE_NOTIFICATION,
+  PHONE_NOTIFICATION_DISMISSED = StreamType.PHONE_NOTIFICATION_DISMISSED,
+  CALENDAR_EVENT = StreamType.CALENDAR_EVENT,
+  MENTRAOS_SETTINGS_UPDATE_REQUEST = StreamType.MENTRAOS_SETTINGS_UPDATE_REQUEST,
+  CORE_STATUS_UPDATE = StreamType.CORE_STATUS_UPDATE,
+  PHOTO_TAKEN = StreamType.PHOTO_TAKEN,
+  AUDIO_PLAY_RESPONSE = 'audio_play_response',
+  RGB_LED_CONTROL_RESPONSE = 'rgb_led_control_response',
+  LIVEKIT_INIT = 'livekit_init',
+  UDP_REGISTER = 'udp_register',
+  UDP_UNREGISTER = 'udp_unregister',
+}
+
+/** Messages the cloud sends to the phone/glasses client (exported for completeness). */
+export enum CloudToGlassesMessageType {
+  CONNECTION_ACK = 'connection_ack',
+  CONNECTION_ERROR = 'connection_error',
+  AUTH_ERROR = 'auth_error',
+  DISPLAY_EVENT = 'display_event',
+  APP_STATE_CHANGE = 'app_state_change',
+  MICROPHONE_STATE_CHANGE = 'microphone_state_change',
+  SETTINGS_UPDATE = 'settings_update',
+  PHOTO_REQUEST = 'photo_request',
+  AUDIO_PLAY_REQUEST = 'audio_play_request',
+  AUDIO_STOP_REQUEST = 'audio_stop_request',
+  RGB_LED_CONTROL = 'rgb_led_control',
+  SHOW_WIFI_SETUP = 'show_wifi_setup',
+  START_RTMP_STREAM = 'start_rtmp_stream',
+  STOP_RTMP_STREAM = 'stop_rtmp_stream',
+  KEEP_RTMP_STREAM_ALIVE = 'keep_rtmp_stream_alive',
+  DASHBOARD_MODE_CHANGE = 'dashboard_mode_change',
+  DASHBOARD_ALWAYS_ON_CHANGE = 'dashboard_always_on_change',
+  SET_LOCATION_TIER = 'set_location_tier',
+  REQUEST_SINGLE_LOCATION = 'request_single_location',
+  WEBSOCKET_ERROR = 'websocket_error',
+  LIVEKIT_INFO = 'livekit_info',
+  UDP_PING_ACK = 'udp_ping_ack',
+}
+
 /** Messages an app sends to the cloud. */
 export enum AppToCloudMessageType {
   CONNECTION_INIT = 'tpa_connection_init',
@@ -149,6 +209,135 @@ export enum AppSettingType {
   GROUP = 'group',
   TITLE_VALUE = 'titleValue',
 }
+
+/** Hardware an app may require (`HardwareRequirement.type`). */
+export enum HardwareType {
+  CAMERA = 'CAMERA',
+  DISPLAY = 'DISPLAY',
+  MICROPHONE = 'MICROPHONE',
+  SPEAKER = 'SPEAKER',
+  IMU = 'IMU',
+  BUTTON = 'BUTTON',
+  LIGHT = 'LIGHT',
+  WIFI = 'WIFI',
+}
+
+export enum HardwareRequirementLevel {
+  REQUIRED = 'REQUIRED',
+  OPTIONAL = 'OPTIONAL',
+}
+
+/** Permissions an app declares in the developer console. */
+export enum PermissionType {
+  MICROPHONE = 'MICROPHONE',
+  LOCATION = 'LOCATION',
+  BACKGROUND_LOCATION = 'BACKGROUND_LOCATION',
+  CALENDAR = 'CALENDAR',
+  CAMERA = 'CAMERA',
+  /** Legacy: maps to READ_NOTIFICATIONS. */
+  NOTIFICATIONS = 'NOTIFICATIONS',
+  READ_NOTIFICATIONS = 'READ_NOTIFICATIONS',
+  POST_NOTIFICATIONS = 'POST_NOTIFICATIONS',
+  ALL = 'ALL',
+}
+
+/** Legacy permissions and the permissions they stand for today. */
+export const LEGACY_PERMISSION_MAP: Map<PermissionType, PermissionType[]> = new Map([
+  [PermissionType.NOTIFICATIONS, [PermissionType.READ_NOTIFICATIONS]],
+]);
+
+/** Why a photo failed (`photo_response.error.code`, or `errorCode` on an upload). */
+export enum PhotoErrorCode {
+  CAMERA_INIT_FAILED = 'CAMERA_INIT_FAILED',
+  CAMERA_CAPTURE_FAILED = 'CAMERA_CAPTURE_FAILED',
+  CAMERA_TIMEOUT = 'CAMERA_TIMEOUT',
+  CAMERA_BUSY = 'CAMERA_BUSY',
+  UPLOAD_FAILED = 'UPLOAD_FAILED',
+  UPLOAD_TIMEOUT = 'UPLOAD_TIMEOUT',
+  BLE_TRANSFER_FAILED = 'BLE_TRANSFER_FAILED',
+  BLE_TRANSFER_BUSY = 'BLE_TRANSFER_BUSY',
+  BLE_TRANSFER_FAILED_TO_START = 'BLE_TRANSFER_FAILED_TO_START',
+  BLE_TRANSFER_TIMEOUT = 'BLE_TRANSFER_TIMEOUT',
+  COMPRESSION_FAILED = 'COMPRESSION_FAILED',
+  PERMISSION_DENIED = 'PERMISSION_DENIED',
+  STORAGE_FULL = 'STORAGE_FULL',
+  NETWORK_ERROR = 'NETWORK_ERROR',
+  PHONE_GLASSES_NOT_CONNECTED = 'PHONE_GLASSES_NOT_CONNECTED',
+  PHONE_BLE_TRANSFER_FAILED = 'PHONE_BLE_TRANSFER_FAILED',
+  PHONE_UPLOAD_FAILED = 'PHONE_UPLOAD_FAILED',
+  PHONE_TIMEOUT = 'PHONE_TIMEOUT',
+  UNKNOWN_ERROR = 'UNKNOWN_ERROR',
+}
+
+/** Where in the photo pipeline an error happened. */
+export enum PhotoStage {
+  REQUEST_RECEIVED = 'REQUEST_RECEIVED',
+  CAMERA_INIT = 'CAMERA_INIT',
+  PHOTO_CAPTURE = 'PHOTO_CAPTURE',
+  COMPRESSION = 'COMPRESSION',
+  UPLOAD_START = 'UPLOAD_START',
+  UPLOAD_PROGRESS = 'UPLOAD_PROGRESS',
+  BLE_TRANSFER = 'BLE_TRANSFER',
+  RESPONSE_SENT = 'RESPONSE_SENT',
+}
+
+// ---------------------------------------------------------------- message-type groups
+
+export const ControlActionTypes = [
+  GlassesToCloudMessageType.CONNECTION_INIT,
+  GlassesToCloudMessageType.START_APP,
+  GlassesToCloudMessageType.STOP_APP,
+  GlassesToCloudMessageType.DASHBOARD_STATE,
+  GlassesToCloudMessageType.OPEN_DASHBOARD,
+] as const;
+
+export const EventTypes = [
+  GlassesToCloudMessageType.BUTTON_PRESS,
+  GlassesToCloudMessageType.HEAD_POSITION,
+  GlassesToCloudMessageType.GLASSES_BATTERY_UPDATE,
+  GlassesToCloudMessageType.PHONE_BATTERY_UPDATE,
+  GlassesToCloudMessageType.GLASSES_CONNECTION_STATE,
+  GlassesToCloudMessageType.LOCATION_UPDATE,
+  GlassesToCloudMessageType.VPS_COORDINATES,
+  GlassesToCloudMessageType.VAD,
+  GlassesToCloudMessageType.PHONE_NOTIFICATION,
+  GlassesToCloudMessageType.PHONE_NOTIFICATION_DISMISSED,
+  GlassesToCloudMessageType.CALENDAR_EVENT,
+  GlassesToCloudMessageType.MENTRAOS_SETTINGS_UPDATE_REQUEST,
+  GlassesToCloudMessageType.CORE_STATUS_UPDATE,
+  GlassesToCloudMessageType.LOCAL_TRANSCRIPTION,
+] as const;
+
+export const ResponseTypes = [
+  CloudToGlassesMessageType.CONNECTION_ACK,
+  CloudToGlassesMessageType.CONNECTION_ERROR,
+  CloudToGlassesMessageType.AUTH_ERROR,
+] as const;
+
+export const UpdateTypes = [
+  CloudToGlassesMessageType.DISPLAY_EVENT,
+  CloudToGlassesMessageType.APP_STATE_CHANGE,
+  CloudToGlassesMessageType.MICROPHONE_STATE_CHANGE,
+  CloudToGlassesMessageType.PHOTO_REQUEST,
+  CloudToGlassesMessageType.AUDIO_PLAY_REQUEST,
+  CloudToGlassesMessageType.AUDIO_STOP_REQUEST,
+  CloudToGlassesMessageType.RGB_LED_CONTROL,
+  CloudToGlassesMessageType.SETTINGS_UPDATE,
+  CloudToGlassesMessageType.DASHBOARD_MODE_CHANGE,
+  CloudToGlassesMessageType.DASHBOARD_ALWAYS_ON_CHANGE,
+  CloudToGlassesMessageType.START_RTMP_STREAM,
+  CloudToGlassesMessageType.STOP_RTMP_STREAM,
+  CloudToGlassesMessageType.KEEP_RTMP_STREAM_ALIVE,
+  CloudToGlassesMessageType.LIVEKIT_INFO,
+] as const;
+
+export const DashboardMessageTypes = [
+  AppToCloudMessageType.DASHBOARD_CONTENT_UPDATE,
+  AppToCloudMessageType.DASHBOARD_MODE_CHANGE,
+  AppToCloudMessageType.DASHBOARD_SYSTEM_UPDATE,
+  CloudToAppMessageType.DASHBOARD_MODE_CHANGED,
+  CloudToAppMessageType.DASHBOARD_ALWAYS_ON_CHANGED,
+] as const;
 
 /** Connection error codes the cloud sends in `tpa_connection_error`. */
 export type ConnectionErrorCode =

@@ -182,5 +182,8 @@ export interface ToolCall {
   activeSession?: unknown;
 }
 
-/** A tool reply telling the assistant that the app handles the answer itself (the assistant stays silent). */
+/**
+ * A tool reply meaning "the app handles this itself": the assistant says nothing.
+ * Return it from `onToolCall`.
+ */
 export const GIVE_APP_CONTROL_OF_TOOL_RESPONSE = 'GIVE_APP_CONTROL_OF_TOOL_RESPONSE';

@@ -16,6 +16,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
+import { CloudRest } from './cloud-rest';
 import type { AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 
@@ -93,6 +94,8 @@ export class TestCloud implements UserCloud {
   readonly routeWaitMs: number;
   /** Users by sessionId. */
   readonly users = new Map<string, SimulatedUser>();
+  /** The REST API apps call (SimpleStorage), its request log and failure injection. */
+  readonly rest: CloudRest;
   private readonly pending = new Map<string, Pending>();
   private readonly wss: WebSocketServer;
   private closed = false;
@@ -101,6 +104,13 @@ export class TestCloud implements UserCloud {
   constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
+    this.rest = new CloudRest(options.apiKeys);
+    server.on('request', (req, res) => {
+      this.rest.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
+        res.end('{"success":false}');
+      });
+    });
     this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
     this.wss.on('connection', (ws) => this.onConnection(ws));
     if (options.trustInProcess !== false) {
@@ -158,7 +168,7 @@ export class TestCloud implements UserCloud {
 
   /** POSTs JSON to another route of the user's app (`/tool`, `/settings`) and records it as a webhook. */
   async postToApp(user: SimulatedUser, path: string, body: Record<string, unknown>, headers: Record<string, string> = {}): Promise<WebhookAnswer> {
-    const base = (user as { appBase?: string }).appBase;
+    const base = user.appUrl;
     if (!base) throw new Error('This user was not started by this cloud');
     this.record(user, 'webhook', { path, ...body });
     return postJson(base + path, body, headers);
@@ -247,10 +257,7 @@ export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
-  const server = createServer((_req, res) => {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end('{"error":"not found"}');
-  });
+  const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

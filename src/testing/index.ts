@@ -2,6 +2,7 @@
 export { createTestCloud, TestCloud, DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES } from './cloud';
 export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
 export { SimulatedUser } from './user';
-export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer } from './user';
+export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload } from './user';
+export { CloudRest, type HttpRecord, type HttpFailure } from './cloud-rest';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
 export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from '../dev/launch';

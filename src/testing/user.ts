@@ -30,6 +30,26 @@ export interface WebhookAnswer {
 
 export type DisplayMatcher = string | RegExp | ((d: DisplayRecord) => boolean);
 
+/** How the glasses answer a photo request. */
+export interface PhotoAnswer {
+  /** The image (default: a few bytes of a JPEG header). */
+  image?: Buffer;
+  mimeType?: string;
+  filename?: string;
+  /** Answer with a failure instead (`photo_error`). */
+  error?: { code: string; message: string };
+  /** For clouds that answer over the WebSocket: the URL to report (default a URL on this cloud). */
+  photoUrl?: string;
+}
+
+/** A raw multipart upload to the app's `/photo-upload`, for bad-input tests. */
+export interface PhotoUpload {
+  fields?: Record<string, string>;
+  file?: { field?: string; data: Buffer; mimeType: string; filename?: string };
+  /** Send this body as is with this content type instead of multipart. */
+  raw?: { body: string | Buffer; contentType: string };
+}
+
 interface Waiter {
   check: () => unknown;
   resolve: (v: any) => void;
@@ -54,6 +74,8 @@ export class SimulatedUser {
   /** Handshakes completed (1 after start; more after reconnects). */
   connections = 0;
   webhookResponse: WebhookAnswer | undefined;
+  /** Base URL of the app's server (where webhooks and photo uploads go). */
+  appUrl: string | undefined;
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
@@ -167,15 +189,59 @@ export class SimulatedUser {
     return new Promise((resolve, reject) => ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve())));
   }
 
+  // ------------------------------------------------------------------ answering the app's requests
+
+  /**
+   * Answers a `photo_request` the way this cloud's dialect delivers photos: an HTTP upload to the app's
+   * `/photo-upload` (returns the app's answer), or a WebSocket `photo_response` with a URL.
+   */
+  async answerPhoto(requestId: string, answer: PhotoAnswer = {}): Promise<WebhookAnswer | undefined> {
+    if (this.cloud.dialect.photoDelivery === 'websocket') {
+      const msg: Record<string, unknown> = { type: 'photo_response', requestId, timestamp: new Date().toISOString() };
+      if (answer.error) Object.assign(msg, { success: false, error: answer.error });
+      else Object.assign(msg, { success: true, photoUrl: answer.photoUrl ?? `https://photos.example.com/${encodeURIComponent(requestId)}.jpg`, savedToGallery: false });
+      await this.sendMessage(msg);
+      return undefined;
+    }
+    if (answer.error) {
+      return this.uploadPhoto({ fields: { requestId, type: 'photo_error', success: 'false', errorCode: answer.error.code, errorMessage: answer.error.message } });
+    }
+    const data = answer.image ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+    return this.uploadPhoto({
+      fields: { requestId, type: 'photo_response', success: 'true' },
+      file: { data, mimeType: answer.mimeType ?? 'image/jpeg', filename: answer.filename ?? 'photo.jpg' },
+    });
+  }
+
+  /** POSTs a multipart upload (or a raw body) to the app's `/photo-upload`, as glasses would. */
+  async uploadPhoto(upload: PhotoUpload): Promise<WebhookAnswer> {
+    if (!this.appUrl) throw new Error('This user was not started by a test cloud');
+    let body: FormData | string | Buffer;
+    const headers: Record<string, string> = {};
+    if (upload.raw) {
+      body = upload.raw.body;
+      headers['content-type'] = upload.raw.contentType;
+    } else {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(upload.fields ?? {})) form.append(k, v);
+      if (upload.file) form.append(upload.file.field ?? 'photo', new Blob([upload.file.data], { type: upload.file.mimeType }), upload.file.filename ?? 'photo.jpg');
+      body = form;
+    }
+    this.record('webhook', { type: 'photo_upload', fields: upload.fields, bytes: upload.file?.data.length });
+    const res = await fetch(`${this.appUrl}/photo-upload`, { method: 'POST', headers, body });
+    const text = await res.text();
+    return { status: res.status, body: safeParse(text) };
+  }
+
   /**
    * Sends this user's later HTTP calls (webhooks, `/tool`, `/settings`, uploads) to another instance of the
    * app, as a load balancer in front of several instances may. The webhook path stays unless given.
    */
   routeTo(app: AppTarget, webhookPath?: string): this {
-    const self = this as unknown as { appBase?: string; webhookBase?: string };
-    const path = webhookPath ?? (self.appBase && self.webhookBase ? self.webhookBase.slice(self.appBase.length) : '/webhook');
-    self.appBase = baseUrlOf(app);
-    self.webhookBase = self.appBase + path;
+    const self = this as unknown as { webhookBase?: string };
+    const path = webhookPath ?? (this.appUrl && self.webhookBase ? self.webhookBase.slice(this.appUrl.length) : '/webhook');
+    this.appUrl = baseUrlOf(app);
+    self.webhookBase = this.appUrl + path;
     return this;
   }
 

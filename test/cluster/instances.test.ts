@@ -40,7 +40,7 @@ describe('three instances behind a load balancer', () => {
     return user;
   };
 
-  const recordOf = (kind: 's' | 'u', id: string) => redis.client.hgetall(`${CLUSTER_PREFIX}${kind}:${id}`);
+  const recordOf = (kind: 's' | 'u' | 'r', id: string) => redis.client.hgetall(`${CLUSTER_PREFIX}${kind}:${id}`);
 
   test('a tool call and a settings push arriving at a non-owning instance reach the owner', async () => {
     const user = await start(a, 'tool@example.com');
@@ -89,6 +89,35 @@ describe('three instances behind a load balancer', () => {
     });
     expect(forged.status).toBe(401);
     expect(await forged.json()).toEqual({ status: 'error', message: expect.stringContaining('bad signature') });
+    await user.stop();
+  });
+
+  test('a photo upload arriving at any instance resolves the pending request of the instance that asked', async () => {
+    const user = await start(a, 'camera@example.com');
+    const ask = async () => {
+      const seen = user.sent('photo_request').length;
+      await user.pressButton();
+      await user.waitFor(() => user.sent('photo_request')[seen], 3000, 'a photo request');
+      return user.sent('photo_request')[seen].requestId as string;
+    };
+    const first = await ask();
+    expect(await recordOf('r', first)).toEqual({ i: expect.any(String), u: a.base });
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    user.routeTo(c.target);
+    const uploaded = await user.answerPhoto(first, { image: jpeg, mimeType: 'image/jpeg', filename: 'shot.jpg' });
+    expect(uploaded).toEqual({ status: 200, body: expect.objectContaining({ success: true, requestId: first }) });
+    await user.waitForDisplay(`photo ${first} of ${jpeg.length} bytes on a`);
+    await redis.untilGone([`${CLUSTER_PREFIX}r:${first}`]);
+
+    // A photo error uploaded to another instance rejects the right request, with the glasses' code.
+    const second = await ask();
+    user.routeTo(b.target);
+    const failed = await user.answerPhoto(second, { error: { code: 'CAMERA_BUSY', message: 'camera in use' } });
+    expect(failed?.status).toBe(200);
+    await user.waitForDisplay(/^photo failed on a: .*camera in use/);
+
+    // An upload for a request nobody made is answered as by a single instance.
+    expect((await user.answerPhoto('photo_req_unknown', { image: jpeg }))?.status).toBe(404);
     await user.stop();
   });
 

@@ -1,0 +1,119 @@
+/**
+ * `session.audio`: play a URL on the glasses or phone, speak text through the cloud's TTS, stop playback.
+ * With `stopOtherAudio` (the default) `playAudio` waits for the `audio_play_response` with the same
+ * requestId; the wait survives reconnects and ends with an `SdkError` on timeout (60 s) or session end.
+ */
+import { cloudHttpBase } from '../../core/cloud-http';
+import { cancelledError, newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { SdkError } from '../../core/errors';
+import type { CoreSession } from '../../core/session';
+import type { AudioPlayResponse } from '../../protocol/module-messages';
+
+export const AUDIO_TIMEOUT_MS = 60_000;
+const KIND = 'audio';
+
+export interface AudioPlayOptions {
+  audioUrl: string;
+  /** 0.0 to 1.0 (default 1.0). */
+  volume?: number;
+  /** Stop other playback and wait for the result (default true); false sends and resolves at once. */
+  stopOtherAudio?: boolean;
+  /** 0 speaker (default), 1 app audio, 2 TTS. */
+  trackId?: number;
+  /** How long to wait for the result (default 60 000 ms). */
+  timeoutMs?: number;
+}
+
+export interface SpeakOptions {
+  voice_id?: string;
+  model_id?: string;
+  voice_settings?: { stability?: number; similarity_boost?: number; style?: number; use_speaker_boost?: boolean; speed?: number };
+  volume?: number;
+  stopOtherAudio?: boolean;
+  /** Default 2 (TTS). */
+  trackId?: number;
+  timeoutMs?: number;
+}
+
+export interface AudioPlayResult {
+  success: boolean;
+  error?: string;
+  duration?: number;
+}
+
+export class AudioManager {
+  constructor(private readonly core: CoreSession) {
+    core.onMessage('audio_play_response', (m: AudioPlayResponse) => {
+      if (typeof m.requestId !== 'string' || !core.requests.hasOf(m.requestId, KIND)) return;
+      const result: AudioPlayResult = { success: m.success === true };
+      if (m.error !== undefined) result.error = String(m.error);
+      if (typeof m.duration === 'number') result.duration = m.duration;
+      core.requests.resolve(m.requestId, result);
+    });
+  }
+
+  /** Plays `audioUrl`. Resolves with the glasses' result; rejects with an `SdkError` when no result comes. */
+  async playAudio(options: AudioPlayOptions): Promise<AudioPlayResult> {
+    if (!options || typeof options.audioUrl !== 'string' || options.audioUrl === '') throw new SdkError('invalid_argument', 'playAudio needs an audioUrl');
+    const requestId = newRequestId('audio_req');
+    const stopOtherAudio = options.stopOtherAudio ?? true;
+    const message = {
+      type: 'audio_play_request',
+      packageName: this.core.packageName,
+      sessionId: this.core.sessionId,
+      requestId,
+      audioUrl: options.audioUrl,
+      volume: options.volume ?? 1.0,
+      stopOtherAudio,
+      trackId: options.trackId ?? 0,
+    };
+    if (!stopOtherAudio) {
+      if (!this.core.send(message)) throw new SdkError('session_closed', 'Cannot play audio: the session has ended');
+      return { success: true };
+    }
+    return sendRequest<AudioPlayResult>(this.core, { id: requestId, kind: KIND, timeoutMs: timeoutOption(options.timeoutMs, AUDIO_TIMEOUT_MS), message });
+  }
+
+  /** Speaks `text` through the cloud's text-to-speech (the glasses fetch `<cloud>/api/tts?...`). */
+  async speak(text: string, options: SpeakOptions = {}): Promise<AudioPlayResult> {
+    if (typeof text !== 'string' || text === '') throw new SdkError('invalid_argument', 'speak needs some text');
+    const query = new URLSearchParams({ text });
+    if (options.voice_id) query.set('voice_id', options.voice_id);
+    if (options.model_id) query.set('model_id', options.model_id);
+    if (options.voice_settings) query.set('voice_settings', JSON.stringify(options.voice_settings));
+    return this.playAudio({
+      audioUrl: `${cloudHttpBase(this.core.url)}/api/tts?${query}`,
+      volume: options.volume,
+      stopOtherAudio: options.stopOtherAudio ?? true,
+      trackId: options.trackId ?? 2,
+      timeoutMs: options.timeoutMs,
+    });
+  }
+
+  /** Stops playback on one track, or on all tracks when `trackId` is omitted. */
+  stopAudio(trackId?: number): void {
+    this.core.send({ type: 'audio_stop_request', packageName: this.core.packageName, sessionId: this.core.sessionId, trackId });
+  }
+
+  /** With an id: is that request pending; without: is any audio request pending. */
+  hasPendingRequest(requestId?: string): boolean {
+    return requestId === undefined ? this.getPendingRequestCount() > 0 : this.core.requests.hasOf(requestId, KIND);
+  }
+
+  getPendingRequestCount(): number {
+    return this.getPendingRequestIds().length;
+  }
+
+  getPendingRequestIds(): string[] {
+    return this.core.requests.ids(KIND);
+  }
+
+  /** Rejects a pending request with `SdkError('request_cancelled')`. */
+  cancelAudioRequest(requestId: string): boolean {
+    return this.core.requests.hasOf(requestId, KIND) && this.core.requests.reject(requestId, cancelledError(KIND, requestId));
+  }
+
+  cancelAllAudioRequests(): number {
+    return this.core.requests.rejectMatching({ kind: KIND }, cancelledError);
+  }
+}

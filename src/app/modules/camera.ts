@@ -1,0 +1,219 @@
+/**
+ * `session.camera`: photos, unmanaged RTMP streams, and (through `CameraManagedExtension`) managed streams.
+ *
+ * A photo request completes in whichever way the cloud delivers it: an HTTP upload to the app's
+ * `/photo-upload` (the image bytes), or a WebSocket `photo_response` carrying a `photoUrl`. For the
+ * latter the SDK resolves with the URL and an empty buffer and downloads nothing: the URL points at
+ * storage the app did not choose, and fetching it from the app server is the app's decision.
+ * Pending photos are kept by the engine, so a reconnect or a replaced session does not lose them.
+ */
+import { PHOTO_KIND, cancelledError, newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { SdkError } from '../../core/errors';
+import type { CoreSession } from '../../core/session';
+import { StreamType } from '../../protocol/enums';
+import type {
+  AudioConfig, ManagedStreamStatus, PhotoCompression, PhotoData, PhotoResponse, PhotoSize, RtmpStreamStatus, StreamConfig,
+  StreamStatusHandler, VideoConfig,
+} from '../../protocol/module-messages';
+import { CameraManagedExtension, type ExistingStream, type ManagedStreamOptions, type ManagedStreamResult } from './camera-managed';
+
+export const PHOTO_TIMEOUT_MS = 30_000;
+
+export interface PhotoRequestOptions {
+  saveToGallery?: boolean;
+  /** Upload the photo there instead of to this app (the promise then resolves at once with an empty buffer). */
+  customWebhookUrl?: string;
+  authToken?: string;
+  size?: PhotoSize;
+  compress?: PhotoCompression;
+  /** How long to wait for the photo (default 30 000 ms). */
+  timeoutMs?: number;
+}
+
+export interface RtmpStreamOptions {
+  rtmpUrl: string;
+  video?: VideoConfig;
+  audio?: AudioConfig;
+  stream?: StreamConfig;
+}
+
+const STREAM_ENDED = new Set(['stopped', 'error', 'timeout']);
+
+export class CameraModule {
+  private streaming = false;
+  private streamUrl: string | undefined;
+  private streamStatus: RtmpStreamStatus | undefined;
+  private readonly managed: CameraManagedExtension;
+
+  constructor(private readonly core: CoreSession) {
+    this.managed = new CameraManagedExtension(core);
+    core.onMessage('photo_response', (m: PhotoResponse) => this.onPhotoResponse(m));
+    core.onMessage('rtmp_stream_status', (m: RtmpStreamStatus) => this.onStreamStatusMessage(m));
+  }
+
+  // ---------------------------------------------------------------- photos
+
+  /** Takes a photo; resolves with it, or rejects with an `SdkError` (`photo_error`, `request_timeout`, `session_closed`). */
+  requestPhoto(options: PhotoRequestOptions = {}): Promise<PhotoData> {
+    const requestId = newRequestId('photo_req');
+    const message = {
+      type: 'photo_request',
+      packageName: this.core.packageName,
+      sessionId: this.core.sessionId,
+      requestId,
+      saveToGallery: options.saveToGallery ?? false,
+      customWebhookUrl: options.customWebhookUrl,
+      authToken: options.authToken,
+      size: options.size ?? 'medium',
+      compress: options.compress ?? 'none',
+    };
+    if (options.customWebhookUrl) {
+      if (!this.core.send(message)) return Promise.reject(new SdkError('session_closed', 'Cannot request a photo: the session has ended'));
+      return Promise.resolve(emptyPhoto(requestId));
+    }
+    return sendRequest<PhotoData>(this.core, {
+      id: requestId,
+      kind: PHOTO_KIND,
+      timeoutMs: timeoutOption(options.timeoutMs, PHOTO_TIMEOUT_MS),
+      message,
+      registry: this.core.sharedRequests,
+      owner: this.core.sessionId,
+    });
+  }
+
+  hasPhotoPendingRequest(requestId: string): boolean {
+    return this.core.sharedRequests.hasOf(requestId, PHOTO_KIND, this.core.sessionId);
+  }
+
+  /** Rejects a pending photo request with `SdkError('request_cancelled')`; false if it was not pending. */
+  cancelPhotoRequest(requestId: string): boolean {
+    return this.hasPhotoPendingRequest(requestId) && this.core.sharedRequests.reject(requestId, cancelledError(PHOTO_KIND, requestId));
+  }
+
+  /** Cancels every pending photo request of this session; returns how many. */
+  cancelAllPhotoRequests(): number {
+    return this.core.sharedRequests.rejectMatching({ kind: PHOTO_KIND, owner: this.core.sessionId }, cancelledError);
+  }
+
+  private onPhotoResponse(m: PhotoResponse): void {
+    const id = m.requestId;
+    if (typeof id !== 'string' || !this.hasPhotoPendingRequest(id)) return;
+    if (m.success === false || m.error) {
+      const errorCode = typeof m.error?.code === 'string' ? m.error.code : 'UNKNOWN_ERROR';
+      const why = typeof m.error?.message === 'string' ? m.error.message.slice(0, 300) : 'unknown error';
+      this.core.sharedRequests.reject(id, new SdkError('photo_error', `Photo capture failed: ${why} (code: ${errorCode})`, { details: { requestId: id, errorCode } }));
+      return;
+    }
+    const photo = emptyPhoto(id);
+    if (typeof m.photoUrl === 'string') {
+      photo.photoUrl = m.photoUrl;
+      photo.filename = filenameOf(m.photoUrl);
+    }
+    if (typeof m.savedToGallery === 'boolean') photo.savedToGallery = m.savedToGallery;
+    this.core.sharedRequests.resolve(id, photo);
+  }
+
+  // ---------------------------------------------------------------- unmanaged RTMP
+
+  /** Streams to your RTMP server. Throws if a stream is already running. */
+  async startStream(options: RtmpStreamOptions): Promise<void> {
+    if (!options || typeof options.rtmpUrl !== 'string' || options.rtmpUrl === '') throw new SdkError('invalid_argument', 'startStream needs an rtmpUrl');
+    if (this.streaming) throw new SdkError('already_streaming', 'Already streaming: stop the current stream before starting a new one');
+    const sent = this.core.send({
+      type: 'rtmp_stream_request',
+      packageName: this.core.packageName,
+      sessionId: this.core.sessionId,
+      rtmpUrl: options.rtmpUrl,
+      video: options.video,
+      audio: options.audio,
+      stream: options.stream,
+    });
+    if (!sent) throw new SdkError('session_closed', 'Cannot start a stream: the session has ended');
+    this.streaming = true;
+    this.streamUrl = options.rtmpUrl;
+  }
+
+  /** Asks the glasses to stop the stream (a no-op when not streaming). */
+  async stopStream(): Promise<void> {
+    if (!this.streaming) return;
+    this.core.send({ type: 'rtmp_stream_stop', packageName: this.core.packageName, sessionId: this.core.sessionId, streamId: this.streamStatus?.streamId });
+  }
+
+  isCurrentlyStreaming(): boolean {
+    return this.streaming;
+  }
+
+  getCurrentStreamUrl(): string | undefined {
+    return this.streamUrl;
+  }
+
+  getStreamStatus(): RtmpStreamStatus | undefined {
+    return this.streamStatus;
+  }
+
+  /** Subscribes to `rtmp_stream_status` without a handler. */
+  subscribeToStreamStatusUpdates(): void {
+    this.core.subscribe(StreamType.RTMP_STREAM_STATUS);
+  }
+
+  unsubscribeFromStreamStatusUpdates(): void {
+    this.core.unsubscribe(StreamType.RTMP_STREAM_STATUS);
+  }
+
+  /** Every RTMP status update (subscribes to `rtmp_stream_status`). */
+  onStreamStatus(handler: StreamStatusHandler): () => void {
+    return this.core.addHandler(StreamType.RTMP_STREAM_STATUS, handler);
+  }
+
+  private onStreamStatusMessage(m: RtmpStreamStatus): void {
+    if (typeof m.status !== 'string') return;
+    this.streamStatus = m;
+    if (STREAM_ENDED.has(m.status)) {
+      this.streaming = false;
+      this.streamUrl = undefined;
+    }
+    this.core.dispatch(StreamType.RTMP_STREAM_STATUS, m);
+  }
+
+  // ---------------------------------------------------------------- managed streams
+
+  /** Starts a cloud-managed stream; resolves with its viewing URLs once it is live. */
+  startManagedStream(options?: ManagedStreamOptions): Promise<ManagedStreamResult> {
+    return this.managed.startManagedStream(options);
+  }
+
+  stopManagedStream(): Promise<void> {
+    return this.managed.stopManagedStream();
+  }
+
+  /** Managed stream status, only when it really changes. */
+  onManagedStreamStatus(handler: (status: ManagedStreamStatus) => void): () => void {
+    return this.managed.onManagedStreamStatus(handler);
+  }
+
+  isManagedStreamActive(): boolean {
+    return this.managed.isManagedStreamActive();
+  }
+
+  getManagedStreamUrls(): ManagedStreamResult | undefined {
+    return this.managed.getManagedStreamUrls();
+  }
+
+  /** Asks the cloud whether a stream (managed or not) is running; `{hasActiveStream: false}` after 5 s without an answer. */
+  checkExistingStream(options?: { timeoutMs?: number }): Promise<ExistingStream> {
+    return this.managed.checkExistingStream(options);
+  }
+}
+
+function emptyPhoto(requestId: string): PhotoData {
+  return { buffer: Buffer.alloc(0), mimeType: 'image/jpeg', filename: 'photo.jpg', requestId, size: 0, timestamp: new Date() };
+}
+
+function filenameOf(url: string): string {
+  try {
+    const last = new URL(url).pathname.split('/').pop();
+    return last ? decodeURIComponent(last).slice(0, 255) : 'photo.jpg';
+  } catch {
+    return 'photo.jpg';
+  }
+}

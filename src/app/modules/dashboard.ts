@@ -1,0 +1,147 @@
+/**
+ * `session.dashboard`: `content` for every app (write to the main or expanded dashboard, follow its mode
+ * and its always-on state) and `system` for the system dashboard app only (the four corners, view mode).
+ * All messages carry `sessionId: "<sessionId>-<packageName>"`, exactly as the published SDKs send it.
+ */
+import { Emitter } from '../../core/emitter';
+import { toError } from '../../core/errors';
+import type { CoreSession } from '../../core/session';
+import { DashboardMode } from '../../protocol/enums';
+import type { DashboardSection } from '../../protocol/module-messages';
+
+export const DEFAULT_SYSTEM_DASHBOARD_PACKAGE = 'system.augmentos.dashboard';
+export type DashboardModeValue = DashboardMode | 'none';
+
+export interface DashboardContentAPI {
+  write(content: string, targets?: Array<DashboardMode | 'main' | 'expanded'>): void;
+  writeToMain(content: string): void;
+  writeToExpanded(content: string): void;
+  getCurrentMode(): Promise<DashboardModeValue>;
+  onModeChange(callback: (mode: DashboardModeValue) => void): () => void;
+}
+
+export interface DashboardSystemAPI {
+  setTopLeft(content: string): void;
+  setTopRight(content: string): void;
+  setBottomLeft(content: string): void;
+  setBottomRight(content: string): void;
+  setViewMode(mode: DashboardMode | 'main' | 'expanded'): void;
+}
+
+export interface DashboardAPI {
+  content: DashboardContentAPI;
+  system?: DashboardSystemAPI;
+}
+
+/** The package name that gets `dashboard.system` (env `SYSTEM_DASHBOARD_PACKAGE_NAME`, read when a session starts). */
+export function systemDashboardPackage(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SYSTEM_DASHBOARD_PACKAGE_NAME || DEFAULT_SYSTEM_DASHBOARD_PACKAGE;
+}
+
+function wireSessionId(core: CoreSession): string {
+  return `${core.sessionId}-${core.packageName}`;
+}
+
+export class DashboardContentManager implements DashboardContentAPI {
+  private mode: DashboardModeValue = 'none';
+  private alwaysOn: boolean | undefined;
+  private readonly listeners: Emitter;
+
+  constructor(private readonly core: CoreSession) {
+    this.listeners = new Emitter((e) => core.reportError(toError(e)));
+    core.onMessage('dashboard_mode_changed', (m: { mode?: unknown }) => {
+      if (m.mode !== 'main' && m.mode !== 'expanded' && m.mode !== 'none') return;
+      if (m.mode === this.mode) return;
+      this.mode = m.mode as DashboardModeValue;
+      this.listeners.emit('mode', this.mode);
+    });
+    core.onMessage('dashboard_always_on_changed', (m: { enabled?: unknown }) => {
+      if (typeof m.enabled !== 'boolean' || m.enabled === this.alwaysOn) return;
+      this.alwaysOn = m.enabled;
+      this.listeners.emit('alwaysOn', m.enabled);
+    });
+  }
+
+  /** Shows `content` on the dashboard in the given modes (default: main). */
+  write(content: string, targets: Array<DashboardMode | 'main' | 'expanded'> = [DashboardMode.MAIN]): void {
+    this.core.send({
+      type: 'dashboard_content_update',
+      packageName: this.core.packageName,
+      sessionId: wireSessionId(this.core),
+      content: typeof content === 'string' ? content : String(content ?? ''),
+      modes: Array.isArray(targets) && targets.length > 0 ? targets : [DashboardMode.MAIN],
+    });
+  }
+
+  writeToMain(content: string): void {
+    this.write(content, [DashboardMode.MAIN]);
+  }
+
+  writeToExpanded(content: string): void {
+    this.write(content, [DashboardMode.EXPANDED]);
+  }
+
+  /** The dashboard mode last reported by the cloud (`none` until then). */
+  async getCurrentMode(): Promise<DashboardModeValue> {
+    return this.mode;
+  }
+
+  /** Called when the dashboard mode changes. Returns an unsubscribe function. */
+  onModeChange(callback: (mode: DashboardModeValue) => void): () => void {
+    return this.listeners.on('mode', callback);
+  }
+
+  /** Whether the always-on dashboard is enabled (undefined until the cloud reports it). */
+  isAlwaysOnEnabled(): boolean | undefined {
+    return this.alwaysOn;
+  }
+
+  /** Called when the user turns the always-on dashboard on or off. */
+  onAlwaysOnChange(callback: (enabled: boolean) => void): () => void {
+    return this.listeners.on('alwaysOn', callback);
+  }
+}
+
+export class DashboardSystemManager implements DashboardSystemAPI {
+  constructor(private readonly core: CoreSession) {}
+
+  setTopLeft(content: string): void {
+    this.section('topLeft', content);
+  }
+
+  setTopRight(content: string): void {
+    this.section('topRight', content);
+  }
+
+  setBottomLeft(content: string): void {
+    this.section('bottomLeft', content);
+  }
+
+  setBottomRight(content: string): void {
+    this.section('bottomRight', content);
+  }
+
+  setViewMode(mode: DashboardMode | 'main' | 'expanded'): void {
+    this.core.send({ type: 'dashboard_mode_change', packageName: this.core.packageName, sessionId: wireSessionId(this.core), mode });
+  }
+
+  private section(section: DashboardSection, content: string): void {
+    this.core.send({
+      type: 'dashboard_system_update',
+      packageName: this.core.packageName,
+      sessionId: wireSessionId(this.core),
+      section,
+      content: typeof content === 'string' ? content : String(content ?? ''),
+    });
+  }
+}
+
+export class DashboardManager implements DashboardAPI {
+  readonly content: DashboardContentManager;
+  readonly system?: DashboardSystemManager;
+
+  constructor(core: CoreSession) {
+    this.content = new DashboardContentManager(core);
+    if (core.packageName === systemDashboardPackage()) this.system = new DashboardSystemManager(core);
+  }
+}

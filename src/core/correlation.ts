@@ -1,0 +1,58 @@
+/**
+ * Request/response helpers for modules, on top of `PendingRequests`: unguessable request ids, "register
+ * then send" (so a fast answer is never missed), and timeout options. The pending entry lives with the
+ * logical session (or the engine, for answers that arrive over HTTP), so it survives reconnects.
+ */
+import { randomUUID } from 'node:crypto';
+import { SdkError } from './errors';
+import type { PendingRequests } from './requests';
+import type { CoreSession } from './session';
+
+/** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
+export const PHOTO_KIND = 'photo';
+
+/** `<prefix>_<uuid>`: the published prefixes (`photo_req`, `audio_req`, `poll`, ...) with a random part that cannot be guessed. */
+export function newRequestId(prefix: string): string {
+  return `${prefix}_${randomUUID()}`;
+}
+
+/** A positive, finite timeout from an option, else the default. */
+export function timeoutOption(value: unknown, defaultMs: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : defaultMs;
+}
+
+export interface RequestSpec {
+  id: string;
+  /** What is asked, for messages and filtering (`photo`, `audio`, `location poll`, ...). */
+  kind: string;
+  timeoutMs: number;
+  message: { type: string; [field: string]: unknown };
+  /** Where the answer is awaited (default: the session's own `requests`). */
+  registry?: PendingRequests;
+  owner?: string;
+}
+
+/** Registers the pending answer, then sends the message. Rejects with an `SdkError` if it cannot be sent. */
+export function sendRequest<T>(core: CoreSession, spec: RequestSpec): Promise<T> {
+  if (core.state === 'closed') {
+    return Promise.reject(new SdkError('session_closed', `Cannot send the ${spec.kind} request: the session has ended`, { details: { requestId: spec.id } }));
+  }
+  const registry = spec.registry ?? core.requests;
+  const answer = registry.create<T>(spec.id, spec.kind, spec.timeoutMs, spec.owner);
+  if (!core.send(spec.message)) {
+    const code = (core.state as string) === 'closed' ? 'session_closed' : 'queue_full';
+    registry.reject(spec.id, new SdkError(code, `The ${spec.kind} request ${spec.id} could not be sent (${code})`, { details: { requestId: spec.id } }));
+  }
+  return answer;
+}
+
+/** Settles the oldest pending request of `kind` (for answers that carry no id). Returns false if none was pending. */
+export function resolveOldest(registry: PendingRequests, kind: string, value: unknown, owner?: string): boolean {
+  const [oldest] = registry.ids(kind, owner);
+  return oldest !== undefined && registry.resolve(oldest, value);
+}
+
+/** The error for a request the app cancelled. */
+export function cancelledError(kind: string, id: string): SdkError {
+  return new SdkError('request_cancelled', `The ${kind} request ${id} was cancelled`, { details: { requestId: id } });
+}

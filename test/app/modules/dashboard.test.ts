@@ -1,0 +1,73 @@
+import { eventually } from '../../helpers/apps';
+import { harness, waitSent } from '../../helpers/modules';
+
+describe('session.dashboard', () => {
+  const h = harness();
+
+  test('content.write, writeToMain and writeToExpanded send dashboard_content_update with the "<sid>-<pkg>" session id', async () => {
+    const { user, session } = await h.start();
+    expect(session.dashboard.system).toBeUndefined();
+    session.dashboard.content.write('both', ['main', 'expanded'] as never);
+    session.dashboard.content.writeToMain('main only');
+    session.dashboard.content.writeToExpanded('expanded only');
+    const both = await waitSent(user, 'dashboard_content_update', (m) => m.content === 'both');
+    expect(both).toEqual({
+      type: 'dashboard_content_update', packageName: 'com.example.app', sessionId: `${user.sessionId}-com.example.app`,
+      content: 'both', modes: ['main', 'expanded'], timestamp: expect.any(String),
+    });
+    expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'main only')).modes).toEqual(['main']);
+    expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'expanded only')).modes).toEqual(['expanded']);
+    session.dashboard.content.write('default');
+    expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'default')).modes).toEqual(['main']);
+  });
+
+  test('the system dashboard app gets dashboard.system: corners and view mode', async () => {
+    const { user, session } = await h.start({ packageName: 'system.augmentos.dashboard' });
+    const system = session.dashboard.system!;
+    system.setTopLeft('10:42');
+    system.setTopRight('80%');
+    system.setBottomLeft('left');
+    system.setBottomRight('right');
+    system.setViewMode('expanded' as never);
+    const sid = `${user.sessionId}-system.augmentos.dashboard`;
+    for (const [section, content] of [['topLeft', '10:42'], ['topRight', '80%'], ['bottomLeft', 'left'], ['bottomRight', 'right']]) {
+      const msg = await waitSent(user, 'dashboard_system_update', (m) => m.section === section);
+      expect(msg).toMatchObject({ packageName: 'system.augmentos.dashboard', sessionId: sid, section, content });
+    }
+    expect(await waitSent(user, 'dashboard_mode_change')).toMatchObject({ packageName: 'system.augmentos.dashboard', sessionId: sid, mode: 'expanded' });
+  });
+
+  test('dashboard_mode_changed drives getCurrentMode and onModeChange; repeated or invalid modes are ignored', async () => {
+    const { user, session } = await h.start();
+    const seen: string[] = [];
+    const fromEvents: string[] = [];
+    session.dashboard.content.onModeChange((m) => void seen.push(m));
+    session.events.onDashboardModeChange((d) => void fromEvents.push(d.mode));
+    expect(await session.dashboard.content.getCurrentMode()).toBe('none');
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'expanded' });
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'expanded' });
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 42 });
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'main' });
+    await eventually(() => seen.length === 2);
+    expect(seen).toEqual(['expanded', 'main']);
+    expect(fromEvents).toEqual(['expanded', 'expanded', 'main']);
+    expect(await session.dashboard.content.getCurrentMode()).toBe('main');
+  });
+
+  test('pitfall 7.2.11: dashboard_always_on_changed is handled (state, listeners, no error)', async () => {
+    const errors: Error[] = [];
+    const { user, session } = await h.start({ onError: (e) => void errors.push(e) });
+    const changes: boolean[] = [];
+    const events: boolean[] = [];
+    session.dashboard.content.onAlwaysOnChange((on) => void changes.push(on));
+    session.events.onDashboardAlwaysOnChange((d) => void events.push(d.enabled));
+    expect(session.dashboard.content.isAlwaysOnEnabled()).toBeUndefined();
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: true });
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: false });
+    await eventually(() => changes.length === 2);
+    expect(changes).toEqual([true, false]);
+    expect(events).toEqual([true, false]);
+    expect(session.dashboard.content.isAlwaysOnEnabled()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Details of forwarding between two instances in this process: what a forwarded webview request carries
+ * and returns, streamed bodies, an owner that cannot be reached, and a too-large photo.
+ */
+import express from 'express';
+import { AppServer, type AppSession, type AuthenticatedRequest } from '../../src';
+import { freePort, createTestCloud, type TestCloud } from '../../src/testing';
+import { API_KEY, appConfig, captureLogger } from '../helpers/apps';
+import { startRedis, type RedisServer } from '../helpers/redis';
+import { frontendToken } from '../helpers/webview';
+
+const PREFIX = 'mentraos:com.example.app:';
+
+class WebApp extends AppServer {
+  name = '';
+  readonly sessions: AppSession[] = [];
+  protected override async onSession(session: AppSession): Promise<void> {
+    this.sessions.push(session);
+  }
+}
+
+async function instance(name: string, redisUrl: string) {
+  const port = await freePort();
+  const logger = captureLogger();
+  const app = new WebApp(appConfig({ port, logger, maxPhotoBytes: 64, cluster: { redisUrl, instanceUrl: `http://127.0.0.1:${port}` } }));
+  app.name = name;
+  const routes = app.getExpressApp();
+  routes.post('/echo', (req, res) => {
+    const r = req as AuthenticatedRequest;
+    res.status(201).set('x-app', name).cookie('app_cookie', name);
+    res.json({ instance: name, user: r.authUserId ?? null, session: r.activeSession?.getSessionId() ?? null, body: req.body, query: req.query, forwardedFor: req.headers['x-forwarded-for'] ?? null });
+  });
+  routes.put('/raw', express.text({ type: '*/*', limit: '1mb' }), (req, res) => {
+    res.json({ instance: name, text: req.body, apiKeyHeader: req.headers['x-app-api-key'] ?? null });
+  });
+  await app.start();
+  return { app, logger, port, base: `http://127.0.0.1:${port}` };
+}
+
+describe('forwarding between instances', () => {
+  let redis: RedisServer;
+  let cloud: TestCloud;
+  let a: Awaited<ReturnType<typeof instance>>;
+  let b: Awaited<ReturnType<typeof instance>>;
+  beforeAll(async () => {
+    redis = await startRedis();
+    cloud = await createTestCloud();
+    a = await instance('a', redis.url);
+    b = await instance('b', redis.url);
+  });
+  afterAll(async () => {
+    await a?.app.stop();
+    await b?.app.stop();
+    await cloud?.close();
+    await redis?.stop();
+  });
+
+  const token = (userId: string) => encodeURIComponent(frontendToken(userId, API_KEY));
+
+  test('a webview request keeps its method, query, JSON body and headers, and returns the owner\'s status, headers and cookies', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'echo@example.com' });
+    const res = await fetch(`${b.base}/echo?aos_frontend_token=${token(user.userId)}&page=2`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+      body: JSON.stringify({ note: 'hello', n: [1, 2] }),
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('x-app')).toBe('a');
+    const cookies = res.headers.getSetCookie();
+    expect(cookies.some((c) => c.startsWith('aos_session='))).toBe(true);
+    expect(cookies.some((c) => c.startsWith('app_cookie=a'))).toBe(true);
+    expect(await res.json()).toEqual({
+      instance: 'a', user: user.userId, session: user.sessionId, body: { note: 'hello', n: [1, 2] },
+      query: { aos_frontend_token: frontendToken(user.userId, API_KEY), page: '2' }, forwardedFor: expect.stringMatching(/^203\.0\.113\.9, (::ffff:)?127\.0\.0\.1$/),
+    });
+    await user.stop();
+  });
+
+  test('a body the SDK did not parse is streamed to the owner; the cloud\'s API-key header never travels between instances', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'raw@example.com' });
+    const text = 'x'.repeat(200_000);
+    const res = await fetch(`${b.base}/raw`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/plain', authorization: `Bearer ${frontendToken(user.userId, API_KEY)}`, 'x-app-api-key': 'should-not-travel' },
+      body: text,
+    });
+    expect(await res.json()).toEqual({ instance: 'a', text, apiKeyHeader: null });
+    await user.stop();
+  });
+
+  test('an owner that cannot be reached: the request is answered here, its record dropped, and that is logged once', async () => {
+    const dead = `http://127.0.0.1:${await freePort()}`;
+    for (const userId of ['ghost1@example.com', 'ghost2@example.com']) {
+      await redis.client.hset(`${PREFIX}u:${userId}`, 'i', 'deadinstance', 'u', dead, 't', 'tok', 'sid', `${userId}-s`);
+    }
+    for (const userId of ['ghost1@example.com', 'ghost2@example.com']) {
+      const res = await fetch(`${b.base}/echo?aos_frontend_token=${token(userId)}`, { method: 'POST' });
+      expect(res.status).toBe(201);
+      expect(await res.json()).toMatchObject({ instance: 'b', user: userId, session: null });
+    }
+    await redis.untilGone([`${PREFIX}u:ghost1@example.com`]);
+    expect(await redis.client.exists(`${PREFIX}u:ghost2@example.com`)).toBe(1);
+    expect(b.logger.lines.filter((l) => /deadinstance .* is unreachable/.test(l.text))).toHaveLength(1);
+    await redis.client.del(`${PREFIX}u:ghost2@example.com`);
+  });
+
+  test('a photo too large for the limit, uploaded to another instance, fails the right request with photo_too_large', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'bigphoto@example.com' });
+    const session = a.app.sessions.find((s) => s.getSessionId() === user.sessionId)!;
+    const photo = session.camera.requestPhoto().catch((e) => e);
+    const req = await user.waitForMessage((m) => m.type === 'photo_request');
+    user.routeTo(b.app);
+    const answer = await user.answerPhoto(req.requestId, { image: Buffer.alloc(1000, 1) });
+    expect(answer?.status).toBe(413);
+    expect(await photo).toMatchObject({ code: 'photo_too_large' });
+    await user.routeTo(a.app).stop();
+  });
+});
