@@ -38,6 +38,7 @@ export type { SessionState, StopReason, DisconnectInfo } from './core/session';
 export type { SettingChange, SettingsChangeMap } from './core/settings-store';
 export type { ErrorContext } from './core/engine';
 export type { ReconnectOptions } from './core/reconnect';
+export type { ClusterOptions } from './core/cluster/config';
 export { CLOSE_CODES } from './core/reconnect';
 export { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV } from './core/trust';
 export * from '../compat';

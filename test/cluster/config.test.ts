@@ -58,6 +58,7 @@ describe('cluster settings', () => {
     expect(leaked).not.toContain('pw-secret');
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'ftp://i' }, base, env({})))).toMatch(/http:\/\/ or https:\/\//);
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://u:p@i' }, base, env({})))).toMatch(/without credentials/);
+    expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i/app' }, base, env({})))).toMatch(/without credentials, path or query/);
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i', secret: 'short' }, base, env({})))).toMatch(/at least 16/);
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i', ttlMs: 10 }, base, env({})))).toMatch(/TTL/);
     expect(invalid(() => resolveCluster(undefined, base, env({ MENTRAOS_REDIS_URL: 'redis://r', MENTRAOS_INSTANCE_URL: 'http://i', MENTRAOS_CLUSTER_TTL_MS: 'soon' })))).toMatch(/TTL/);

@@ -115,4 +115,15 @@ describe('forwarding between instances', () => {
     expect(await photo).toMatchObject({ code: 'photo_too_large' });
     await user.routeTo(a.app).stop();
   });
+
+  test('an instance that stops ends its sessions and removes their records at once, long before the TTL', async () => {
+    const c = await instance('c', redis.url);
+    const user = await cloud.startSession({ app: c.app, userId: 'leaving@example.com' });
+    expect(await redis.client.hget(`${PREFIX}s:${user.sessionId}`, 'u')).toBe(c.base);
+    await c.app.stop();
+    await redis.untilGone([`${PREFIX}s:${user.sessionId}`, `${PREFIX}u:${user.userId}`]);
+    const res = await fetch(`${a.base}/echo?aos_frontend_token=${token(user.userId)}`, { method: 'POST' });
+    expect(await res.json()).toMatchObject({ instance: 'a', session: null });
+    expect(c.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
 });

@@ -52,6 +52,16 @@ test('import gives AppServer and runs an app from the ESM build', () => {
 });
 
 test.each([
+  ['cjs', "const sdk = require('@mentraos/sdk');"],
+  ['mjs', "import * as sdk from '@mentraos/sdk';"],
+])('ioredis is loaded only for a cluster: without it installed, such an app (.%s) fails start() with how to fix it', (ext, load) => {
+  writeFileSync(path.join(dir, `cluster.${ext}`), `${load}
+    const app = new sdk.AppServer({ packageName: 'com.example.packed', apiKey: 'packed-key-123', port: 0, cluster: { redisUrl: 'redis://127.0.0.1:9', instanceUrl: 'http://127.0.0.1:9' } });
+    app.start().then(() => console.log('started'), (e) => console.log(e.code + ': ' + e.message));`);
+  expect(run('node', [`cluster.${ext}`]).trim()).toBe('invalid_config: Running several instances needs the "ioredis" package: npm install ioredis');
+});
+
+test.each([
   ['node10', 'commonjs'],
   ['node16', 'node16'],
   ['bundler', 'esnext'],
@@ -66,7 +76,7 @@ test.each([
     '    session.logger.info(`${sessionId} ${userId}`, { stream: StreamType.TRANSCRIPTION });',
     '  }',
     '}',
-    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
+    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k', cluster: { redisUrl: 'redis://r', instanceUrl: 'http://i:7010' } };",
     "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
     'export const made = [new My(config), createTestCloud, wrapped];',
   ].join('\n'));

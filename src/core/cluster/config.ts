@@ -71,8 +71,8 @@ export function resolveCluster(
   }
   const redis = parseUrl(redisUrl, name('redisUrl'), ['redis:', 'rediss:']);
   const instance = parseUrl(instanceUrl, name('instanceUrl'), ['http:', 'https:']);
-  if (instance.username || instance.password || instance.search || instance.hash) {
-    throw new SdkError('invalid_config', `${name('instanceUrl')} must be a plain http(s) URL without credentials, query or fragment`);
+  if (instance.username || instance.password || instance.search || instance.hash || instance.pathname !== '/') {
+    throw new SdkError('invalid_config', `${name('instanceUrl')} must be the instance's own http(s) origin (scheme, host and port) without credentials, path or query`);
   }
   const secret = (fromEnv ? env[CLUSTER_SECRET_ENV] : option.secret ?? env[CLUSTER_SECRET_ENV]) || hmacSha256Hex(base.apiKey, 'mentraos-cluster-secret-v1');
   if (secret.length < 16) throw new SdkError('invalid_config', 'The cluster secret must be at least 16 characters');

@@ -127,6 +127,7 @@ export class ClusterRouter {
     if (!owner || owner.instanceId === this.opts.directory.self.instanceId) return false;
     if ((this.unreachable.get(owner.instanceId) ?? 0) > Date.now()) return false;
     if ((await this.proxy(req, res, owner, opts.body, opts.user)) === 'answered') return true;
+    if (this.unreachable.size > 256) this.unreachable.clear();
     this.unreachable.set(owner.instanceId, Date.now() + UNREACHABLE_MS);
     this.throttled(`unreachable:${owner.instanceId}`, () =>
       this.opts.logger.warn(`Instance ${owner.instanceId} at ${owner.url} is unreachable; answering here and dropping its records as they are met`));
