@@ -27,6 +27,18 @@ export interface TestCloudOptions {
   trustInProcess?: boolean;
   /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
   apiKeys?: Record<string, string>;
+  /**
+   * Accept whatever package name the app sends in its handshake (default false: it must be the session's).
+   * The user's `packageName` becomes the one the app sent. For development clouds that do not know the app.
+   */
+  acceptAnyPackage?: boolean;
+  /**
+   * Refuse (403) any HTTP request or WebSocket upgrade that carries an `Origin` header not in this list.
+   * Apps send no `Origin`; browsers always do. Default: no check.
+   */
+  allowedOrigins?: string[];
+  /** Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code). */
+  onConnection?: (user: SimulatedUser, event: 'open' | 'close', closeCode?: number) => void;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
@@ -100,7 +112,13 @@ export class TestCloud implements UserCloud {
   constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
-    this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
+    const allowed = options.allowedOrigins;
+    this.wss = new WebSocketServer({
+      server,
+      perMessageDeflate: false,
+      maxPayload: 16 * 1024 * 1024,
+      verifyClient: allowed ? (info, done) => done(originAllowed(info.req.headers.origin, allowed), 403, 'Origin not allowed') : undefined,
+    });
     this.wss.on('connection', (ws) => this.onConnection(ws));
     if (options.trustInProcess !== false) {
       addTrust();
@@ -186,6 +204,7 @@ export class TestCloud implements UserCloud {
         user.lastCloseCode = code;
         user.ws = null;
         user.wake();
+        this.options.onConnection?.(user, 'close', code);
       }
     });
   }
@@ -202,10 +221,10 @@ export class TestCloud implements UserCloud {
     const user = pending?.user ?? this.users.get(msg.sessionId);
     if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
     user.record('app->cloud', { ...msg, apiKey: msg.apiKey === undefined ? undefined : '[redacted]' });
-    this.options.onWire?.(user, 'app->cloud', { ...msg, apiKey: '[redacted]' });
     if (pending?.refuseWith) return refuse(pending.refuseWith.code, pending.refuseWith.message ?? 'Refused by the test cloud');
     const expectedKey = this.options.apiKeys?.[msg.packageName];
     if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
+    if (this.options.acceptAnyPackage && typeof msg.packageName === 'string' && msg.packageName) user.packageName = msg.packageName;
     if (msg.packageName !== user.packageName) return refuse('INVALID_API_KEY', `Package ${msg.packageName} does not own this session`);
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
@@ -220,11 +239,16 @@ export class TestCloud implements UserCloud {
     if (this.dialect.name !== 'augmentos') ack.capabilities = this.options.capabilities === undefined ? SIMULATED_CAPABILITIES : this.options.capabilities;
     this.record(user, 'cloud->app', ack);
     ws.send(JSON.stringify(ack));
+    this.options.onConnection?.(user, 'open');
     return user;
   }
 
   private record(user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown): void {
     user.record(dir, msg);
+  }
+
+  /** @internal every message a user records, whoever sent it, reaches `onWire`. */
+  onRecord(user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown): void {
     this.options.onWire?.(user, dir, msg);
   }
 }
@@ -237,9 +261,11 @@ export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
-  const server = createServer((_req, res) => {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end('{"error":"not found"}');
+  const allowed = options.allowedOrigins;
+  const server = createServer((req, res) => {
+    const refused = allowed && !originAllowed(req.headers.origin, allowed);
+    res.writeHead(refused ? 403 : 404, { 'content-type': 'application/json' });
+    res.end(refused ? '{"status":"error","message":"Origin not allowed"}' : '{"status":"error","message":"not found"}');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -249,6 +275,11 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
     });
   });
   return new TestCloud(server, options);
+}
+
+/** True when the request has no `Origin` header or one of the allowed origins. */
+export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
+  return origin === undefined || allowed.includes(origin);
 }
 
 function baseUrlOf(app: AppTarget): string {

@@ -5,3 +5,5 @@ export { SimulatedUser } from './user';
 export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer } from './user';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
 export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from '../dev/launch';
+export { connectControl, ControlClient, ControlError, layoutTexts, type ControlClientOptions } from './control-client';
+export type * from '../dev/control-protocol';

@@ -41,6 +41,8 @@ export interface UserCloud {
   /** How long an input waits for the app to subscribe to its stream before it is dropped. */
   readonly routeWaitMs: number;
   postWebhook(user: SimulatedUser, body: Record<string, unknown>): Promise<WebhookAnswer>;
+  /** Told of every message the user records, in both directions. */
+  onRecord?(user: SimulatedUser, dir: WireDirection, msg: unknown): void;
 }
 
 export class SimulatedUser {
@@ -61,7 +63,8 @@ export class SimulatedUser {
     private readonly cloud: UserCloud,
     readonly userId: string,
     readonly sessionId: string,
-    readonly packageName: string,
+    /** The session's package; a cloud with `acceptAnyPackage` sets it to the one the app sent. */
+    public packageName: string,
   ) {}
 
   get connected(): boolean {
@@ -222,6 +225,7 @@ export class SimulatedUser {
   record(dir: WireDirection, msg: unknown): void {
     this.wire.push({ t_ms: Math.round((performance.now() - this.cloud.startedAt) * 10) / 10, dir, msg });
     if (dir === 'app->cloud' && msg && typeof msg === 'object') this.onAppMessage(msg as any);
+    this.cloud.onRecord?.(this, dir, msg);
     this.wake();
   }
 
