@@ -10,6 +10,10 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
 
+// The functions passed to page.evaluate run in the page; the project's types are Node's, without the DOM.
+declare const window: any;
+declare const document: any;
+
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const available = existsSync(CHROMIUM);
@@ -56,17 +60,17 @@ maybe('the simulator page in Chromium', () => {
 
   const wearer = (id: string) => `[data-user="${id}"]`;
   const screen = (id: string, view: 'main' | 'dashboard') => `${wearer(id)} [data-view="${view}"] .screen`;
-  const pageState = () => page.evaluate(() => (window as any).simulator.snapshot());
+  const pageState = () => page.evaluate(() => window.simulator.snapshot());
 
   /** What each view of each wearer renders, read from the DOM. */
   const rendered = () =>
-    page.$$eval('[data-user]', (cards) =>
-      cards.map((c) => ({
-        user: (c as HTMLElement).dataset.user,
+    page.$$eval('[data-user]', (cards: any[]) =>
+      cards.map((c: any) => ({
+        user: c.dataset.user,
         state: c.querySelector('.state')!.textContent,
-        main: (c.querySelector('[data-view="main"] .screen') as HTMLElement).dataset.layout,
-        dashboard: (c.querySelector('[data-view="dashboard"] .screen') as HTMLElement).dataset.layout,
-        text: (c.querySelector('[data-view="main"] .screen') as HTMLElement).innerText,
+        main: c.querySelector('[data-view="main"] .screen').dataset.layout,
+        dashboard: c.querySelector('[data-view="dashboard"] .screen').dataset.layout,
+        text: c.querySelector('[data-view="main"] .screen').innerText,
       })),
     );
 
@@ -120,8 +124,7 @@ maybe('the simulator page in Chromium', () => {
     await say('a@example.com', 'timed', 'text_wall');
     await page.waitForSelector(`${screen('a@example.com', 'main')}[data-layout="none"]`, { timeout: 10_000 }); // durationMs 3000 ran out
     await say('a@example.com', 'bitmap', 'bitmap_view');
-    const lit = await page.$eval(`${screen('a@example.com', 'main')} canvas`, (c) => {
-      const canvas = c as HTMLCanvasElement;
+    const lit = await page.$eval(`${screen('a@example.com', 'main')} canvas`, (canvas: any) => {
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
       let on = 0;
       for (let i = 1; i < data.length; i += 4) if (data[i]! > 128) on++;
@@ -132,7 +135,7 @@ maybe('the simulator page in Chromium', () => {
     expect(lit.on).toBeGreaterThan(1000);
 
     await say('b@example.com', 'animation', 'bitmap_animation');
-    await page.waitForFunction((sel) => Number((document.querySelector(sel) as HTMLElement | null)?.dataset.frame) >= 1, `${screen('b@example.com', 'main')} canvas`);
+    await page.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.frame) >= 1, `${screen('b@example.com', 'main')} canvas`);
     await say('b@example.com', 'dashboard', 'dashboard_card', 'dashboard');
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Next: standupin 10 min', `${screen('b@example.com', 'dashboard')} .dashboard-card`);
     await page.click(`${wearer('b@example.com')} .head-up`);
