@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.out(`Control protocol: ${handle.wsUrl}${args.token ? ' (Authorization: Bearer <your --ws-auth token>)' : ''}`);
     io.out(`App:              ${args.entry} on port ${handle.app.port}, cloud at ${handle.dev.cloud.url}`);
     io.out('Press Ctrl-C to stop.');
-    if (args.open && io.interactive && !io.env.CI) openBrowser(handle.url);
+    if (shouldOpenBrowser(args, io)) openBrowser(handle.url);
     const ended = await Promise.race([io.interrupted.then(() => null), appExit]);
     if (ended) io.err(`mentraos: ${ended}; stopping.`);
     return ended ? 1 : 0;
@@ -98,6 +98,11 @@ async function scriptedRun(handle: DevHandle, steps: Step[], args: DevArgs, io: 
   } finally {
     await client.close();
   }
+}
+
+/** A browser is opened only from a terminal, outside CI, and without --no-open or --script. */
+export function shouldOpenBrowser(args: Pick<DevArgs, 'open' | 'script'>, io: Pick<MainIo, 'env' | 'interactive'>): boolean {
+  return args.open && !args.script && io.interactive && !io.env.CI;
 }
 
 /** Opens the page in the default browser; any failure is ignored (the URL is printed anyway). */

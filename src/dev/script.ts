@@ -12,7 +12,7 @@
  * for that wearer showed it; so a script can check a display that was quickly replaced, in order.
  */
 import type { ControlClient } from '../testing/control-client';
-import { layoutTexts } from '../testing/control-client';
+import { layoutTexts } from '../testing/user';
 import type { ControlEvent, InputPayload, ViewName } from './control-protocol';
 import { describeDisplay, describeLayout } from './format';
 

@@ -14,6 +14,7 @@ import type {
   AppStatus, CommandInput, CommandType, ControlErrorCode, ControlEvent, ControlEventType, InputPayload, ResponseOf,
   ServerFrame, UserSnapshot, ViewName, ViewState, WelcomeFrame,
 } from '../dev/control-protocol';
+import { layoutTexts } from './user';
 
 export interface ControlClientOptions {
   /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). */
@@ -34,15 +35,6 @@ export class ControlError extends Error {
 
 type Listener = (e: ControlEvent) => void;
 type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
-
-const TEXT_FIELDS = ['text', 'topText', 'bottomText', 'title', 'leftText', 'rightText'] as const;
-
-/** The texts a layout shows (empty for bitmaps and clear views). */
-export function layoutTexts(layout: unknown): string[] {
-  if (!layout || typeof layout !== 'object') return [];
-  const l = layout as Record<string, unknown>;
-  return TEXT_FIELDS.map((f) => l[f]).filter((v): v is string => typeof v === 'string');
-}
 
 export class ControlClient {
   /** Every wearer's state as the server reports it (sync on connect, then events). */

@@ -272,10 +272,16 @@ export class SimulatedUser {
 
 const TEXT_FIELDS = ['text', 'topText', 'bottomText', 'title', 'leftText', 'rightText'] as const;
 
+/** The texts a layout shows (none for bitmaps and clear views). */
+export function layoutTexts(layout: unknown): string[] {
+  if (!layout || typeof layout !== 'object') return [];
+  const l = layout as Record<string, unknown>;
+  return TEXT_FIELDS.map((f) => l[f]).filter((v): v is string => typeof v === 'string');
+}
+
 function matches(d: DisplayRecord, m: DisplayMatcher): boolean {
   if (typeof m === 'function') return m(d);
-  const layout = d.layout as unknown as Record<string, unknown>;
-  const texts = TEXT_FIELDS.map((f) => layout[f]).filter((v): v is string => typeof v === 'string');
+  const texts = layoutTexts(d.layout);
   return typeof m === 'string' ? texts.includes(m) : texts.some((t) => m.test(t));
 }
 

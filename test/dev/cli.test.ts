@@ -8,7 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connectControl } from '../../src/testing/control-client';
-import { main } from '../../src/dev/main';
+import { main, shouldOpenBrowser } from '../../src/dev/main';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = require.resolve('tsx');
@@ -122,6 +122,14 @@ test('usage errors exit 2 with a reason', async () => {
   }
   const help = await mainInProcess(['--help']);
   expect(help).toMatchObject({ code: 0, stdout: expect.stringContaining('Usage: mentraos dev <app-entry>') });
+});
+
+test('a browser is opened only from a terminal, outside CI, without --no-open or --script', () => {
+  expect(shouldOpenBrowser({ open: true }, { interactive: true, env: {} })).toBe(true);
+  expect(shouldOpenBrowser({ open: false }, { interactive: true, env: {} })).toBe(false);
+  expect(shouldOpenBrowser({ open: true }, { interactive: true, env: { CI: 'true' } })).toBe(false);
+  expect(shouldOpenBrowser({ open: true }, { interactive: false, env: {} })).toBe(false);
+  expect(shouldOpenBrowser({ open: true, script: 's.json' }, { interactive: true, env: {} })).toBe(false);
 });
 
 test('the process exits 2 on a usage error and 1 when the app dies before listening', async () => {
