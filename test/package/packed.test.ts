@@ -36,7 +36,7 @@ beforeAll(() => {
   run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz)]);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz), 'tsx']);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
