@@ -1,13 +1,18 @@
+import { cpSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'display-utils': 'src/display-utils/index.ts' },
+  entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'display-utils': 'src/display-utils/index.ts', cli: 'src/dev/cli.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'display-utils': 'src/display-utils/index.ts' } },
   clean: true,
   sourcemap: false,
   target: 'node18',
   platform: 'node',
   splitting: false,
   treeshake: false,
+  // The simulator page is plain HTML, CSS and JavaScript, served as it is.
+  onSuccess: async () => {
+    cpSync('src/dev/page', 'dist/page', { recursive: true });
+  },
 });

@@ -24,12 +24,17 @@ export interface LaunchOptions {
   /** How long to wait for the app to listen (ms, default 20 000). */
   readyTimeoutMs?: number;
   onOutput?: (line: string, stream: 'stdout' | 'stderr') => void;
+  /** How many recent output lines `output` keeps (default 10 000). */
+  maxOutputLines?: number;
 }
 
 export interface LaunchedApp {
   port: number;
   child: ChildProcess;
+  /** The app's recent output lines (stdout and stderr). */
   output: string[];
+  /** Resolves with the exit code when the app's process ends (null after a signal). */
+  exited: Promise<number | null>;
   stop(): Promise<number | null>;
 }
 
@@ -86,6 +91,7 @@ export async function launchApp(entry: string, opts: LaunchOptions = {}): Promis
     for (const line of chunk.toString().split(/\r?\n/)) {
       if (!line) continue;
       output.push(line);
+      if (output.length > (opts.maxOutputLines ?? 10_000)) output.shift();
       opts.onOutput?.(line, stream);
     }
   };
@@ -108,6 +114,7 @@ export async function launchApp(entry: string, opts: LaunchOptions = {}): Promis
     port,
     child,
     output,
+    exited,
     stop: async () => {
       if (exitCode === undefined) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 3000);

@@ -32,6 +32,18 @@ export interface TestCloudOptions {
   trustInProcess?: boolean;
   /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
   apiKeys?: Record<string, string>;
+  /**
+   * Accept whatever package name the app sends in its handshake (default false: it must be the session's).
+   * The user's `packageName` becomes the one the app sent. For development clouds that do not know the app.
+   */
+  acceptAnyPackage?: boolean;
+  /**
+   * Refuse (403) any HTTP request or WebSocket upgrade that carries an `Origin` header not in this list.
+   * Apps send no `Origin`; browsers always do. Default: no check.
+   */
+  allowedOrigins?: string[];
+  /** Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code). */
+  onConnection?: (user: SimulatedUser, event: 'open' | 'close', closeCode?: number) => void;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
@@ -105,13 +117,24 @@ export class TestCloud implements UserCloud {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
     this.rest = new CloudRest(options.apiKeys);
+    const allowed = options.allowedOrigins;
     server.on('request', (req, res) => {
+      if (allowed && !originAllowed(req.headers.origin, allowed)) {
+        res.writeHead(403, { 'content-type': 'application/json' });
+        res.end('{"status":"error","message":"Origin not allowed"}');
+        return;
+      }
       this.rest.handle(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
         res.end('{"success":false}');
       });
     });
-    this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
+    this.wss = new WebSocketServer({
+      server,
+      perMessageDeflate: false,
+      maxPayload: 16 * 1024 * 1024,
+      verifyClient: allowed ? (info, done) => done(originAllowed(info.req.headers.origin, allowed), 403, 'Origin not allowed') : undefined,
+    });
     this.wss.on('connection', (ws) => this.onConnection(ws));
     if (options.trustInProcess !== false) {
       addTrust();
@@ -205,6 +228,7 @@ export class TestCloud implements UserCloud {
         user.lastCloseCode = code;
         user.ws = null;
         user.wake();
+        this.options.onConnection?.(user, 'close', code);
       }
     });
   }
@@ -221,10 +245,10 @@ export class TestCloud implements UserCloud {
     const user = pending?.user ?? this.users.get(msg.sessionId);
     if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
     user.record('app->cloud', { ...msg, apiKey: msg.apiKey === undefined ? undefined : '[redacted]' });
-    this.options.onWire?.(user, 'app->cloud', { ...msg, apiKey: '[redacted]' });
     if (pending?.refuseWith) return refuse(pending.refuseWith.code, pending.refuseWith.message ?? 'Refused by the test cloud');
     const expectedKey = this.options.apiKeys?.[msg.packageName];
     if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
+    if (this.options.acceptAnyPackage && typeof msg.packageName === 'string' && msg.packageName) user.packageName = msg.packageName;
     if (msg.packageName !== user.packageName) return refuse('INVALID_API_KEY', `Package ${msg.packageName} does not own this session`);
     if (typeof msg.apiKey === 'string') user.apiKeyHash = createHash('sha256').update(msg.apiKey).digest('hex');
     if (user.ws && user.ws !== ws) user.ws.terminate();
@@ -240,11 +264,16 @@ export class TestCloud implements UserCloud {
     if (this.dialect.name !== 'augmentos') ack.capabilities = this.options.capabilities === undefined ? SIMULATED_CAPABILITIES : this.options.capabilities;
     this.record(user, 'cloud->app', ack);
     ws.send(JSON.stringify(ack));
+    this.options.onConnection?.(user, 'open');
     return user;
   }
 
   private record(user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown): void {
     user.record(dir, msg);
+  }
+
+  /** @internal every message a user records, whoever sent it, reaches `onWire`. */
+  onRecord(user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown): void {
     this.options.onWire?.(user, dir, msg);
   }
 }
@@ -266,6 +295,11 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
     });
   });
   return new TestCloud(server, options);
+}
+
+/** True when the request has no `Origin` header or one of the allowed origins. */
+export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
+  return origin === undefined || allowed.includes(origin);
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<WebhookAnswer> {

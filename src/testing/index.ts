@@ -1,8 +1,10 @@
 /** `@mentraos/sdk/testing`: a real local cloud to drive an app in tests. */
 export { createTestCloud, TestCloud, DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES } from './cloud';
 export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
-export { SimulatedUser } from './user';
+export { SimulatedUser, layoutTexts } from './user';
 export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload } from './user';
 export { CloudRest, type HttpRecord, type HttpFailure } from './cloud-rest';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
 export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from '../dev/launch';
+export { connectControl, ControlClient, ControlError, type ControlClientOptions } from './control-client';
+export type * from '../dev/control-protocol';

@@ -63,6 +63,8 @@ export interface UserCloud {
   readonly routeWaitMs: number;
   postWebhook(user: SimulatedUser, body: Record<string, unknown>): Promise<WebhookAnswer>;
   postToApp(user: SimulatedUser, path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<WebhookAnswer>;
+  /** Told of every message the user records, in both directions. */
+  onRecord?(user: SimulatedUser, dir: WireDirection, msg: unknown): void;
 }
 
 export class SimulatedUser {
@@ -87,7 +89,8 @@ export class SimulatedUser {
     private readonly cloud: UserCloud,
     readonly userId: string,
     readonly sessionId: string,
-    readonly packageName: string,
+    /** The session's package; a cloud with `acceptAnyPackage` sets it to the one the app sent. */
+    public packageName: string,
   ) {}
 
   get connected(): boolean {
@@ -320,6 +323,7 @@ export class SimulatedUser {
   record(dir: WireDirection, msg: unknown): void {
     this.wire.push({ t_ms: Math.round((performance.now() - this.cloud.startedAt) * 10) / 10, dir, msg });
     if (dir === 'app->cloud' && msg && typeof msg === 'object') this.onAppMessage(msg as any);
+    this.cloud.onRecord?.(this, dir, msg);
     this.wake();
   }
 
@@ -366,10 +370,16 @@ export class SimulatedUser {
 
 const TEXT_FIELDS = ['text', 'topText', 'bottomText', 'title', 'leftText', 'rightText'] as const;
 
+/** The texts a layout shows (none for bitmaps and clear views). */
+export function layoutTexts(layout: unknown): string[] {
+  if (!layout || typeof layout !== 'object') return [];
+  const l = layout as Record<string, unknown>;
+  return TEXT_FIELDS.map((f) => l[f]).filter((v): v is string => typeof v === 'string');
+}
+
 function matches(d: DisplayRecord, m: DisplayMatcher): boolean {
   if (typeof m === 'function') return m(d);
-  const layout = d.layout as unknown as Record<string, unknown>;
-  const texts = TEXT_FIELDS.map((f) => layout[f]).filter((v): v is string => typeof v === 'string');
+  const texts = layoutTexts(d.layout);
   return typeof m === 'string' ? texts.includes(m) : texts.some((t) => m.test(t));
 }
 

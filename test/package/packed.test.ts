@@ -2,7 +2,7 @@
  * The packed package, installed into a temporary folder as a user would: loads with require and import,
  * runs an app end to end from dist/, and type-checks under node10, node16 and bundler resolution.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '../..');
 let dir: string;
 
 const run = (cmd: string, args: string[], cwd = dir) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', npm_config_loglevel: 'error' } });
 
 const SCENARIO = `
   class Echo extends sdk.AppServer {
@@ -36,7 +36,7 @@ beforeAll(() => {
   run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
   const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz)]);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz), 'tsx']);
 }, 120_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,6 +49,46 @@ test('require() gives AppServer and runs an app from the CommonJS build', () => 
 test('import gives AppServer and runs an app from the ESM build', () => {
   writeFileSync(path.join(dir, 'app.mjs'), `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing'; import * as du from '@mentraos/sdk/display-utils';\n${SCENARIO}`);
   expect(run('node', ['app.mjs']).trim()).toBe('OK function function 1');
+});
+
+test('the mentraos bin runs a TypeScript app with a script from the packed package', () => {
+  writeFileSync(path.join(dir, 'app.ts'), [
+    "import { AppServer, AppSession } from '@mentraos/sdk';",
+    'class Echo extends AppServer {',
+    '  protected async onSession(session: AppSession): Promise<void> {',
+    "    session.layouts.showTextWall('Say something');",
+    '    session.events.onTranscription((d) => d.isFinal && session.layouts.showTextWall(`echo: ${d.text}`));',
+    '  }',
+    '}',
+    "new Echo({ packageName: 'com.example.packed', apiKey: process.env.MENTRAOS_API_KEY!, port: Number(process.env.PORT) }).start();",
+  ].join('\n'));
+  writeFileSync(path.join(dir, 's.json'), JSON.stringify([{ start: 'wearer@example.com' }, { say: 'hello' }, { expect: 'echo: hello' }, { stop: true }]));
+  const out = run('npx', ['--no', 'mentraos', 'dev', 'app.ts', '--script', 's.json']);
+  expect(out.trim().split('\n')).toEqual(['[main] text_wall: Say something', '[main] text_wall: echo: hello', 'ok: 1 expectation held']);
+});
+
+test('the packed bin serves the simulator page and stops on Ctrl-C', async () => {
+  const child = spawn(path.join(dir, 'node_modules/.bin/mentraos'), ['dev', 'app.ts', '--port', '0', '--no-open'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  try {
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d) => {
+        out += d;
+        const m = /Simulator page:\s+(\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      void exited.then((code) => reject(new Error(`exited ${code}: ${out}`)));
+    });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<script type="module" src="/app.js">');
+    expect((await fetch(`${url}render.js`)).status).toBe(200);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+  } finally {
+    child.kill('SIGKILL');
+  }
 });
 
 test.each([

@@ -1,0 +1,330 @@
+/**
+ * The local cloud of `mentraos dev`: the test cloud, accepting any package name and key, plus the state a
+ * controller sees (each simulated wearer's session state, subscriptions, what each view shows, device
+ * inputs) and the events that change it. Controllers reach it through the control server.
+ */
+import { createTestCloud, type AppTarget, type TestCloud } from '../testing/cloud';
+import type { SimulatedUser } from '../testing/user';
+import type { Layout } from '../protocol/messages';
+import {
+  ControlFailure, type AppStatus, type ControlEvent, type DeviceState, type InputPayload, type SessionStateName,
+  type UserSnapshot, type ViewName, type ViewState, type WireDirectionName,
+} from './control-protocol';
+
+export interface DevCloudOptions {
+  /** The entry file shown to controllers. */
+  entry: string;
+  /** Package name used in session ids until the app tells its own (default `com.example.app`). */
+  packageName?: string;
+  /** Origins the cloud's own port accepts (apps send none). Default: refuse every `Origin`. */
+  allowedOrigins?: string[];
+  /** How long `user_start` waits for the app to connect after answering the webhook (default 10 000 ms). */
+  startTimeoutMs?: number;
+  /** Called with a human-readable line for the terminal log. */
+  onLog?: (line: string) => void;
+}
+
+type EventBody = ControlEvent extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
+
+interface DevUser {
+  userId: string;
+  sessionId: string;
+  packageName: string;
+  state: SessionStateName;
+  sim: SimulatedUser | null;
+  /** Starts of this user so far; a late event from an older start is ignored. */
+  generation: number;
+  stopping: boolean;
+  subscriptions: unknown[];
+  views: Record<ViewName, ViewState | null>;
+  device: DeviceState;
+  timers: Partial<Record<ViewName, NodeJS.Timeout>>;
+}
+
+const VIEWS: readonly ViewName[] = ['main', 'dashboard'];
+const LIVE: readonly SessionStateName[] = ['starting', 'ready', 'reconnecting'];
+
+export class DevCloud {
+  readonly cloud: TestCloud;
+  private readonly users = new Map<string, DevUser>();
+  private readonly listeners = new Set<(e: ControlEvent) => void>();
+  private seqNo = 0;
+  private appTarget: AppTarget | null = null;
+  private status: AppStatus;
+  private closed = false;
+
+  static async create(options: DevCloudOptions): Promise<DevCloud> {
+    let self: DevCloud | undefined;
+    const cloud = await createTestCloud({
+      trustInProcess: false,
+      acceptAnyPackage: true,
+      allowedOrigins: options.allowedOrigins ?? [],
+      onWire: (user, dir, msg) => self?.onWire(user, dir, msg),
+      onConnection: (user, event, code) => self?.onConnection(user, event, code),
+    });
+    self = new DevCloud(cloud, options);
+    return self;
+  }
+
+  private constructor(cloud: TestCloud, private readonly options: DevCloudOptions) {
+    this.cloud = cloud;
+    this.status = { entry: options.entry, port: null, running: false, exit_code: null, package_name: null, cloud_url: cloud.url };
+  }
+
+  /** The number of the last event emitted. */
+  get seq(): number {
+    return this.seqNo;
+  }
+
+  get app(): AppStatus {
+    return { ...this.status };
+  }
+
+  /** Listens to every event; returns the unsubscribe function. */
+  subscribe(fn: (e: ControlEvent) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Tells the cloud where the app listens (`port`) or that it stopped (`running: false`). */
+  setApp(update: { port: number; running: true } | { running: false; exit_code: number | null }): void {
+    this.appTarget = update.running ? { port: update.port } : null;
+    this.status = update.running
+      ? { ...this.status, port: update.port, running: true, exit_code: null }
+      : { ...this.status, running: false, exit_code: update.exit_code };
+    this.emit({ type: 'app_state', app: this.app });
+  }
+
+  snapshot(userId?: string): UserSnapshot[] {
+    if (userId !== undefined) return [this.toSnapshot(this.known(userId))];
+    return [...this.users.values()].map((u) => this.toSnapshot(u));
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  async startUser(userId: string): Promise<UserSnapshot> {
+    const existing = this.users.get(userId);
+    if (existing && LIVE.includes(existing.state)) throw new ControlFailure('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
+    const app = this.appTarget;
+    if (!app) throw new ControlFailure('app_not_running', this.notRunningMessage());
+    const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
+    const user: DevUser = {
+      userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,
+      generation: (existing?.generation ?? 0) + 1, stopping: false, subscriptions: [],
+      views: { main: null, dashboard: null }, device: existing?.device ?? { head: 'down', battery: null, location: null }, timers: {},
+    };
+    this.users.set(userId, user);
+    this.setState(user, 'starting');
+    const generation = user.generation;
+    const current = () => this.users.get(userId) === user && user.generation === generation;
+    let sim: SimulatedUser;
+    try {
+      sim = await this.cloud.startSession({ app, userId, packageName, sessionId: user.sessionId, allowFailure: true });
+    } catch (e) {
+      if (current()) this.setState(user, 'failed', 'webhook_unreachable');
+      throw new ControlFailure(this.appTarget ? 'app_error' : 'app_not_running', `The session webhook could not reach the app: ${(e as Error).message}`);
+    }
+    user.sim ??= sim;
+    const answer = sim.webhookResponse!;
+    if (answer.status < 200 || answer.status > 299) {
+      if (current()) this.setState(user, 'failed', `webhook_${answer.status}`);
+      const why = typeof answer.body?.message === 'string' ? answer.body.message : JSON.stringify(answer.body).slice(0, 300);
+      throw new ControlFailure('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
+    }
+    try {
+      await sim.waitFor(() => (sim.connected || !current() || user.state === 'stopped' ? true : undefined), this.options.startTimeoutMs ?? 10_000, 'the app to connect');
+    } catch {
+      if (current()) this.setState(user, 'failed', 'no_connection');
+      throw new ControlFailure('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
+    }
+    if (!current() || !sim.connected) throw new ControlFailure('app_error', `The session of ${userId} ended while starting`);
+    if (user.state !== 'ready') this.setState(user, 'ready');
+    return this.toSnapshot(user);
+  }
+
+  async stopUser(userId: string): Promise<UserSnapshot> {
+    const user = this.known(userId);
+    if (!LIVE.includes(user.state) || !user.sim) throw new ControlFailure('not_running', `The app is not running for ${userId} (${user.state})`);
+    user.stopping = true;
+    const sim = user.sim;
+    try {
+      const answer = await sim.stop('user_disabled', 5000);
+      if (answer.status >= 300) this.log(`The app answered the stop webhook for ${userId} with ${answer.status}`);
+    } catch (e) {
+      this.log(`Stopping ${userId}: ${(e as Error).message}; closing the connection`);
+      sim.closeConnection(1000, 'stopped by the local cloud');
+    }
+    if (this.users.get(userId) === user) this.endSession(user, 'user_stop');
+    return this.toSnapshot(user);
+  }
+
+  /** Sends one input to the app as the wearer's glasses or phone would. Returns the frames delivered. */
+  async input(userId: string, input: InputPayload): Promise<number> {
+    const user = this.known(userId);
+    const sim = user.sim;
+    if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlFailure('not_running', `The app is not connected for ${userId} (${user.state})`);
+    if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location') this.updateDevice(user, input);
+    try {
+      switch (input.kind) {
+        case 'transcription':
+          return await sim.transcribe(input.text, { isFinal: input.final ?? true, language: input.language ?? 'en-US' });
+        case 'button':
+          return await sim.pressButton(input.button_id ?? 'main', input.press ?? 'short');
+        case 'head':
+          return await sim.moveHead(input.position);
+        case 'touch':
+          return await sim.touch(input.gesture);
+        case 'notification':
+          return await sim.notify({ app: input.app, title: input.title, content: input.content });
+        case 'battery':
+          return await sim.battery(input.level, input.charging ?? false);
+        case 'location':
+          return await sim.location(input.lat, input.lng, input.accuracy);
+      }
+    } catch (e) {
+      throw new ControlFailure('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
+    }
+  }
+
+  listUsers(): Array<Pick<UserSnapshot, 'user_id' | 'session_id' | 'state'>> {
+    return [...this.users.values()].map((u) => ({ user_id: u.userId, session_id: u.sessionId, state: u.state }));
+  }
+
+  /** Stops every running session (stop webhooks, in parallel), then closes the cloud. */
+  async close(opts: { stopSessions?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    if (opts.stopSessions !== false && this.appTarget) {
+      await Promise.all([...this.users.values()].filter((u) => u.state === 'ready').map((u) => this.stopUser(u.userId).catch(() => undefined)));
+    }
+    this.closed = true;
+    for (const u of this.users.values()) for (const v of VIEWS) clearTimeout(u.timers[v]);
+    await this.cloud.close();
+    this.listeners.clear();
+  }
+
+  // ------------------------------------------------------------------ from the test cloud
+
+  private userOf(sim: SimulatedUser): DevUser | undefined {
+    const user = this.users.get(sim.userId);
+    if (!user || user.sessionId !== sim.sessionId) return undefined;
+    if (!user.sim && user.state === 'starting') user.sim = sim;
+    return user.sim === sim ? user : undefined;
+  }
+
+  private onWire(sim: SimulatedUser, dir: WireDirectionName, msg: any): void {
+    if (this.closed) return;
+    const user = this.userOf(sim);
+    if (!user) return;
+    this.emit({ type: 'wire', user_id: user.userId, direction: dir, message: msg });
+    if (dir !== 'app->cloud' || !msg || typeof msg !== 'object') return;
+    if (msg.type === 'tpa_connection_init') this.onInit(user, msg);
+    else if (msg.type === 'display_event' && msg.layout && typeof msg.layout === 'object') {
+      const view: ViewName = msg.view === 'dashboard' ? 'dashboard' : 'main';
+      const duration = typeof msg.durationMs === 'number' && Number.isFinite(msg.durationMs) && msg.durationMs >= 0 ? msg.durationMs : undefined;
+      this.setView(user, view, msg.layout as Layout, duration);
+    } else if (msg.type === 'subscription_update' && Array.isArray(msg.subscriptions)) {
+      user.subscriptions = msg.subscriptions;
+      this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: msg.subscriptions });
+    }
+  }
+
+  private onInit(user: DevUser, msg: { packageName?: unknown }): void {
+    if (typeof msg.packageName !== 'string' || !msg.packageName) return;
+    user.packageName = msg.packageName;
+    if (this.status.package_name === msg.packageName) return;
+    this.status = { ...this.status, package_name: msg.packageName };
+    this.log(`The app connected as package ${msg.packageName}; its API key was accepted unchecked (a development cloud; the key is never shown)`);
+    this.emit({ type: 'app_state', app: this.app });
+  }
+
+  private onConnection(sim: SimulatedUser, event: 'open' | 'close', code?: number): void {
+    if (this.closed) return;
+    const user = this.userOf(sim);
+    if (!user) return;
+    if (event === 'open') {
+      if (user.state !== 'ready') this.setState(user, 'ready');
+    } else if (user.stopping || code === 1000 || code === 1001) {
+      this.endSession(user, user.stopping ? 'user_stop' : `app_closed_${code}`);
+    } else if (user.state === 'ready') {
+      this.setState(user, 'reconnecting', `closed_${code}`);
+    }
+  }
+
+  // ------------------------------------------------------------------ state
+
+  private known(userId: string): DevUser {
+    const user = this.users.get(userId);
+    if (!user) throw new ControlFailure('unknown_user', `No simulated wearer "${userId}"; start one with user_start`);
+    return user;
+  }
+
+  private setState(user: DevUser, state: SessionStateName, reason?: string): void {
+    user.state = state;
+    this.emit({ type: 'session_state', user_id: user.userId, session_id: user.sessionId, package_name: user.packageName, state, ...(reason ? { reason } : {}) });
+  }
+
+  /** The session ended: the glasses show nothing of the app any more. */
+  private endSession(user: DevUser, reason: string): void {
+    if (user.state === 'stopped') return;
+    this.setState(user, 'stopped', reason);
+    for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
+    if (user.subscriptions.length) {
+      user.subscriptions = [];
+      this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: [] });
+    }
+  }
+
+  private setView(user: DevUser, view: ViewName, layout: Layout, durationMs: number | undefined): void {
+    clearTimeout(user.timers[view]);
+    const state: ViewState = { layout, shown_at: Date.now(), ...(durationMs === undefined ? {} : { duration_ms: durationMs }) };
+    user.views[view] = state;
+    this.emit({ type: 'display_update', user_id: user.userId, view, layout, shown_at: state.shown_at, ...(durationMs === undefined ? {} : { duration_ms: durationMs }) });
+    if (durationMs !== undefined) {
+      user.timers[view] = setTimeout(() => {
+        if (user.views[view] === state && !this.closed) this.clearView(user, view, 'expired');
+      }, durationMs);
+      user.timers[view].unref?.();
+    }
+  }
+
+  private clearView(user: DevUser, view: ViewName, reason: 'expired' | 'session_ended'): void {
+    clearTimeout(user.timers[view]);
+    user.views[view] = null;
+    this.emit({ type: 'display_update', user_id: user.userId, view, layout: null, shown_at: Date.now(), reason });
+  }
+
+  private updateDevice(user: DevUser, input: InputPayload): void {
+    const d = { ...user.device };
+    if (input.kind === 'head') d.head = input.position;
+    else if (input.kind === 'battery') d.battery = { level: input.level, charging: input.charging ?? false };
+    else if (input.kind === 'location') d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
+    user.device = d;
+    this.emit({ type: 'device_state', user_id: user.userId, device: d });
+  }
+
+  private toSnapshot(u: DevUser): UserSnapshot {
+    return {
+      user_id: u.userId, session_id: u.sessionId, package_name: u.packageName, state: u.state,
+      subscriptions: u.subscriptions, views: { ...u.views }, device: u.device,
+    };
+  }
+
+  private emit(body: EventBody): void {
+    const event = { ...body, seq: ++this.seqNo } as ControlEvent;
+    for (const fn of [...this.listeners]) {
+      try {
+        fn(event);
+      } catch (e) {
+        this.log(`A control listener failed: ${(e as Error).message}`);
+      }
+    }
+  }
+
+  private notRunningMessage(): string {
+    return this.status.exit_code === null && !this.status.port ? 'The app has not started yet' : `The app is not running (exit code ${this.status.exit_code})`;
+  }
+
+  private log(line: string): void {
+    this.options.onLog?.(line);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The simulator page's files (plain HTML, CSS and JavaScript, no build step). They live in `src/dev/page/`
+ * and are copied to `dist/page/` by the build; only the files listed here are ever served.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+const ASSETS: Readonly<Record<string, string>> = {
+  '/': 'index.html',
+  '/index.html': 'index.html',
+  '/style.css': 'style.css',
+  '/render.js': 'render.js',
+  '/state.js': 'state.js',
+  '/app.js': 'app.js',
+};
+
+const TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+};
+
+let found: string | null | undefined;
+
+/** The folder holding the page: next to this module (dist/page, src/dev/page), or next to the running script. */
+export function pageDir(): string | null {
+  if (found !== undefined) return found;
+  const here = typeof __dirname === 'string' ? __dirname : null;
+  const script = process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : null;
+  const candidates = [here && path.join(here, 'page'), here && path.join(here, 'dev', 'page'), script && path.join(script, 'page')];
+  found = candidates.find((c): c is string => !!c && existsSync(path.join(c, 'index.html'))) ?? null;
+  return found;
+}
+
+export function readPageAsset(urlPath: string): { type: string; body: Buffer } | null {
+  const file = ASSETS[urlPath];
+  const dir = pageDir();
+  if (!file || !dir) return null;
+  try {
+    return { type: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(path.join(dir, file)) };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,334 @@
+/**
+ * A typed client for the control protocol of `mentraos dev` (docs/control-protocol.md). It opens both
+ * channels, correlates responses by `request_id`, and keeps a mirror of every wearer's state: an
+ * authoritative `sync` on connect, then the events after it (by `seq`).
+ *
+ *   const ctl = await connectControl('ws://127.0.0.1:7077/ws');
+ *   await ctl.userStart('wearer@example.com');
+ *   await ctl.input('wearer@example.com', { kind: 'transcription', text: 'hello', final: true });
+ *   await ctl.waitForDisplay('wearer@example.com', 'echo: hello');
+ *   await ctl.close();
+ */
+import { WebSocket } from 'ws';
+import type {
+  AppStatus, CommandInput, CommandType, ControlErrorCode, ControlEvent, ControlEventType, InputPayload, ResponseOf,
+  ServerFrame, UserSnapshot, ViewName, ViewState, WelcomeFrame,
+} from '../dev/control-protocol';
+import { layoutTexts } from './user';
+
+export interface ControlClientOptions {
+  /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). */
+  token?: string;
+  /** How long a command may take before its promise rejects (default 30 000 ms). */
+  requestTimeoutMs?: number;
+  /** How many recent events `events` keeps (default 1000). */
+  historySize?: number;
+}
+
+/** A command answered with `success: false`, or a connection problem. */
+export class ControlError extends Error {
+  constructor(readonly code: ControlErrorCode | 'connection_refused' | 'connection_closed' | 'timeout', message: string, readonly status?: number) {
+    super(message);
+    this.name = 'ControlError';
+  }
+}
+
+type Listener = (e: ControlEvent) => void;
+type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export class ControlClient {
+  /** Every wearer's state as the server reports it (sync on connect, then events). */
+  readonly users = new Map<string, UserSnapshot>();
+  /** Recent events, oldest first. */
+  readonly events: ControlEvent[] = [];
+  app: AppStatus;
+  /** The `seq` of the last event applied to the mirror. */
+  seq = 0;
+  private readonly pending = new Map<string, Pending>();
+  private readonly listeners = new Map<string, Set<Listener>>();
+  private readonly watchers = new Set<() => void>();
+  private buffered: ControlEvent[] | null = null;
+  private nextId = 1;
+  private isClosed = false;
+
+  private readonly control: WebSocket;
+  private readonly stream: WebSocket;
+  readonly welcome: WelcomeFrame;
+
+  /** @internal use connectControl() */
+  constructor(control: Opened, stream: Opened, private readonly options: ControlClientOptions) {
+    this.control = control.ws;
+    this.stream = stream.ws;
+    this.welcome = control.welcome;
+    this.app = control.welcome.app;
+    for (const o of [control, stream]) {
+      o.detach();
+      o.ws.on('message', (data) => this.onFrame(data.toString()));
+      o.ws.on('close', () => this.onClose());
+      o.ws.on('error', () => {});
+    }
+    for (const o of [control, stream]) for (const text of o.early) this.onFrame(text);
+  }
+
+  get closed(): boolean {
+    return this.isClosed;
+  }
+
+  // ------------------------------------------------------------------ commands
+
+  /** Sends a command and resolves with its response, whether it succeeded or not. */
+  request<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
+    if (this.isClosed) return Promise.reject(new ControlError('connection_closed', 'The control connection is closed'));
+    const request_id = `r${this.nextId++}`;
+    return new Promise((resolve, reject) => {
+      const ms = this.options.requestTimeoutMs ?? 30_000;
+      const timer = setTimeout(() => {
+        this.pending.delete(request_id);
+        reject(new ControlError('timeout', `No answer to ${command.type} within ${ms} ms`));
+      }, ms);
+      this.pending.set(request_id, { resolve, reject, timer });
+      this.control.send(JSON.stringify({ ...command, request_id }));
+    });
+  }
+
+  /** Sends a command; rejects with a ControlError carrying the server's code when it fails. */
+  async send<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
+    const res = await this.request(command);
+    if (!res.success) throw new ControlError(res.error?.code ?? 'internal', res.error?.message ?? `${command.type} failed`);
+    return res;
+  }
+
+  userStart(userId: string): Promise<ResponseOf<'user_start'>> {
+    return this.send({ type: 'user_start', user_id: userId });
+  }
+
+  userStop(userId: string): Promise<ResponseOf<'user_stop'>> {
+    return this.send({ type: 'user_stop', user_id: userId });
+  }
+
+  /** Sends an input; resolves with how many frames reached the app (0 when it is not subscribed). */
+  async input(userId: string, input: InputPayload): Promise<number> {
+    const res = await this.send({ type: 'input', user_id: userId, ...input } as CommandInput);
+    return (res as ResponseOf<'input'>).delivered ?? 0;
+  }
+
+  listUsers(): Promise<ResponseOf<'list_users'>> {
+    return this.send({ type: 'list_users' });
+  }
+
+  /** An authoritative replay; the mirror (`users`) is replaced by it. */
+  async sync(userId?: string): Promise<ResponseOf<'sync'>> {
+    const own = this.buffered === null;
+    if (own) this.buffered = [];
+    try {
+      const res = await this.send(userId === undefined ? { type: 'sync' } : { type: 'sync', user_id: userId });
+      if (own && userId === undefined) {
+        this.users.clear();
+        for (const u of res.users ?? []) this.users.set(u.user_id, u);
+        this.app = res.app ?? this.app;
+        this.seq = res.seq ?? this.seq;
+        for (const e of this.buffered ?? []) if (e.seq > this.seq) this.apply(e);
+      } else if (own) {
+        for (const e of this.buffered ?? []) this.apply(e);
+      }
+      return res;
+    } finally {
+      if (own) this.buffered = null;
+      this.notify();
+    }
+  }
+
+  // ------------------------------------------------------------------ events
+
+  /** Calls `fn` for every event of a type (or `*` for all). Returns the unsubscribe function. */
+  on<T extends ControlEventType | '*'>(type: T, fn: (e: T extends '*' ? ControlEvent : Extract<ControlEvent, { type: T }>) => void): () => void {
+    const set = this.listeners.get(type) ?? new Set();
+    set.add(fn as Listener);
+    this.listeners.set(type, set);
+    return () => set.delete(fn as Listener);
+  }
+
+  /** Resolves with the first event (in `events` or to come) that satisfies the predicate. */
+  waitForEvent(pred: (e: ControlEvent) => boolean, timeoutMs = 5000): Promise<ControlEvent> {
+    const past = this.events.find(pred);
+    if (past) return Promise.resolve(past);
+    let seen = this.events.length ? this.events[this.events.length - 1]!.seq : 0;
+    return this.waitFor(() => {
+      const e = this.events.find((x) => x.seq > seen && pred(x));
+      seen = this.events.length ? this.events[this.events.length - 1]!.seq : seen;
+      return e;
+    }, timeoutMs, 'an event');
+  }
+
+  /** Resolves once `check` returns something other than undefined (re-checked after every frame). */
+  waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
+    const first = check();
+    if (first !== undefined) return Promise.resolve(first);
+    return new Promise<T>((resolve, reject) => {
+      const watcher = () => {
+        const v = this.isClosed ? undefined : check();
+        if (v !== undefined || this.isClosed) {
+          clearTimeout(timer);
+          this.watchers.delete(watcher);
+          if (v !== undefined) resolve(v);
+          else reject(new ControlError('connection_closed', `The control connection closed while waiting for ${what}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        this.watchers.delete(watcher);
+        reject(new ControlError('timeout', `Timed out after ${timeoutMs} ms waiting for ${what}`));
+      }, timeoutMs);
+      this.watchers.add(watcher);
+    });
+  }
+
+  /** What a view shows now (from the mirror). */
+  view(userId: string, view: ViewName = 'main'): ViewState | null {
+    return this.users.get(userId)?.views[view] ?? null;
+  }
+
+  /** Resolves once a view of the wearer shows a layout with this text (or matching this RegExp). */
+  waitForDisplay(userId: string, match: string | RegExp, opts: { view?: ViewName; timeoutMs?: number } = {}): Promise<ViewState> {
+    const test = (s: string) => (typeof match === 'string' ? s === match : match.test(s));
+    return this.waitFor(() => {
+      for (const v of opts.view ? [opts.view] : (['main', 'dashboard'] as const)) {
+        const state = this.view(userId, v);
+        if (state && layoutTexts(state.layout).some(test)) return state;
+      }
+      return undefined;
+    }, opts.timeoutMs ?? 5000, `${userId} to see ${String(match)}`);
+  }
+
+  async close(): Promise<void> {
+    if (this.isClosed) return;
+    const done = Promise.all([this.control, this.stream].map((ws) => new Promise<void>((r) => (ws.readyState === WebSocket.CLOSED ? r() : ws.once('close', () => r())))));
+    this.control.close();
+    this.stream.close();
+    await done;
+  }
+
+  // ------------------------------------------------------------------ frames
+
+  private onFrame(text: string): void {
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if ('request_id' in frame && typeof frame.request_id === 'string') {
+      const p = this.pending.get(frame.request_id);
+      if (p) {
+        clearTimeout(p.timer);
+        this.pending.delete(frame.request_id);
+        p.resolve(frame);
+      }
+    } else if ('seq' in frame && typeof frame.seq === 'number') {
+      const event = frame as ControlEvent;
+      this.events.push(event);
+      if (this.events.length > (this.options.historySize ?? 1000)) this.events.shift();
+      if (this.buffered) this.buffered.push(event);
+      else if (event.seq > this.seq) this.apply(event);
+      for (const key of [event.type, '*']) for (const fn of [...(this.listeners.get(key) ?? [])]) fn(event);
+    }
+    this.notify();
+  }
+
+  private apply(e: ControlEvent): void {
+    this.seq = e.seq;
+    if (e.type === 'app_state') {
+      this.app = e.app;
+      return;
+    }
+    if (e.type === 'wire') return;
+    let u = this.users.get(e.user_id);
+    if (e.type === 'session_state') {
+      u ??= { user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [], views: { main: null, dashboard: null }, device: { head: 'down', battery: null, location: null } };
+      this.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
+      return;
+    }
+    if (!u) return;
+    if (e.type === 'display_update') {
+      const state = e.layout ? { layout: e.layout, shown_at: e.shown_at, ...(e.duration_ms === undefined ? {} : { duration_ms: e.duration_ms }) } : null;
+      this.users.set(e.user_id, { ...u, views: { ...u.views, [e.view]: state } });
+    } else if (e.type === 'subscriptions') {
+      this.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
+    } else if (e.type === 'device_state') {
+      this.users.set(e.user_id, { ...u, device: e.device });
+    }
+  }
+
+  private notify(): void {
+    for (const w of [...this.watchers]) w();
+  }
+
+  private onClose(): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.control.close();
+    this.stream.close();
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer);
+      p.reject(new ControlError('connection_closed', 'The control connection closed before the answer'));
+      this.pending.delete(id);
+    }
+    this.notify();
+  }
+}
+
+interface Opened {
+  ws: WebSocket;
+  welcome: WelcomeFrame;
+  /** Frames that arrived after the welcome, before the client took the socket over. */
+  early: string[];
+  detach: () => void;
+}
+
+function open(url: string, channel: 'control' | 'stream', options: ControlClientOptions): Promise<Opened> {
+  const u = new URL(url);
+  u.searchParams.set('channel', channel);
+  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
+  const ws = new WebSocket(u, { headers, perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
+  return new Promise((resolve, reject) => {
+    ws.once('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => {
+        let message = body;
+        try {
+          message = JSON.parse(body).message ?? body;
+        } catch { /* plain text */ }
+        reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode}): ${message}`, res.statusCode));
+      });
+      res.on('error', () => reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode})`, res.statusCode)));
+    });
+    ws.once('error', (e) => reject(new ControlError('connection_refused', `Could not connect to ${u.origin}: ${e.message}`)));
+    const early: string[] = [];
+    let greeted = false;
+    const onMessage = (data: WebSocket.RawData) => {
+      if (greeted) return void early.push(data.toString());
+      greeted = true;
+      try {
+        const welcome = JSON.parse(data.toString());
+        if (welcome?.type === 'welcome') return resolve({ ws, welcome, early, detach: () => ws.off('message', onMessage) });
+      } catch { /* fall through */ }
+      ws.terminate();
+      reject(new ControlError('bad_frame', 'The server did not greet with a welcome frame'));
+    };
+    ws.on('message', onMessage);
+  });
+}
+
+/** Connects to a `mentraos dev` control server (both channels) and syncs the mirror. */
+export async function connectControl(url: string, options: ControlClientOptions = {}): Promise<ControlClient> {
+  const results = await Promise.allSettled([open(url, 'control', options), open(url, 'stream', options)]);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) {
+    for (const r of results) if (r.status === 'fulfilled') r.value.ws.terminate();
+    throw failed.reason;
+  }
+  const [c, s] = results.map((r) => (r as PromiseFulfilledResult<Opened>).value) as [Opened, Opened];
+  const client = new ControlClient(c, s, options);
+  await client.sync();
+  return client;
+}
