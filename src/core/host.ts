@@ -148,11 +148,17 @@ export class AppHost {
   async start(): Promise<void> {
     if (this.starting) throw new SdkError('invalid_argument', 'The server is already started');
     this.starting = true;
-    await this.engine.directory.start(this.engine);
+    try {
+      await this.engine.directory.start(this.engine);
+    } catch (e) {
+      this.starting = false;
+      throw e;
+    }
     try {
       await this.listen();
     } catch (e) {
       await this.engine.directory.stop();
+      this.starting = false;
       throw e;
     }
   }

@@ -126,4 +126,16 @@ describe('forwarding between instances', () => {
     expect(await res.json()).toMatchObject({ instance: 'a', session: null });
     expect(c.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
   });
+
+  test('a cluster instance whose port is taken rejects start() with port_in_use and leaves Redis', async () => {
+    const logger = captureLogger();
+    const clients = async () => (await redis.client.client('LIST')).toString().split('\n').filter((l) => l.includes('name=mentraos-')).length;
+    const before = await clients();
+    const app = new WebApp(appConfig({ port: a.port, logger, cluster: { redisUrl: redis.url, instanceUrl: a.base } }));
+    await expect(app.start()).rejects.toMatchObject({ code: 'port_in_use' });
+    const end = Date.now() + 3000;
+    while ((await clients()) !== before && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+    expect(await clients()).toBe(before);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+  });
 });

@@ -84,6 +84,8 @@ export class RedisSessionDirectory implements SessionDirectory {
 
   async start(host: DirectoryHost): Promise<void> {
     this.host = host;
+    this.stopped = false;
+    this.health = 'starting';
     const Redis = await loadRedis();
     const client = new Redis(this.opts.redisUrl, {
       lazyConnect: true,
