@@ -129,7 +129,7 @@ describe('forwarding between instances', () => {
 
   test('a cluster instance whose port is taken rejects start() with port_in_use and leaves Redis', async () => {
     const logger = captureLogger();
-    const clients = async () => (await redis.client.client('LIST')).toString().split('\n').filter((l) => l.includes('name=mentraos-')).length;
+    const clients = async () => String(await redis.client.client('LIST')).split('\n').filter((line) => line.includes('name=mentraos-')).length;
     const before = await clients();
     const app = new WebApp(appConfig({ port: a.port, logger, cluster: { redisUrl: redis.url, instanceUrl: a.base } }));
     await expect(app.start()).rejects.toMatchObject({ code: 'port_in_use' });
