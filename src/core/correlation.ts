@@ -39,10 +39,18 @@ export function sendRequest<T>(core: CoreSession, spec: RequestSpec): Promise<T>
   }
   const registry = spec.registry ?? core.requests;
   const answer = registry.create<T>(spec.id, spec.kind, spec.timeoutMs, spec.owner);
-  if (!core.send(spec.message)) {
-    const code = (core.state as string) === 'closed' ? 'session_closed' : 'queue_full';
-    registry.reject(spec.id, new SdkError(code, `The ${spec.kind} request ${spec.id} could not be sent (${code})`, { details: { requestId: spec.id } }));
-  }
+  const send = () => {
+    if (!registry.has(spec.id)) return;
+    if (!core.send(spec.message)) {
+      const code = (core.state as string) === 'closed' ? 'session_closed' : 'queue_full';
+      registry.reject(spec.id, new SdkError(code, `The ${spec.kind} request ${spec.id} could not be sent (${code})`, { details: { requestId: spec.id } }));
+    }
+  };
+  // With several instances the request is first recorded as this instance's, so an answer uploaded to
+  // another instance finds its way here; otherwise it is sent at once.
+  const recorded = registry.recorded(spec.id);
+  if (recorded) void recorded.then(send, send);
+  else send();
   return answer;
 }
 

@@ -81,10 +81,10 @@ export class SessionEngine implements DirectoryHost {
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
     const directory = (this.directory = config.directory ?? new LocalSessionDirectory());
-    // With several instances, a pending request answered over HTTP is recorded as this instance's, so an
-    // upload that lands on another instance is forwarded here.
+    // With several instances, a pending request answered over HTTP is recorded as this instance's before it
+    // is sent, so an upload that lands on another instance is forwarded here.
     this.sharedRequests = new PendingRequests(directory.shared ? {
-      added: (id, _kind, timeoutMs) => void directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
+      added: (id, _kind, timeoutMs) => directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
       removed: (id) => void directory.releaseRequest(id),
     } : undefined);
   }

@@ -11,11 +11,14 @@ interface Pending {
   kind: string;
   /** Who asked (a session id, for registries shared by several sessions). */
   owner?: string;
+  /** Settles once the observer has recorded the request. */
+  recorded?: Promise<void>;
 }
 
 /** Told when an id starts and stops being pending (the engine records who owns photo requests in a cluster). */
 export interface PendingObserver {
-  added(id: string, kind: string, timeoutMs: number): void;
+  /** May return a promise: the request is sent once it settles (see `recorded`). */
+  added(id: string, kind: string, timeoutMs: number): Promise<void> | void;
   removed(id: string, kind: string): void;
 }
 
@@ -57,8 +60,17 @@ export class PendingRequests {
         entry.timer.unref?.();
       }
       this.pending.set(id, entry);
-      this.observer?.added(id, kind, timeoutMs);
+      const recorded = this.observer?.added(id, kind, timeoutMs);
+      if (recorded) entry.recorded = recorded;
     });
+  }
+
+  /**
+   * Settles once the observer has recorded a pending request (for example who owns it, so that its answer
+   * finds this instance); undefined when there is nothing to wait for, so callers may send at once.
+   */
+  recorded(id: string): Promise<void> | undefined {
+    return this.pending.get(id)?.recorded;
   }
 
   resolve(id: string, value: unknown): boolean {
