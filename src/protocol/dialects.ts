@@ -23,6 +23,8 @@ export interface Dialect {
   apiKeyHeader: 'X-TPA-API-Key' | 'X-App-API-Key';
   /** REST path prefix for app settings. */
   settingsPath: '/tpasettings' | '/appsettings';
+  /** REST path prefix for app-to-app communication (user discovery). */
+  communicationPath: '/api/tpa-communication' | '/api/app-communication';
   /** How photos come back: a WebSocket `photo_response`, or an HTTP upload to the app's `/photo-upload`. */
   photoDelivery: 'websocket' | 'http-upload';
   /** The WebSocket path the cloud serves apps on. */
@@ -38,6 +40,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     streamTypeForm: 'base',
     apiKeyHeader: 'X-TPA-API-Key',
     settingsPath: '/tpasettings',
+    communicationPath: '/api/tpa-communication',
     photoDelivery: 'websocket',
     websocketPath: '/tpa-ws',
   },
@@ -49,6 +52,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     streamTypeForm: 'exact',
     apiKeyHeader: 'X-App-API-Key',
     settingsPath: '/appsettings',
+    communicationPath: '/api/app-communication',
     photoDelivery: 'http-upload',
     websocketPath: '/app-ws',
   },
@@ -60,6 +64,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     streamTypeForm: 'exact',
     apiKeyHeader: 'X-App-API-Key',
     settingsPath: '/appsettings',
+    communicationPath: '/api/app-communication',
     photoDelivery: 'http-upload',
     websocketPath: '/app-ws',
   },
@@ -75,6 +80,14 @@ export const ACK_SETTINGS_KEYS = unique(['mentraosSettings', 'augmentosSettings'
 /** Headers that may carry sha256(apiKey), lower-cased as Node presents them. */
 export const API_KEY_HEADERS = unique(ALL.map((d) => d.apiKeyHeader.toLowerCase()));
 export const SETTINGS_PATHS = unique(ALL.map((d) => d.settingsPath));
+export const COMMUNICATION_PATHS = unique(ALL.map((d) => d.communicationPath));
+
+/**
+ * The naming each facade speaks when it sends: the legacy facade (`TpaServer`/`TpaSession`) uses the
+ * AugmentOS names (`tpa_*` app-to-app messages, `/tpasettings`, `/api/tpa-communication`), the modern
+ * facade the MentraOS ones. Inbound, both are understood whichever facade receives them.
+ */
+export const FACADE_NAMING = { legacy: 'augmentos', modern: 'mentraos' } as const satisfies Record<string, DialectName>;
 
 /** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
 export const APP_MESSAGE_STEMS = [

@@ -3,3 +3,5 @@ export * from './messages';
 export * from './streams';
 export * from './dialects';
 export * from './guards';
+export * from './glasses';
+export * from './models';

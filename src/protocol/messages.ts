@@ -48,6 +48,152 @@ export interface DisplayRequest extends BaseMessage {
   forceDisplay?: boolean;
 }
 
+export interface PhotoRequest extends BaseMessage {
+  type: 'photo_request';
+  packageName: string;
+  requestId?: string;
+  saveToGallery?: boolean;
+  customWebhookUrl?: string;
+  authToken?: string;
+  size?: 'small' | 'medium' | 'large' | 'full';
+  compress?: 'none' | 'medium' | 'heavy';
+}
+
+export interface VideoConfig { width?: number; height?: number; bitrate?: number; frameRate?: number }
+export interface AudioConfig { bitrate?: number; sampleRate?: number; echoCancellation?: boolean; noiseSuppression?: boolean }
+export interface StreamConfig { durationLimit?: number }
+
+export interface RtmpStreamRequest extends BaseMessage {
+  type: 'rtmp_stream_request';
+  packageName: string;
+  rtmpUrl: string;
+  video?: VideoConfig;
+  audio?: AudioConfig;
+  stream?: StreamConfig;
+}
+
+export interface RtmpStreamStopRequest extends BaseMessage {
+  type: 'rtmp_stream_stop';
+  packageName: string;
+  streamId?: string;
+}
+
+export interface DashboardContentUpdate extends BaseMessage {
+  type: 'dashboard_content_update';
+  packageName: string;
+  content: string;
+  modes: Array<'main' | 'expanded' | (string & {})>;
+}
+
+export interface DashboardModeChange extends BaseMessage {
+  type: 'dashboard_mode_change';
+  packageName: string;
+  mode: string;
+}
+
+export interface DashboardSystemUpdate extends BaseMessage {
+  type: 'dashboard_system_update';
+  packageName: string;
+  section: 'topLeft' | 'topRight' | 'bottomLeft' | 'bottomRight';
+  content: string;
+}
+
+export type DashboardMessage = DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate;
+
+// ---------------------------------------------------------------- app-to-app (MentraOS names; AugmentOS used `tpa_*`)
+
+export interface AppRoomConfig { maxUsers?: number; isPrivate?: boolean; metadata?: unknown }
+
+export interface AppBroadcastMessage extends BaseMessage {
+  type: 'app_broadcast_message';
+  packageName: string;
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+  roomId?: string;
+}
+
+export interface AppDirectMessage extends BaseMessage {
+  type: 'app_direct_message';
+  packageName: string;
+  targetUserId: string;
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+}
+
+export interface AppUserDiscovery extends BaseMessage {
+  type: 'app_user_discovery';
+  packageName: string;
+  includeUserProfiles?: boolean;
+}
+
+export interface AppRoomJoin extends BaseMessage {
+  type: 'app_room_join';
+  packageName: string;
+  roomId: string;
+  roomConfig?: AppRoomConfig;
+}
+
+export interface AppRoomLeave extends BaseMessage {
+  type: 'app_room_leave';
+  packageName: string;
+  roomId: string;
+}
+
+export interface AppMessageReceived extends BaseMessage {
+  type: 'app_message_received';
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+  senderSessionId?: string;
+  roomId?: string;
+}
+
+export interface AppUserJoined extends BaseMessage {
+  type: 'app_user_joined';
+  userId: string;
+  joinedAt?: Date | string;
+  userProfile?: unknown;
+  roomId?: string;
+}
+
+export interface AppUserLeft extends BaseMessage {
+  type: 'app_user_left';
+  userId: string;
+  leftAt?: Date | string;
+  roomId?: string;
+}
+
+export interface AppRoomUpdated extends BaseMessage {
+  type: 'app_room_updated';
+  roomId: string;
+  updateType: 'user_joined' | 'user_left' | 'config_changed' | 'room_closed';
+  roomData: { memberCount: number; maxUsers?: number; isPrivate?: boolean; metadata?: unknown };
+}
+
+export interface AppDirectMessageResponse extends BaseMessage {
+  type: 'app_direct_message_response';
+  messageId: string;
+  success: boolean;
+  error?: string;
+  targetUserId: string;
+}
+
+/** One user of the same app, as returned by user discovery. */
+export interface AppUserInfo {
+  userId: string;
+  sessionId?: string;
+  joinedAt?: string;
+  userProfile?: unknown;
+}
+
+export interface AppUserList {
+  users: AppUserInfo[];
+  totalUsers: number;
+  timestamp?: string;
+}
+
 // ---------------------------------------------------------------- cloud -> app
 
 export interface AppSetting {
@@ -91,6 +237,17 @@ export interface MentraosSettingsUpdate extends BaseMessage {
   type: 'augmentos_settings_update';
   settings: Record<string, unknown>;
 }
+
+export interface DashboardModeChanged extends BaseMessage { type: 'dashboard_mode_changed'; mode: string }
+export interface DashboardAlwaysOnChanged extends BaseMessage { type: 'dashboard_always_on_changed'; enabled: boolean }
+
+export interface CustomMessage extends BaseMessage { type: 'custom_message'; action: string; payload: unknown }
+
+export interface PermissionErrorDetail { stream: string; requiredPermission: string; message: string }
+export interface PermissionError extends BaseMessage { type: 'permission_error'; message: string; details: PermissionErrorDetail[] }
+
+/** An error frame the SDK reports to the app. */
+export interface WebSocketError { code: string; message: string; details?: unknown }
 
 export interface AppStopped extends BaseMessage {
   type: 'app_stopped';
@@ -181,3 +338,15 @@ export interface ToolCall {
   userId: string;
   activeSession?: unknown;
 }
+
+// ---------------------------------------------------------------- unions
+
+export type AppToCloudMessage =
+  | AppConnectionInit | AppSubscriptionUpdate | DisplayRequest | PhotoRequest | RtmpStreamRequest | RtmpStreamStopRequest
+  | DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate | AppBroadcastMessage | AppDirectMessage
+  | AppUserDiscovery | AppRoomJoin | AppRoomLeave;
+
+export type CloudToAppMessage =
+  | AppConnectionAck | AppConnectionError | AppStopped | AppSettingsUpdate | DataStream | MentraosSettingsUpdate
+  | DashboardModeChanged | DashboardAlwaysOnChanged | CustomMessage | PermissionError | AppMessageReceived
+  | AppUserJoined | AppUserLeft | AppRoomUpdated | AppDirectMessageResponse;
