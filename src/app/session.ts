@@ -2,13 +2,35 @@
  * `AppSession`: what an app's `onSession` receives for one user. A thin view over the core session:
  * every behaviour (transport, subscriptions, dispatch, reconnect) lives in the core.
  */
+import { deprecate } from '../../compat/deprecations';
+import { AppMessaging } from '../core/app-messaging';
+import { cloudHttpBase } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
 import type { CoreSession, SessionState } from '../core/session';
-import type { SubscriptionRequest } from '../protocol/messages';
+import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
+import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
+import type { PhotoTaken, VpsCoordinates } from '../protocol/glasses';
+import type {
+  AppMessageReceived, AppRoomConfig, AppRoomUpdated, AppSetting, AppUserJoined, AppUserLeft, AppUserList, ButtonPress,
+  HeadPosition, PhoneNotification, PhoneNotificationDismissed, SubscriptionRequest, TouchEvent, TranscriptionData,
+  TranslationData,
+} from '../protocol/messages';
 import type { StreamType } from '../protocol/enums';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
 import { SettingsManager } from './settings';
+
+/** The settings a session was created with (the SDK creates sessions; this type is for reference). */
+export interface AppSessionConfig {
+  packageName: string;
+  apiKey: string;
+  userId: string;
+  mentraOSWebsocketUrl?: string;
+  autoReconnect?: boolean;
+  maxReconnectAttempts?: number;
+  reconnectDelay?: number;
+  appServer?: unknown;
+}
 
 const cores = new WeakMap<object, CoreSession>();
 
@@ -24,18 +46,26 @@ export class AppSession {
   readonly layouts: LayoutManager;
   readonly settings: SettingsManager;
   readonly userId: string;
+  /** The naming this facade sends (app-to-app message names, REST paths). */
+  private readonly naming: Readonly<Dialect>;
+  private messagingModule: AppMessaging | undefined;
 
-  constructor(core: CoreSession) {
+  constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
     cores.set(this, core);
+    this.naming = getDialect(naming);
     this.userId = core.userId;
     this.events = new EventManager(core);
     this.layouts = new LayoutManager(core);
-    this.settings = this.createSettings(core);
+    this.settings = this.createSettings(core, this.naming);
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */
-  protected createSettings(core: CoreSession): SettingsManager {
-    return new SettingsManager(core);
+  protected createSettings(core: CoreSession, naming: Readonly<Dialect>): SettingsManager {
+    return new SettingsManager(core, naming);
+  }
+
+  private get messaging(): AppMessaging {
+    return (this.messagingModule ??= new AppMessaging(coreOf(this), this.naming));
   }
 
   /** A logger bound to this session; `info('text', obj)` and `info(obj, 'text')` both work. */
@@ -95,10 +125,145 @@ export class AppSession {
 
   /** The cloud's HTTP base URL: the WebSocket URL with its scheme mapped (ws→http, wss→https) and the app path removed. */
   getHttpsServerUrl(): string {
-    const u = new URL(coreOf(this).url);
-    u.protocol = u.protocol === 'ws:' ? 'http:' : 'https:';
-    u.pathname = u.pathname.replace(/\/(app|tpa)-ws\/?$/, '') || '/';
-    return u.href.replace(/\/$/, '');
+    return cloudHttpBase(coreOf(this).url);
+  }
+
+  /**
+   * Settings-driven subscriptions: whenever one of `updateOnChange` changes, `handler(settings)` gives the
+   * streams to subscribe to. Subscriptions made by handlers are kept.
+   */
+  setSubscriptionSettings(options: { updateOnChange: string[]; handler: (settings: AppSetting[]) => readonly string[] }): void {
+    bindSubscriptionSettings(coreOf(this), options as SubscriptionSettings);
+  }
+
+  // ---------------------------------------------------------------- app-to-app
+
+  /**
+   * Users of this app right now, from the session's own cloud. The optional first argument (a cloud
+   * domain in earlier SDKs) is accepted for compatibility and ignored: the API key goes to no other host.
+   */
+  discoverAppUsers(includeProfiles?: boolean): Promise<AppUserList>;
+  discoverAppUsers(domain: string, includeProfiles?: boolean): Promise<AppUserList>;
+  discoverAppUsers(domainOrProfiles?: string | boolean, includeProfiles = false): Promise<AppUserList> {
+    return this.messaging.discoverUsers(typeof domainOrProfiles === 'boolean' ? domainOrProfiles : includeProfiles);
+  }
+
+  /** Number of users of this app (0 when the cloud cannot say). The argument is ignored, as for discoverAppUsers. */
+  getUserCount(_domain?: string): Promise<number> {
+    return this.messaging.userCount();
+  }
+
+  /** Whether a user is using this app now (false when the cloud cannot say). */
+  isUserActive(userId: string): Promise<boolean> {
+    return this.messaging.isUserActive(userId);
+  }
+
+  /** Sends `payload` to every user of this app, or to the members of `roomId`. */
+  async broadcastToAppUsers(payload: unknown, roomId?: string): Promise<void> {
+    this.messaging.broadcast(payload, roomId);
+  }
+
+  /** Sends `payload` to one user; resolves with whether the cloud delivered it (rejects after 15 s without an answer). */
+  sendDirectMessage(targetUserId: string, payload: unknown, options: { timeoutMs?: number } = {}): Promise<boolean> {
+    return this.messaging.sendDirect(targetUserId, payload, options.timeoutMs);
+  }
+
+  async joinAppRoom(roomId: string, roomConfig?: AppRoomConfig): Promise<void> {
+    this.messaging.joinRoom(roomId, roomConfig);
+  }
+
+  async leaveAppRoom(roomId: string): Promise<void> {
+    this.messaging.leaveRoom(roomId);
+  }
+
+  onAppMessage(handler: Handler<AppMessageReceived>): Unsubscribe {
+    return this.messaging.on('message_received', handler);
+  }
+
+  onAppUserJoined(handler: Handler<AppUserJoined>): Unsubscribe {
+    return this.messaging.on('user_joined', handler);
+  }
+
+  onAppUserLeft(handler: Handler<AppUserLeft>): Unsubscribe {
+    return this.messaging.on('user_left', handler);
+  }
+
+  onAppRoomUpdated(handler: Handler<AppRoomUpdated>): Unsubscribe {
+    return this.messaging.on('room_updated', handler);
+  }
+
+  // ---------------------------------------------------------------- deprecated shortcuts (earlier SDKs)
+
+  /** @deprecated Use `session.events.onTranscription`. */
+  onTranscription(handler: Handler<TranscriptionData>): Unsubscribe {
+    deprecate('session.onTranscription');
+    return this.events.onTranscription(handler);
+  }
+
+  /** @deprecated Use `session.events.onTranscriptionForLanguage`. */
+  onTranscriptionForLanguage(language: string, handler: Handler<TranscriptionData>, options?: boolean | { disableLanguageIdentification?: boolean; hints?: string[] }): Unsubscribe {
+    deprecate('session.onTranscriptionForLanguage');
+    return this.events.onTranscriptionForLanguage(language, handler, options);
+  }
+
+  /** @deprecated Use `session.events.onTranslationForLanguage`. */
+  onTranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>): Unsubscribe {
+    deprecate('session.onTranslationForLanguage');
+    return this.events.onTranslationForLanguage(source, target, handler);
+  }
+
+  /** @deprecated Use `session.events.onHeadPosition`. */
+  onHeadPosition(handler: Handler<HeadPosition>): Unsubscribe {
+    deprecate('session.onHeadPosition');
+    return this.events.onHeadPosition(handler);
+  }
+
+  /** @deprecated Use `session.events.onButtonPress`. */
+  onButtonPress(handler: Handler<ButtonPress>): Unsubscribe {
+    deprecate('session.onButtonPress');
+    return this.events.onButtonPress(handler);
+  }
+
+  /** @deprecated Use `session.events.onTouchEvent`. */
+  onTouchEvent(gestureOrHandler: string | Handler<TouchEvent>, handler?: Handler<TouchEvent>): Unsubscribe {
+    deprecate('session.onTouchEvent');
+    return this.events.onTouchEvent(gestureOrHandler, handler);
+  }
+
+  /** @deprecated Use `session.events.onPhoneNotifications`. */
+  onPhoneNotifications(handler: Handler<PhoneNotification>): Unsubscribe {
+    deprecate('session.onPhoneNotifications');
+    return this.events.onPhoneNotifications(handler);
+  }
+
+  /** @deprecated Use `session.events.onPhoneNotificationDismissed`. */
+  onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
+    deprecate('session.onPhoneNotificationDismissed');
+    return this.events.onPhoneNotificationDismissed(handler);
+  }
+
+  /** @deprecated Use `session.events.onVpsCoordinates`. */
+  onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
+    deprecate('session.onVpsCoordinates');
+    return this.events.onVpsCoordinates(handler);
+  }
+
+  /** @deprecated Use `session.events.onPhotoTaken`. */
+  onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
+    deprecate('session.onPhotoTaken');
+    return this.events.onPhotoTaken(handler);
+  }
+
+  /** @deprecated Use `session.settings.getAll()`. */
+  getSettings(): AppSetting[] {
+    deprecate('session.getSettings');
+    return this.settings.getAll();
+  }
+
+  /** @deprecated Use `session.settings.get(key)`. */
+  getSetting<T = any>(key: string): T | undefined {
+    deprecate('session.getSetting');
+    return this.settings.get<T | undefined>(key);
   }
 
   /** Closes this session from the app side (onStop runs with reason `app_disconnect`). */

@@ -2,15 +2,19 @@
  * `session.settings`: the app's settings (from the ack and `settings_update`) and the MentraOS system
  * settings (from the ack's `mentraosSettings` or `augmentosSettings`, and `augmentos_settings_update`).
  */
+import { deprecate } from '../../compat/deprecations';
+import { cloudRequest } from '../core/cloud-http';
 import type { CoreSession } from '../core/session';
 import type { SettingsChangeMap } from '../core/settings-store';
+import { DIALECTS, type Dialect } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
+import { SYSTEM_SETTING_STREAM_PREFIX } from '../protocol/streams';
 
 export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
-export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T | undefined) => unknown;
+export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
 
 export class SettingsManager {
-  constructor(protected readonly core: CoreSession) {}
+  constructor(protected readonly core: CoreSession, protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos) {}
 
   getAll(): AppSetting[] {
     return this.core.settings.getAppSettings();
@@ -37,8 +41,21 @@ export class SettingsManager {
   onValueChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
     return this.core.settings.onAppChange((changes) => {
       const c = changes[key];
-      if (c) handler(c.newValue as T, c.oldValue as T | undefined);
+      if (c) handler(c.newValue as T, c.oldValue as T);
     });
+  }
+
+  /**
+   * Fetches the app settings from the session's cloud (`GET <cloud>/appsettings/user/<package>`, or
+   * `/tpasettings` for the legacy facade), applies them and returns them.
+   */
+  async fetch(): Promise<AppSetting[]> {
+    const path = `${this.naming.settingsPath}/user/${encodeURIComponent(this.core.packageName)}`;
+    const answer = await cloudRequest<{ settings?: unknown }>(this.core, {
+      method: 'GET', path, authorization: `Bearer ${this.core.userId}`, what: 'Fetching the app settings',
+    });
+    if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as AppSetting[]);
+    return this.getAll();
   }
 
   /** A MentraOS system setting (e.g. `metricSystemEnabled`). */
@@ -47,11 +64,40 @@ export class SettingsManager {
     return key in all ? (all[key] as T) : (defaultValue as T);
   }
 
-  /** Changes of one MentraOS system setting. */
+  /** Same as `getMentraOS`. */
+  getMentraosSetting<T = any>(key: string, defaultValue?: T): T {
+    return this.getMentraOS(key, defaultValue);
+  }
+
+  /**
+   * Changes of one MentraOS system setting. Subscribes to `augmentos:<key>` (the cloud only sends system
+   * setting updates to apps subscribed to them) until the returned function is called.
+   */
   onMentraosChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
-    return this.core.settings.onSystemChange((changes) => {
+    const unsubscribe = this.core.addHandler(`${SYSTEM_SETTING_STREAM_PREFIX}${key}`, () => {});
+    const off = this.core.settings.onSystemChange((changes) => {
       const c = changes[key];
-      if (c) handler(c.newValue as T, c.oldValue as T | undefined);
+      if (c) handler(c.newValue as T, c.oldValue as T);
     });
+    return () => {
+      off();
+      unsubscribe();
+    };
+  }
+
+  /** Same as `onMentraosChange`. */
+  onMentraosSettingChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    return this.onMentraosChange(key, handler);
+  }
+
+  /** @deprecated Use `onMentraosSettingChange`. */
+  onMentraosSettingsChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    deprecate('settings.onMentraosSettingsChange');
+    return this.onMentraosChange(key, handler);
+  }
+
+  /** Merges MentraOS system settings into the local copy (listeners fire for real changes). */
+  updateMentraosSettings(settings: Record<string, unknown>): void {
+    this.core.settings.mergeSystem(settings);
   }
 }

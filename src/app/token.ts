@@ -33,3 +33,17 @@ export function validateToken(token: string, secretKey: string): TokenValidation
     return { valid: false, error: e instanceof Error ? e.message : 'Invalid token' };
   }
 }
+
+/** `baseUrl` with `?token=<token>` (or `&token=`) appended. */
+export function generateWebviewUrl(baseUrl: string, token: string): string {
+  return `${baseUrl}${baseUrl.includes('?') ? '&' : '?'}token=${encodeURIComponent(token)}`;
+}
+
+/** The `token` query parameter of a URL, or null. */
+export function extractTokenFromUrl(url: string): string | null {
+  try {
+    return new URL(url, 'http://localhost').searchParams.get('token');
+  } catch {
+    return null;
+  }
+}

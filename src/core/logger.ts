@@ -79,3 +79,6 @@ export function redactingLogger(inner: Logger, secrets: readonly string[]): Logg
     child: (bindings) => redactingLogger(inner.child ? inner.child(bindings) : inner, list),
   };
 }
+
+/** The SDK's root logger (console, silent below `warn`), for apps that imported `logger` from earlier SDKs. */
+export const logger: Logger = createConsoleLogger('warn');

@@ -9,13 +9,14 @@
  *   await user.waitForDisplay('echo: hello');
  *   await cloud.close();
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
 export interface TestCloudOptions {
   /** Which cloud generation to speak (default `mentraos`). */
@@ -35,6 +36,8 @@ export interface TestCloudOptions {
   capabilities?: Record<string, unknown> | null;
   /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
   routeWaitMs?: number;
+  /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
+  appMessaging?: boolean;
   /** Called for every recorded message, e.g. to print a live log. */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
@@ -86,12 +89,15 @@ interface Pending {
   refuseWith?: { code: string; message?: string };
 }
 
-export class TestCloud implements UserCloud {
+export class TestCloud implements UserCloud, ServiceCloud {
   readonly dialect: Readonly<Dialect>;
   readonly startedAt = performance.now();
   readonly routeWaitMs: number;
   /** Users by sessionId. */
   readonly users = new Map<string, SimulatedUser>();
+  /** Every REST request apps made to this cloud (user discovery, settings fetch), in order. */
+  readonly httpRequests: HttpRecord[] = [];
+  private readonly rooms: Rooms = new Map();
   private readonly pending = new Map<string, Pending>();
   private readonly wss: WebSocketServer;
   private closed = false;
@@ -106,6 +112,23 @@ export class TestCloud implements UserCloud {
       addTrust();
       this.trusted = true;
     }
+  }
+
+  get apiKeys(): Record<string, string> | undefined {
+    return this.options.apiKeys;
+  }
+
+  get appSettings(): AppSetting[] {
+    return this.options.settings ?? [];
+  }
+
+  get appMessaging(): boolean {
+    return this.options.appMessaging !== false;
+  }
+
+  /** @internal The HTTP side: REST endpoints apps call. */
+  handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    void handleCloudHttp(this, req, res);
   }
 
   get port(): number {
@@ -179,7 +202,9 @@ export class TestCloud implements UserCloud {
         user = this.onInit(ws, msg);
         return;
       }
-      if (user.ws === ws) this.record(user, 'app->cloud', msg);
+      if (user.ws !== ws) return;
+      this.record(user, 'app->cloud', msg);
+      routeAppMessage(this, this.rooms, user, msg);
     });
     ws.on('close', (code) => {
       if (user && user.ws === ws) {
@@ -210,6 +235,7 @@ export class TestCloud implements UserCloud {
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
     user.connections++;
+    user.joinedAt ??= new Date().toISOString();
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
       sessionId: user.sessionId,
@@ -237,9 +263,11 @@ export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
-  const server = createServer((_req, res) => {
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end('{"error":"not found"}');
+  let cloud: TestCloud | undefined;
+  const server = createServer((req, res) => {
+    if (cloud) return cloud.handleHttp(req, res);
+    res.writeHead(503, { 'content-type': 'application/json' });
+    res.end('{"error":"starting"}');
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -248,7 +276,8 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
       resolve();
     });
   });
-  return new TestCloud(server, options);
+  cloud = new TestCloud(server, options);
+  return cloud;
 }
 
 function baseUrlOf(app: AppTarget): string {

@@ -52,6 +52,8 @@ export class SimulatedUser {
   /** Handshakes completed (1 after start; more after reconnects). */
   connections = 0;
   webhookResponse: WebhookAnswer | undefined;
+  /** When the first handshake completed (ISO string). */
+  joinedAt: string | undefined;
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
