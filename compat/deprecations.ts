@@ -107,6 +107,7 @@ export const NAME_ONLY_RENAMES: Readonly<Record<string, string>> = {
   TpaToCloudMessage: 'AppToCloudMessage',
   CloudToTpaMessage: 'CloudToAppMessage',
   AugmentosSettingsUpdate: 'MentraosSettingsUpdate',
+  TpaSettingsManager: 'SettingsManager',
 };
 
 const BY_CODE = new Map(DEPRECATIONS.map((d) => [d.code, d]));

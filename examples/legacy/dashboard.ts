@@ -7,6 +7,7 @@ import { TpaServer, TpaSession } from '@augmentos/sdk';
 class DashboardApp extends TpaServer {
   protected async onSession(session: TpaSession, sessionId: string, userId: string): Promise<void> {
     session.layouts.showTextWall('Dashboard app ready');
+    session.onButtonPress((press) => session.layouts.showTextWall(`Button: ${press.pressType}`));
     session.events.onTranscription((data) => {
       if (data.isFinal) session.dashboard.content.writeToExpanded(`Last heard: ${data.text}`);
     });

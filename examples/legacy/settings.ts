@@ -3,13 +3,16 @@
  * `onValueChange`) and the AugmentOS system settings through `getAugmentosSetting` /
  * `onAugmentosSettingChange`.
  */
-import { TpaServer, TpaSession } from '@augmentos/sdk';
+import { TpaServer, TpaSession, validateTpaConfig } from '@augmentos/sdk';
+import tpaConfig from './tpa_config.json';
+
+if (!validateTpaConfig(tpaConfig)) throw new Error('tpa_config.json is not a valid app config');
 
 class SettingsApp extends TpaServer {
   protected async onSession(session: TpaSession, sessionId: string, userId: string): Promise<void> {
     const metric = session.settings.getAugmentosSetting<boolean>('metricSystemEnabled', false);
     let unit = metric ? 'km' : 'miles';
-    let lineWidth = session.settings.get<number>('lineWidth', 20);
+    let lineWidth = session.getSetting('lineWidth') ?? 20;
     session.layouts.showDoubleTextWall(`Units: ${unit}`, `Line width: ${lineWidth}`);
 
     session.settings.onValueChange('lineWidth', (newValue: number, oldValue: number) => {
