@@ -176,3 +176,22 @@ function writeMentraApp(): string {
   ].join('\n'));
   return 'mentra-app.ts';
 }
+
+test('the packed mentraos-migrate bin runs, and without typescript in reach it says how to get it', () => {
+  const bin = path.join(dir, 'node_modules', '.bin', 'mentraos-migrate');
+  expect(run(bin, ['--help'])).toContain('Usage: mentraos-migrate [dir] [--dry-run]');
+  const migrateDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-migrate-bin-'));
+  try {
+    writeFileSync(path.join(migrateDir, 'app.js'), "const { TpaServer } = require('@augmentos/sdk');\n");
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(bin, [migrateDir], { cwd: migrateDir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      failure = e as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toContain('npm install --save-dev typescript');
+  } finally {
+    rmSync(migrateDir, { recursive: true, force: true });
+  }
+});
