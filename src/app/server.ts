@@ -44,6 +44,9 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/'))) fail('"webhookPath" must be a path starting with "/"');
   if (c.publicDir !== undefined && c.publicDir !== false && typeof c.publicDir !== 'string') fail('"publicDir" must be a directory path or false');
   if (c.healthCheck !== undefined && typeof c.healthCheck !== 'boolean') fail('"healthCheck" must be a boolean');
+  for (const field of ['cookieSecret', 'appInstructions', 'augmentOSWebsocketUrl', 'tpaInstructions'] as const) {
+    if (c[field] !== undefined && typeof c[field] !== 'string') fail(`"${field}" must be a string (got ${typeof c[field]})`);
+  }
   if (c.trustedCloudHosts !== undefined && (!Array.isArray(c.trustedCloudHosts) || c.trustedCloudHosts.some((h) => typeof h !== 'string'))) {
     fail('"trustedCloudHosts" must be an array of host names');
   }

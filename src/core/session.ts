@@ -19,7 +19,7 @@ import { OutboundQueue } from './outbound-queue';
 import { RECONNECT_DEFAULTS, backoffDelay, closeAction, type ReconnectOptions } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
-import { StreamTable, type StreamHandler } from './streams';
+import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import { validStreamData } from './validate';
 
 export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
@@ -249,12 +249,23 @@ export class CoreSession {
 
   /** Registers a stream handler; the subscription follows. Returns an unsubscribe function. */
   addHandler(stream: string, handler: StreamHandler): () => void {
-    if (this._state === 'closed') return () => {};
+    if (this._state === 'closed' || !checkStreamName(stream, this.logger)) return () => {};
     return this.streams.add(stream, handler);
   }
 
   subscribe(stream: string, rate?: string): void {
-    if (this._state !== 'closed') this.streams.subscribe(stream, rate);
+    if (this._state !== 'closed' && checkStreamName(stream, this.logger)) this.streams.subscribe(stream, rate);
+  }
+
+  /** Replaces one named group of subscriptions as a whole (handler-driven ones stay). */
+  setSubscriptionGroup(name: string, streams: readonly string[]): void {
+    if (this._state === 'closed') return;
+    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this.logger)));
+  }
+
+  /** The Authorization header for calls to this session's own cloud. Internal: never log it. */
+  cloudAuthorization(): string {
+    return `Bearer ${this.opts.apiKey}`;
   }
 
   unsubscribe(stream: string): void {

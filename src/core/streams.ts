@@ -6,8 +6,11 @@
  * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
  * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
  */
-import { canonicalStreamKey } from '../protocol/streams';
+import { canonicalStreamKey, getBaseStreamType, parseLanguageStream } from '../protocol/streams';
+import { APP_MESSAGE_STEMS } from '../protocol/dialects';
 import type { SubscriptionRequest } from '../protocol/messages';
+import { SdkError } from './errors';
+import type { Logger } from './logger';
 
 export type StreamHandler = (data: any) => unknown;
 
@@ -15,6 +18,8 @@ export class StreamTable {
   private readonly handlers = new Map<string, Set<StreamHandler>>();
   private readonly explicit = new Set<string>();
   private readonly rates = new Map<string, string>();
+  /** Named sets of streams replaced as a whole (e.g. the settings-driven subscriptions). */
+  private readonly groups = new Map<string, readonly string[]>();
   /** canonical key -> subscription keys that share it (only keys with query options or parameters). */
   private byCanonical = new Map<string, string[]>();
   private listCache: SubscriptionRequest[] | null = null;
@@ -55,6 +60,15 @@ export class StreamTable {
     if (had || removedHandlers) this.changed();
   }
 
+  /** Replaces the streams of one named group; streams with handlers or explicit subscriptions are unaffected. */
+  setGroup(name: string, streams: readonly string[]): void {
+    const before = this.groups.get(name) ?? [];
+    const next = [...new Set(streams)];
+    if (next.length === 0) this.groups.delete(name);
+    else this.groups.set(name, next);
+    if (before.length !== next.length || before.some((s, i) => s !== next[i])) this.changed();
+  }
+
   hasHandlers(stream: string): boolean {
     return this.handlers.has(stream);
   }
@@ -63,6 +77,7 @@ export class StreamTable {
   list(): SubscriptionRequest[] {
     if (this.listCache) return this.listCache;
     const keys = new Set<string>([...this.handlers.keys(), ...this.explicit]);
+    for (const group of this.groups.values()) for (const k of group) keys.add(k);
     const out: SubscriptionRequest[] = [];
     for (const k of keys) {
       const rate = this.rates.get(k);
@@ -96,6 +111,7 @@ export class StreamTable {
     this.handlers.clear();
     this.explicit.clear();
     this.rates.clear();
+    this.groups.clear();
     this.byCanonical.clear();
     this.listCache = null;
   }
@@ -134,4 +150,26 @@ function derivedKeys(base: string, data: any): string[] {
     default:
       return [];
   }
+}
+
+const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, `app_${s}`]));
+
+/**
+ * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
+ * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
+ * events, not streams: they are refused with a warning (use the onAppMessage family instead).
+ */
+export function checkStreamName(stream: string, logger: Logger): boolean {
+  if (typeof stream !== 'string' || stream.length === 0 || stream.length > 200) {
+    throw new SdkError('invalid_argument', `A stream name must be a non-empty string (got ${JSON.stringify(stream)?.slice(0, 60)})`);
+  }
+  if (APP_MESSAGE_NAMES.has(stream)) {
+    logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
+    return false;
+  }
+  const base = getBaseStreamType(stream);
+  if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
+    throw new SdkError('invalid_argument', `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`);
+  }
+  return true;
 }

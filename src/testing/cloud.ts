@@ -10,7 +10,7 @@
  *   await cloud.close();
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -18,6 +18,7 @@ import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
 import { CloudRest } from './cloud-rest';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
 export interface TestCloudOptions {
   /** Which cloud generation to speak (default `mentraos`). */
@@ -49,6 +50,8 @@ export interface TestCloudOptions {
   capabilities?: Record<string, unknown> | null;
   /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
   routeWaitMs?: number;
+  /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
+  appMessaging?: boolean;
   /** Called for every recorded message, e.g. to print a live log. */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
@@ -100,7 +103,7 @@ interface Pending {
   refuseWith?: { code: string; message?: string };
 }
 
-export class TestCloud implements UserCloud {
+export class TestCloud implements UserCloud, ServiceCloud {
   readonly dialect: Readonly<Dialect>;
   readonly startedAt = performance.now();
   readonly routeWaitMs: number;
@@ -108,6 +111,9 @@ export class TestCloud implements UserCloud {
   readonly users = new Map<string, SimulatedUser>();
   /** The REST API apps call (SimpleStorage), its request log and failure injection. */
   readonly rest: CloudRest;
+  /** Every REST request apps made to this cloud (user discovery, settings fetch), in order. */
+  readonly httpRequests: HttpRecord[] = [];
+  private readonly rooms: Rooms = new Map();
   private readonly pending = new Map<string, Pending>();
   private readonly wss: WebSocketServer;
   private closed = false;
@@ -116,7 +122,7 @@ export class TestCloud implements UserCloud {
   constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
-    this.rest = new CloudRest(options.apiKeys);
+    this.rest = new CloudRest(options.apiKeys, (req, res) => this.handleHttp(req, res));
     const allowed = options.allowedOrigins;
     server.on('request', (req, res) => {
       if (allowed && !originAllowed(req.headers.origin, allowed)) {
@@ -140,6 +146,23 @@ export class TestCloud implements UserCloud {
       addTrust();
       this.trusted = true;
     }
+  }
+
+  get apiKeys(): Record<string, string> | undefined {
+    return this.options.apiKeys;
+  }
+
+  get appSettings(): AppSetting[] {
+    return this.options.settings ?? [];
+  }
+
+  get appMessaging(): boolean {
+    return this.options.appMessaging !== false;
+  }
+
+  /** @internal The HTTP side: REST endpoints apps call. */
+  handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    void handleCloudHttp(this, req, res);
   }
 
   get port(): number {
@@ -222,7 +245,9 @@ export class TestCloud implements UserCloud {
         user = this.onInit(ws, msg);
         return;
       }
-      if (user.ws === ws) this.record(user, 'app->cloud', msg);
+      if (user.ws !== ws) return;
+      this.record(user, 'app->cloud', msg);
+      routeAppMessage(this, this.rooms, user, msg);
     });
     ws.on('close', (code) => {
       if (user && user.ws === ws) {
@@ -255,6 +280,7 @@ export class TestCloud implements UserCloud {
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
     user.connections++;
+    user.joinedAt ??= new Date().toISOString();
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
       sessionId: user.sessionId,
@@ -295,7 +321,8 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
       resolve();
     });
   });
-  return new TestCloud(server, options);
+  const cloud = new TestCloud(server, options);
+  return cloud;
 }
 
 /** True when the request has no `Origin` header or one of the allowed origins. */

@@ -77,6 +77,8 @@ export class SimulatedUser {
   webhookResponse: WebhookAnswer | undefined;
   /** Base URL of the app's server (where webhooks and photo uploads go). */
   appUrl: string | undefined;
+  /** When the first handshake completed (ISO string). */
+  joinedAt: string | undefined;
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
