@@ -8,7 +8,7 @@ import { webhookWebsocketUrl } from '../protocol/dialects';
 import type { WebhookResponse } from '../protocol/messages';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
-import type { ReconnectOptions } from './reconnect';
+import { HandshakeGate, RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
 import { CoreSession, type StopReason } from './session';
 import { checkCloudUrl } from './trust';
@@ -21,6 +21,8 @@ export interface EngineConfig {
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
   queueLimit?: number;
+  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  pingIntervalMs?: number;
   /** How long a replacing session's onSession waits for the replaced session's onStop (ms, default 5000). */
   replaceWaitMs?: number;
 }
@@ -50,9 +52,13 @@ const MAX_ID_LENGTH = 512;
 
 export class SessionEngine {
   readonly registry = new SessionRegistry();
+  /** Caps simultaneous reconnect handshakes across all sessions (a reconnect storm is spread out). */
+  readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
 
-  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {}
+  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
+    this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
+  }
 
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
@@ -103,6 +109,8 @@ export class SessionEngine {
       handshakeTimeoutMs: this.config.handshakeTimeoutMs,
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
+      pingIntervalMs: this.config.pingIntervalMs,
+      handshakeGate: this.handshakeGate,
       onEnd: (reason) => this.onEnd(entry, reason),
       reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
     });

@@ -10,10 +10,11 @@
  *   await cloud.close();
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
+import { WEBHOOK_SECRET_HEADER } from '../core/inbound';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 
@@ -27,12 +28,16 @@ export interface TestCloudOptions {
   trustInProcess?: boolean;
   /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
   apiKeys?: Record<string, string>;
+  /** Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`). */
+  webhookSecret?: string;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
   systemSettings?: Record<string, unknown>;
   /** Capabilities sent in the ack (the `mentraos` dialects only). */
   capabilities?: Record<string, unknown> | null;
+  /** Delay before each handshake is acknowledged, in ms (default 0), to play a slow or overloaded cloud. */
+  ackDelayMs?: number;
   /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
   routeWaitMs?: number;
   /** Called for every recorded message, e.g. to print a live log. */
@@ -55,6 +60,8 @@ export interface StartSessionOptions {
   allowFailure?: boolean;
   /** Override the WebSocket URL sent in the webhook. */
   websocketUrl?: string;
+  /** Extra headers on this session's webhooks (replacing the cloud's `webhookSecret` header when named alike). */
+  headers?: Record<string, string>;
 }
 
 export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
@@ -96,12 +103,16 @@ export class TestCloud implements UserCloud {
   private readonly wss: WebSocketServer;
   private closed = false;
   private trusted = false;
+  /** Handshakes begun (socket open) and not yet acknowledged or refused. */
+  handshakesInFlight = 0;
+  /** The most handshakes that were in flight at once (writable, to measure from a point on). */
+  maxHandshakesInFlight = 0;
 
   constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
     this.wss = new WebSocketServer({ server, perMessageDeflate: false, maxPayload: 16 * 1024 * 1024 });
-    this.wss.on('connection', (ws) => this.onConnection(ws));
+    this.wss.on('connection', (ws, req) => this.onConnection(ws, req.socket));
     if (options.trustInProcess !== false) {
       addTrust();
       this.trusted = true;
@@ -129,6 +140,9 @@ export class TestCloud implements UserCloud {
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
     (user as { webhookBase?: string }).webhookBase = baseUrlOf(opts.app) + (opts.webhookPath ?? '/webhook');
+    const headers: Record<string, string> = {};
+    if (this.options.webhookSecret !== undefined) headers[WEBHOOK_SECRET_HEADER] = this.options.webhookSecret;
+    (user as { webhookHeaders?: Record<string, string> }).webhookHeaders = { ...headers, ...opts.headers };
     this.pending.set(sessionId, { user, refuseWith: opts.refuseWith });
     const answer = await this.postWebhook(user, {
       type: 'session_request',
@@ -152,7 +166,12 @@ export class TestCloud implements UserCloud {
     const target = (user as { webhookBase?: string }).webhookBase;
     if (!target) throw new Error('This user was not started by this cloud');
     this.record(user, 'webhook', body);
-    return postJson(target, body);
+    return postJson(target, body, (user as { webhookHeaders?: Record<string, string> }).webhookHeaders);
+  }
+
+  /** Forgets a user and its records (for long runs that start and stop many sessions). */
+  forget(user: SimulatedUser): void {
+    if (this.users.get(user.sessionId) === user) this.users.delete(user.sessionId);
   }
 
   /** Stops every user and closes the server. */
@@ -169,19 +188,28 @@ export class TestCloud implements UserCloud {
     this.trusted = false;
   }
 
-  private onConnection(ws: WebSocket): void {
+  private onConnection(ws: WebSocket, socket: Socket): void {
     let user: SimulatedUser | undefined;
+    let handshaking = true;
+    this.handshakesInFlight++;
+    this.maxHandshakesInFlight = Math.max(this.maxHandshakesInFlight, this.handshakesInFlight);
+    const handshakeOver = () => {
+      if (!handshaking) return;
+      handshaking = false;
+      this.handshakesInFlight--;
+    };
     ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString();
       const msg = text === null ? { binary: (data as Buffer).length } : safeParse(text);
       if (!user) {
-        user = this.onInit(ws, msg);
+        user = this.onInit(ws, msg, socket, handshakeOver);
         return;
       }
       if (user.ws === ws) this.record(user, 'app->cloud', msg);
     });
     ws.on('close', (code) => {
+      handshakeOver();
       if (user && user.ws === ws) {
         user.lastCloseCode = code;
         user.ws = null;
@@ -191,8 +219,9 @@ export class TestCloud implements UserCloud {
   }
 
   /** The first frame must be `tpa_connection_init` for a session this cloud started. */
-  private onInit(ws: WebSocket, msg: any): SimulatedUser | undefined {
+  private onInit(ws: WebSocket, msg: any, socket: Socket, handshakeOver: () => void): SimulatedUser | undefined {
     const refuse = (code: string, message: string) => {
+      handshakeOver();
       ws.send(JSON.stringify({ type: 'tpa_connection_error', code, message, timestamp: new Date().toISOString() }));
       ws.close(1008, message.slice(0, 100));
       return undefined;
@@ -203,12 +232,16 @@ export class TestCloud implements UserCloud {
     if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
     user.record('app->cloud', { ...msg, apiKey: msg.apiKey === undefined ? undefined : '[redacted]' });
     this.options.onWire?.(user, 'app->cloud', { ...msg, apiKey: '[redacted]' });
-    if (pending?.refuseWith) return refuse(pending.refuseWith.code, pending.refuseWith.message ?? 'Refused by the test cloud');
+    user.connectionTimes.push(Math.round((performance.now() - this.startedAt) * 10) / 10);
+    const refuseWith = pending?.refuseWith ?? user.refuseNextConnection;
+    user.refuseNextConnection = undefined;
+    if (refuseWith) return refuse(refuseWith.code, refuseWith.message ?? 'Refused by the test cloud');
     const expectedKey = this.options.apiKeys?.[msg.packageName];
     if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
     if (msg.packageName !== user.packageName) return refuse('INVALID_API_KEY', `Package ${msg.packageName} does not own this session`);
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
+    user.socket = socket;
     user.connections++;
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
@@ -218,8 +251,14 @@ export class TestCloud implements UserCloud {
       timestamp: new Date().toISOString(),
     };
     if (this.dialect.name !== 'augmentos') ack.capabilities = this.options.capabilities === undefined ? SIMULATED_CAPABILITIES : this.options.capabilities;
-    this.record(user, 'cloud->app', ack);
-    ws.send(JSON.stringify(ack));
+    const sendAck = () => {
+      handshakeOver();
+      if (ws.readyState !== ws.OPEN) return;
+      this.record(user, 'cloud->app', ack);
+      ws.send(JSON.stringify(ack));
+    };
+    if (this.options.ackDelayMs) setTimeout(sendAck, this.options.ackDelayMs);
+    else sendAck();
     return user;
   }
 
@@ -258,8 +297,8 @@ function baseUrlOf(app: AppTarget): string {
   return `http://${t.host ?? '127.0.0.1'}:${t.port}`;
 }
 
-async function postJson(url: string, body: unknown): Promise<WebhookAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<WebhookAnswer> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, body: safeParse(text) };
 }

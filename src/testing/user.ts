@@ -2,6 +2,7 @@
  * A simulated wearer on the test cloud: sends what glasses and phone would send, records what the app
  * shows, and can drop or stop the connection.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
 import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
@@ -55,6 +56,12 @@ export class SimulatedUser {
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
+  /** When each `tpa_connection_init` arrived, in ms since the cloud started (first handshake, then reconnects). */
+  readonly connectionTimes: number[] = [];
+  /** Refuse the next handshake of this user with a `tpa_connection_error` of this code (then close 1008). */
+  refuseNextConnection: { code: string; message?: string } | undefined;
+  /** @internal the TCP socket under `ws` */
+  socket: Socket | null = null;
   private waiters = new Set<Waiter>();
 
   constructor(
@@ -152,6 +159,14 @@ export class SimulatedUser {
   /** Cuts the connection abruptly (the app sees 1006 and should reconnect). */
   dropConnection(): void {
     this.ws?.terminate();
+  }
+
+  /**
+   * Stops answering on the current connection without closing it, like a half-open TCP link: the cloud
+   * reads nothing more (so it answers no ping). The app should notice through its pings and reconnect.
+   */
+  freeze(): void {
+    this.socket?.pause();
   }
 
   /** Closes the connection with a code, as the cloud would. */
