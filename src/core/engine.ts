@@ -55,6 +55,7 @@ export class SessionEngine {
   /** Caps simultaneous reconnect handshakes across all sessions (a reconnect storm is spread out). */
   readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
+  private shuttingDown = false;
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
     this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
@@ -65,6 +66,7 @@ export class SessionEngine {
     const b = body as Record<string, unknown>;
     if (typeof b.type !== 'string') return bad(400, 'The webhook body needs a string "type"');
     if (b.type !== 'session_request' && b.type !== 'stop_request') return bad(400, `Unknown webhook request type "${b.type.slice(0, 60)}"`);
+    if (this.shuttingDown && b.type === 'session_request') return bad(503, 'The app server is shutting down', 'SHUTTING_DOWN');
     for (const field of ['sessionId', 'userId'] as const) {
       const v = b[field];
       if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID_LENGTH) {
@@ -74,8 +76,9 @@ export class SessionEngine {
     return b.type === 'session_request' ? this.startSession(b) : this.stopSession(b);
   }
 
-  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets. */
+  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets; refuses new sessions from then on. */
   async stopAll(reason: StopReason = 'server_shutdown'): Promise<void> {
+    this.shuttingDown = true;
     const closing = this.registry.entries().map((e) => e.session.dispose(reason));
     await Promise.all([...closing, ...this.ending]);
   }

@@ -146,12 +146,16 @@ export class SimulatedUser {
     return this.sendRaw(JSON.stringify(msg), msg);
   }
 
-  /** Sends a raw frame (text or binary), for hostile-input tests and audio. */
-  sendRaw(frame: string | Buffer, recordAs?: unknown): Promise<void> {
+  /**
+   * Sends a raw frame, for hostile-input tests and audio: a string as a text frame, a Buffer as a binary
+   * frame unless `asText` (then its bytes go out as a text frame, valid UTF-8 or not).
+   */
+  sendRaw(frame: string | Buffer, recordAs?: unknown, opts: { asText?: boolean } = {}): Promise<void> {
     const ws = this.ws;
     if (!ws || ws.readyState !== 1) return Promise.reject(new Error(`User ${this.userId} has no open connection`));
+    const binary = typeof frame !== 'string' && !opts.asText;
     this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? safeParse(frame) : { binary: frame.length }));
-    return new Promise((resolve, reject) => ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => ws.send(frame, { binary }, (err) => (err ? reject(err) : resolve())));
   }
 
   // ------------------------------------------------------------------ connection control
