@@ -70,6 +70,50 @@ export function backoffDelay(attempt: number, opts: Required<ReconnectOptions>, 
 }
 
 /**
+ * One session's reconnect bookkeeping: the backoff step and the deadline of the current budget. A drop
+ * within `stableAfterMs` of the last ack continues the same budget and backoff instead of starting afresh.
+ */
+export class ReconnectPlan {
+  private step = 0;
+  private deadline = 0;
+  private connectedAt = 0;
+
+  constructor(private readonly opts: Required<ReconnectOptions>, private readonly random: () => number = Math.random) {}
+
+  /** Attempts made since the current budget began. */
+  get attempts(): number {
+    return this.step;
+  }
+
+  /** The connection is up (the cloud acknowledged it). */
+  connected(now = Date.now()): void {
+    this.connectedAt = now;
+  }
+
+  /** The connection dropped with a `resume` or `reconnect` close. */
+  dropped(action: Exclude<CloseAction, 'terminal'>, now = Date.now()): void {
+    const first = action === 'reconnect' ? RECONNECT_FIRST_STEP : 0;
+    if (this.deadline === 0 || now - this.connectedAt >= this.opts.stableAfterMs) {
+      this.deadline = now + this.opts.budgetMs;
+      this.step = first;
+    } else {
+      this.step = Math.max(this.step, first);
+    }
+  }
+
+  /** The wait before the next attempt, or undefined when it would end past the budget. */
+  nextDelay(now = Date.now()): number | undefined {
+    const delay = backoffDelay(this.step, this.opts, this.random);
+    return now + delay > this.deadline ? undefined : delay;
+  }
+
+  /** An attempt begins; returns its number. */
+  attempt(): number {
+    return ++this.step;
+  }
+}
+
+/**
  * At most `limit` handshakes at a time; the rest wait in arrival order. `enter` runs `start(release)` once
  * a slot is free and returns a function that withdraws a start that has not run yet.
  */

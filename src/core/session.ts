@@ -19,9 +19,7 @@ import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
 import { watchLiveness } from './liveness';
 import { OutboundQueue } from './outbound-queue';
-import {
-  RECONNECT_DEFAULTS, RECONNECT_FIRST_STEP, backoffDelay, closeAction, type HandshakeGate, type ReconnectOptions,
-} from './reconnect';
+import { RECONNECT_DEFAULTS, ReconnectPlan, closeAction, type HandshakeGate, type ReconnectOptions } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, type StreamHandler } from './streams';
@@ -105,9 +103,7 @@ export class CoreSession {
   private readonly reconnectOpts: Required<ReconnectOptions>;
   private readonly handshakeTimeoutMs: number;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectDeadline = 0;
-  private attempt = 0;
-  private readyAt = 0;
+  private readonly plan: ReconnectPlan;
   private stopLiveness: (() => void) | undefined;
   private leaveGate: (() => void) | undefined;
   private flushScheduled = false;
@@ -127,6 +123,7 @@ export class CoreSession {
     this.url = opts.url;
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
     this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
+    this.plan = new ReconnectPlan(this.reconnectOpts);
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
     this.events = new Emitter((e) => this.reportError(toError(e)));
@@ -449,14 +446,7 @@ export class CoreSession {
       return;
     }
     this.setState('reconnecting');
-    const firstStep = action === 'reconnect' ? RECONNECT_FIRST_STEP : 0;
-    if (Date.now() - this.readyAt >= this.reconnectOpts.stableAfterMs || this.reconnectDeadline === 0) {
-      this.reconnectDeadline = Date.now() + this.reconnectOpts.budgetMs;
-      this.attempt = firstStep;
-    } else {
-      // Dropped again right after an ack: keep backing off inside the same budget, so it cannot loop.
-      this.attempt = Math.max(this.attempt, firstStep);
-    }
+    this.plan.dropped(action);
     this.scheduleReconnect();
   }
 
@@ -467,8 +457,8 @@ export class CoreSession {
   }
 
   private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt, this.reconnectOpts);
-    if (Date.now() + delay > this.reconnectDeadline) {
+    const delay = this.plan.nextDelay();
+    if (delay === undefined) {
       this.logger.warn(`Could not reconnect within ${this.reconnectOpts.budgetMs} ms; ending the session`);
       this.dispose('transport_lost');
       return;
@@ -490,7 +480,7 @@ export class CoreSession {
 
   private async tryReconnect(release: () => void): Promise<void> {
     if (this._state !== 'reconnecting') return release();
-    this.attempt++;
+    const attempt = this.plan.attempt();
     try {
       await this.openSocket();
     } catch (e) {
@@ -501,7 +491,7 @@ export class CoreSession {
         this.dispose('connection_error');
         return;
       }
-      this.logger.debug(`Reconnect attempt ${this.attempt} failed: ${toError(e).message}`);
+      this.logger.debug(`Reconnect attempt ${attempt} failed: ${toError(e).message}`);
       this.scheduleReconnect();
       return;
     }
@@ -510,7 +500,7 @@ export class CoreSession {
     this.reconnects++;
     this.setState('ready');
     this.afterAck(false);
-    this.events.emit('reconnected', this.attempt);
+    this.events.emit('reconnected', attempt);
   }
 
   /**
@@ -518,7 +508,7 @@ export class CoreSession {
    * latest layout of each view the old socket may have swallowed, then whatever was queued.
    */
   private afterAck(first: boolean): void {
-    this.readyAt = Date.now();
+    this.plan.connected();
     const ws = this.ws;
     if (ws) this.stopLiveness = watchLiveness(ws, this.opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS, () => this.onZombie(ws));
     this.events.emit('connected', this.settings.getAppSettings());

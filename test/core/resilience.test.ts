@@ -103,6 +103,19 @@ describe('resilience', () => {
     expect(app.sessions[0].state).toBe('closed');
   });
 
+  test('a tpa_connection_error on a live connection is terminal too: one onStop, the socket closed, no reconnect', async () => {
+    const app = await start(recorder({ reconnect: { baseDelayMs: 20 } }));
+    const user = await ctx.cloud.startSession({ app });
+    await eventually(() => app.sessions.length === 1);
+    await user.sendMessage({ type: 'tpa_connection_error', code: 'APP_NOT_STARTED', message: 'stopped elsewhere' });
+    await eventually(() => app.stops.length === 1);
+    await eventually(() => !user.connected);
+    await sleep(200);
+    expect(app.stops).toEqual(['connection_error']);
+    expect(user.connectionTimes).toHaveLength(1);
+    expect(app.errors[0]).toMatchObject({ code: 'connection_error', message: expect.stringContaining('APP_NOT_STARTED') });
+  });
+
   test('a cloud that accepts and drops at once is not hammered: backoff continues and the budget ends it once', async () => {
     const flapping = await createTestCloud({
       onWire: (u, dir, msg) => {
