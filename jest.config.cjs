@@ -23,13 +23,15 @@ module.exports = {
       roots: ['<rootDir>/test'],
       testMatch: ['**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', ...compatDirs.map((d) => `<rootDir>/test/${d}/`)],
-      setupFilesAfterEnv: ['<rootDir>/test/helpers/throw-deprecation.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/throw-deprecation.ts', '<rootDir>/test/setup/no-secrets-in-logs.ts'],
     },
     {
       ...shared,
       displayName: 'compat',
       roots: ['<rootDir>/test'],
       testMatch: compatDirs.map((d) => `<rootDir>/test/${d}/**/*.test.ts`),
+      // Fails any test during which an API key appears in a captured log line.
+      setupFilesAfterEnv: ['<rootDir>/test/setup/no-secrets-in-logs.ts'],
     },
   ],
 };

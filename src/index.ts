@@ -40,4 +40,5 @@ export type { ReconnectOptions } from './core/reconnect';
 export type { SubscriptionSettings } from './core/settings-subscriptions';
 export { CLOSE_CODES } from './core/reconnect';
 export { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV } from './core/trust';
+export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from './core/inbound';
 export * from '../compat';

@@ -8,7 +8,7 @@ import { webhookWebsocketUrl } from '../protocol/dialects';
 import type { AppSetting, WebhookResponse } from '../protocol/messages';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
-import type { ReconnectOptions } from './reconnect';
+import { HandshakeGate, RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
 import { PendingRequests } from './requests';
 import { CoreSession, type StopReason } from './session';
@@ -22,6 +22,8 @@ export interface EngineConfig {
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
   queueLimit?: number;
+  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  pingIntervalMs?: number;
   /** How long a replacing session's onSession waits for the replaced session's onStop (ms, default 5000). */
   replaceWaitMs?: number;
 }
@@ -68,15 +70,21 @@ export class SessionEngine {
    * reconnect and a replacement of the session (same id); they are rejected when the session really ends.
    */
   readonly sharedRequests = new PendingRequests();
+  /** Caps simultaneous reconnect handshakes across all sessions (a reconnect storm is spread out). */
+  readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
+  private shuttingDown = false;
 
-  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {}
+  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
+    this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
+  }
 
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
     const b = body as Record<string, unknown>;
     if (typeof b.type !== 'string') return bad(400, 'The webhook body needs a string "type"');
     if (b.type !== 'session_request' && b.type !== 'stop_request') return bad(400, `Unknown webhook request type "${b.type.slice(0, 60)}"`);
+    if (this.shuttingDown && b.type === 'session_request') return bad(503, 'The app server is shutting down', 'SHUTTING_DOWN');
     for (const field of ['sessionId', 'userId'] as const) {
       const v = b[field];
       if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID_LENGTH) {
@@ -130,8 +138,9 @@ export class SessionEngine {
     return updated;
   }
 
-  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets. */
+  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets; refuses new sessions from then on. */
   async stopAll(reason: StopReason = 'server_shutdown'): Promise<void> {
+    this.shuttingDown = true;
     const closing = this.registry.entries().map((e) => e.session.dispose(reason));
     await Promise.all([...closing, ...this.ending]);
   }
@@ -166,6 +175,8 @@ export class SessionEngine {
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
       sharedRequests: this.sharedRequests,
+      pingIntervalMs: this.config.pingIntervalMs,
+      handshakeGate: this.handshakeGate,
       onEnd: (reason) => this.onEnd(entry, reason),
       reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
     });

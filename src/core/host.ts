@@ -1,15 +1,17 @@
 /**
  * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webview auth
- * middleware (on every route, custom ones included), the webhook, `/tool`, `/settings`, `/mentra-auth`,
- * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
+ * middleware (on every route, custom ones included), the webhook (behind the optional webhook secret),
+ * `/tool`, `/settings`, `/mentra-auth`, `/health`, static files, start/stop and cleanup handlers.
+ * Facades add their names on top.
  */
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { ErrorRequestHandler, Express, Request, Response } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import serveStatic from 'serve-static';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
+import { answerClientError, cloudSecretGuard, jsonErrorHandler, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
 import type { RouteContext } from './routes/context';
@@ -32,10 +34,19 @@ export interface HostConfig {
   healthCheck?: boolean;
   logger?: Logger;
   logLevel?: LogLevel;
+  /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
   trustedCloudHosts?: readonly string[];
+  /**
+   * A shared secret the cloud sends in the `X-MentraOS-Webhook-Secret` header of every webhook (default:
+   * `MENTRAOS_WEBHOOK_SECRET`, else none). When set, calls without it are answered 401.
+   */
+  webhookSecret?: string;
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
+  /** Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README). */
   queueLimit?: number;
+  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  pingIntervalMs?: number;
   /** Largest JSON body accepted (default '100kb', as Express). */
   bodyLimit?: string | number;
   /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
@@ -55,6 +66,8 @@ export class AppHost {
   readonly engine: SessionEngine;
   readonly logger: Logger;
   readonly packageName: string;
+  /** Middleware that admits only calls carrying the webhook secret (a no-op when none is configured). */
+  readonly verifyCloud: RequestHandler;
   private server: Server | undefined;
   private stopping: Promise<void> | undefined;
   private readonly cleanupHandlers: Array<() => unknown> = [];
@@ -71,10 +84,16 @@ export class AppHost {
       handshakeTimeoutMs: config.handshakeTimeoutMs,
       reconnect: config.reconnect,
       queueLimit: config.queueLimit,
+      pingIntervalMs: config.pingIntervalMs,
     };
     this.engine = new SessionEngine(engineConfig, hooks);
     this.app = express();
     this.app.disable('x-powered-by');
+    this.verifyCloud = cloudSecretGuard(resolveWebhookSecret(config.webhookSecret));
+    const webhookPath = config.webhookPath ?? '/webhook';
+    // Headers are checked before the body is read.
+    this.app.post(webhookPath, this.verifyCloud, requireJson);
+    this.app.post('/settings', this.verifyCloud);
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
     this.app.use(createAuthMiddleware({
       apiKey: config.apiKey,
@@ -86,7 +105,8 @@ export class AppHost {
       getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
     }));
     const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger };
-    this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.onWebhook(req, res));
+    this.app.post(webhookPath, (req, res) => void this.onWebhook(req, res));
+    this.app.all(webhookPath, postOnly);
     this.app.use(toolRoutes(routes));
     this.app.use(settingsRoutes(routes));
     this.app.use(mentraAuthRoutes(routes));
@@ -115,6 +135,7 @@ export class AppHost {
     if (this.server) return Promise.reject(new SdkError('invalid_argument', 'The server is already started'));
     const port = this.config.port ?? 7010;
     const server = createServer(this.app);
+    server.on('clientError', answerClientError);
     this.server = server;
     return new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
@@ -178,19 +199,4 @@ export class AppHost {
     res.status(result.status).json(result.body);
     result.after?.();
   }
-}
-
-/** Body-parser failures become JSON 4xx answers with a reason (never an HTML page). */
-function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message =
-      err?.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-      : err?.type === 'entity.too.large' ? 'The request body is too large'
-      : status < 500 ? `Bad request: ${String(err?.message ?? 'unreadable body').slice(0, 200)}`
-      : 'Internal server error';
-    if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
-    res.status(status).json({ status: 'error', message });
-  };
 }

@@ -1,9 +1,12 @@
 /**
  * One user's session with the cloud: a state machine over one WebSocket at a time.
  *
- *   connecting --ack--> ready --abnormal close--> reconnecting --ack--> ready
+ *   connecting --ack--> ready --abnormal close / zombie--> reconnecting --ack--> ready
  *        \                 \--terminal close / connection error / dispose--> closed
- *         \--error/timeout--> closed                 reconnecting --budget spent--> closed
+ *         \--error/timeout--> closed                 reconnecting --budget spent / refused--> closed
+ *
+ * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up
+ * a ping goes out every `pingIntervalMs`; a socket that stops answering is terminated and resumed.
  *
  * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
  * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
@@ -15,8 +18,9 @@ import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
+import { watchLiveness } from './liveness';
 import { OutboundQueue } from './outbound-queue';
-import { RECONNECT_DEFAULTS, backoffDelay, closeAction, type ReconnectOptions } from './reconnect';
+import { RECONNECT_DEFAULTS, ReconnectPlan, closeAction, type HandshakeGate, type ReconnectOptions } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
@@ -63,6 +67,10 @@ export interface CoreSessionOptions {
   queueLimit?: number;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
+  /** Ping interval in ms while connected (default 15 000; 0 disables the pings and zombie detection). */
+  pingIntervalMs?: number;
+  /** Shared cap on simultaneous reconnect handshakes (the engine passes one gate to all its sessions). */
+  handshakeGate?: HandshakeGate;
   /** Called once, when the session reaches `closed`. */
   onEnd?: (reason: StopReason, session: CoreSession) => void;
   /** Where errors go when the session has no `error` listener. */
@@ -75,6 +83,7 @@ interface Handshake {
 }
 
 const CLOSE_WAIT_MS = 2000;
+export const DEFAULT_PING_INTERVAL_MS = 15_000;
 
 export class CoreSession {
   readonly sessionId: string;
@@ -99,8 +108,9 @@ export class CoreSession {
   private readonly reconnectOpts: Required<ReconnectOptions>;
   private readonly handshakeTimeoutMs: number;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectDeadline = 0;
-  private attempt = 0;
+  private readonly plan: ReconnectPlan;
+  private stopLiveness: (() => void) | undefined;
+  private leaveGate: (() => void) | undefined;
   private flushScheduled = false;
   private lastSentSubscriptions = '[]';
   private cloudStopReason: string | undefined;
@@ -120,6 +130,7 @@ export class CoreSession {
     this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
     this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
+    this.plan = new ReconnectPlan(this.reconnectOpts);
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
     this.events = new Emitter((e) => this.reportError(toError(e)));
@@ -183,13 +194,17 @@ export class CoreSession {
     this.setState('closed');
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
+    this.leaveGate?.();
+    this.leaveGate = undefined;
+    this.stopLiveness?.();
+    this.stopLiveness = undefined;
     this.handshake?.reject(new SdkError('session_closed', `Session ${this.sessionId} ended (${reason}) during the handshake`));
     const ws = this.ws;
     this.ws = null;
     this.closedPromise = Promise.all([ws ? closeSocket(ws) : undefined, ...this.finalizers.map((fn) => this.runFinalizer(fn))]).then(() => {});
     this.requests.rejectAll((kind, id) => new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
-    const dropped = this.queue.drain().length;
+    const dropped = this.queue.clear();
     if (dropped > 0) this.logger.warn(`Session ended with ${dropped} unsent message(s)`);
     try {
       this.opts.onEnd?.(reason, this);
@@ -236,10 +251,16 @@ export class CoreSession {
     const ws = this.ws;
     if (this._state === 'ready' && ws && ws.readyState === WebSocket.OPEN) {
       ws.send(JSON.stringify(msg));
+      this.queue.noteSent(msg);
       return true;
     }
     if (!this.queue.push(msg)) {
-      this.reportError(new SdkError('queue_full', `The outbound queue is full while reconnecting; ${msg.type} was not sent`, { details: { type: msg.type } }));
+      const requestId = typeof msg.requestId === 'string' ? msg.requestId : undefined;
+      this.reportError(new SdkError(
+        'queue_full',
+        `The outbound queue is full (${this.queue.size} messages) while the cloud is unreachable; ${msg.type}${requestId ? ` ${requestId}` : ''} was not sent`,
+        { details: { type: msg.type, requestId } },
+      ));
       return false;
     }
     return true;
@@ -303,7 +324,8 @@ export class CoreSession {
 
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(this.url, { perMessageDeflate: false, handshakeTimeout: this.handshakeTimeoutMs });
+      // Text frames that are not valid UTF-8 are dropped as bad JSON instead of failing the connection.
+      const ws = new WebSocket(this.url, { perMessageDeflate: false, handshakeTimeout: this.handshakeTimeoutMs, skipUTF8Validation: true });
       this.ws = ws;
       let settled = false;
       const fail = (err: Error) => {
@@ -442,8 +464,11 @@ export class CoreSession {
   private onSocketClose(ws: WebSocket, code: number, reason: string): void {
     if (ws !== this.ws) return;
     this.ws = null;
+    this.stopLiveness?.();
+    this.stopLiveness = undefined;
     if (this._state === 'closed') return;
-    const terminal = closeAction(code) === 'terminal' || this.reconnectOpts.budgetMs <= 0;
+    const action = closeAction(code);
+    const terminal = action === 'terminal' || this.reconnectOpts.budgetMs <= 0;
     this.events.emit('disconnected', {
       message: `Connection closed (code: ${code})${reason ? `: ${reason}` : ''}`,
       code,
@@ -453,55 +478,80 @@ export class CoreSession {
       permanent: terminal,
     } satisfies DisconnectInfo);
     if (terminal) {
-      this.dispose(code === 1008 ? 'connection_error' : (this.cloudStopReason ?? (closeAction(code) === 'terminal' ? 'cloud_closed' : 'transport_lost')));
+      this.dispose(code === 1008 ? 'connection_error' : (this.cloudStopReason ?? (action === 'terminal' ? 'cloud_closed' : 'transport_lost')));
       return;
     }
     this.setState('reconnecting');
-    this.reconnectDeadline = Date.now() + this.reconnectOpts.budgetMs;
-    this.attempt = 0;
+    this.plan.dropped(action);
     this.scheduleReconnect();
   }
 
+  private onZombie(ws: WebSocket): void {
+    if (ws !== this.ws) return;
+    this.logger.warn(`The cloud did not answer a ping within ${this.opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS} ms; reconnecting`);
+    ws.terminate();
+  }
+
   private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt, this.reconnectOpts);
-    if (Date.now() + delay > this.reconnectDeadline) {
+    const delay = this.plan.nextDelay();
+    if (delay === undefined) {
       this.logger.warn(`Could not reconnect within ${this.reconnectOpts.budgetMs} ms; ending the session`);
       this.dispose('transport_lost');
       return;
     }
-    this.reconnectTimer = setTimeout(() => void this.tryReconnect(), delay);
+    this.reconnectTimer = setTimeout(() => this.enterGate(), delay);
   }
 
-  private async tryReconnect(): Promise<void> {
+  /** Waits for a handshake slot (shared by the engine's sessions), then tries once. */
+  private enterGate(): void {
     this.reconnectTimer = undefined;
     if (this._state !== 'reconnecting') return;
-    this.attempt++;
+    const gate = this.opts.handshakeGate;
+    if (!gate) return void this.tryReconnect(() => {});
+    this.leaveGate = gate.enter((release) => {
+      this.leaveGate = undefined;
+      void this.tryReconnect(release);
+    });
+  }
+
+  private async tryReconnect(release: () => void): Promise<void> {
+    if (this._state !== 'reconnecting') return release();
+    const attempt = this.plan.attempt();
     try {
       await this.openSocket();
     } catch (e) {
+      release();
       if (this._state !== 'reconnecting') return;
       if (isSdkError(e, 'connection_error')) {
         this.reportError(e);
         this.dispose('connection_error');
         return;
       }
-      this.logger.debug(`Reconnect attempt ${this.attempt} failed: ${toError(e).message}`);
+      this.logger.debug(`Reconnect attempt ${attempt} failed: ${toError(e).message}`);
       this.scheduleReconnect();
       return;
     }
+    release();
     if (this._state !== 'reconnecting') return;
     this.reconnects++;
     this.setState('ready');
     this.afterAck(false);
-    this.events.emit('reconnected', this.attempt);
+    this.events.emit('reconnected', attempt);
   }
 
-  /** After every ack: the full subscription list first, then whatever was queued. */
+  /**
+   * After every ack: start the pings, then the full subscription list first, then (after a reconnect) the
+   * latest layout of each view the old socket may have swallowed, then whatever was queued.
+   */
   private afterAck(first: boolean): void {
+    this.plan.connected();
+    const ws = this.ws;
+    if (ws) this.stopLiveness = watchLiveness(ws, this.opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS, () => this.onZombie(ws));
     this.events.emit('connected', this.settings.getAppSettings());
     const list = this.streams.list();
     if (!first || list.length > 0) this.sendSubscriptions(list);
-    for (const msg of this.queue.drain()) this.send(msg);
+    const replays = first ? [] : this.queue.replays();
+    for (const msg of [...replays, ...this.queue.drain()]) this.send(msg);
   }
 
   private scheduleSubscriptionFlush(): void {

@@ -4,6 +4,7 @@
  */
 import { createTestCloud, launchApp, type TestCloud, type LaunchedApp, type LaunchOptions } from '../../src/testing';
 import { bunBinary } from '../helpers/bun';
+import { checkLogLine } from '../helpers/secrets';
 
 const bun = bunBinary();
 const runtimes: Array<[string, LaunchOptions['runtime']]> = [['node', 'node']];
@@ -19,6 +20,7 @@ describe.each(runtimes)('modern examples on %s', (_name, baseRuntime) => {
   });
   afterEach(async () => {
     await app?.stop();
+    for (const line of app?.output ?? []) checkLogLine(line, 'launched app');
     app = undefined;
     await cloud.close();
   });
