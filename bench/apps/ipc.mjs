@@ -1,0 +1,50 @@
+/**
+ * The benchmark's side channel, shared by the three app processes so they are measured the same way.
+ * The harness asks over the IPC channel; the app answers with its resource use after a forced GC.
+ */
+
+import { writeHeapSnapshot } from 'node:v8';
+
+const MAX_LIFE_MS = Number(process.env.BENCH_MAX_LIFE_MS) || 30 * 60_000;
+
+function gc() {
+  if (typeof globalThis.gc !== 'function') return;
+  globalThis.gc();
+  globalThis.gc();
+}
+
+/** Tells the harness the app is listening on `port`, then answers `stats` and `exit` requests. */
+export function serveBench(name, port) {
+  // Never outlive the harness: exit when it goes away, and after a hard time cap in any case.
+  process.on('disconnect', () => process.exit(0));
+  setTimeout(() => process.exit(3), MAX_LIFE_MS).unref();
+  process.on('message', (m) => {
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'exit') process.exit(0);
+    if (m.type === 'heap-snapshot') {
+      gc();
+      process.send({ type: 'heap-snapshot', file: writeHeapSnapshot(m.file) });
+    }
+    if (m.type === 'stats') {
+      const cpuBeforeGc = process.cpuUsage();
+      gc();
+      const cpu = process.cpuUsage();
+      const mem = process.memoryUsage();
+      process.send({
+        type: 'stats',
+        id: m.id,
+        cpuBeforeGc,
+        cpu,
+        rss: mem.rss,
+        heapUsed: mem.heapUsed,
+        heapTotal: mem.heapTotal,
+        external: mem.external,
+        arrayBuffers: mem.arrayBuffers,
+        activeResources: process.getActiveResourcesInfo().length,
+        net: globalThis.__benchNet ? globalThis.__benchNet.summary() : null,
+      });
+    }
+  });
+  process.send({ type: 'ready', name, port, pid: process.pid, node: process.version });
+}
+
