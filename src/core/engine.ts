@@ -54,6 +54,11 @@ export class SessionEngine {
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {}
 
+  /** One function for every session (not a closure per session). */
+  private readonly reportSessionError = (err: Error, s: CoreSession): void => {
+    this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' });
+  };
+
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
     const b = body as Record<string, unknown>;
@@ -104,7 +109,7 @@ export class SessionEngine {
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
       onEnd: (reason) => this.onEnd(entry, reason),
-      reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
+      reportError: this.reportSessionError,
     });
     entry = this.registry.add(core);
     core.facade = this.hooks.createSession(core);

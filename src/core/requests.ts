@@ -12,33 +12,35 @@ interface Pending {
 }
 
 export class PendingRequests {
-  private readonly pending = new Map<string, Pending>();
+  /** Created on the first request: every session has a PendingRequests, few ever send a request. */
+  private pending: Map<string, Pending> | undefined;
 
   get size(): number {
-    return this.pending.size;
+    return this.pending?.size ?? 0;
   }
 
   has(id: string): boolean {
-    return this.pending.has(id);
+    return !!this.pending?.has(id);
   }
 
   ids(kind?: string): string[] {
-    return [...this.pending].filter(([, p]) => kind === undefined || p.kind === kind).map(([id]) => id);
+    return [...(this.pending ?? [])].filter(([, p]) => kind === undefined || p.kind === kind).map(([id]) => id);
   }
 
   /** Registers `id` and returns the promise that settles with it. `timeoutMs` 0 means no timeout. */
   create<T>(id: string, kind: string, timeoutMs: number): Promise<T> {
-    if (this.pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
+    const pending = (this.pending ??= new Map());
+    if (pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { resolve, reject, kind };
       if (timeoutMs > 0) {
         entry.timer = setTimeout(() => {
-          this.pending.delete(id);
+          pending.delete(id);
           reject(new SdkError('request_timeout', `The ${kind} request ${id} got no answer within ${timeoutMs} ms`, { details: { requestId: id, kind } }));
         }, timeoutMs);
         entry.timer.unref?.();
       }
-      this.pending.set(id, entry);
+      pending.set(id, entry);
     });
   }
 
@@ -55,6 +57,7 @@ export class PendingRequests {
   }
 
   rejectAll(error: (kind: string, id: string) => Error): void {
+    if (!this.pending) return;
     for (const id of [...this.pending.keys()]) {
       const p = this.take(id)!;
       p.reject(error(p.kind, id));
@@ -62,9 +65,9 @@ export class PendingRequests {
   }
 
   private take(id: string): Pending | undefined {
-    const p = this.pending.get(id);
+    const p = this.pending?.get(id);
     if (!p) return undefined;
-    this.pending.delete(id);
+    this.pending!.delete(id);
     if (p.timer) clearTimeout(p.timer);
     return p;
   }

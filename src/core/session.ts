@@ -89,7 +89,8 @@ export class CoreSession {
   private handshake: Handshake | null = null;
   private readonly streams: StreamTable;
   private readonly events: Emitter;
-  private readonly messageListeners = new Map<string, Set<Listener>>();
+  /** Created on the first `onMessage`: most sessions have no module listening. */
+  private messageListeners: Map<string, Set<Listener>> | undefined;
   private readonly queue: OutboundQueue;
   private readonly reconnectOpts: Required<ReconnectOptions>;
   private readonly handshakeTimeoutMs: number;
@@ -112,11 +113,12 @@ export class CoreSession {
     this.packageName = opts.packageName;
     this.url = opts.url;
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
-    this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
+    this.reconnectOpts = opts.reconnect ? { ...RECONNECT_DEFAULTS, ...opts.reconnect } : RECONNECT_DEFAULTS;
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
-    this.events = new Emitter((e) => this.reportError(toError(e)));
-    this.settings = new SettingsStore((e) => this.reportError(toError(e)));
+    const report = (e: unknown) => this.reportError(toError(e));
+    this.events = new Emitter(report);
+    this.settings = new SettingsStore(report);
   }
 
   get state(): SessionState {
@@ -189,7 +191,7 @@ export class CoreSession {
     } finally {
       this.events.emit('closed', reason);
       this.events.clear();
-      this.messageListeners.clear();
+      this.messageListeners = undefined;
       this.streams.clear();
       this.settings.clearListeners();
     }
@@ -244,10 +246,11 @@ export class CoreSession {
 
   /** Listens for one inbound message type (canonical name), after the engine's own handling. */
   onMessage(type: string, fn: Listener): () => void {
-    let set = this.messageListeners.get(type);
-    if (!set) this.messageListeners.set(type, (set = new Set()));
+    const listeners = (this.messageListeners ??= new Map());
+    let set = listeners.get(type);
+    if (!set) listeners.set(type, (set = new Set()));
     set.add(fn);
-    return () => void this.messageListeners.get(type)?.delete(fn);
+    return () => void this.messageListeners?.get(type)?.delete(fn);
   }
 
   /** Delivers a value to a stream's handlers as if it came from the cloud (used by modules and tests). */
@@ -382,7 +385,7 @@ export class CoreSession {
       default:
         known = false;
     }
-    const listeners = this.messageListeners.get(type);
+    const listeners = this.messageListeners?.get(type);
     if (listeners && listeners.size > 0) {
       for (const fn of [...listeners]) invokeIsolated(fn, [msg], (e) => this.reportError(toError(e)));
     } else if (!known) {

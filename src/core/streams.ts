@@ -11,12 +11,16 @@ import type { SubscriptionRequest } from '../protocol/messages';
 
 export type StreamHandler = (data: any) => unknown;
 
+/** The index of a table whose keys are all plain; shared, never mutated. */
+const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
+
 export class StreamTable {
   private readonly handlers = new Map<string, Set<StreamHandler>>();
-  private readonly explicit = new Set<string>();
-  private readonly rates = new Map<string, string>();
+  // Created on first use: one table per session, and few sessions subscribe explicitly or set rates.
+  private explicit: Set<string> | undefined;
+  private rates: Map<string, string> | undefined;
   /** canonical key -> subscription keys that share it (only keys with query options or parameters). */
-  private byCanonical = new Map<string, string[]>();
+  private byCanonical: ReadonlyMap<string, string[]> = NO_INDEX;
   private listCache: SubscriptionRequest[] | null = null;
 
   constructor(private readonly onChange: () => void) {}
@@ -41,16 +45,17 @@ export class StreamTable {
   }
 
   subscribe(stream: string, rate?: string): void {
-    const had = this.explicit.has(stream) && this.rates.get(stream) === rate;
-    this.explicit.add(stream);
-    if (rate === undefined) this.rates.delete(stream);
-    else this.rates.set(stream, rate);
+    const explicit = (this.explicit ??= new Set());
+    const had = explicit.has(stream) && this.rates?.get(stream) === rate;
+    explicit.add(stream);
+    if (rate === undefined) this.rates?.delete(stream);
+    else (this.rates ??= new Map()).set(stream, rate);
     if (!had) this.changed();
   }
 
   unsubscribe(stream: string): void {
-    const had = this.explicit.delete(stream);
-    this.rates.delete(stream);
+    const had = !!this.explicit?.delete(stream);
+    this.rates?.delete(stream);
     const removedHandlers = this.handlers.delete(stream);
     if (had || removedHandlers) this.changed();
   }
@@ -62,10 +67,11 @@ export class StreamTable {
   /** The full subscription list as sent on the wire. */
   list(): SubscriptionRequest[] {
     if (this.listCache) return this.listCache;
-    const keys = new Set<string>([...this.handlers.keys(), ...this.explicit]);
+    const keys = new Set<string>(this.handlers.keys());
+    if (this.explicit) for (const k of this.explicit) keys.add(k);
     const out: SubscriptionRequest[] = [];
     for (const k of keys) {
-      const rate = this.rates.get(k);
+      const rate = this.rates?.get(k);
       out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
     }
     return (this.listCache = out);
@@ -94,23 +100,24 @@ export class StreamTable {
 
   clear(): void {
     this.handlers.clear();
-    this.explicit.clear();
-    this.rates.clear();
-    this.byCanonical.clear();
+    this.explicit = undefined;
+    this.rates = undefined;
+    this.byCanonical = NO_INDEX;
     this.listCache = null;
   }
 
   private changed(): void {
     this.listCache = null;
-    const index = new Map<string, string[]>();
+    let index: Map<string, string[]> | undefined;
     for (const k of this.handlers.keys()) {
       const c = canonicalStreamKey(k);
       if (c === k && k.indexOf(':') < 0) continue;
+      index ??= new Map();
       const arr = index.get(c);
       if (arr) arr.push(k);
       else index.set(c, [k]);
     }
-    this.byCanonical = index;
+    this.byCanonical = index ?? NO_INDEX;
     this.onChange();
   }
 }
