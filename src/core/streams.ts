@@ -80,8 +80,8 @@ export class StreamTable {
   /** Handler sets to call for one `data_stream`, each at most once. */
   targets(streamType: string, data: any): Set<StreamHandler>[] {
     const direct = this.handlers.get(streamType);
-    // Fast path: an exact, parameterless match with nothing else sharing the key.
-    if (direct && this.byCanonical.size === 0) return [direct];
+    // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
+    if (direct && (this.byCanonical.size === 0 || this.onlyItself(streamType))) return [direct];
     const keys = new Set<string>();
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
@@ -96,6 +96,13 @@ export class StreamTable {
       if (s) out.push(s);
     }
     return out;
+  }
+
+  /** True when a parameterised `streamType` without query options shares its canonical key with no other key. */
+  private onlyItself(streamType: string): boolean {
+    if (streamType.indexOf(':') < 0 || streamType.indexOf('?') >= 0) return false;
+    const shared = this.byCanonical.get(streamType);
+    return !shared || (shared.length === 1 && shared[0] === streamType);
   }
 
   clear(): void {
