@@ -67,6 +67,7 @@ export interface CoreSessionOptions {
 }
 
 interface Handshake {
+  ws: WebSocket;
   resolve: () => void;
   reject: (e: Error) => void;
 }
@@ -270,14 +271,14 @@ export class CoreSession {
 
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(this.url, { perMessageDeflate: false, handshakeTimeout: this.handshakeTimeoutMs });
+      // The handshake timer covers the whole opening (TCP, upgrade, ack), so ws needs no timeout of its own.
+      const ws = new WebSocket(this.url, { perMessageDeflate: false });
       this.ws = ws;
-      let settled = false;
-      const fail = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
+      const settle = (err: Error | null) => {
+        if (this.handshake?.ws !== ws) return;
         this.handshake = null;
+        clearTimeout(timer);
+        if (!err) return resolve();
         if (this.ws === ws) this.ws = null;
         ws.removeAllListeners();
         ws.on('error', () => {});
@@ -285,37 +286,36 @@ export class CoreSession {
         reject(err);
       };
       const timer = setTimeout(
-        () => fail(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
+        () => settle(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
         this.handshakeTimeoutMs,
       );
-      this.handshake = {
-        resolve: () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          this.handshake = null;
-          resolve();
-        },
-        reject: fail,
-      };
-      ws.on('open', () => {
-        ws.send(JSON.stringify({
-          type: 'tpa_connection_init',
-          sessionId: this.sessionId,
-          packageName: this.packageName,
-          apiKey: this.opts.apiKey,
-          timestamp: new Date().toISOString(),
-        }));
-      });
-      ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
-      ws.on('close', (code, reason) => {
-        if (!settled) fail(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
-        else this.onSocketClose(ws, code, reason.toString());
-      });
-      ws.on('error', (err) => {
-        if (!settled) fail(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
-        else this.logger.debug(`WebSocket error: ${err.message}`);
-      });
+      this.handshake = { ws, resolve: () => settle(null), reject: settle };
+      this.listen(ws);
+    });
+  }
+
+  /**
+   * The socket's listeners. They hold only the session and the socket, so nothing of the handshake (its
+   * promise, timer and callbacks) stays alive with every open session.
+   */
+  private listen(ws: WebSocket): void {
+    ws.on('open', () => {
+      ws.send(JSON.stringify({
+        type: 'tpa_connection_init',
+        sessionId: this.sessionId,
+        packageName: this.packageName,
+        apiKey: this.opts.apiKey,
+        timestamp: new Date().toISOString(),
+      }));
+    });
+    ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
+    ws.on('close', (code, reason) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
+      else this.onSocketClose(ws, code, reason.toString());
+    });
+    ws.on('error', (err) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
+      else this.logger.debug(`WebSocket error: ${err.message}`);
     });
   }
 
