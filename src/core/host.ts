@@ -2,15 +2,16 @@
  * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webhook route,
  * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { ErrorRequestHandler, Express, Request, Response } from 'express';
+import type { ErrorRequestHandler, Express } from 'express';
 import serveStatic from 'serve-static';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
+import { INVALID_JSON, byteLimit, readJsonBody, takesLane } from './webhook-body';
 
 export interface HostConfig {
   packageName: string;
@@ -60,7 +61,7 @@ export class AppHost {
     this.app = express();
     this.app.disable('x-powered-by');
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
-    this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.onWebhook(req, res));
+    this.app.post(config.webhookPath ?? '/webhook', (req, res) => void this.answerWebhook(req.body, res));
     if (config.healthCheck !== false) {
       this.app.get('/health', (_req, res) => {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
@@ -84,7 +85,12 @@ export class AppHost {
   start(): Promise<void> {
     if (this.server) return Promise.reject(new SdkError('invalid_argument', 'The server is already started'));
     const port = this.config.port ?? 7010;
-    const server = createServer(this.app);
+    const webhookPath = this.config.webhookPath ?? '/webhook';
+    const limit = byteLimit(this.config.bodyLimit);
+    const server = createServer((req, res) => {
+      if (takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
+      else this.app(req, res);
+    });
     this.server = server;
     return new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
@@ -137,17 +143,33 @@ export class AppHost {
     }
   }
 
-  private async onWebhook(req: Request, res: Response): Promise<void> {
+  /** The webhook's common case without Express (see webhook-body.ts); same answers as the Express route. */
+  private async onWebhookLane(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    if (body === undefined) return;
+    if (body === INVALID_JSON) return sendJson(res, 400, { status: 'error', message: 'The request body is not valid JSON' });
+    await this.answerWebhook(body, res);
+  }
+
+  private async answerWebhook(body: unknown, res: ServerResponse): Promise<void> {
     let result;
     try {
-      result = await this.engine.handleWebhook(req.body);
+      result = await this.engine.handleWebhook(body);
     } catch (e) {
       this.logger.error(`Webhook handling failed: ${toError(e).message}`);
       result = { status: 500, body: { status: 'error' as const, message: 'Internal error while handling the webhook' } };
     }
-    res.status(result.status).json(result.body);
+    sendJson(res, result.status, result.body);
     result.after?.();
   }
+}
+
+/** A JSON answer written directly (no ETag or content negotiation: the cloud reads the status and body). */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }
 
 /** Body-parser failures become JSON 4xx answers with a reason (never an HTML page). */
