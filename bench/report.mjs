@@ -40,14 +40,14 @@ const fmt = (v) => (v === undefined || v === null ? '—' : typeof v === 'number
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? Number((a / b).toFixed(2)) : undefined);
 
 export function tableData(run) {
-  const names = ['ours', 'reference', 'floor'].filter((n) => run.results[n]);
-  const header = ['metric', ...names.map((n) => run.results[n].label), ...(run.results.reference ? ['us/ref'] : []), ...(run.results.floor ? ['us/floor'] : [])];
+  const names = ['ours', 'baseline', 'reference', 'floor'].filter((n) => run.results[n]);
+  const others = [['reference', 'us/ref'], ['floor', 'us/floor'], ['baseline', 'us/baseline']].filter(([n]) => run.results[n]);
+  const header = ['metric', ...names.map((n) => run.results[n].label), ...others.map(([, h]) => h)];
   const body = rows(run).map(([label, g]) => {
     const vals = names.map((n) => g(run.results[n]));
     const ours = g(run.results.ours ?? {});
     const cells = [label, ...vals.map(fmt)];
-    if (run.results.reference) cells.push(fmt(ratio(ours, g(run.results.reference))));
-    if (run.results.floor) cells.push(fmt(ratio(ours, g(run.results.floor))));
+    for (const [n] of others) cells.push(fmt(ratio(ours, g(run.results[n]))));
     return cells;
   });
   return { header, body };

@@ -4,6 +4,7 @@
  * each in its own process, against one load generator (this process) on 127.0.0.1. See docs/performance.md.
  *
  *   node bench/run.mjs [--quick] [--sizes 1000,5000] [--targets ours,reference,floor] [--no-docs]
+ *                      [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
  *
  * Everything is bounded: each phase has a count and a time limit, app processes exit when this process
  * goes away (and after a hard cap), and the whole run stops itself after --max-minutes.
@@ -25,6 +26,7 @@ const API_KEY = 'bench-api-key-0123456789abcdef';
 // ------------------------------------------------------------------ options
 
 const argv = process.argv.slice(2);
+if (argv.includes('--baseline-dist') && !argv.includes('--targets')) argv.push('--targets', 'ours,baseline');
 const flag = (name) => argv.includes(`--${name}`);
 const opt = (name, dflt) => {
   const i = argv.indexOf(`--${name}`);
@@ -45,6 +47,7 @@ const config = {
   throughputRounds: 3,
   throughputMaxMs: quick ? 20_000 : 60_000, // per round
   refLogLevel: opt('ref-log-level', ''),
+  baselineDist: opt('baseline-dist', ''),
   appArgs: opt('app-args', '').split(' ').filter(Boolean), // extra Node flags for every app process (experiments)
   profileDir: flag('profile') ? path.join(here, 'results/tmp') : '', // --cpu-prof of each app, heap snapshot at the largest size
   maxMinutes: Number(opt('max-minutes', quick ? 10 : 60)),
@@ -53,6 +56,8 @@ const TARGETS = {
   ours: { file: 'apps/ours.mjs', label: '@mentraos/sdk' },
   reference: { file: 'apps/reference.mjs', label: '@mentra/sdk 2.1.29' },
   floor: { file: 'apps/floor.mjs', label: 'raw ws (floor)' },
+  // --baseline-dist <dir>: the same echo app on another build of this package, to measure a core change.
+  baseline: { file: 'apps/ours.mjs', label: 'baseline build' },
 };
 
 // ------------------------------------------------------------------ file descriptors
@@ -122,6 +127,11 @@ async function freePort() {
 async function launch(name, sink, workDir) {
   const env = { ...process.env, ...proxyEnv(sink.url), NODE_ENV: 'production', BENCH_PACKAGE: PACKAGE, BENCH_API_KEY: API_KEY };
   for (const k of ['MENTRAOS_TRUSTED_HOSTS', 'BETTERSTACK_SOURCE_TOKEN', 'BETTERSTACK_ENDPOINT', 'NODE_OPTIONS']) delete env[k];
+  if (name === 'baseline') {
+    // The folder must be inside this repository so the build's imports (express, ws) resolve.
+    if (!config.baselineDist) throw new Error('the baseline target needs --baseline-dist <dir with a built index.js>');
+    env.BENCH_DIST = path.resolve(config.baselineDist);
+  }
   if (name === 'reference') {
     env.BENCH_APP_PORT = String(await freePort());
     if (config.refLogLevel) env.BENCH_REF_LOG_LEVEL = config.refLogLevel;
@@ -142,7 +152,9 @@ async function launch(name, sink, workDir) {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
   child.on('exit', () => children.delete(child));
-  const ready = await once(child, 'ready', 60_000);
+  const ready = await once(child, 'ready', 60_000).catch((e) => {
+    throw new Error(`${name}: ${e.message}\n${stderr}`);
+  });
   let nextId = 1;
   return {
     child,
@@ -187,7 +199,7 @@ async function runTarget(name, sink, workDir) {
   const result = { target: name, label: TARGETS[name].label, startupMs: Math.round(performance.now() - t0), sizes: {} };
   try {
     const base = await app.stats();
-    result.baseline = { rss: base.rss, heapUsed: base.heapUsed, heapTotal: base.heapTotal, external: base.external };
+    result.baseline = { spaces: base.spaces, rss: base.rss, heapUsed: base.heapUsed, heapTotal: base.heapTotal, external: base.external };
     let prev = base;
     const cpuTotal = { start: 0, events: 0, events_count: 0, starts: 0 }; // forced GCs between phases excluded
     for (const size of config.sizes) {
@@ -198,7 +210,7 @@ async function runTarget(name, sink, workDir) {
       const afterStart = await app.stats();
       const r = { start, live: cloud.ready.length };
       r.startCpuSec = cpuSec(prev.cpu, afterStart.cpuBeforeGc);
-      r.memory = { rss: afterStart.rss, heapUsed: afterStart.heapUsed, heapTotal: afterStart.heapTotal, external: afterStart.external, perSessionKiB: perSessionKiB(afterStart, base, Math.max(1, cloud.ready.length)) };
+      r.memory = { spaces: afterStart.spaces, rss: afterStart.rss, heapUsed: afterStart.heapUsed, heapTotal: afterStart.heapTotal, external: afterStart.external, perSessionKiB: perSessionKiB(afterStart, base, Math.max(1, cloud.ready.length)) };
       cpuTotal.start += r.startCpuSec;
       cpuTotal.starts += start.started;
       console.log(`${start.started}/${start.requested} in ${start.elapsedMs} ms`);
@@ -297,7 +309,7 @@ async function main() {
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-bench-'));
   try {
     for (const name of config.targets) {
-      if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (ours, reference, floor)`);
+      if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
       console.log(`${TARGETS[name].label}:`);
       run.results[name] = await runTarget(name, sink, workDir);
     }

@@ -3,7 +3,7 @@
  * The harness asks over the IPC channel; the app answers with its resource use after a forced GC.
  */
 
-import { writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 const MAX_LIFE_MS = Number(process.env.BENCH_MAX_LIFE_MS) || 30 * 60_000;
 
@@ -41,6 +41,7 @@ export function serveBench(name, port) {
         external: mem.external,
         arrayBuffers: mem.arrayBuffers,
         activeResources: process.getActiveResourcesInfo().length,
+        spaces: Object.fromEntries(getHeapSpaceStatistics().map((x) => [x.space_name, { used: x.space_used_size, physical: x.physical_space_size }])),
         net: globalThis.__benchNet ? globalThis.__benchNet.summary() : null,
       });
     }
