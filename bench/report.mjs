@@ -105,6 +105,12 @@ export function checkTargets(run) {
       add(`${kind === 'rss' ? 'RSS' : 'heap'} per session @${n} ≤ 1/3 of @mentra/sdk`, [m(o), m(ref)], (a, b) => a <= b / 3, (a, b) => `${a} vs ${b} KiB: ${r2(a / b)}×`);
     }
   }
+  const fp = run.footprint;
+  if (fp) {
+    const d = `${fp.ours.megabytes} MB (${fp.ours.diskMegabytes} MB on disk), ${fp.ours.packages} packages; @mentra/sdk: ${fp.reference.megabytes} MB (${fp.reference.diskMegabytes} MB on disk), ${fp.reference.packages} packages`;
+    out.push({ target: 'install footprint ≤ 10 MB', met: fp.ours.megabytes <= 10, detail: d });
+    out.push({ target: 'install footprint ≤ 80 packages', met: fp.ours.packages <= 80, detail: d });
+  }
   return out;
 }
 

@@ -4,7 +4,7 @@
  * each in its own process, against one load generator (this process) on 127.0.0.1. See docs/performance.md.
  *
  *   node bench/run.mjs [--quick] [--sizes 1000,5000] [--targets ours,reference,floor] [--no-docs]
- *                      [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
+ *                      [--footprint] [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
  *
  * Everything is bounded: each phase has a count and a time limit, app processes exit when this process
  * goes away (and after a hard cap), and the whole run stops itself after --max-minutes.
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FakeCloud } from './cloud.mjs';
+import { footprint } from './footprint.mjs';
 import { printTable, writeResults, updateDocs } from './report.mjs';
 import { proxyEnv, startSink } from './sink.mjs';
 
@@ -48,6 +49,7 @@ const config = {
   throughputMaxMs: quick ? 20_000 : 60_000, // per round
   refLogLevel: opt('ref-log-level', ''),
   baselineDist: opt('baseline-dist', ''),
+  keepLogs: flag('keep-logs'), // leave each app's stdout in bench/results/tmp
   appArgs: opt('app-args', '').split(' ').filter(Boolean), // extra Node flags for every app process (experiments)
   profileDir: flag('profile') ? path.join(here, 'results/tmp') : '', // --cpu-prof of each app, heap snapshot at the largest size
   maxMinutes: Number(opt('max-minutes', quick ? 10 : 60)),
@@ -136,7 +138,7 @@ async function launch(name, sink, workDir) {
     env.BENCH_APP_PORT = String(await freePort());
     if (config.refLogLevel) env.BENCH_REF_LOG_LEVEL = config.refLogLevel;
   }
-  const logFile = path.join(workDir, `${name}.stdout.log`);
+  const logFile = path.join(config.keepLogs ? path.join(here, 'results/tmp') : workDir, `${name}.stdout.log`);
   const out = openSync(logFile, 'w');
   const child = fork(path.join(here, TARGETS[name].file), [], {
     cwd: workDir, // an empty folder: no .env for the reference's dotenv, no node_modules/@mentra/sdk
@@ -210,6 +212,7 @@ async function runTarget(name, sink, workDir) {
       const afterStart = await app.stats();
       const r = { start, live: cloud.ready.length };
       r.startCpuSec = cpuSec(prev.cpu, afterStart.cpuBeforeGc);
+      r.startCpuSplit = { user: (afterStart.cpuBeforeGc.user - prev.cpu.user) / 1e6, system: (afterStart.cpuBeforeGc.system - prev.cpu.system) / 1e6 };
       r.memory = { spaces: afterStart.spaces, rss: afterStart.rss, heapUsed: afterStart.heapUsed, heapTotal: afterStart.heapTotal, external: afterStart.external, perSessionKiB: perSessionKiB(afterStart, base, Math.max(1, cloud.ready.length)) };
       cpuTotal.start += r.startCpuSec;
       cpuTotal.starts += start.started;
@@ -304,7 +307,7 @@ async function main() {
   }
   const run = { date: new Date().toISOString(), quick, config, versions: versions(), machine: machine(), fdLimit: fds.soft, results: {} };
   console.log(`Benchmark ${quick ? '(quick) ' : ''}on Node ${process.version}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}`);
-  if (config.profileDir) mkdirSync(config.profileDir, { recursive: true });
+  if (config.profileDir || config.keepLogs) mkdirSync(path.join(here, 'results/tmp'), { recursive: true });
   const sink = await startSink();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-bench-'));
   try {
@@ -318,6 +321,10 @@ async function main() {
     rmSync(workDir, { recursive: true, force: true });
   }
   run.machine.loadAverageAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+  if (flag('footprint')) {
+    console.log('Install footprint (npm install --omit=dev into an empty folder) ...');
+    run.footprint = footprint();
+  }
   printTable(run);
   const file = writeResults(run, path.join(here, 'results'));
   console.log(`\nResults written to ${path.relative(root, file)}`);
