@@ -31,10 +31,15 @@ function rows(run) {
     ['CPU s, whole run (app process)', (r) => get(r, ['cpu', 'totalSec']), false],
     ['CPU ms per session start', (r) => get(r, ['cpu', 'msPerSessionStart']), false],
     ['CPU µs per event', (r) => get(r, ['cpu', 'usPerEvent']), false],
+    ['sessions started per app CPU-second', (r) => perCpuSecond(get(r, ['cpu', 'msPerSessionStart']), 1e3), true],
+    ['events per app CPU-second', (r) => perCpuSecond(get(r, ['cpu', 'usPerEvent']), 1e6), true],
     ['RSS MiB at 0 sessions', (r) => (r.baseline ? Number((r.baseline.rss / 2 ** 20).toFixed(1)) : undefined), false],
   );
   return out;
 }
+
+/** Capacity: how many of something one second of the app's CPU does (from the CPU cost of one). */
+const perCpuSecond = (cost, unit) => (typeof cost === 'number' && cost > 0 ? Math.round(unit / cost) : undefined);
 
 const fmt = (v) => (v === undefined || v === null ? '—' : typeof v === 'number' ? String(v) : String(v));
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? Number((a / b).toFixed(2)) : undefined);
@@ -94,6 +99,12 @@ export function checkTargets(run) {
     }
   }
   add(`p99 event→display < 50 ms at ${big} sessions`, [get(o, ['sizes', big, 'latency', 'latencyMs', 'p99'])], (a) => a < 50 && big >= 5000, (a) => `${a} ms at ${big} sessions${big < 5000 ? ' (needs a run at 5,000)' : ''}`);
+  const cap = (r, key, unit) => perCpuSecond(get(r, ['cpu', key]), unit);
+  const s = (r) => cap(r, 'msPerSessionStart', 1e3);
+  const e = (r) => cap(r, 'usPerEvent', 1e6);
+  add('sessions started per app CPU-second ≥ 3× @mentra/sdk', [s(o), s(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
+  add('events per app CPU-second ≥ 3× @mentra/sdk', [e(o), e(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
+  add('events per app CPU-second ≥ 70% of the floor', [e(o), e(floor)], (a, b) => a >= 0.7 * b, (a, b) => `${a} vs ${b}: ${Math.round((100 * a) / b)}%`);
   for (const n of sizes) {
     const g = (r) => get(r, ['sizes', n, 'start', 'sessionsPerSec']);
     add(`sessions started/s (to ${n}) ≥ 3× @mentra/sdk`, [g(o), g(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
@@ -122,6 +133,13 @@ export function writeResults(run, dir) {
   return file;
 }
 
+/** Connection counts with the fake cloud's and the proxy sink's addresses named (when the run recorded them). */
+function named(connections, ports) {
+  if (!ports) return connections;
+  const names = { [`127.0.0.1:${ports.cloud}`]: 'fake cloud 127.0.0.1', [`127.0.0.1:${ports.sink}`]: 'proxy sink 127.0.0.1' };
+  return Object.fromEntries(Object.entries(connections).map(([k, v]) => [names[k] ?? k, v]));
+}
+
 /** Markdown for one run: conditions, table, targets, isolation check. */
 export function runMarkdown(run, resultsPath) {
   const m = run.machine;
@@ -139,7 +157,7 @@ export function runMarkdown(run, resultsPath) {
     'What left each app process (recorded by the loopback guard and the proxy sink):',
     '',
     ...Object.entries(run.results).map(([name, r]) =>
-      `- ${r.label}: connections ${JSON.stringify(r.net?.connections ?? {})}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
+      `- ${r.label}: connections ${JSON.stringify(named(r.net?.connections ?? {}, r.ports))}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
         `proxy sink ${JSON.stringify(r.sink ?? {})}; ${r.stdoutBytes ?? 0} bytes of stdout` +
         `${r.cloud?.clientErrors ? `; ${r.cloud.clientErrors} TLS attempts on the cloud's plain port` : ''}` +
         `${Object.values(r.sizes ?? {}).some((s) => s.failed) ? `; failed: ${Object.values(r.sizes).map((s) => s.failed).filter(Boolean).join('; ')}` : ''}` +
@@ -174,8 +192,13 @@ export function compareRuns(a, b) {
   return markdownTable({ header, body });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === 'compare') {
-  const [fa, fb] = process.argv.slice(3);
+// node bench/report.mjs compare a.json b.json   — the two runs side by side with the spread
+// node bench/report.mjs docs a.json               — regenerate the table in docs/performance.md from a run
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [cmd, fa, fb] = process.argv.slice(2);
   const read = (f) => JSON.parse(readFileSync(f, 'utf8'));
-  console.log(compareRuns(read(fa), read(fb)));
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  if (cmd === 'compare') console.log(compareRuns(read(fa), read(fb)));
+  else if (cmd === 'docs') updateDocs(read(fa), path.join(root, 'docs/performance.md'), path.relative(root, path.resolve(fa)));
+  else console.error('usage: node bench/report.mjs compare <a.json> <b.json> | docs <run.json>');
 }

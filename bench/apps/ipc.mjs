@@ -3,6 +3,7 @@
  * The harness asks over the IPC channel; the app answers with its resource use after a forced GC.
  */
 
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 const MAX_LIFE_MS = Number(process.env.BENCH_MAX_LIFE_MS) || 30 * 60_000;
@@ -18,8 +19,15 @@ export function serveBench(name, port) {
   // Never outlive the harness: exit when it goes away, and after a hard time cap in any case.
   process.on('disconnect', () => process.exit(0));
   setTimeout(() => process.exit(3), MAX_LIFE_MS).unref();
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
   process.on('message', (m) => {
     if (!m || typeof m !== 'object') return;
+    if (m.type === 'delay') {
+      const ms = (ns) => Number((ns / 1e6).toFixed(2));
+      process.send({ type: 'delay', eventLoopDelayMs: { p50: ms(delay.percentile(50)), p99: ms(delay.percentile(99)), max: ms(delay.max) } });
+      delay.reset();
+    }
     if (m.type === 'exit') process.exit(0);
     if (m.type === 'heap-snapshot') {
       gc();
