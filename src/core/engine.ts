@@ -79,6 +79,11 @@ export class SessionEngine {
     this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
   }
 
+  /** One function for every session (not a closure per session). */
+  private readonly reportSessionError = (err: Error, s: CoreSession): void => {
+    this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' });
+  };
+
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
     const b = body as Record<string, unknown>;
@@ -178,7 +183,7 @@ export class SessionEngine {
       pingIntervalMs: this.config.pingIntervalMs,
       handshakeGate: this.handshakeGate,
       onEnd: (reason) => this.onEnd(entry, reason),
-      reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
+      reportError: this.reportSessionError,
     });
     entry = this.registry.add(core);
     core.facade = this.hooks.createSession(core);

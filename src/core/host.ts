@@ -4,10 +4,10 @@
  * `/tool`, `/settings`, `/mentra-auth`, `/health`, static files, start/stop and cleanup handlers.
  * Facades add their names on top.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { Express, Request, RequestHandler, Response } from 'express';
+import type { Express, RequestHandler } from 'express';
 import serveStatic from 'serve-static';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
@@ -21,6 +21,7 @@ import { toolRoutes } from './routes/tool';
 import { createAuthMiddleware } from './webview/auth';
 import type { PublicKeyInput } from './webview/tokens';
 import { registerPhotoUpload } from './routes/photo-upload';
+import { INVALID_JSON, byteLimit, readJsonBody, takesLane } from './webhook-body';
 
 export interface HostConfig {
   packageName: string;
@@ -68,6 +69,7 @@ export class AppHost {
   readonly packageName: string;
   /** Middleware that admits only calls carrying the webhook secret (a no-op when none is configured). */
   readonly verifyCloud: RequestHandler;
+  private readonly webhookSecret: string | undefined;
   private server: Server | undefined;
   private stopping: Promise<void> | undefined;
   private readonly cleanupHandlers: Array<() => unknown> = [];
@@ -89,7 +91,8 @@ export class AppHost {
     this.engine = new SessionEngine(engineConfig, hooks);
     this.app = express();
     this.app.disable('x-powered-by');
-    this.verifyCloud = cloudSecretGuard(resolveWebhookSecret(config.webhookSecret));
+    this.webhookSecret = resolveWebhookSecret(config.webhookSecret);
+    this.verifyCloud = cloudSecretGuard(this.webhookSecret);
     const webhookPath = config.webhookPath ?? '/webhook';
     // Headers are checked before the body is read.
     this.app.post(webhookPath, this.verifyCloud, requireJson);
@@ -105,7 +108,7 @@ export class AppHost {
       getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
     }));
     const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger };
-    this.app.post(webhookPath, (req, res) => void this.onWebhook(req, res));
+    this.app.post(webhookPath, (req, res) => void this.answerWebhook(req.body, res));
     this.app.all(webhookPath, postOnly);
     this.app.use(toolRoutes(routes));
     this.app.use(settingsRoutes(routes));
@@ -134,7 +137,14 @@ export class AppHost {
   start(): Promise<void> {
     if (this.server) return Promise.reject(new SdkError('invalid_argument', 'The server is already started'));
     const port = this.config.port ?? 7010;
-    const server = createServer(this.app);
+    const webhookPath = this.config.webhookPath ?? '/webhook';
+    const limit = byteLimit(this.config.bodyLimit);
+    // The fast lane skips Express, so it is taken only when no webhook secret has to be checked.
+    const lane = this.webhookSecret === undefined;
+    const server = createServer((req, res) => {
+      if (lane && takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
+      else this.app(req, res);
+    });
     server.on('clientError', answerClientError);
     this.server = server;
     return new Promise<void>((resolve, reject) => {
@@ -188,15 +198,31 @@ export class AppHost {
     }
   }
 
-  private async onWebhook(req: Request, res: Response): Promise<void> {
+  /** The webhook's common case without Express (see webhook-body.ts); same answers as the Express route. */
+  private async onWebhookLane(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    if (body === undefined) return;
+    if (body === INVALID_JSON) return sendJson(res, 400, { status: 'error', message: 'The request body is not valid JSON' });
+    await this.answerWebhook(body, res);
+  }
+
+  private async answerWebhook(body: unknown, res: ServerResponse): Promise<void> {
     let result;
     try {
-      result = await this.engine.handleWebhook(req.body);
+      result = await this.engine.handleWebhook(body);
     } catch (e) {
       this.logger.error(`Webhook handling failed: ${toError(e).message}`);
       result = { status: 500, body: { status: 'error' as const, message: 'Internal error while handling the webhook' } };
     }
-    res.status(result.status).json(result.body);
+    sendJson(res, result.status, result.body);
     result.after?.();
   }
+}
+
+/** A JSON answer written directly (no ETag or content negotiation: the cloud reads the status and body). */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }

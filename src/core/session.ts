@@ -78,6 +78,7 @@ export interface CoreSessionOptions {
 }
 
 interface Handshake {
+  ws: WebSocket;
   resolve: () => void;
   reject: (e: Error) => void;
 }
@@ -103,7 +104,8 @@ export class CoreSession {
   private handshake: Handshake | null = null;
   private readonly streams: StreamTable;
   private readonly events: Emitter;
-  private readonly messageListeners = new Map<string, Set<Listener>>();
+  /** Created on the first `onMessage`: most sessions have no module listening. */
+  private messageListeners: Map<string, Set<Listener>> | undefined;
   private readonly queue: OutboundQueue;
   private readonly reconnectOpts: Required<ReconnectOptions>;
   private readonly handshakeTimeoutMs: number;
@@ -129,12 +131,13 @@ export class CoreSession {
     this.url = opts.url;
     this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
-    this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
+    this.reconnectOpts = opts.reconnect ? { ...RECONNECT_DEFAULTS, ...opts.reconnect } : RECONNECT_DEFAULTS;
     this.plan = new ReconnectPlan(this.reconnectOpts);
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
-    this.events = new Emitter((e) => this.reportError(toError(e)));
-    this.settings = new SettingsStore((e) => this.reportError(toError(e)));
+    const report = (e: unknown) => this.reportError(toError(e));
+    this.events = new Emitter(report);
+    this.settings = new SettingsStore(report);
   }
 
   get state(): SessionState {
@@ -211,7 +214,7 @@ export class CoreSession {
     } finally {
       this.events.emit('closed', reason);
       this.events.clear();
-      this.messageListeners.clear();
+      this.messageListeners = undefined;
       this.streams.clear();
       this.settings.clearListeners();
     }
@@ -301,10 +304,11 @@ export class CoreSession {
 
   /** Listens for one inbound message type (canonical name), after the engine's own handling. */
   onMessage(type: string, fn: Listener): () => void {
-    let set = this.messageListeners.get(type);
-    if (!set) this.messageListeners.set(type, (set = new Set()));
+    const listeners = (this.messageListeners ??= new Map());
+    let set = listeners.get(type);
+    if (!set) listeners.set(type, (set = new Set()));
     set.add(fn);
-    return () => void this.messageListeners.get(type)?.delete(fn);
+    return () => void this.messageListeners?.get(type)?.delete(fn);
   }
 
   /** Delivers a value to a stream's handlers as if it came from the cloud (used by modules and tests). */
@@ -324,15 +328,15 @@ export class CoreSession {
 
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
+      // The handshake timer covers the whole opening (TCP, upgrade, ack), so ws needs no timeout of its own.
       // Text frames that are not valid UTF-8 are dropped as bad JSON instead of failing the connection.
-      const ws = new WebSocket(this.url, { perMessageDeflate: false, handshakeTimeout: this.handshakeTimeoutMs, skipUTF8Validation: true });
+      const ws = new WebSocket(this.url, { perMessageDeflate: false, skipUTF8Validation: true });
       this.ws = ws;
-      let settled = false;
-      const fail = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
+      const settle = (err: Error | null) => {
+        if (this.handshake?.ws !== ws) return;
         this.handshake = null;
+        clearTimeout(timer);
+        if (!err) return resolve();
         if (this.ws === ws) this.ws = null;
         ws.removeAllListeners();
         ws.on('error', () => {});
@@ -340,37 +344,36 @@ export class CoreSession {
         reject(err);
       };
       const timer = setTimeout(
-        () => fail(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
+        () => settle(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
         this.handshakeTimeoutMs,
       );
-      this.handshake = {
-        resolve: () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          this.handshake = null;
-          resolve();
-        },
-        reject: fail,
-      };
-      ws.on('open', () => {
-        ws.send(JSON.stringify({
-          type: 'tpa_connection_init',
-          sessionId: this.sessionId,
-          packageName: this.packageName,
-          apiKey: this.opts.apiKey,
-          timestamp: new Date().toISOString(),
-        }));
-      });
-      ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
-      ws.on('close', (code, reason) => {
-        if (!settled) fail(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
-        else this.onSocketClose(ws, code, reason.toString());
-      });
-      ws.on('error', (err) => {
-        if (!settled) fail(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
-        else this.logger.debug(`WebSocket error: ${err.message}`);
-      });
+      this.handshake = { ws, resolve: () => settle(null), reject: settle };
+      this.listen(ws);
+    });
+  }
+
+  /**
+   * The socket's listeners. They hold only the session and the socket, so nothing of the handshake (its
+   * promise, timer and callbacks) stays alive with every open session.
+   */
+  private listen(ws: WebSocket): void {
+    ws.on('open', () => {
+      ws.send(JSON.stringify({
+        type: 'tpa_connection_init',
+        sessionId: this.sessionId,
+        packageName: this.packageName,
+        apiKey: this.opts.apiKey,
+        timestamp: new Date().toISOString(),
+      }));
+    });
+    ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
+    ws.on('close', (code, reason) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
+      else this.onSocketClose(ws, code, reason.toString());
+    });
+    ws.on('error', (err) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
+      else this.logger.debug(`WebSocket error: ${err.message}`);
     });
   }
 
@@ -440,7 +443,7 @@ export class CoreSession {
       default:
         known = false;
     }
-    const listeners = this.messageListeners.get(type);
+    const listeners = this.messageListeners?.get(type);
     if (listeners && listeners.size > 0) {
       for (const fn of [...listeners]) invokeIsolated(fn, [msg], (e) => this.reportError(toError(e)));
     } else if (!known) {
