@@ -4,7 +4,7 @@
  */
 export * from './protocol';
 export { AppServer, type AppServerConfig } from './app/server';
-export { AppSession } from './app/session';
+export { AppSession, type AppSessionConfig } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
@@ -28,7 +28,6 @@ export { LocationManager } from './app/modules/location';
 export { SimpleStorage, type SimpleStorageOptions } from './app/modules/simple-storage';
 export { DeviceState } from './app/modules/device-state';
 export type { WifiStatus } from './app/modules/wifi';
-export type { SubscriptionSettings } from './app/modules/app-config';
 export { Observable } from './core/observable';
 export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './app/utils/bitmap-utils';
 export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './app/utils/animation-utils';
@@ -39,6 +38,8 @@ export type { SettingChange, SettingsChangeMap } from './core/settings-store';
 export type { ErrorContext } from './core/engine';
 export type { ReconnectOptions } from './core/reconnect';
 export type { ClusterOptions } from './core/cluster/config';
+export type { SubscriptionSettings } from './core/settings-subscriptions';
 export { CLOSE_CODES } from './core/reconnect';
 export { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV } from './core/trust';
+export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from './core/inbound';
 export * from '../compat';

@@ -2,13 +2,16 @@
  * `session.events`: stream handlers (each subscribes its stream and returns an unsubscribe function) and
  * system events (no subscription). Several language handlers may coexist.
  */
+import { deprecate } from '../../compat/deprecations';
 import type { CoreSession, DisconnectInfo } from '../core/session';
 import { StreamType } from '../protocol/enums';
 import type {
   AppSetting, AudioChunk, ButtonPress, CalendarEvent, GlassesBatteryUpdate, HeadPosition, LocationUpdate,
-  PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, TouchEvent, TranscriptionData, TranslationData, Vad,
+  PermissionErrorDetail, PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, TouchEvent, TranscriptionData,
+  TranslationData, Vad,
 } from '../protocol/messages';
 import type { Capabilities, CapabilitiesUpdate, DashboardAlwaysOnChanged, DashboardModeChanged } from '../protocol/module-messages';
+import type { PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
 import { createTouchEventStream, createTranscriptionStream, createTranslationStream, type TranscriptionStreamOptions } from '../protocol/streams';
 import { valueHandler } from './settings';
 
@@ -36,8 +39,9 @@ export class EventManager {
     return this.core.addHandler(createTranslationStream(source, target, options), handler);
   }
 
-  /** The spelling of earlier SDK versions. */
+  /** @deprecated The spelling of earlier SDK versions: use `onTranslationForLanguage`. */
   ontranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>): Unsubscribe {
+    deprecate('events.ontranslationForLanguage');
     return this.onTranslationForLanguage(source, target, handler);
   }
 
@@ -87,9 +91,30 @@ export class EventManager {
     return this.core.addHandler(StreamType.AUDIO_CHUNK, handler);
   }
 
-  /** Any stream by its subscription string. */
+  onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
+    return this.core.addHandler(StreamType.VPS_COORDINATES, handler);
+  }
+
+  onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
+    return this.core.addHandler(StreamType.PHOTO_TAKEN, handler);
+  }
+
+  /**
+   * Any stream by its subscription string. The names of system events (`connected`, `disconnected`,
+   * `reconnected`, `error`, `settings_update`, `permission_error`, `permission_denied`) register the system
+   * listener instead of subscribing to a stream of that name.
+   */
   on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
-    return this.core.addHandler(stream, handler);
+    switch (stream) {
+      case 'connected': return this.onConnected(handler as Handler<any>);
+      case 'disconnected': return this.onDisconnected(handler as Handler<any>);
+      case 'reconnected': return this.onReconnected(handler as Handler<any>);
+      case 'error': return this.onError(handler as Handler<any>);
+      case 'settings_update': return this.onSettingsUpdate(handler as Handler<any>);
+      case 'permission_error': return this.onPermissionError(handler as Handler<any>);
+      case 'permission_denied': return this.onPermissionDenied(handler as Handler<any>);
+      default: return this.core.addHandler(stream, handler);
+    }
   }
 
   // ---------------------------------------------------------------- system events (no subscription)
@@ -115,6 +140,25 @@ export class EventManager {
   /** Every change of the app settings, with the whole new list. */
   onSettingsUpdate(handler: Handler<AppSetting[]>): Unsubscribe {
     return this.core.settings.onAppChange(() => handler(this.core.settings.getAppSettings()));
+  }
+
+  /** The cloud refused some subscriptions for lack of permission. */
+  onPermissionError(handler: Handler<{ message: string; details: PermissionErrorDetail[]; timestamp?: unknown }>): Unsubscribe {
+    return this.core.onMessage('permission_error', (m: any) => handler({ message: String(m.message ?? ''), details: Array.isArray(m.details) ? m.details : [], timestamp: m.timestamp }));
+  }
+
+  /** One call per stream the cloud refused (from `permission_error`). */
+  onPermissionDenied(handler: Handler<PermissionErrorDetail>): Unsubscribe {
+    return this.core.onMessage('permission_error', (m: any) => {
+      for (const d of Array.isArray(m.details) ? m.details : []) handler(d);
+    });
+  }
+
+  /** `custom_message` frames with this `action`; the handler gets the payload. */
+  onCustomMessage<T = unknown>(action: string, handler: Handler<T>): Unsubscribe {
+    return this.core.onMessage('custom_message', (m: any) => {
+      if (m.action === action) handler(m.payload as T);
+    });
   }
 
   /** One app setting's changes: `(value, previous)`. */
@@ -143,3 +187,4 @@ export class EventManager {
     });
   }
 }
+

@@ -13,6 +13,7 @@ import type { AppSetting } from '../protocol/messages';
 import { AppSession } from './session';
 import { createToken } from './token';
 import { invokeToolHandler, type ToolCall } from './tools';
+import { invalidHostEntry } from '../core/trust';
 
 export interface AppServerConfig extends HostConfig {
   /** Instructions shown to the assistant about this app. */
@@ -44,8 +45,28 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/'))) fail('"webhookPath" must be a path starting with "/"');
   if (c.publicDir !== undefined && c.publicDir !== false && typeof c.publicDir !== 'string') fail('"publicDir" must be a directory path or false');
   if (c.healthCheck !== undefined && typeof c.healthCheck !== 'boolean') fail('"healthCheck" must be a boolean');
+  for (const field of ['cookieSecret', 'appInstructions', 'augmentOSWebsocketUrl', 'tpaInstructions'] as const) {
+    if (c[field] !== undefined && typeof c[field] !== 'string') fail(`"${field}" must be a string (got ${typeof c[field]})`);
+  }
   if (c.trustedCloudHosts !== undefined && (!Array.isArray(c.trustedCloudHosts) || c.trustedCloudHosts.some((h) => typeof h !== 'string'))) {
     fail('"trustedCloudHosts" must be an array of host names');
+  }
+  for (const h of (c.trustedCloudHosts as string[] | undefined) ?? []) {
+    const why = invalidHostEntry(h);
+    if (why) fail(`"trustedCloudHosts": ${why}`);
+  }
+  if (c.webhookSecret !== undefined && (typeof c.webhookSecret !== 'string' || c.webhookSecret.length < 16)) {
+    fail('"webhookSecret" must be a string of at least 16 characters (a long random value shared with the cloud)');
+  }
+  for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs'] as const) {
+    const v = c[key];
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : 'milliseconds'}`);
+  }
+  if (c.reconnect !== undefined) {
+    if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
+    for (const [k, v] of Object.entries(c.reconnect as object)) {
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`"reconnect.${k}" must be a non-negative number`);
+    }
   }
 }
 

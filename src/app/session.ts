@@ -3,10 +3,18 @@
  * every behaviour (transport, subscriptions, dispatch, reconnect, correlation) lives in the core, and each
  * module (`src/app/modules/`) holds the core session, never a socket.
  */
+import { deprecate } from '../../compat/deprecations';
+import { AppMessaging } from '../core/app-messaging';
 import { cloudHttpBase } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
 import type { CoreSession, SessionState } from '../core/session';
-import type { AppSetting, PhoneNotificationDismissed, SubscriptionRequest, TouchEvent } from '../protocol/messages';
+import { bindSubscriptionSettings } from '../core/settings-subscriptions';
+import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
+import type {
+  AppMessageReceived, AppRoomConfig, AppRoomUpdated, AppSetting, AppUserJoined, AppUserLeft, AppUserList, ButtonPress,
+  HeadPosition, PhoneNotification, PhoneNotificationDismissed, SubscriptionRequest, TouchEvent, TranscriptionData,
+  TranslationData,
+} from '../protocol/messages';
 import type { AppConfig } from '../protocol/models';
 import type { Capabilities, OwnershipReleaseReason, PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
 import { StreamType } from '../protocol/enums';
@@ -23,6 +31,18 @@ import { LocationManager } from './modules/location';
 import { SimpleStorage } from './modules/simple-storage';
 import { WifiHelper, type WifiStatus } from './modules/wifi';
 import { SettingsManager } from './settings';
+
+/** The settings a session was created with (the SDK creates sessions; this type is for reference). */
+export interface AppSessionConfig {
+  packageName: string;
+  apiKey: string;
+  userId: string;
+  mentraOSWebsocketUrl?: string;
+  autoReconnect?: boolean;
+  maxReconnectAttempts?: number;
+  reconnectDelay?: number;
+  appServer?: unknown;
+}
 
 const cores = new WeakMap<object, CoreSession>();
 
@@ -48,13 +68,17 @@ export class AppSession {
   private _location: LocationManager | undefined;
   private _storage: SimpleStorage | undefined;
   private _appConfig: AppConfigHelper | undefined;
+  /** The naming this facade sends (app-to-app message names, REST paths). */
+  private readonly naming: Readonly<Dialect>;
+  private messagingModule: AppMessaging | undefined;
 
-  constructor(core: CoreSession) {
+  constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
     cores.set(this, core);
+    this.naming = getDialect(naming);
     this.userId = core.userId;
     this.events = new EventManager(core);
     this.layouts = new LayoutManager(core);
-    this.settings = this.createSettings(core);
+    this.settings = this.createSettings(core, this.naming);
     this.dashboard = new DashboardManager(core);
     this.camera = new CameraModule(core);
     this.device = { state: new DeviceState(core) };
@@ -82,8 +106,12 @@ export class AppSession {
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */
-  protected createSettings(core: CoreSession): SettingsManager {
-    return new SettingsManager(core);
+  protected createSettings(core: CoreSession, naming: Readonly<Dialect>): SettingsManager {
+    return new SettingsManager(core, naming);
+  }
+
+  private get messaging(): AppMessaging {
+    return (this.messagingModule ??= new AppMessaging(coreOf(this), this.naming));
   }
 
   /** A logger bound to this session; `info('text', obj)` and `info(obj, 'text')` both work. */
@@ -148,6 +176,144 @@ export class AppSession {
     return cloudHttpBase(coreOf(this).url);
   }
 
+  /**
+   * Settings-driven subscriptions: whenever one of `updateOnChange` changes, `handler(settings)` gives the
+   * streams to subscribe to. Subscriptions made by handlers are kept.
+   */
+  setSubscriptionSettings(options: { updateOnChange: string[]; handler: (settings: AppSetting[]) => readonly string[] }): void {
+    bindSubscriptionSettings(coreOf(this), options as SubscriptionSettings);
+  }
+
+  // ---------------------------------------------------------------- app-to-app
+
+  /**
+   * Users of this app right now, from the session's own cloud. The optional first argument (a cloud
+   * domain in earlier SDKs) is accepted for compatibility and ignored: the API key goes to no other host.
+   */
+  discoverAppUsers(includeProfiles?: boolean): Promise<AppUserList>;
+  discoverAppUsers(domain: string, includeProfiles?: boolean): Promise<AppUserList>;
+  discoverAppUsers(domainOrProfiles?: string | boolean, includeProfiles = false): Promise<AppUserList> {
+    return this.messaging.discoverUsers(typeof domainOrProfiles === 'boolean' ? domainOrProfiles : includeProfiles);
+  }
+
+  /** Number of users of this app (0 when the cloud cannot say). The argument is ignored, as for discoverAppUsers. */
+  getUserCount(_domain?: string): Promise<number> {
+    return this.messaging.userCount();
+  }
+
+  /** Whether a user is using this app now (false when the cloud cannot say). */
+  isUserActive(userId: string): Promise<boolean> {
+    return this.messaging.isUserActive(userId);
+  }
+
+  /** Sends `payload` to every user of this app, or to the members of `roomId`. */
+  async broadcastToAppUsers(payload: unknown, roomId?: string): Promise<void> {
+    this.messaging.broadcast(payload, roomId);
+  }
+
+  /** Sends `payload` to one user; resolves with whether the cloud delivered it (rejects after 15 s without an answer). */
+  sendDirectMessage(targetUserId: string, payload: unknown, options: { timeoutMs?: number } = {}): Promise<boolean> {
+    return this.messaging.sendDirect(targetUserId, payload, options.timeoutMs);
+  }
+
+  async joinAppRoom(roomId: string, roomConfig?: AppRoomConfig): Promise<void> {
+    this.messaging.joinRoom(roomId, roomConfig);
+  }
+
+  async leaveAppRoom(roomId: string): Promise<void> {
+    this.messaging.leaveRoom(roomId);
+  }
+
+  onAppMessage(handler: Handler<AppMessageReceived>): Unsubscribe {
+    return this.messaging.on('message_received', handler);
+  }
+
+  onAppUserJoined(handler: Handler<AppUserJoined>): Unsubscribe {
+    return this.messaging.on('user_joined', handler);
+  }
+
+  onAppUserLeft(handler: Handler<AppUserLeft>): Unsubscribe {
+    return this.messaging.on('user_left', handler);
+  }
+
+  onAppRoomUpdated(handler: Handler<AppRoomUpdated>): Unsubscribe {
+    return this.messaging.on('room_updated', handler);
+  }
+
+  // ---------------------------------------------------------------- deprecated shortcuts (earlier SDKs)
+
+  /** @deprecated Use `session.events.onTranscription`. */
+  onTranscription(handler: Handler<TranscriptionData>): Unsubscribe {
+    deprecate('session.onTranscription');
+    return this.events.onTranscription(handler);
+  }
+
+  /** @deprecated Use `session.events.onTranscriptionForLanguage`. */
+  onTranscriptionForLanguage(language: string, handler: Handler<TranscriptionData>, options?: boolean | { disableLanguageIdentification?: boolean; hints?: string[] }): Unsubscribe {
+    deprecate('session.onTranscriptionForLanguage');
+    return this.events.onTranscriptionForLanguage(language, handler, options);
+  }
+
+  /** @deprecated Use `session.events.onTranslationForLanguage`. */
+  onTranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>): Unsubscribe {
+    deprecate('session.onTranslationForLanguage');
+    return this.events.onTranslationForLanguage(source, target, handler);
+  }
+
+  /** @deprecated Use `session.events.onHeadPosition`. */
+  onHeadPosition(handler: Handler<HeadPosition>): Unsubscribe {
+    deprecate('session.onHeadPosition');
+    return this.events.onHeadPosition(handler);
+  }
+
+  /** @deprecated Use `session.events.onButtonPress`. */
+  onButtonPress(handler: Handler<ButtonPress>): Unsubscribe {
+    deprecate('session.onButtonPress');
+    return this.events.onButtonPress(handler);
+  }
+
+  /** @deprecated Use `session.events.onTouchEvent`. */
+  onTouchEvent(gestureOrHandler: string | Handler<TouchEvent>, handler?: Handler<TouchEvent>): Unsubscribe {
+    deprecate('session.onTouchEvent');
+    return this.events.onTouchEvent(gestureOrHandler, handler);
+  }
+
+  /** @deprecated Use `session.events.onPhoneNotifications`. */
+  onPhoneNotifications(handler: Handler<PhoneNotification>): Unsubscribe {
+    deprecate('session.onPhoneNotifications');
+    return this.events.onPhoneNotifications(handler);
+  }
+
+  /** @deprecated Use `session.events.onPhoneNotificationDismissed`. */
+  onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
+    deprecate('session.onPhoneNotificationDismissed');
+    return this.events.onPhoneNotificationDismissed(handler);
+  }
+
+  /** @deprecated Use `session.events.onVpsCoordinates`. */
+  onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
+    deprecate('session.onVpsCoordinates');
+    return this.events.onVpsCoordinates(handler);
+  }
+
+  /** @deprecated Use `session.events.onPhotoTaken`. */
+  onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
+    deprecate('session.onPhotoTaken');
+    return this.events.onPhotoTaken(handler);
+  }
+
+  /** @deprecated Use `session.settings.getAll()`. */
+  getSettings(): AppSetting[] {
+    deprecate('session.getSettings');
+    return this.settings.getAll();
+  }
+
+  /** @deprecated Use `session.settings.get(key)`. */
+  getSetting<T = any>(key: string): T | undefined {
+    deprecate('session.getSetting');
+    return this.settings.get<T | undefined>(key);
+  }
+
   /** Closes this session from the app side (onStop runs with reason `app_disconnect`). */
   async disconnect(options: { releaseOwnership?: boolean; reason?: OwnershipReleaseReason } = {}): Promise<void> {
     if (options.releaseOwnership && options.reason) await this.releaseOwnership(options.reason);
@@ -183,48 +349,13 @@ export class AppSession {
     return this.wifi.onGlassesConnectionState(handler);
   }
 
-  // ---------------------------------------------------------------- deprecated shortcuts (published names)
-
-  /** @deprecated Use `session.events.onTouchEvent`. */
-  onTouchEvent(gestureOrHandler: string | Handler<TouchEvent>, handler?: Handler<TouchEvent>): Unsubscribe {
-    return this.events.onTouchEvent(gestureOrHandler, handler);
-  }
+  // ---------------------------------------------------------------- published helpers
 
   /** Subscribes to several touch gestures at once; returns one function that unsubscribes them all. */
   subscribeToGestures(gestures: string[]): Unsubscribe {
     const streams = gestures.map((g) => createTouchEventStream(g));
     for (const s of streams) this.subscribe(s);
     return () => streams.forEach((s) => this.unsubscribe(s));
-  }
-
-  /** @deprecated Use `session.events.onPhoneNotificationDismissed`. */
-  onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
-    return this.events.onPhoneNotificationDismissed(handler);
-  }
-
-  /** @deprecated Use `session.events.on(StreamType.VPS_COORDINATES, …)`. */
-  onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
-    return this.events.on(StreamType.VPS_COORDINATES, handler);
-  }
-
-  /** @deprecated Use `session.events.on(StreamType.PHOTO_TAKEN, …)`. */
-  onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
-    return this.events.on(StreamType.PHOTO_TAKEN, handler);
-  }
-
-  /** @deprecated Use `session.settings.getAll()`. */
-  getSettings(): AppSetting[] {
-    return this.settings.getAll();
-  }
-
-  /** @deprecated Use `session.settings.get(key)`. */
-  getSetting<T = any>(key: string): T | undefined {
-    return this.settings.get<T>(key);
-  }
-
-  /** Subscribes to the streams `handler` picks from the settings, again whenever a key in `updateOnChange` changes. */
-  setSubscriptionSettings(options: SubscriptionSettings): void {
-    this.appConfig.setSubscriptionSettings(options);
   }
 
   /** Replaces the app settings locally, as a `settings_update` from the cloud would (for tests). */

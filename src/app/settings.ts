@@ -4,16 +4,20 @@
  * The two never mix: a `settings_update` array only ever replaces the app settings.
  */
 import { SdkError } from '../core/errors';
+import { deprecate } from '../../compat/deprecations';
+import { cloudRequest } from '../core/cloud-http';
 import type { CoreSession } from '../core/session';
 import type { SettingsChangeMap } from '../core/settings-store';
+import { DIALECTS, type Dialect } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
+import { SYSTEM_SETTING_STREAM_PREFIX } from '../protocol/streams';
 
 export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
 /** `oldValue` is undefined when the setting is new (typed `T` as in the published SDK, so handlers typed either way fit). */
 export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
 
 export class SettingsManager {
-  constructor(protected readonly core: CoreSession) {}
+  constructor(protected readonly core: CoreSession, protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos) {}
 
   getAll(): AppSetting[] {
     return this.core.settings.getAppSettings();
@@ -47,14 +51,18 @@ export class SettingsManager {
   }
 
   /**
-   * The app settings as the cloud last sent them. No HTTP request is made: the session already holds the
-   * cloud's copy (the ack carries it and every change arrives as `settings_update`), and the REST endpoint
-   * the published SDK called took the session id as a user id without authentication. Rejects with
-   * `SdkError('session_closed')` once the session has ended.
+   * Fetches the app settings from the session's own cloud (`GET <cloud>/appsettings/user/<package>`, or
+   * `/tpasettings` for the legacy facade) authenticated with the user id (never the session id), applies
+   * them and returns them. Rejects with `SdkError('session_closed')` once the session has ended.
    */
   async fetch(): Promise<AppSetting[]> {
     if (this.core.state === 'closed') throw new SdkError('session_closed', 'The session has ended; its settings are no longer kept up to date');
-    return this.core.settings.getAppSettings();
+    const path = `${this.naming.settingsPath}/user/${encodeURIComponent(this.core.packageName)}`;
+    const answer = await cloudRequest<{ settings?: unknown }>(this.core, {
+      method: 'GET', path, authorization: `Bearer ${this.core.userId}`, what: 'Fetching the app settings',
+    });
+    if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as AppSetting[]);
+    return this.getAll();
   }
 
   // ---------------------------------------------------------------- MentraOS system settings
@@ -70,9 +78,17 @@ export class SettingsManager {
     return this.getMentraOS(key, defaultValue);
   }
 
-  /** Changes of one MentraOS system setting. Returns a working unsubscribe function. */
+  /**
+   * Changes of one MentraOS system setting. Subscribes to `augmentos:<key>` (the cloud only sends system
+   * setting updates to apps subscribed to them) until the returned function is called.
+   */
   onMentraosChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
-    return this.core.settings.onSystemChange(valueHandler(key, handler));
+    const unsubscribe = this.core.addHandler(`${SYSTEM_SETTING_STREAM_PREFIX}${key}`, () => {});
+    const off = this.core.settings.onSystemChange(valueHandler(key, handler));
+    return () => {
+      off();
+      unsubscribe();
+    };
   }
 
   /** Same as `onMentraosChange`. */
@@ -80,12 +96,13 @@ export class SettingsManager {
     return this.onMentraosChange(key, handler);
   }
 
-  /** @deprecated Use `onMentraosChange`. */
+  /** @deprecated Use `onMentraosSettingChange`. */
   onMentraosSettingsChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    deprecate('settings.onMentraosSettingsChange');
     return this.onMentraosChange(key, handler);
   }
 
-  /** Merges MentraOS system settings locally (as `augmentos_settings_update` would); listeners of changed keys run. */
+  /** Merges MentraOS system settings into the local copy (listeners fire for real changes). */
   updateMentraosSettings(settings: Record<string, unknown>): void {
     this.core.settings.mergeSystem(settings);
   }

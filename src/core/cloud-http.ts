@@ -3,6 +3,7 @@
  * the engine has already checked against the trusted hosts, so the API key only ever goes to that cloud.
  */
 import { SdkError, toError } from './errors';
+import type { CoreSession } from './session';
 
 /** The cloud's HTTP base for a WebSocket URL: ws→http, wss→https, the app socket path (`/app-ws`, `/tpa-ws`) removed. */
 export function cloudHttpBase(wsUrl: string): string {
@@ -48,5 +49,41 @@ export async function readJson(res: Response): Promise<any> {
     return await res.json();
   } catch {
     return undefined;
+  }
+}
+
+export interface CloudRequest {
+  method: 'GET' | 'POST';
+  /** Path below the cloud base, starting with `/`. */
+  path: string;
+  /** `api-key`: `Bearer <apiKey>`; otherwise the exact header value. */
+  authorization: 'api-key' | string;
+  body?: unknown;
+  timeoutMs?: number;
+  /** What the call is for, in error messages (e.g. "user discovery"). */
+  what: string;
+}
+
+/** Sends one JSON request to the session's cloud and returns the parsed JSON answer. */
+export async function cloudRequest<T>(core: CoreSession, req: CloudRequest): Promise<T> {
+  const base = cloudHttpBase(core.url);
+  const url = new URL(base + req.path);
+  if (url.origin !== new URL(base).origin) throw new SdkError('invalid_argument', `Refused ${req.what}: the path leaves the session's cloud`);
+  const authorization = req.authorization === 'api-key' ? core.cloudAuthorization() : req.authorization;
+  let res: Response;
+  try {
+    res = await cloudFetch(base, req.path, authorization, { method: req.method, json: req.body, timeoutMs: req.timeoutMs });
+  } catch (e) {
+    const timedOut = toError((e as { cause?: unknown }).cause ?? e).name === 'TimeoutError';
+    throw new SdkError(timedOut ? 'request_timeout' : 'cloud_request_failed', `${req.what} at ${url.host} ${timedOut ? 'timed out' : `failed: ${toError(e).message}`}`, { cause: e });
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    throw new SdkError('cloud_request_failed', `${req.what} at ${url.host} failed: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), { details: { status: res.status } });
+  }
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new SdkError('cloud_request_failed', `${req.what} at ${url.host} answered something that is not JSON`, { details: { status: res.status } });
   }
 }

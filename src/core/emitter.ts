@@ -2,31 +2,33 @@
 export type Listener = (...args: any[]) => unknown;
 
 export class Emitter {
-  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Created on the first listener: most sessions never get one, and each session has an emitter. */
+  private listeners: Map<string, Set<Listener>> | undefined;
 
   constructor(private readonly report: (err: unknown, event: string) => void) {}
 
   on(event: string, fn: Listener): () => void {
-    let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    const listeners = (this.listeners ??= new Map());
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
     set.add(fn);
-    return () => void this.listeners.get(event)?.delete(fn);
+    return () => void this.listeners?.get(event)?.delete(fn);
   }
 
   has(event: string): boolean {
-    const set = this.listeners.get(event);
+    const set = this.listeners?.get(event);
     return !!set && set.size > 0;
   }
 
   emit(event: string, ...args: unknown[]): boolean {
-    const set = this.listeners.get(event);
+    const set = this.listeners?.get(event);
     if (!set || set.size === 0) return false;
     for (const fn of [...set]) invokeIsolated(fn, args, (e) => this.report(e, event));
     return true;
   }
 
   clear(): void {
-    this.listeners.clear();
+    this.listeners = undefined;
   }
 }
 

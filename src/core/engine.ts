@@ -10,7 +10,7 @@ import type { AppSetting, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
-import type { ReconnectOptions } from './reconnect';
+import { HandshakeGate, RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
 import { PendingRequests } from './requests';
 import { CoreSession, type StopReason } from './session';
@@ -24,6 +24,8 @@ export interface EngineConfig {
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
   queueLimit?: number;
+  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  pingIntervalMs?: number;
   /** How long a replacing session's onSession waits for the replaced session's onStop (ms, default 5000). */
   replaceWaitMs?: number;
   /** Where session ownership is recorded when several instances serve the app (default: this process only). */
@@ -77,7 +79,10 @@ export class SessionEngine implements DirectoryHost {
    * reconnect and a replacement of the session (same id); they are rejected when the session really ends.
    */
   readonly sharedRequests: PendingRequests;
+  /** Caps simultaneous reconnect handshakes across all sessions (a reconnect storm is spread out). */
+  readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
+  private shuttingDown = false;
 
   constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
     const directory = (this.directory = config.directory ?? new LocalSessionDirectory());
@@ -87,13 +92,20 @@ export class SessionEngine implements DirectoryHost {
       added: (id, _kind, timeoutMs) => directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
       removed: (id) => void directory.releaseRequest(id),
     } : undefined);
+    this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
   }
+
+  /** One function for every session (not a closure per session). */
+  private readonly reportSessionError = (err: Error, s: CoreSession): void => {
+    this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' });
+  };
 
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
     const b = body as Record<string, unknown>;
     if (typeof b.type !== 'string') return bad(400, 'The webhook body needs a string "type"');
     if (b.type !== 'session_request' && b.type !== 'stop_request') return bad(400, `Unknown webhook request type "${b.type.slice(0, 60)}"`);
+    if (this.shuttingDown && b.type === 'session_request') return bad(503, 'The app server is shutting down', 'SHUTTING_DOWN');
     for (const field of ['sessionId', 'userId'] as const) {
       const v = b[field];
       if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID_LENGTH) {
@@ -147,8 +159,9 @@ export class SessionEngine implements DirectoryHost {
     return updated;
   }
 
-  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets. */
+  /** Ends every session (reason `server_shutdown`) and waits for their onStop and sockets; refuses new sessions from then on. */
   async stopAll(reason: StopReason = 'server_shutdown'): Promise<void> {
+    this.shuttingDown = true;
     const closing = this.registry.entries().map((e) => e.session.dispose(reason));
     await Promise.all([...closing, ...this.ending]);
   }
@@ -196,8 +209,10 @@ export class SessionEngine implements DirectoryHost {
       reconnect: this.config.reconnect,
       queueLimit: this.config.queueLimit,
       sharedRequests: this.sharedRequests,
+      pingIntervalMs: this.config.pingIntervalMs,
+      handshakeGate: this.handshakeGate,
       onEnd: (reason) => this.onEnd(entry, reason),
-      reportError: (err, s) => this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' }),
+      reportError: this.reportSessionError,
     });
     entry = this.registry.add(core);
     core.facade = this.hooks.createSession(core);

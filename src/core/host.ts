@@ -1,18 +1,20 @@
 /**
  * The HTTP side shared by both facades: an Express 4 app with the JSON body parser, the webview auth
- * middleware (on every route, custom ones included), the webhook, `/tool`, `/settings`, `/mentra-auth`,
- * `/health`, static files, start/stop and cleanup handlers. Facades add their names on top.
+ * middleware (on every route, custom ones included), the webhook (behind the optional webhook secret),
+ * `/tool`, `/settings`, `/mentra-auth`, `/health`, static files, start/stop and cleanup handlers.
+ * Facades add their names on top.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { ErrorRequestHandler, Express, Request, Response } from 'express';
+import type { Express, RequestHandler } from 'express';
 import serveStatic from 'serve-static';
 import { resolveCluster, type ClusterOptions } from './cluster/config';
 import { ClusterRouter } from './cluster/forward';
 import { RedisSessionDirectory } from './cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
+import { answerClientError, cloudSecretGuard, jsonErrorHandler, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
 import type { ReconnectOptions } from './reconnect';
 import { routedByOwner, type RouteContext } from './routes/context';
@@ -22,6 +24,7 @@ import { toolRoutes } from './routes/tool';
 import { createAuthMiddleware } from './webview/auth';
 import type { PublicKeyInput } from './webview/tokens';
 import { registerPhotoUpload } from './routes/photo-upload';
+import { INVALID_JSON, byteLimit, readJsonBody, takesLane } from './webhook-body';
 
 export interface HostConfig {
   packageName: string;
@@ -35,10 +38,19 @@ export interface HostConfig {
   healthCheck?: boolean;
   logger?: Logger;
   logLevel?: LogLevel;
+  /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
   trustedCloudHosts?: readonly string[];
+  /**
+   * A shared secret the cloud sends in the `X-MentraOS-Webhook-Secret` header of every webhook (default:
+   * `MENTRAOS_WEBHOOK_SECRET`, else none). When set, calls without it are answered 401.
+   */
+  webhookSecret?: string;
   handshakeTimeoutMs?: number;
   reconnect?: ReconnectOptions;
+  /** Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README). */
   queueLimit?: number;
+  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  pingIntervalMs?: number;
   /** Largest JSON body accepted (default '100kb', as Express). */
   bodyLimit?: string | number;
   /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
@@ -65,6 +77,9 @@ export class AppHost {
   readonly packageName: string;
   /** Routes requests to the instance holding a session (only when several instances share a directory). */
   readonly cluster: ClusterRouter | undefined;
+  /** Middleware that admits only calls carrying the webhook secret (a no-op when none is configured). */
+  readonly verifyCloud: RequestHandler;
+  private readonly webhookSecret: string | undefined;
   private server: Server | undefined;
   private starting = false;
   private stopping: Promise<void> | undefined;
@@ -83,6 +98,7 @@ export class AppHost {
       handshakeTimeoutMs: config.handshakeTimeoutMs,
       reconnect: config.reconnect,
       queueLimit: config.queueLimit,
+      pingIntervalMs: config.pingIntervalMs,
       directory: cluster && new RedisSessionDirectory({ ...cluster, logger: this.logger }),
     };
     this.engine = new SessionEngine(engineConfig, hooks);
@@ -96,7 +112,14 @@ export class AppHost {
     });
     this.app = express();
     this.app.disable('x-powered-by');
+    // A request another instance forwarded is verified first: it was checked where it landed.
     if (this.cluster) this.app.use(this.cluster.inbound());
+    this.webhookSecret = resolveWebhookSecret(config.webhookSecret);
+    const guard = cloudSecretGuard(this.webhookSecret);
+    this.verifyCloud = this.cluster ? (req, res, next) => (this.cluster?.forwardedFrom(req) ? next() : guard(req, res, next)) : guard;
+    // Headers are checked before the body is read.
+    this.app.post(webhookPath, this.verifyCloud, requireJson);
+    this.app.post('/settings', this.verifyCloud);
     this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
     this.app.use(createAuthMiddleware({
       apiKey: config.apiKey,
@@ -116,7 +139,8 @@ export class AppHost {
       key: (req) => (req.body?.type === 'stop_request' && typeof req.body.sessionId === 'string' ? req.body.sessionId : undefined),
       holdsLocally: (sessionId) => !!this.engine.registry.get(sessionId),
     });
-    this.app.post(webhookPath, ...stopRequestOwner, (req, res) => void this.onWebhook(req, res));
+    this.app.post(webhookPath, ...stopRequestOwner, (req, res) => void this.answerWebhook(req.body, res));
+    this.app.all(webhookPath, postOnly);
     this.app.use(toolRoutes(routes));
     this.app.use(settingsRoutes(routes));
     this.app.use(mentraAuthRoutes(routes));
@@ -165,7 +189,16 @@ export class AppHost {
 
   private listen(): Promise<void> {
     const port = this.config.port ?? 7010;
-    const server = createServer(this.app);
+    const webhookPath = this.config.webhookPath ?? '/webhook';
+    const limit = byteLimit(this.config.bodyLimit);
+    // The fast lane skips Express, so it is taken only when no webhook secret has to be checked and no
+    // stop webhook may have to go to another instance.
+    const lane = this.webhookSecret === undefined && !this.cluster;
+    const server = createServer((req, res) => {
+      if (lane && takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
+      else this.app(req, res);
+    });
+    server.on('clientError', answerClientError);
     this.server = server;
     return new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) => {
@@ -220,30 +253,31 @@ export class AppHost {
     this.cluster?.close();
   }
 
-  private async onWebhook(req: Request, res: Response): Promise<void> {
+  /** The webhook's common case without Express (see webhook-body.ts); same answers as the Express route. */
+  private async onWebhookLane(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readJsonBody(req);
+    if (body === undefined) return;
+    if (body === INVALID_JSON) return sendJson(res, 400, { status: 'error', message: 'The request body is not valid JSON' });
+    await this.answerWebhook(body, res);
+  }
+
+  private async answerWebhook(body: unknown, res: ServerResponse): Promise<void> {
     let result;
     try {
-      result = await this.engine.handleWebhook(req.body);
+      result = await this.engine.handleWebhook(body);
     } catch (e) {
       this.logger.error(`Webhook handling failed: ${toError(e).message}`);
       result = { status: 500, body: { status: 'error' as const, message: 'Internal error while handling the webhook' } };
     }
-    res.status(result.status).json(result.body);
+    sendJson(res, result.status, result.body);
     result.after?.();
   }
 }
 
-/** Body-parser failures become JSON 4xx answers with a reason (never an HTML page). */
-function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (err, _req, res, next) => {
-    if (res.headersSent) return next(err);
-    const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    const message =
-      err?.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-      : err?.type === 'entity.too.large' ? 'The request body is too large'
-      : status < 500 ? `Bad request: ${String(err?.message ?? 'unreadable body').slice(0, 200)}`
-      : 'Internal server error';
-    if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
-    res.status(status).json({ status: 'error', message });
-  };
+/** A JSON answer written directly (no ETag or content negotiation: the cloud reads the status and body). */
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent || res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
 }

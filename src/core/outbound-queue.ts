@@ -1,9 +1,15 @@
 /**
- * Messages sent while the socket is down wait here and are flushed after the next ack.
- * Overflow policy: display updates are coalesced per view (only the latest layout of a view is kept,
- * which is what the wearer would see anyway); when the queue is still full the oldest display update is
- * dropped; a request (anything that is not a display update) is never dropped silently: `push` returns
- * false and the caller reports it.
+ * Messages sent while the socket is down wait here and are flushed, in order, after the next ack.
+ *
+ * Overflow policy (the queue holds at most `limit` messages, 1000 by default):
+ * - a display update replaces the queued display update of the same view (only the latest layout of a
+ *   view is kept, which is what the wearer would see anyway) and moves to the end of the queue;
+ * - nothing else is ever dropped: when the queue is full, `push` refuses the new message and returns
+ *   false, and the session reports an `SdkError('queue_full')` to the caller (a request's promise rejects).
+ *
+ * It also remembers the latest display update written to the socket for each view: a socket that dies
+ * unnoticed swallows what was written to it, so after a reconnect that layout is shown again (unless a
+ * newer one is queued for the view, or its `durationMs` has run out). Layouts are idempotent.
  */
 
 export interface QueuedMessage {
@@ -12,9 +18,13 @@ export interface QueuedMessage {
   [k: string]: unknown;
 }
 
+export const DISPLAY_EVENT = 'display_event';
+
 export class OutboundQueue {
   private items: QueuedMessage[] = [];
-  dropped = 0;
+  private readonly lastShown = new Map<unknown, { msg: QueuedMessage; at: number }>();
+  /** Display updates replaced by a later one for the same view. */
+  coalesced = 0;
 
   constructor(private readonly limit: number) {}
 
@@ -22,22 +32,50 @@ export class OutboundQueue {
     return this.items.length;
   }
 
+  /** Views that have a display update waiting. */
+  queuedViews(): Set<unknown> {
+    const views = new Set<unknown>();
+    for (const m of this.items) if (m.type === DISPLAY_EVENT) views.add(m.view);
+    return views;
+  }
+
   push(msg: QueuedMessage): boolean {
-    if (msg.type === 'display_event') {
-      const i = this.items.findIndex((m) => m.type === 'display_event' && m.view === msg.view);
+    if (msg.type === DISPLAY_EVENT) {
+      const i = this.items.findIndex((m) => m.type === DISPLAY_EVENT && m.view === msg.view);
       if (i >= 0) {
         this.items.splice(i, 1);
-        this.dropped++;
+        this.coalesced++;
       }
     }
-    if (this.items.length >= this.limit) {
-      const oldestDisplay = this.items.findIndex((m) => m.type === 'display_event');
-      if (oldestDisplay < 0) return false;
-      this.items.splice(oldestDisplay, 1);
-      this.dropped++;
-    }
+    if (this.items.length >= this.limit) return false;
     this.items.push(msg);
     return true;
+  }
+
+  /** Notes a message written to the socket (only display updates are remembered). */
+  noteSent(msg: QueuedMessage, now = Date.now()): void {
+    if (msg.type === DISPLAY_EVENT) this.lastShown.set(msg.view, { msg, at: now });
+  }
+
+  /** The layouts to show again after a reconnect, with what remains of their `durationMs`. */
+  replays(now = Date.now()): QueuedMessage[] {
+    const queued = this.queuedViews();
+    const out: QueuedMessage[] = [];
+    for (const [view, { msg, at }] of this.lastShown) {
+      if (queued.has(view)) continue;
+      const duration = msg.durationMs;
+      if (typeof duration !== 'number' || !(duration > 0)) out.push({ ...msg, timestamp: new Date(now).toISOString() });
+      else if (at + duration > now) out.push({ ...msg, durationMs: at + duration - now, timestamp: new Date(now).toISOString() });
+    }
+    return out;
+  }
+
+  /** Forgets everything; returns how many queued messages were never sent. */
+  clear(): number {
+    const unsent = this.items.length;
+    this.items = [];
+    this.lastShown.clear();
+    return unsent;
   }
 
   drain(): QueuedMessage[] {

@@ -23,43 +23,45 @@ export interface PendingObserver {
 }
 
 export class PendingRequests {
-  private readonly pending = new Map<string, Pending>();
+  /** Created on the first request: every session has a PendingRequests, few ever send a request. */
+  private pending: Map<string, Pending> | undefined;
 
   constructor(private readonly observer?: PendingObserver) {}
 
   get size(): number {
-    return this.pending.size;
+    return this.pending?.size ?? 0;
   }
 
   has(id: string): boolean {
-    return this.pending.has(id);
+    return !!this.pending?.has(id);
   }
 
   /** Pending ids in the order they were created, optionally only of one kind and owner. */
   ids(kind?: string, owner?: string): string[] {
-    return [...this.pending].filter(([, p]) => (kind === undefined || p.kind === kind) && (owner === undefined || p.owner === owner)).map(([id]) => id);
+    return [...(this.pending ?? [])].filter(([, p]) => (kind === undefined || p.kind === kind) && (owner === undefined || p.owner === owner)).map(([id]) => id);
   }
 
   /** True when `id` is pending with this kind (and owner, when given). */
   hasOf(id: string, kind: string, owner?: string): boolean {
-    const p = this.pending.get(id);
+    const p = this.pending?.get(id);
     return !!p && p.kind === kind && (owner === undefined || p.owner === owner);
   }
 
   /** Registers `id` and returns the promise that settles with it. `timeoutMs` 0 means no timeout. */
   create<T>(id: string, kind: string, timeoutMs: number, owner?: string): Promise<T> {
-    if (this.pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
+    const pending = (this.pending ??= new Map());
+    if (pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
     return new Promise<T>((resolve, reject) => {
       const entry: Pending = { resolve, reject, kind, owner };
       if (timeoutMs > 0) {
         entry.timer = setTimeout(() => {
-          this.pending.delete(id);
+          pending.delete(id);
           this.observer?.removed(id, kind);
           reject(new SdkError('request_timeout', `The ${kind} request ${id} got no answer within ${timeoutMs} ms`, { details: { requestId: id, kind } }));
         }, timeoutMs);
         entry.timer.unref?.();
       }
-      this.pending.set(id, entry);
+      pending.set(id, entry);
       const recorded = this.observer?.added(id, kind, timeoutMs);
       if (recorded) entry.recorded = recorded;
     });
@@ -70,7 +72,7 @@ export class PendingRequests {
    * finds this instance); undefined when there is nothing to wait for, so callers may send at once.
    */
   recorded(id: string): Promise<void> | undefined {
-    return this.pending.get(id)?.recorded;
+    return this.pending?.get(id)?.recorded;
   }
 
   resolve(id: string, value: unknown): boolean {
@@ -96,6 +98,7 @@ export class PendingRequests {
 
   private rejectWhere(match: (p: Pending) => boolean, error: (kind: string, id: string) => Error): number {
     let n = 0;
+    if (!this.pending) return 0;
     for (const [id, p] of [...this.pending]) {
       if (!match(p)) continue;
       this.take(id);
@@ -106,9 +109,9 @@ export class PendingRequests {
   }
 
   private take(id: string): Pending | undefined {
-    const p = this.pending.get(id);
+    const p = this.pending?.get(id);
     if (!p) return undefined;
-    this.pending.delete(id);
+    this.pending!.delete(id);
     if (p.timer) clearTimeout(p.timer);
     this.observer?.removed(id, p.kind);
     return p;

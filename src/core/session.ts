@@ -1,9 +1,12 @@
 /**
  * One user's session with the cloud: a state machine over one WebSocket at a time.
  *
- *   connecting --ack--> ready --abnormal close--> reconnecting --ack--> ready
+ *   connecting --ack--> ready --abnormal close / zombie--> reconnecting --ack--> ready
  *        \                 \--terminal close / connection error / dispose--> closed
- *         \--error/timeout--> closed                 reconnecting --budget spent--> closed
+ *         \--error/timeout--> closed                 reconnecting --budget spent / refused--> closed
+ *
+ * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up
+ * a ping goes out every `pingIntervalMs`; a socket that stops answering is terminated and resumed.
  *
  * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
  * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
@@ -15,11 +18,12 @@ import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
+import { watchLiveness } from './liveness';
 import { OutboundQueue } from './outbound-queue';
-import { RECONNECT_DEFAULTS, backoffDelay, closeAction, type ReconnectOptions } from './reconnect';
+import { RECONNECT_DEFAULTS, ReconnectPlan, closeAction, type HandshakeGate, type ReconnectOptions } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
-import { StreamTable, type StreamHandler } from './streams';
+import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import { validStreamData } from './validate';
 
 export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
@@ -63,6 +67,10 @@ export interface CoreSessionOptions {
   queueLimit?: number;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
+  /** Ping interval in ms while connected (default 15 000; 0 disables the pings and zombie detection). */
+  pingIntervalMs?: number;
+  /** Shared cap on simultaneous reconnect handshakes (the engine passes one gate to all its sessions). */
+  handshakeGate?: HandshakeGate;
   /** Called once, when the session reaches `closed`. */
   onEnd?: (reason: StopReason, session: CoreSession) => void;
   /** Where errors go when the session has no `error` listener. */
@@ -70,11 +78,13 @@ export interface CoreSessionOptions {
 }
 
 interface Handshake {
+  ws: WebSocket;
   resolve: () => void;
   reject: (e: Error) => void;
 }
 
 const CLOSE_WAIT_MS = 2000;
+export const DEFAULT_PING_INTERVAL_MS = 15_000;
 
 export class CoreSession {
   readonly sessionId: string;
@@ -94,13 +104,15 @@ export class CoreSession {
   private handshake: Handshake | null = null;
   private readonly streams: StreamTable;
   private readonly events: Emitter;
-  private readonly messageListeners = new Map<string, Set<Listener>>();
+  /** Created on the first `onMessage`: most sessions have no module listening. */
+  private messageListeners: Map<string, Set<Listener>> | undefined;
   private readonly queue: OutboundQueue;
   private readonly reconnectOpts: Required<ReconnectOptions>;
   private readonly handshakeTimeoutMs: number;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private reconnectDeadline = 0;
-  private attempt = 0;
+  private readonly plan: ReconnectPlan;
+  private stopLiveness: (() => void) | undefined;
+  private leaveGate: (() => void) | undefined;
   private flushScheduled = false;
   private lastSentSubscriptions = '[]';
   private cloudStopReason: string | undefined;
@@ -119,11 +131,13 @@ export class CoreSession {
     this.url = opts.url;
     this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
     this.handshakeTimeoutMs = opts.handshakeTimeoutMs ?? 5000;
-    this.reconnectOpts = { ...RECONNECT_DEFAULTS, ...opts.reconnect };
+    this.reconnectOpts = opts.reconnect ? { ...RECONNECT_DEFAULTS, ...opts.reconnect } : RECONNECT_DEFAULTS;
+    this.plan = new ReconnectPlan(this.reconnectOpts);
     this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
-    this.events = new Emitter((e) => this.reportError(toError(e)));
-    this.settings = new SettingsStore((e) => this.reportError(toError(e)));
+    const report = (e: unknown) => this.reportError(toError(e));
+    this.events = new Emitter(report);
+    this.settings = new SettingsStore(report);
   }
 
   get state(): SessionState {
@@ -183,20 +197,24 @@ export class CoreSession {
     this.setState('closed');
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = undefined;
+    this.leaveGate?.();
+    this.leaveGate = undefined;
+    this.stopLiveness?.();
+    this.stopLiveness = undefined;
     this.handshake?.reject(new SdkError('session_closed', `Session ${this.sessionId} ended (${reason}) during the handshake`));
     const ws = this.ws;
     this.ws = null;
     this.closedPromise = Promise.all([ws ? closeSocket(ws) : undefined, ...this.finalizers.map((fn) => this.runFinalizer(fn))]).then(() => {});
     this.requests.rejectAll((kind, id) => new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
-    const dropped = this.queue.drain().length;
+    const dropped = this.queue.clear();
     if (dropped > 0) this.logger.warn(`Session ended with ${dropped} unsent message(s)`);
     try {
       this.opts.onEnd?.(reason, this);
     } finally {
       this.events.emit('closed', reason);
       this.events.clear();
-      this.messageListeners.clear();
+      this.messageListeners = undefined;
       this.streams.clear();
       this.settings.clearListeners();
     }
@@ -236,10 +254,16 @@ export class CoreSession {
     const ws = this.ws;
     if (this._state === 'ready' && ws && ws.readyState === WebSocket.OPEN) {
       ws.send(JSON.stringify(msg));
+      this.queue.noteSent(msg);
       return true;
     }
     if (!this.queue.push(msg)) {
-      this.reportError(new SdkError('queue_full', `The outbound queue is full while reconnecting; ${msg.type} was not sent`, { details: { type: msg.type } }));
+      const requestId = typeof msg.requestId === 'string' ? msg.requestId : undefined;
+      this.reportError(new SdkError(
+        'queue_full',
+        `The outbound queue is full (${this.queue.size} messages) while the cloud is unreachable; ${msg.type}${requestId ? ` ${requestId}` : ''} was not sent`,
+        { details: { type: msg.type, requestId } },
+      ));
       return false;
     }
     return true;
@@ -249,12 +273,23 @@ export class CoreSession {
 
   /** Registers a stream handler; the subscription follows. Returns an unsubscribe function. */
   addHandler(stream: string, handler: StreamHandler): () => void {
-    if (this._state === 'closed') return () => {};
+    if (this._state === 'closed' || !checkStreamName(stream, this.logger)) return () => {};
     return this.streams.add(stream, handler);
   }
 
   subscribe(stream: string, rate?: string): void {
-    if (this._state !== 'closed') this.streams.subscribe(stream, rate);
+    if (this._state !== 'closed' && checkStreamName(stream, this.logger)) this.streams.subscribe(stream, rate);
+  }
+
+  /** Replaces one named group of subscriptions as a whole (handler-driven ones stay). */
+  setSubscriptionGroup(name: string, streams: readonly string[]): void {
+    if (this._state === 'closed') return;
+    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this.logger)));
+  }
+
+  /** The Authorization header for calls to this session's own cloud. Internal: never log it. */
+  cloudAuthorization(): string {
+    return `Bearer ${this.opts.apiKey}`;
   }
 
   unsubscribe(stream: string): void {
@@ -269,10 +304,11 @@ export class CoreSession {
 
   /** Listens for one inbound message type (canonical name), after the engine's own handling. */
   onMessage(type: string, fn: Listener): () => void {
-    let set = this.messageListeners.get(type);
-    if (!set) this.messageListeners.set(type, (set = new Set()));
+    const listeners = (this.messageListeners ??= new Map());
+    let set = listeners.get(type);
+    if (!set) listeners.set(type, (set = new Set()));
     set.add(fn);
-    return () => void this.messageListeners.get(type)?.delete(fn);
+    return () => void this.messageListeners?.get(type)?.delete(fn);
   }
 
   /** Delivers a value to a stream's handlers as if it came from the cloud (used by modules and tests). */
@@ -292,14 +328,15 @@ export class CoreSession {
 
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const ws = new WebSocket(this.url, { perMessageDeflate: false, handshakeTimeout: this.handshakeTimeoutMs });
+      // The handshake timer covers the whole opening (TCP, upgrade, ack), so ws needs no timeout of its own.
+      // Text frames that are not valid UTF-8 are dropped as bad JSON instead of failing the connection.
+      const ws = new WebSocket(this.url, { perMessageDeflate: false, skipUTF8Validation: true });
       this.ws = ws;
-      let settled = false;
-      const fail = (err: Error) => {
-        if (settled) return;
-        settled = true;
-        clearTimeout(timer);
+      const settle = (err: Error | null) => {
+        if (this.handshake?.ws !== ws) return;
         this.handshake = null;
+        clearTimeout(timer);
+        if (!err) return resolve();
         if (this.ws === ws) this.ws = null;
         ws.removeAllListeners();
         ws.on('error', () => {});
@@ -307,37 +344,36 @@ export class CoreSession {
         reject(err);
       };
       const timer = setTimeout(
-        () => fail(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
+        () => settle(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.handshakeTimeoutMs} ms`)),
         this.handshakeTimeoutMs,
       );
-      this.handshake = {
-        resolve: () => {
-          if (settled) return;
-          settled = true;
-          clearTimeout(timer);
-          this.handshake = null;
-          resolve();
-        },
-        reject: fail,
-      };
-      ws.on('open', () => {
-        ws.send(JSON.stringify({
-          type: 'tpa_connection_init',
-          sessionId: this.sessionId,
-          packageName: this.packageName,
-          apiKey: this.opts.apiKey,
-          timestamp: new Date().toISOString(),
-        }));
-      });
-      ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
-      ws.on('close', (code, reason) => {
-        if (!settled) fail(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
-        else this.onSocketClose(ws, code, reason.toString());
-      });
-      ws.on('error', (err) => {
-        if (!settled) fail(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
-        else this.logger.debug(`WebSocket error: ${err.message}`);
-      });
+      this.handshake = { ws, resolve: () => settle(null), reject: settle };
+      this.listen(ws);
+    });
+  }
+
+  /**
+   * The socket's listeners. They hold only the session and the socket, so nothing of the handshake (its
+   * promise, timer and callbacks) stays alive with every open session.
+   */
+  private listen(ws: WebSocket): void {
+    ws.on('open', () => {
+      ws.send(JSON.stringify({
+        type: 'tpa_connection_init',
+        sessionId: this.sessionId,
+        packageName: this.packageName,
+        apiKey: this.opts.apiKey,
+        timestamp: new Date().toISOString(),
+      }));
+    });
+    ws.on('message', (data, isBinary) => this.onFrame(ws, data, isBinary));
+    ws.on('close', (code, reason) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `The cloud closed the connection (${code}${reason.length ? ` ${reason.toString()}` : ''}) before acknowledging it`, { details: { closeCode: code } }));
+      else this.onSocketClose(ws, code, reason.toString());
+    });
+    ws.on('error', (err) => {
+      if (this.handshake?.ws === ws) this.handshake.reject(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.url)}: ${err.message}`, { cause: err }));
+      else this.logger.debug(`WebSocket error: ${err.message}`);
     });
   }
 
@@ -407,7 +443,7 @@ export class CoreSession {
       default:
         known = false;
     }
-    const listeners = this.messageListeners.get(type);
+    const listeners = this.messageListeners?.get(type);
     if (listeners && listeners.size > 0) {
       for (const fn of [...listeners]) invokeIsolated(fn, [msg], (e) => this.reportError(toError(e)));
     } else if (!known) {
@@ -431,8 +467,11 @@ export class CoreSession {
   private onSocketClose(ws: WebSocket, code: number, reason: string): void {
     if (ws !== this.ws) return;
     this.ws = null;
+    this.stopLiveness?.();
+    this.stopLiveness = undefined;
     if (this._state === 'closed') return;
-    const terminal = closeAction(code) === 'terminal' || this.reconnectOpts.budgetMs <= 0;
+    const action = closeAction(code);
+    const terminal = action === 'terminal' || this.reconnectOpts.budgetMs <= 0;
     this.events.emit('disconnected', {
       message: `Connection closed (code: ${code})${reason ? `: ${reason}` : ''}`,
       code,
@@ -442,55 +481,80 @@ export class CoreSession {
       permanent: terminal,
     } satisfies DisconnectInfo);
     if (terminal) {
-      this.dispose(code === 1008 ? 'connection_error' : (this.cloudStopReason ?? (closeAction(code) === 'terminal' ? 'cloud_closed' : 'transport_lost')));
+      this.dispose(code === 1008 ? 'connection_error' : (this.cloudStopReason ?? (action === 'terminal' ? 'cloud_closed' : 'transport_lost')));
       return;
     }
     this.setState('reconnecting');
-    this.reconnectDeadline = Date.now() + this.reconnectOpts.budgetMs;
-    this.attempt = 0;
+    this.plan.dropped(action);
     this.scheduleReconnect();
   }
 
+  private onZombie(ws: WebSocket): void {
+    if (ws !== this.ws) return;
+    this.logger.warn(`The cloud did not answer a ping within ${this.opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS} ms; reconnecting`);
+    ws.terminate();
+  }
+
   private scheduleReconnect(): void {
-    const delay = backoffDelay(this.attempt, this.reconnectOpts);
-    if (Date.now() + delay > this.reconnectDeadline) {
+    const delay = this.plan.nextDelay();
+    if (delay === undefined) {
       this.logger.warn(`Could not reconnect within ${this.reconnectOpts.budgetMs} ms; ending the session`);
       this.dispose('transport_lost');
       return;
     }
-    this.reconnectTimer = setTimeout(() => void this.tryReconnect(), delay);
+    this.reconnectTimer = setTimeout(() => this.enterGate(), delay);
   }
 
-  private async tryReconnect(): Promise<void> {
+  /** Waits for a handshake slot (shared by the engine's sessions), then tries once. */
+  private enterGate(): void {
     this.reconnectTimer = undefined;
     if (this._state !== 'reconnecting') return;
-    this.attempt++;
+    const gate = this.opts.handshakeGate;
+    if (!gate) return void this.tryReconnect(() => {});
+    this.leaveGate = gate.enter((release) => {
+      this.leaveGate = undefined;
+      void this.tryReconnect(release);
+    });
+  }
+
+  private async tryReconnect(release: () => void): Promise<void> {
+    if (this._state !== 'reconnecting') return release();
+    const attempt = this.plan.attempt();
     try {
       await this.openSocket();
     } catch (e) {
+      release();
       if (this._state !== 'reconnecting') return;
       if (isSdkError(e, 'connection_error')) {
         this.reportError(e);
         this.dispose('connection_error');
         return;
       }
-      this.logger.debug(`Reconnect attempt ${this.attempt} failed: ${toError(e).message}`);
+      this.logger.debug(`Reconnect attempt ${attempt} failed: ${toError(e).message}`);
       this.scheduleReconnect();
       return;
     }
+    release();
     if (this._state !== 'reconnecting') return;
     this.reconnects++;
     this.setState('ready');
     this.afterAck(false);
-    this.events.emit('reconnected', this.attempt);
+    this.events.emit('reconnected', attempt);
   }
 
-  /** After every ack: the full subscription list first, then whatever was queued. */
+  /**
+   * After every ack: start the pings, then the full subscription list first, then (after a reconnect) the
+   * latest layout of each view the old socket may have swallowed, then whatever was queued.
+   */
   private afterAck(first: boolean): void {
+    this.plan.connected();
+    const ws = this.ws;
+    if (ws) this.stopLiveness = watchLiveness(ws, this.opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS, () => this.onZombie(ws));
     this.events.emit('connected', this.settings.getAppSettings());
     const list = this.streams.list();
     if (!first || list.length > 0) this.sendSubscriptions(list);
-    for (const msg of this.queue.drain()) this.send(msg);
+    const replays = first ? [] : this.queue.replays();
+    for (const msg of [...replays, ...this.queue.drain()]) this.send(msg);
   }
 
   private scheduleSubscriptionFlush(): void {

@@ -9,12 +9,16 @@ export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;
 type Listener = (changes: SettingsChangeMap) => void;
 
+/** Shared by every store without app settings; never mutated (a store replaces its map whole). */
+const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
+
 export class SettingsStore {
   private app: AppSetting[] = [];
-  private appValues = new Map<string, unknown>();
+  private appValues: ReadonlyMap<string, unknown> = NO_VALUES;
   private system: Record<string, unknown> = {};
-  private readonly appListeners = new Set<Listener>();
-  private readonly systemListeners = new Set<Listener>();
+  // Created on the first listener: one store per session, and most sessions never listen.
+  private appListeners: Set<Listener> | undefined;
+  private systemListeners: Set<Listener> | undefined;
 
   constructor(private readonly report: (err: unknown) => void) {}
 
@@ -37,8 +41,12 @@ export class SettingsStore {
   /** Replaces the app settings; returns what changed. */
   setApp(settings: AppSetting[]): SettingsChangeMap {
     const list = Array.isArray(settings) ? settings.filter((s) => s && typeof s.key === 'string') : [];
-    const next = new Map<string, unknown>();
-    for (const s of list) next.set(s.key, s.value !== undefined ? s.value : s.defaultValue);
+    let next = NO_VALUES;
+    if (list.length > 0) {
+      const values = new Map<string, unknown>();
+      for (const s of list) values.set(s.key, s.value !== undefined ? s.value : s.defaultValue);
+      next = values;
+    }
     const changes = diff(this.appValues, next);
     this.app = list;
     this.appValues = next;
@@ -57,21 +65,24 @@ export class SettingsStore {
   }
 
   onAppChange(fn: Listener): () => void {
-    this.appListeners.add(fn);
-    return () => void this.appListeners.delete(fn);
+    const set = (this.appListeners ??= new Set());
+    set.add(fn);
+    return () => void set.delete(fn);
   }
 
   onSystemChange(fn: Listener): () => void {
-    this.systemListeners.add(fn);
-    return () => void this.systemListeners.delete(fn);
+    const set = (this.systemListeners ??= new Set());
+    set.add(fn);
+    return () => void set.delete(fn);
   }
 
   clearListeners(): void {
-    this.appListeners.clear();
-    this.systemListeners.clear();
+    this.appListeners?.clear();
+    this.systemListeners?.clear();
   }
 
-  private notify(listeners: Set<Listener>, changes: SettingsChangeMap): void {
+  private notify(listeners: Set<Listener> | undefined, changes: SettingsChangeMap): void {
+    if (!listeners) return;
     for (const fn of [...listeners]) {
       try {
         fn(changes);
@@ -82,7 +93,7 @@ export class SettingsStore {
   }
 }
 
-function diff(before: Map<string, unknown>, after: Map<string, unknown>): SettingsChangeMap {
+function diff(before: ReadonlyMap<string, unknown>, after: ReadonlyMap<string, unknown>): SettingsChangeMap {
   const changes: SettingsChangeMap = {};
   for (const [k, v] of after) {
     const old = before.get(k);

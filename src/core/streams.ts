@@ -6,17 +6,26 @@
  * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
  * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
  */
-import { canonicalStreamKey } from '../protocol/streams';
+import { canonicalStreamKey, getBaseStreamType, parseLanguageStream } from '../protocol/streams';
+import { APP_MESSAGE_STEMS } from '../protocol/dialects';
 import type { SubscriptionRequest } from '../protocol/messages';
+import { SdkError } from './errors';
+import type { Logger } from './logger';
 
 export type StreamHandler = (data: any) => unknown;
 
+/** The index of a table whose keys are all plain; shared, never mutated. */
+const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
+
 export class StreamTable {
   private readonly handlers = new Map<string, Set<StreamHandler>>();
-  private readonly explicit = new Set<string>();
-  private readonly rates = new Map<string, string>();
+  // Created on first use: one table per session, and few sessions subscribe explicitly or set rates.
+  private explicit: Set<string> | undefined;
+  private rates: Map<string, string> | undefined;
+  /** Named sets of streams replaced as a whole (e.g. the settings-driven subscriptions). */
+  private groups: Map<string, readonly string[]> | undefined;
   /** canonical key -> subscription keys that share it (only keys with query options or parameters). */
-  private byCanonical = new Map<string, string[]>();
+  private byCanonical: ReadonlyMap<string, string[]> = NO_INDEX;
   private listCache: SubscriptionRequest[] | null = null;
 
   constructor(private readonly onChange: () => void) {}
@@ -41,18 +50,28 @@ export class StreamTable {
   }
 
   subscribe(stream: string, rate?: string): void {
-    const had = this.explicit.has(stream) && this.rates.get(stream) === rate;
-    this.explicit.add(stream);
-    if (rate === undefined) this.rates.delete(stream);
-    else this.rates.set(stream, rate);
+    const explicit = (this.explicit ??= new Set());
+    const had = explicit.has(stream) && this.rates?.get(stream) === rate;
+    explicit.add(stream);
+    if (rate === undefined) this.rates?.delete(stream);
+    else (this.rates ??= new Map()).set(stream, rate);
     if (!had) this.changed();
   }
 
   unsubscribe(stream: string): void {
-    const had = this.explicit.delete(stream);
-    this.rates.delete(stream);
+    const had = !!this.explicit?.delete(stream);
+    this.rates?.delete(stream);
     const removedHandlers = this.handlers.delete(stream);
     if (had || removedHandlers) this.changed();
+  }
+
+  /** Replaces the streams of one named group; streams with handlers or explicit subscriptions are unaffected. */
+  setGroup(name: string, streams: readonly string[]): void {
+    const before = this.groups?.get(name) ?? [];
+    const next = [...new Set(streams)];
+    if (next.length === 0) this.groups?.delete(name);
+    else (this.groups ??= new Map()).set(name, next);
+    if (before.length !== next.length || before.some((s, i) => s !== next[i])) this.changed();
   }
 
   hasHandlers(stream: string): boolean {
@@ -62,10 +81,12 @@ export class StreamTable {
   /** The full subscription list as sent on the wire. */
   list(): SubscriptionRequest[] {
     if (this.listCache) return this.listCache;
-    const keys = new Set<string>([...this.handlers.keys(), ...this.explicit]);
+    const keys = new Set<string>(this.handlers.keys());
+    if (this.explicit) for (const k of this.explicit) keys.add(k);
+    if (this.groups) for (const group of this.groups.values()) for (const k of group) keys.add(k);
     const out: SubscriptionRequest[] = [];
     for (const k of keys) {
-      const rate = this.rates.get(k);
+      const rate = this.rates?.get(k);
       out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
     }
     return (this.listCache = out);
@@ -74,8 +95,8 @@ export class StreamTable {
   /** Handler sets to call for one `data_stream`, each at most once. */
   targets(streamType: string, data: any): Set<StreamHandler>[] {
     const direct = this.handlers.get(streamType);
-    // Fast path: an exact, parameterless match with nothing else sharing the key.
-    if (direct && this.byCanonical.size === 0) return [direct];
+    // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
+    if (direct && (this.byCanonical.size === 0 || this.onlyItself(streamType))) return [direct];
     const keys = new Set<string>();
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
@@ -92,25 +113,34 @@ export class StreamTable {
     return out;
   }
 
+  /** True when a parameterised `streamType` without query options shares its canonical key with no other key. */
+  private onlyItself(streamType: string): boolean {
+    if (streamType.indexOf(':') < 0 || streamType.indexOf('?') >= 0) return false;
+    const shared = this.byCanonical.get(streamType);
+    return !shared || (shared.length === 1 && shared[0] === streamType);
+  }
+
   clear(): void {
     this.handlers.clear();
-    this.explicit.clear();
-    this.rates.clear();
-    this.byCanonical.clear();
+    this.explicit = undefined;
+    this.rates = undefined;
+    this.byCanonical = NO_INDEX;
+    this.groups = undefined;
     this.listCache = null;
   }
 
   private changed(): void {
     this.listCache = null;
-    const index = new Map<string, string[]>();
+    let index: Map<string, string[]> | undefined;
     for (const k of this.handlers.keys()) {
       const c = canonicalStreamKey(k);
       if (c === k && k.indexOf(':') < 0) continue;
+      index ??= new Map();
       const arr = index.get(c);
       if (arr) arr.push(k);
       else index.set(c, [k]);
     }
-    this.byCanonical = index;
+    this.byCanonical = index ?? NO_INDEX;
     this.onChange();
   }
 }
@@ -134,4 +164,26 @@ function derivedKeys(base: string, data: any): string[] {
     default:
       return [];
   }
+}
+
+const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, `app_${s}`]));
+
+/**
+ * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
+ * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
+ * events, not streams: they are refused with a warning (use the onAppMessage family instead).
+ */
+export function checkStreamName(stream: string, logger: Logger): boolean {
+  if (typeof stream !== 'string' || stream.length === 0 || stream.length > 200) {
+    throw new SdkError('invalid_argument', `A stream name must be a non-empty string (got ${JSON.stringify(stream)?.slice(0, 60)})`);
+  }
+  if (APP_MESSAGE_NAMES.has(stream)) {
+    logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
+    return false;
+  }
+  const base = getBaseStreamType(stream);
+  if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
+    throw new SdkError('invalid_argument', `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`);
+  }
+  return true;
 }

@@ -6,6 +6,8 @@
  * Checked before any connection or DNS lookup.
  */
 
+import { isIPv6 } from 'node:net';
+
 export const DEFAULT_TRUSTED_DOMAINS: readonly string[] = ['mentra.glass', 'mentraos.com', 'augmentos.cloud', 'augmentos.org'];
 export const TRUSTED_HOSTS_ENV = 'MENTRAOS_TRUSTED_HOSTS';
 
@@ -24,6 +26,15 @@ export function isLoopbackHost(host: string): boolean {
 /** Hosts listed in the environment variable, read at call time so a test cloud or `mentraos dev` can add itself. */
 export function envTrustedHosts(env: NodeJS.ProcessEnv = process.env): string[] {
   return (env[TRUSTED_HOSTS_ENV] ?? '').split(',').map(normaliseHost).filter(Boolean);
+}
+
+/** Why a `trustedCloudHosts` entry can never match a host (a URL, a port or a path), or undefined if fine. */
+export function invalidHostEntry(entry: string): string | undefined {
+  const h = normaliseHost(entry);
+  if (h === '') return 'an empty host name';
+  if (/[/\\@?#\s]/.test(h)) return `"${entry}" is not a host name (write the host alone, e.g. "cloud.example.com")`;
+  if (h.includes(':') && !isIPv6(h)) return `"${entry}" has a port; list the host alone (any port of a trusted host is trusted)`;
+  return undefined;
 }
 
 export function checkCloudUrl(raw: string, extraHosts: readonly string[] = []): TrustVerdict {

@@ -15,6 +15,7 @@ export interface DevArgs {
 export type Command = { command: 'help' } | { command: 'version' } | { command: 'dev'; args: DevArgs };
 
 export const USAGE = `Usage: mentraos dev <app-entry> [options]
+       mentraos migrate [dir] [--dry-run]   move a legacy app to the modern API (see mentraos migrate --help)
 
 Runs your app against a local MentraOS cloud with a glasses simulator page. No account, glasses or internet.
 

@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
 import { isLoopbackHost } from '../core/trust';
 import { connectControl } from '../testing/control-client';
+import { runMigrateCli } from '../migrate/cli';
 import { parseArgs, USAGE, type DevArgs } from './args';
 import { startDev, type DevHandle } from './dev';
 import { parseScript, runScript, UsageError, type Step } from './script';
@@ -24,6 +25,10 @@ export interface MainIo {
 }
 
 export async function main(argv: readonly string[], io: MainIo): Promise<number> {
+  // `mentraos migrate [dir] [--dry-run]`: the codemod (also installed as `mentraos-migrate`).
+  if (argv[0] === 'migrate') {
+    return runMigrateCli(argv.slice(1), { out: (t) => io.out(t.replace(/\n$/, '')), err: (t) => io.err(t.replace(/\n$/, '')) });
+  }
   let args: DevArgs;
   let steps: Step[] | undefined;
   try {

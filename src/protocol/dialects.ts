@@ -23,6 +23,8 @@ export interface Dialect {
   apiKeyHeader: 'X-TPA-API-Key' | 'X-App-API-Key';
   /** REST path prefix for app settings. */
   settingsPath: '/tpasettings' | '/appsettings';
+  /** REST path prefix for app-to-app communication (user discovery). */
+  communicationPath: '/api/tpa-communication' | '/api/app-communication';
   /** How photos come back: a WebSocket `photo_response`, or an HTTP upload to the app's `/photo-upload`. */
   photoDelivery: 'websocket' | 'http-upload';
   /** The WebSocket path the cloud serves apps on. */
@@ -39,6 +41,7 @@ const MENTRAOS: Readonly<Dialect> = {
   streamTypeForm: 'exact',
   apiKeyHeader: 'X-App-API-Key',
   settingsPath: '/appsettings',
+  communicationPath: '/api/app-communication',
   photoDelivery: 'http-upload',
   websocketPath: '/app-ws',
   userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
@@ -53,6 +56,7 @@ export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
     streamTypeForm: 'base',
     apiKeyHeader: 'X-TPA-API-Key',
     settingsPath: '/tpasettings',
+    communicationPath: '/api/tpa-communication',
     photoDelivery: 'websocket',
     websocketPath: '/tpa-ws',
     userTokenKeyEnv: 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
@@ -76,6 +80,14 @@ export const API_KEY_HEADERS = API_KEY_HEADER_NAMES.map((h) => h.toLowerCase());
 export const SETTINGS_PATHS = unique(ALL.map((d) => d.settingsPath));
 /** Environment variables that may hold the cloud's user-token public key, most recent generation first. */
 export const USER_TOKEN_KEY_ENVS = unique(['MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY', 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY'] as const);
+export const COMMUNICATION_PATHS = unique(ALL.map((d) => d.communicationPath));
+
+/**
+ * The naming each facade speaks when it sends: the legacy facade (`TpaServer`/`TpaSession`) uses the
+ * AugmentOS names (`tpa_*` app-to-app messages, `/tpasettings`, `/api/tpa-communication`), the modern
+ * facade the MentraOS ones. Inbound, both are understood whichever facade receives them.
+ */
+export const FACADE_NAMING = { legacy: 'augmentos', modern: 'mentraos' } as const satisfies Record<string, DialectName>;
 
 /** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
 export const APP_MESSAGE_STEMS = [

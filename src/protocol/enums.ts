@@ -194,6 +194,8 @@ export enum AppType {
   SYSTEM_DASHBOARD = 'system_dashboard',
   BACKGROUND = 'background',
   STANDARD = 'standard',
+  /** Only in the earliest AugmentOS SDKs. */
+  SYSTEM_APPSTORE = 'system_appstore',
 }
 
 export enum AppSettingType {

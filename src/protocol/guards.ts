@@ -9,7 +9,8 @@ import type {
   AppConnectionAck, AppConnectionError, AppConnectionInit, AppSettingsUpdate, AppStopped, AppSubscriptionUpdate,
   AudioChunk, ButtonPress, CalendarEvent, DataStream, DisplayRequest, GlassesBatteryUpdate, GlassesConnectionState,
   HeadPosition, LocationUpdate, PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, SessionWebhookRequest,
-  StopWebhookRequest, Vad,
+  StopWebhookRequest, Vad, AppMessageReceived, AppUserJoined, AppUserLeft, AppRoomUpdated, AppDirectMessageResponse,
+  CustomMessage, PermissionError,
 } from './messages';
 import type {
   AudioPlayRequest, AudioPlayResponse, AudioStopRequest, CapabilitiesUpdate, DashboardAlwaysOnChanged,
@@ -126,3 +127,13 @@ export const isUpdate = oneOf(UpdateTypes);
 
 export const isSessionWebhookRequest = is<SessionWebhookRequest>('session_request');
 export const isStopWebhookRequest = is<StopWebhookRequest>('stop_request');
+export const isCustomMessage = is<CustomMessage>('custom_message');
+export const isPermissionError = is<PermissionError>('permission_error');
+
+// app-to-app (either naming: the cloud generation decides which one arrives)
+const either = <T>(a: string, b: string) => (m: Msg): m is T & Msg => typeOf(m) === a || typeOf(m) === b;
+export const isAppMessageReceived = either<AppMessageReceived>('app_message_received', 'tpa_message_received');
+export const isAppUserJoined = either<AppUserJoined>('app_user_joined', 'tpa_user_joined');
+export const isAppUserLeft = either<AppUserLeft>('app_user_left', 'tpa_user_left');
+export const isAppRoomUpdated = either<AppRoomUpdated>('app_room_updated', 'tpa_room_updated');
+export const isAppDirectMessageResponse = either<AppDirectMessageResponse>('app_direct_message_response', 'tpa_direct_message_response');

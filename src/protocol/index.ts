@@ -5,3 +5,5 @@ export * from './models';
 export * from './streams';
 export * from './dialects';
 export * from './guards';
+export * from './glasses';
+export * from './models';

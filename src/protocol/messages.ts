@@ -48,6 +48,109 @@ export interface DisplayRequest extends BaseMessage {
   forceDisplay?: boolean;
 }
 
+
+
+
+
+
+
+
+export type DashboardMessage = DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate;
+
+// ---------------------------------------------------------------- app-to-app (MentraOS names; AugmentOS used `tpa_*`)
+
+export interface AppRoomConfig { maxUsers?: number; isPrivate?: boolean; metadata?: unknown }
+
+export interface AppBroadcastMessage extends BaseMessage {
+  type: 'app_broadcast_message';
+  packageName: string;
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+  roomId?: string;
+}
+
+export interface AppDirectMessage extends BaseMessage {
+  type: 'app_direct_message';
+  packageName: string;
+  targetUserId: string;
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+}
+
+export interface AppUserDiscovery extends BaseMessage {
+  type: 'app_user_discovery';
+  packageName: string;
+  includeUserProfiles?: boolean;
+}
+
+export interface AppRoomJoin extends BaseMessage {
+  type: 'app_room_join';
+  packageName: string;
+  roomId: string;
+  roomConfig?: AppRoomConfig;
+}
+
+export interface AppRoomLeave extends BaseMessage {
+  type: 'app_room_leave';
+  packageName: string;
+  roomId: string;
+}
+
+export interface AppMessageReceived extends BaseMessage {
+  type: 'app_message_received';
+  payload: unknown;
+  messageId: string;
+  senderUserId: string;
+  senderSessionId?: string;
+  roomId?: string;
+}
+
+export interface AppUserJoined extends BaseMessage {
+  type: 'app_user_joined';
+  userId: string;
+  joinedAt?: Date | string;
+  userProfile?: unknown;
+  roomId?: string;
+}
+
+export interface AppUserLeft extends BaseMessage {
+  type: 'app_user_left';
+  userId: string;
+  leftAt?: Date | string;
+  roomId?: string;
+}
+
+export interface AppRoomUpdated extends BaseMessage {
+  type: 'app_room_updated';
+  roomId: string;
+  updateType: 'user_joined' | 'user_left' | 'config_changed' | 'room_closed';
+  roomData: { memberCount: number; maxUsers?: number; isPrivate?: boolean; metadata?: unknown };
+}
+
+export interface AppDirectMessageResponse extends BaseMessage {
+  type: 'app_direct_message_response';
+  messageId: string;
+  success: boolean;
+  error?: string;
+  targetUserId: string;
+}
+
+/** One user of the same app, as returned by user discovery. */
+export interface AppUserInfo {
+  userId: string;
+  sessionId?: string;
+  joinedAt?: string;
+  userProfile?: unknown;
+}
+
+export interface AppUserList {
+  users: AppUserInfo[];
+  totalUsers: number;
+  timestamp?: string;
+}
+
 // ---------------------------------------------------------------- cloud -> app
 
 export interface AppSetting {
@@ -91,6 +194,12 @@ export interface MentraosSettingsUpdate extends BaseMessage {
   type: 'augmentos_settings_update';
   settings: Record<string, unknown>;
 }
+
+
+
+
+/** An error frame the SDK reports to the app. */
+export interface WebSocketError { code: string; message: string; details?: unknown }
 
 export interface AppStopped extends BaseMessage {
   type: 'app_stopped';
@@ -187,3 +296,23 @@ export interface ToolCall {
  * Return it from `onToolCall`.
  */
 export const GIVE_APP_CONTROL_OF_TOOL_RESPONSE = 'GIVE_APP_CONTROL_OF_TOOL_RESPONSE';
+
+// ---------------------------------------------------------------- unions
+
+export type AppToCloudMessage =
+  | AppConnectionInit | AppSubscriptionUpdate | DisplayRequest | PhotoRequest | RtmpStreamRequest | RtmpStreamStopRequest
+  | DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate | AppBroadcastMessage | AppDirectMessage
+  | AppUserDiscovery | AppRoomJoin | AppRoomLeave;
+
+export type CloudToAppMessage =
+  | AppConnectionAck | AppConnectionError | AppStopped | AppSettingsUpdate | DataStream | MentraosSettingsUpdate
+  | DashboardModeChanged | DashboardAlwaysOnChanged | CustomMessage | PermissionError | AppMessageReceived
+  | AppUserJoined | AppUserLeft | AppRoomUpdated | AppDirectMessageResponse;
+
+// Declared with the session modules' messages; re-exported here for the unions above and older imports.
+import type {
+  AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,
+} from './module-messages';
+export type {
+  AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,
+} from './module-messages';

@@ -1,9 +1,26 @@
 /**
- * App models shared with the developer console: the app's config file (`app_config.json`), tools,
- * permissions and hardware requirements, and `validateAppConfig`.
+ * App models shared with the developer console: the app's config file (`app_config.json`, formerly
+ * `tpa_config.json`), tools, permissions and hardware requirements, `validateAppConfig`, and the webhook
+ * types the published SDKs declared but the cloud never sends.
  */
 import { AppSettingType, type AppType, type HardwareRequirementLevel, type HardwareType, type PermissionType } from './enums';
-import type { AppSetting } from './messages';
+import type { AppSetting, BaseWebhookRequest } from './messages';
+import { typeGuard as is } from './guard-kit';
+
+export enum AppState {
+  NOT_INSTALLED = 'not_installed',
+  INSTALLED = 'installed',
+  BOOTING = 'booting',
+  RUNNING = 'running',
+  STOPPED = 'stopped',
+  ERROR = 'error',
+}
+
+export enum Language {
+  EN = 'en',
+  ES = 'es',
+  FR = 'fr',
+}
 
 export interface ToolParameterSchema {
   type: 'string' | 'number' | 'boolean';
@@ -53,6 +70,21 @@ export interface AppI {
   appStoreStatus?: 'DEVELOPMENT' | 'SUBMITTED' | 'REJECTED' | 'PUBLISHED';
 }
 
+export interface DeveloperProfile {
+  company?: string;
+  website?: string;
+  contactEmail?: string;
+  description?: string;
+  logo?: string;
+}
+
+export interface BaseAppSetting {
+  key: string;
+  label: string;
+  value?: unknown;
+  defaultValue?: unknown;
+}
+
 export type AppSettings = AppSetting[];
 
 /** The structure of `app_config.json`. */
@@ -83,7 +115,7 @@ export function validateAppConfig(config: unknown): config is AppConfig {
     if (!isStr(s.key) || !isStr(s.label)) return false;
     switch (s.type) {
       case AppSettingType.TOGGLE:
-        return typeof s.defaultValue === 'boolean';
+        return optional(s.defaultValue, (v) => typeof v === 'boolean');
       case AppSettingType.TEXT:
       case AppSettingType.TEXT_NO_SAVE_BUTTON:
         return optional(s.defaultValue, isStr);
@@ -103,3 +135,39 @@ export function validateAppConfig(config: unknown): config is AppConfig {
     }
   });
 }
+
+export interface TranscriptSegment {
+  speakerId?: string;
+  resultId: string;
+  text: string;
+  timestamp: Date | string;
+  isFinal: boolean;
+}
+
+export interface TranscriptI {
+  segments: TranscriptSegment[];
+  languageSegments?: Map<string, TranscriptSegment[]>;
+}
+
+// ---------------------------------------------------------------- declared-only webhooks
+
+export interface ServerRegistrationWebhookRequest extends BaseWebhookRequest {
+  type: 'server_registration';
+  registrationId: string;
+  packageName: string;
+  serverUrls: string[];
+}
+
+export interface ServerHeartbeatWebhookRequest extends BaseWebhookRequest {
+  type: 'server_heartbeat';
+  registrationId: string;
+}
+
+export interface SessionRecoveryWebhookRequest extends BaseWebhookRequest {
+  type: 'session_recovery';
+  augmentOSWebsocketUrl?: string;
+}
+
+export const isServerRegistrationWebhookRequest = is<ServerRegistrationWebhookRequest>('server_registration');
+export const isServerHeartbeatWebhookRequest = is<ServerHeartbeatWebhookRequest>('server_heartbeat');
+export const isSessionRecoveryWebhookRequest = is<SessionRecoveryWebhookRequest>('session_recovery');

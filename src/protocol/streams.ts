@@ -38,6 +38,9 @@ export const STREAM_CATEGORIES: Record<string, StreamCategory> = {
   [StreamType.CUSTOM_MESSAGE]: StreamCategory.SYSTEM,
 };
 
+/** Subscribing to `augmentos:<key>` asks the cloud for changes of one system setting (both generations). */
+export const SYSTEM_SETTING_STREAM_PREFIX = 'augmentos:';
+
 const LANGUAGE_CODE = /^[a-z]{2,3}-[A-Z]{2}$/;
 
 export const TOUCH_GESTURES = [
@@ -139,6 +142,7 @@ export function getBaseStreamType(stream: ExtendedStreamType | string): string {
 export function isValidStreamType(stream: ExtendedStreamType | string): boolean {
   if (typeof stream !== 'string') return false;
   if (stream in STREAM_CATEGORIES) return true;
+  if (stream.startsWith(SYSTEM_SETTING_STREAM_PREFIX) && stream.length > SYSTEM_SETTING_STREAM_PREFIX.length) return true;
   if (isLanguageStream(stream)) return true;
   return parseTouchEventStream(stream) !== null;
 }

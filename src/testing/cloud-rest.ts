@@ -32,7 +32,11 @@ export class CloudRest {
   private readonly stores = new Map<string, Record<string, string>>();
   private readonly failures: Array<HttpFailure & { left: number }> = [];
 
-  constructor(private readonly apiKeys?: Record<string, string>) {}
+  /** `fallback` answers the paths that are not SimpleStorage's (user discovery, settings). */
+  constructor(
+    private readonly apiKeys?: Record<string, string>,
+    private readonly fallback?: (req: IncomingMessage, res: ServerResponse) => void,
+  ) {}
 
   /** The stored data of one user of one app (a copy). */
   storage(packageName: string, userId: string): Record<string, string> {
@@ -50,6 +54,7 @@ export class CloudRest {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://cloud');
     const method = req.method ?? 'GET';
+    if (this.fallback && !url.pathname.startsWith(STORAGE_PREFIX)) return this.fallback(req, res);
     const record: HttpRecord = { method, path: url.pathname, status: 0 };
     this.requests.push(record);
     const send = (status: number, body: unknown) => {

@@ -10,15 +10,17 @@
  *   await cloud.close();
  */
 import { createHash } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
+import { WEBHOOK_SECRET_HEADER } from '../core/inbound';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
 import { CloudRest } from './cloud-rest';
 import type { AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
 export type { AppTarget } from './targets';
 
@@ -44,14 +46,20 @@ export interface TestCloudOptions {
   allowedOrigins?: string[];
   /** Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code). */
   onConnection?: (user: SimulatedUser, event: 'open' | 'close', closeCode?: number) => void;
+  /** Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`). */
+  webhookSecret?: string;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
   systemSettings?: Record<string, unknown>;
   /** Capabilities sent in the ack (the `mentraos` dialects only). */
   capabilities?: Record<string, unknown> | null;
+  /** Delay before each handshake is acknowledged, in ms (default 0), to play a slow or overloaded cloud. */
+  ackDelayMs?: number;
   /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
   routeWaitMs?: number;
+  /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
+  appMessaging?: boolean;
   /** Called for every recorded message, e.g. to print a live log. */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
@@ -69,6 +77,8 @@ export interface StartSessionOptions {
   allowFailure?: boolean;
   /** Override the WebSocket URL sent in the webhook. */
   websocketUrl?: string;
+  /** Extra headers on this session's webhooks (replacing the cloud's `webhookSecret` header when named alike). */
+  headers?: Record<string, string>;
 }
 
 export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
@@ -100,7 +110,7 @@ interface Pending {
   refuseWith?: { code: string; message?: string };
 }
 
-export class TestCloud implements UserCloud {
+export class TestCloud implements UserCloud, ServiceCloud {
   readonly dialect: Readonly<Dialect>;
   readonly startedAt = performance.now();
   readonly routeWaitMs: number;
@@ -108,15 +118,23 @@ export class TestCloud implements UserCloud {
   readonly users = new Map<string, SimulatedUser>();
   /** The REST API apps call (SimpleStorage), its request log and failure injection. */
   readonly rest: CloudRest;
+  /** Every REST request apps made to this cloud (user discovery, settings fetch), in order. */
+  readonly httpRequests: HttpRecord[] = [];
+  private readonly rooms: Rooms = new Map();
   private readonly pending = new Map<string, Pending>();
   private readonly wss: WebSocketServer;
   private closed = false;
   private trusted = false;
+  private readonly agent = new Agent({ keepAlive: true });
+  /** Handshakes begun (socket open) and not yet acknowledged or refused. */
+  handshakesInFlight = 0;
+  /** The most handshakes that were in flight at once (writable, to measure from a point on). */
+  maxHandshakesInFlight = 0;
 
   constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
-    this.rest = new CloudRest(options.apiKeys);
+    this.rest = new CloudRest(options.apiKeys, (req, res) => this.handleHttp(req, res));
     const allowed = options.allowedOrigins;
     server.on('request', (req, res) => {
       if (allowed && !originAllowed(req.headers.origin, allowed)) {
@@ -135,11 +153,28 @@ export class TestCloud implements UserCloud {
       maxPayload: 16 * 1024 * 1024,
       verifyClient: allowed ? (info, done) => done(originAllowed(info.req.headers.origin, allowed), 403, 'Origin not allowed') : undefined,
     });
-    this.wss.on('connection', (ws) => this.onConnection(ws));
+    this.wss.on('connection', (ws, req) => this.onConnection(ws, req.socket));
     if (options.trustInProcess !== false) {
       addTrust();
       this.trusted = true;
     }
+  }
+
+  get apiKeys(): Record<string, string> | undefined {
+    return this.options.apiKeys;
+  }
+
+  get appSettings(): AppSetting[] {
+    return this.options.settings ?? [];
+  }
+
+  get appMessaging(): boolean {
+    return this.options.appMessaging !== false;
+  }
+
+  /** @internal The HTTP side: REST endpoints apps call. */
+  handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    void handleCloudHttp(this, req, res);
   }
 
   get port(): number {
@@ -163,6 +198,9 @@ export class TestCloud implements UserCloud {
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
     user.routeTo(opts.app, opts.webhookPath);
+    const headers: Record<string, string> = {};
+    if (this.options.webhookSecret !== undefined) headers[WEBHOOK_SECRET_HEADER] = this.options.webhookSecret;
+    (user as { webhookHeaders?: Record<string, string> }).webhookHeaders = { ...headers, ...opts.headers };
     this.pending.set(sessionId, { user, refuseWith: opts.refuseWith });
     const answer = await this.postWebhook(user, {
       type: 'session_request',
@@ -186,7 +224,12 @@ export class TestCloud implements UserCloud {
     const target = (user as { webhookBase?: string }).webhookBase;
     if (!target) throw new Error('This user was not started by this cloud');
     this.record(user, 'webhook', body);
-    return postJson(target, body);
+    return postJson(target, body, (user as { webhookHeaders?: Record<string, string> }).webhookHeaders ?? {}, this.agent);
+  }
+
+  /** Forgets a user and its records (for long runs that start and stop many sessions). */
+  forget(user: SimulatedUser): void {
+    if (this.users.get(user.sessionId) === user) this.users.delete(user.sessionId);
   }
 
   /** POSTs JSON to another route of the user's app (`/tool`, `/settings`) and records it as a webhook. */
@@ -201,6 +244,7 @@ export class TestCloud implements UserCloud {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.agent.destroy();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => {
@@ -211,19 +255,30 @@ export class TestCloud implements UserCloud {
     this.trusted = false;
   }
 
-  private onConnection(ws: WebSocket): void {
+  private onConnection(ws: WebSocket, socket: Socket): void {
     let user: SimulatedUser | undefined;
+    let handshaking = true;
+    this.handshakesInFlight++;
+    this.maxHandshakesInFlight = Math.max(this.maxHandshakesInFlight, this.handshakesInFlight);
+    const handshakeOver = () => {
+      if (!handshaking) return;
+      handshaking = false;
+      this.handshakesInFlight--;
+    };
     ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString();
       const msg = text === null ? { binary: (data as Buffer).length } : safeParse(text);
       if (!user) {
-        user = this.onInit(ws, msg);
+        user = this.onInit(ws, msg, socket, handshakeOver);
         return;
       }
-      if (user.ws === ws) this.record(user, 'app->cloud', msg);
+      if (user.ws !== ws) return;
+      this.record(user, 'app->cloud', msg);
+      routeAppMessage(this, this.rooms, user, msg);
     });
     ws.on('close', (code) => {
+      handshakeOver();
       if (user && user.ws === ws) {
         user.lastCloseCode = code;
         user.ws = null;
@@ -234,8 +289,9 @@ export class TestCloud implements UserCloud {
   }
 
   /** The first frame must be `tpa_connection_init` for a session this cloud started. */
-  private onInit(ws: WebSocket, msg: any): SimulatedUser | undefined {
+  private onInit(ws: WebSocket, msg: any, socket: Socket, handshakeOver: () => void): SimulatedUser | undefined {
     const refuse = (code: string, message: string) => {
+      handshakeOver();
       ws.send(JSON.stringify({ type: 'tpa_connection_error', code, message, timestamp: new Date().toISOString() }));
       ws.close(1008, message.slice(0, 100));
       return undefined;
@@ -245,7 +301,10 @@ export class TestCloud implements UserCloud {
     const user = pending?.user ?? this.users.get(msg.sessionId);
     if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
     user.record('app->cloud', { ...msg, apiKey: msg.apiKey === undefined ? undefined : '[redacted]' });
-    if (pending?.refuseWith) return refuse(pending.refuseWith.code, pending.refuseWith.message ?? 'Refused by the test cloud');
+    user.connectionTimes.push(Math.round((performance.now() - this.startedAt) * 10) / 10);
+    const refuseWith = pending?.refuseWith ?? user.refuseNextConnection;
+    user.refuseNextConnection = undefined;
+    if (refuseWith) return refuse(refuseWith.code, refuseWith.message ?? 'Refused by the test cloud');
     const expectedKey = this.options.apiKeys?.[msg.packageName];
     if (this.options.apiKeys && expectedKey !== msg.apiKey) return refuse('INVALID_API_KEY', 'Invalid API key');
     if (this.options.acceptAnyPackage && typeof msg.packageName === 'string' && msg.packageName) user.packageName = msg.packageName;
@@ -253,7 +312,9 @@ export class TestCloud implements UserCloud {
     if (typeof msg.apiKey === 'string') user.apiKeyHash = createHash('sha256').update(msg.apiKey).digest('hex');
     if (user.ws && user.ws !== ws) user.ws.terminate();
     user.ws = ws;
+    user.socket = socket;
     user.connections++;
+    user.joinedAt ??= new Date().toISOString();
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
       sessionId: user.sessionId,
@@ -262,9 +323,15 @@ export class TestCloud implements UserCloud {
       timestamp: new Date().toISOString(),
     };
     if (this.dialect.name !== 'augmentos') ack.capabilities = this.options.capabilities === undefined ? SIMULATED_CAPABILITIES : this.options.capabilities;
-    this.record(user, 'cloud->app', ack);
-    ws.send(JSON.stringify(ack));
-    this.options.onConnection?.(user, 'open');
+    const sendAck = () => {
+      handshakeOver();
+      if (ws.readyState !== ws.OPEN) return;
+      this.record(user, 'cloud->app', ack);
+      ws.send(JSON.stringify(ack));
+      this.options.onConnection?.(user, 'open');
+    };
+    if (this.options.ackDelayMs) setTimeout(sendAck, this.options.ackDelayMs);
+    else sendAck();
     return user;
   }
 
@@ -294,7 +361,8 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
       resolve();
     });
   });
-  return new TestCloud(server, options);
+  const cloud = new TestCloud(server, options);
+  return cloud;
 }
 
 /** True when the request has no `Origin` header or one of the allowed origins. */
@@ -302,10 +370,19 @@ export function originAllowed(origin: string | undefined, allowed: readonly stri
   return origin === undefined || allowed.includes(origin);
 }
 
-async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<WebhookAnswer> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: safeParse(text) };
+/** POSTs JSON with node:http (lighter than fetch when thousands of sessions start and stop). */
+function postJson(url: string, body: unknown, headers: Record<string, string> = {}, agent?: Agent): Promise<WebhookAnswer> {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: safeParse(Buffer.concat(chunks).toString('utf8')) }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(payload);
+  });
 }
 
 function safeParse(s: string): any {

@@ -2,6 +2,7 @@
  * A simulated wearer on the test cloud: sends what glasses and phone would send, records what the app
  * shows, and can drop or stop the connection.
  */
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
 import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
@@ -78,11 +79,19 @@ export class SimulatedUser {
   webhookResponse: WebhookAnswer | undefined;
   /** Base URL of the app's server (where webhooks and photo uploads go). */
   appUrl: string | undefined;
+  /** When the first handshake completed (ISO string). */
+  joinedAt: string | undefined;
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
   ws: WebSocket | null = null;
   /** sha256 hex of the API key the app presented; the cloud signs tool calls with it. */
   apiKeyHash: string | undefined;
+  /** When each `tpa_connection_init` arrived, in ms since the cloud started (first handshake, then reconnects). */
+  readonly connectionTimes: number[] = [];
+  /** Refuse the next handshake of this user with a `tpa_connection_error` of this code (then close 1008). */
+  refuseNextConnection: { code: string; message?: string } | undefined;
+  /** @internal the TCP socket under `ws` */
+  socket: Socket | null = null;
   private waiters = new Set<Waiter>();
 
   constructor(
@@ -184,12 +193,16 @@ export class SimulatedUser {
     return this.sendRaw(JSON.stringify(msg), msg);
   }
 
-  /** Sends a raw frame (text or binary), for hostile-input tests and audio. */
-  sendRaw(frame: string | Buffer, recordAs?: unknown): Promise<void> {
+  /**
+   * Sends a raw frame, for hostile-input tests and audio: a string as a text frame, a Buffer as a binary
+   * frame unless `asText` (then its bytes go out as a text frame, valid UTF-8 or not).
+   */
+  sendRaw(frame: string | Buffer, recordAs?: unknown, opts: { asText?: boolean } = {}): Promise<void> {
     const ws = this.ws;
     if (!ws || ws.readyState !== 1) return Promise.reject(new Error(`User ${this.userId} has no open connection`));
+    const binary = typeof frame !== 'string' && !opts.asText;
     this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? safeParse(frame) : { binary: frame.length }));
-    return new Promise((resolve, reject) => ws.send(frame, { binary: typeof frame !== 'string' }, (err) => (err ? reject(err) : resolve())));
+    return new Promise((resolve, reject) => ws.send(frame, { binary }, (err) => (err ? reject(err) : resolve())));
   }
 
   // ------------------------------------------------------------------ answering the app's requests
@@ -253,6 +266,14 @@ export class SimulatedUser {
   /** Cuts the connection abruptly (the app sees 1006 and should reconnect). */
   dropConnection(): void {
     this.ws?.terminate();
+  }
+
+  /**
+   * Stops answering on the current connection without closing it, like a half-open TCP link: the cloud
+   * reads nothing more (so it answers no ping). The app should notice through its pings and reconnect.
+   */
+  freeze(): void {
+    this.socket?.pause();
   }
 
   /** Closes the connection with a code, as the cloud would. */

@@ -1,15 +1,18 @@
 /**
  * The modern examples, run as their own processes exactly as a developer runs them (tsx on Node, and Bun),
- * against the test cloud.
+ * against the test cloud. On Node they run with --throw-deprecation: no modern path uses a deprecated API.
  */
 import { createTestCloud, launchApp, type TestCloud, type LaunchedApp, type LaunchOptions } from '../../src/testing';
 import { bunBinary } from '../helpers/bun';
+import { checkLogLine } from '../helpers/secrets';
 
 const bun = bunBinary();
 const runtimes: Array<[string, LaunchOptions['runtime']]> = [['node', 'node']];
 if (bun) runtimes.push(['bun', { bun }]);
 
-describe.each(runtimes)('modern examples on %s', (_name, runtime) => {
+describe.each(runtimes)('modern examples on %s', (_name, baseRuntime) => {
+  const launch = (entry: string, opts: LaunchOptions) =>
+    launchApp(entry, { ...opts, runtime: baseRuntime, env: baseRuntime === 'node' ? { NODE_OPTIONS: '--throw-deprecation' } : undefined });
   let cloud: TestCloud;
   let app: LaunchedApp | undefined;
   beforeEach(async () => {
@@ -17,12 +20,13 @@ describe.each(runtimes)('modern examples on %s', (_name, runtime) => {
   });
   afterEach(async () => {
     await app?.stop();
+    for (const line of app?.output ?? []) checkLogLine(line, 'launched app');
     app = undefined;
     await cloud.close();
   });
 
   test('weather (the documentation example) shows the reference card when the wearer says "weather"', async () => {
-    app = await launchApp('examples/modern/weather.ts', { runtime, packageName: 'com.example.weather' });
+    app = await launch('examples/modern/weather.ts', { packageName: 'com.example.weather' });
     const user = await cloud.startSession({ app: { port: app.port }, packageName: 'com.example.weather' });
     await user.waitForDisplay('Weather App Ready');
     await user.transcribe('hello');
@@ -37,7 +41,7 @@ describe.each(runtimes)('modern examples on %s', (_name, runtime) => {
   });
 
   test('captions shows interim and final text and clears on a long press', async () => {
-    app = await launchApp('examples/modern/captions.ts', { runtime, packageName: 'com.example.captions' });
+    app = await launch('examples/modern/captions.ts', { packageName: 'com.example.captions' });
     const user = await cloud.startSession({ app: { port: app.port }, packageName: 'com.example.captions' });
     await user.waitForDisplay('Captions ready');
     await user.transcribe('hel', { isFinal: false });
@@ -49,7 +53,7 @@ describe.each(runtimes)('modern examples on %s', (_name, runtime) => {
   });
 
   test('custom routes and publicDir are served next to the webhook', async () => {
-    app = await launchApp('examples/modern/custom-route.ts', { runtime, packageName: 'com.example.notes' });
+    app = await launch('examples/modern/custom-route.ts', { packageName: 'com.example.notes' });
     const user = await cloud.startSession({ app: { port: app.port }, packageName: 'com.example.notes', userId: 'n@example.com' });
     await user.transcribe('buy milk');
     await user.waitForDisplay('1 note(s)');

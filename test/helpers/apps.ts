@@ -1,18 +1,24 @@
 /** Small apps and a log capture shared by the tests. */
 import { AppServer, AppSession, type AppServerConfig, type Logger, type StopReason } from '../../src';
+import { createTestCloud, type TestCloud, type TestCloudOptions } from '../../src/testing';
+import { API_KEY, checkLogLine } from './secrets';
 
-export const API_KEY = 'test-api-key-0123456789abcdef';
+export { API_KEY };
 
 export interface CapturedLog {
   level: 'debug' | 'info' | 'warn' | 'error';
   text: string;
 }
 
-/** A logger at debug level that keeps every line, for asserting what the SDK logs. */
+/** A logger at debug level that keeps every line, for asserting what the SDK logs (each line is checked for the API key). */
 export function captureLogger(): Logger & { lines: CapturedLog[] } {
   const lines: CapturedLog[] = [];
   const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ');
-  const make = (level: CapturedLog['level']) => (...args: unknown[]) => void lines.push({ level, text: fmt(args) });
+  const make = (level: CapturedLog['level']) => (...args: unknown[]) => {
+    const text = fmt(args);
+    checkLogLine(text, `logger.${level}`);
+    lines.push({ level, text });
+  };
   const logger: Logger & { lines: CapturedLog[] } = { lines, debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
   logger.child = () => logger;
   return logger;
@@ -57,4 +63,28 @@ export async function eventually(check: () => boolean, timeoutMs = 3000, what = 
     if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
     await sleep(10);
   }
+}
+
+/** A fresh test cloud for each test of the calling `describe`; apps started through `start` are stopped after each test. */
+export function cloudPerTest(options: TestCloudOptions = {}): { readonly cloud: TestCloud; start<T extends AppServer>(app: T): Promise<T> } {
+  let cloud: TestCloud | undefined;
+  const apps: AppServer[] = [];
+  beforeEach(async () => {
+    cloud = await createTestCloud(options);
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.stop()));
+    await cloud?.close();
+  });
+  return {
+    get cloud() {
+      if (!cloud) throw new Error('cloudPerTest: the cloud exists only inside a test');
+      return cloud;
+    },
+    async start(app) {
+      apps.push(app);
+      await app.start();
+      return app;
+    },
+  };
 }

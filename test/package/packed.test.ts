@@ -1,6 +1,8 @@
 /**
  * The packed package, installed into a temporary folder as a user would: loads with require and import,
- * runs an app end to end from dist/, and type-checks under node10, node16 and bundler resolution.
+ * runs an app end to end from dist/, and type-checks under node10, node16 and bundler resolution. The same
+ * tarball is also installed under the names apps already import (`@augmentos/sdk`, `@mentra/sdk`), as an
+ * npm alias would: a legacy AugmentOS app compiles (tsc, strict on and off) and runs against both dialects.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,10 +36,11 @@ const SCENARIO = `
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-packed-'));
   run('npm', ['pack', '--pack-destination', dir, '--silent'], root);
-  const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'))!;
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', path.join(dir, tgz), 'tsx']);
-}, 120_000);
+  const tgz = `file:${path.join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!)}`;
+  const dependencies = { '@mentraos/sdk': tgz, '@augmentos/sdk': tgz, '@mentra/sdk': tgz };
+  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, dependencies }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', 'tsx']);
+}, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -120,13 +123,128 @@ test.each([
     "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
     'export const made = [new My(config), createTestCloud, wrapped];',
   ].join('\n'));
-  const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  const out = (() => {
-    try {
-      return run('node', [tsc, '--noEmit', '--strict', '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', path.join(root, 'node_modules/@types'), '--module', module, '--moduleResolution', resolution, '--target', 'es2022', 'check.ts']);
-    } catch (e) {
-      return String((e as { stdout?: string }).stdout ?? e);
-    }
-  })();
+  // Under bundler resolution, a 2.x app importing the `@mentra/sdk` alias is checked in the same run.
+  const files = resolution === 'bundler' ? ['check.ts', writeMentraApp()] : ['check.ts'];
+  expect(tsc(['--noEmit', '--strict', '--module', module, '--moduleResolution', resolution, ...files])).toBe('');
+});
+
+/** Runs tsc from this repository in the consumer folder; returns its output ('' when it compiled). */
+function tsc(args: string[]): string {
+  const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+  try {
+    return run('node', [bin, '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', path.join(root, 'node_modules/@types'), '--target', 'es2022', ...args]);
+  } catch (e) {
+    return String((e as { stdout?: string }).stdout ?? e);
+  }
+}
+
+/** A legacy AugmentOS app, unchanged: Tpa names, types imported without `type`, `stop(): void`, CommonJS. */
+const LEGACY_APP = `
+import { TpaServer, TpaSession, StreamType, ViewType, AuthenticatedRequest, TpaServerConfig } from '@augmentos/sdk';
+
+export class LegacyApp extends TpaServer {
+  constructor(config: TpaServerConfig) {
+    super(config);
+  }
+
+  protected async onSession(session: TpaSession, sessionId: string, userId: string): Promise<void> {
+    session.layouts.showTextWall('ready for ' + userId, { view: ViewType.MAIN });
+    session.onTranscription((data) => {
+      if (data.isFinal) session.layouts.showTextWall('echo: ' + data.text);
+    });
+    session.on(StreamType.BUTTON_PRESS, (data) => session.layouts.showTextWall('button ' + data.pressType));
+    session.settings.onAugmentosSettingChange('brightness', (value: number, previous: number) => {
+      session.layouts.showTextWall('brightness ' + previous + ' -> ' + value);
+    });
+  }
+
+  protected async onStop(sessionId: string, userId: string, reason: string): Promise<void> {
+    console.log('stopped ' + sessionId + ' ' + reason);
+  }
+
+  stop(): void {
+    super.stop();
+  }
+}
+
+export function mountWebview(app: LegacyApp): void {
+  app.getExpressApp().get('/webview', (req: AuthenticatedRequest, res) => {
+    res.json({ user: req.authUserId || null });
+  });
+}
+`;
+
+const LEGACY_DRIVER = (outDir: string) => `
+const { LegacyApp, mountWebview } = require('./${outDir}/legacy-app.js');
+const testing = require('@augmentos/sdk/testing');
+(async () => {
+  for (const dialect of ['augmentos', 'mentraos']) {
+    const cloud = await testing.createTestCloud({ dialect });
+    const app = new LegacyApp({ packageName: 'com.example.legacy', apiKey: 'legacy-key-123', port: 0 });
+    mountWebview(app);
+    await app.start();
+    const user = await cloud.startSession({ app, packageName: 'com.example.legacy', userId: 'anne-marie@example.com' });
+    await user.waitForDisplay('ready for anne-marie@example.com');
+    await user.transcribe('from the alias');
+    await user.waitForDisplay('echo: from the alias');
+    await user.pressButton('main', 'long');
+    await user.waitForDisplay('button long');
+    await user.updateSystemSettings({ brightness: 70 });
+    await user.waitForDisplay('brightness 50 -> 70');
+    const web = await (await fetch('http://127.0.0.1:' + app.getPort() + '/webview')).json();
+    if (web.user !== null) throw new Error('unexpected webview user');
+    await user.stop();
+    await app.stop();
+    await cloud.close();
+  }
+  console.log('OK legacy ' + typeof require('@augmentos/sdk').TpaServer);
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+test.each([
+  ['strict', 'true', 'out-strict'],
+  ['non-strict', 'false', 'out-loose'],
+])('a legacy app importing @augmentos/sdk compiles with tsc (%s) and runs against both dialects', (_mode, strict, outDir) => {
+  writeFileSync(path.join(dir, 'legacy-app.ts'), LEGACY_APP);
+  const out = tsc(['--strict', strict, '--module', 'commonjs', '--moduleResolution', 'node10', '--esModuleInterop', '--outDir', outDir, 'legacy-app.ts']);
   expect(out).toBe('');
+  writeFileSync(path.join(dir, `drive-${outDir}.cjs`), LEGACY_DRIVER(outDir));
+  expect(run('node', [`drive-${outDir}.cjs`]).trim().split('\n').at(-1)).toBe('OK legacy function');
+});
+
+/** A 2.x app importing `@mentra/sdk` (AppServer and TpaServer, `stop()` overridden async). */
+function writeMentraApp(): string {
+  writeFileSync(path.join(dir, 'mentra-app.ts'), [
+    "import { AppServer, AppSession, TpaServer, type AppServerConfig } from '@mentra/sdk';",
+    'class Modern extends AppServer {',
+    '  protected async onSession(session: AppSession): Promise<void> {',
+    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
+    '    session.settings.onMentraosSettingChange<number>("brightness", (v) => session.logger.info({ v }, "brightness"));',
+    '  }',
+    '  async stop(): Promise<void> { await super.stop(); }',
+    '}',
+    "class Old extends TpaServer { async stop(): Promise<void> { await super.stop(); } }",
+    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
+    'export const made = [new Modern(config), new Old(config)];',
+  ].join('\n'));
+  return 'mentra-app.ts';
+}
+
+test('the packed mentraos-migrate bin runs, and without typescript in reach it says how to get it', () => {
+  const bin = path.join(dir, 'node_modules', '.bin', 'mentraos-migrate');
+  expect(run(bin, ['--help'])).toContain('Usage: mentraos-migrate [dir] [--dry-run]');
+  const migrateDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-migrate-bin-'));
+  try {
+    writeFileSync(path.join(migrateDir, 'app.js'), "const { TpaServer } = require('@augmentos/sdk');\n");
+    let failure: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(bin, [migrateDir], { cwd: migrateDir, encoding: 'utf8', stdio: 'pipe' });
+    } catch (e) {
+      failure = e as typeof failure;
+    }
+    expect(failure.status).toBe(1);
+    expect(failure.stderr).toContain('npm install --save-dev typescript');
+  } finally {
+    rmSync(migrateDir, { recursive: true, force: true });
+  }
 });

@@ -73,7 +73,10 @@ describe('reconnect policy', () => {
   test('close codes', () => {
     expect(closeAction(1000)).toBe('terminal');
     expect(closeAction(1008)).toBe('terminal');
-    expect(closeAction(1006)).toBe('reconnect');
+    expect(closeAction(1006)).toBe('resume');
+    expect(closeAction(1005)).toBe('resume');
+    expect(closeAction(1001)).toBe('reconnect');
+    expect(closeAction(1011)).toBe('reconnect');
     expect(closeAction(4999)).toBe('reconnect');
   });
   test('full jitter stays under the growing ceiling', () => {

@@ -13,6 +13,7 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Request, RequestHandler, Response } from 'express';
 import { API_KEY_HEADERS } from '../../protocol/dialects';
+import { WEBHOOK_SECRET_HEADER } from '../inbound';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
 import { sendError } from '../routes/context';
@@ -52,7 +53,8 @@ export interface ClusterRouterOptions {
 }
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
-const NEVER_FORWARDED = new Set([CLUSTER_HEADER, CLUSTER_USER_HEADER, ...API_KEY_HEADERS]);
+/** The cloud's credentials are checked where a call lands and never travel between instances. */
+const NEVER_FORWARDED = new Set([CLUSTER_HEADER, CLUSTER_USER_HEADER, ...API_KEY_HEADERS, WEBHOOK_SECRET_HEADER.toLowerCase()]);
 /** How long an instance that refused a connection is not tried again. */
 const UNREACHABLE_MS = 5000;
 const LOG_INTERVAL_MS = 60_000;

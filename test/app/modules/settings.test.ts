@@ -12,19 +12,18 @@ describe('session.settings: MentraOS system settings', () => {
     expect(session.settings.getMentraOS('missing', 'fallback')).toBe('fallback');
   });
 
-  test('augmentos_settings_update reaches onMentraosChange and its aliases', async () => {
+  test('augmentos_settings_update reaches onMentraosChange and onMentraosSettingChange', async () => {
     await h.useCloud();
     const { user, session } = await h.start();
     const seen: unknown[] = [];
     session.settings.onMentraosChange('brightness', (v, old) => void seen.push(['change', v, old]));
     session.settings.onMentraosSettingChange('brightness', (v) => void seen.push(['setting', v]));
-    session.settings.onMentraosSettingsChange('brightness', (v) => void seen.push(['deprecated', v]));
     await user.updateSystemSettings({ brightness: 20 });
-    await eventually(() => seen.length === 3);
-    expect(seen).toEqual([['change', 20, 50], ['setting', 20], ['deprecated', 20]]);
+    await eventually(() => seen.length === 2);
+    expect(seen).toEqual([['change', 20, 50], ['setting', 20]]);
     session.settings.updateMentraosSettings({ brightness: 30, headUpAngle: 20 });
     expect(session.settings.getMentraOS('brightness')).toBe(30);
-    expect(seen).toHaveLength(6);
+    expect(seen).toHaveLength(4);
   });
 
   test('pitfall 7.2.11: the unsubscribe of onMentraosSettingChange really unsubscribes', async () => {
@@ -53,14 +52,13 @@ describe('session.settings: MentraOS system settings', () => {
     expect(session.settings.getMentraOS('brightness')).toBe(50);
   });
 
-  test('pitfall 7.2.10: fetch() sends no session id as a user id: it answers from the live copy, then rejects once ended', async () => {
+  test('pitfall 7.2.10: fetch() authenticates with the user id, never the session id, and rejects once ended', async () => {
     await h.useCloud({ settings: [{ key: 'units', type: 'select', value: 'imperial' }] });
     const { user, session } = await h.start();
     expect(await session.settings.fetch()).toEqual([{ key: 'units', type: 'select', value: 'imperial' }]);
-    await user.updateSettings([{ key: 'units', value: 'metric' }]);
-    await eventually(() => session.settings.get('units') === 'metric');
-    expect(await session.settings.fetch()).toEqual([{ key: 'units', value: 'metric' }]);
-    expect(h.cloud.rest.requests).toEqual([]);
+    const call = h.cloud.httpRequests.find((r) => r.path.endsWith(`/user/${session.getPackageName()}`))!;
+    expect(call.authorization).toBe(`Bearer ${user.userId}`);
+    expect(call.authorization).not.toContain(user.sessionId);
     await user.stop();
     await sdkRejection(session.settings.fetch(), 'session_closed');
   });

@@ -1,3 +1,4 @@
+/** The published 2.x session shortcuts are deprecated: they run in the compat project, where warnings are allowed. */
 import { eventually } from '../helpers/apps';
 import { harness, waitSent } from '../helpers/modules';
 

@@ -1,0 +1,85 @@
+/**
+ * `TpaServer`: the AppServer under its AugmentOS name, with the legacy config shims. It is an AppServer at
+ * run time; at the type level its `stop()` accepts overrides that return void (1.1.x) or a Promise (2.x).
+ */
+import { AppServer, validateServerConfig, type AppServerConfig } from '../src/app/server';
+import type { CoreSession } from '../src/core/session';
+import type { ToolCall } from '../src/protocol/messages';
+import { deprecate } from './deprecations';
+import { TpaSession } from './session';
+
+/** @deprecated Use `AppServerConfig`. */
+export interface TpaServerConfig extends AppServerConfig {
+  /** @deprecated The cloud always calls `/webhook`; still honoured. */
+  webhookPath?: string;
+  /** @deprecated Ignored: the WebSocket URL comes from each webhook. */
+  augmentOSWebsocketUrl?: string;
+  /** @deprecated Use `appInstructions`. */
+  tpaInstructions?: string;
+}
+
+/** What the legacy class declares of AppServer: its public members, with the union `stop()` type. */
+type LegacyServerBase = Omit<AppServer, 'stop'> & {
+  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
+  stop(): void | Promise<void>;
+};
+
+/** AppServer's own overridable members, for delegating to their modern defaults. */
+interface Overridable {
+  onSession(session: unknown, sessionId: string, userId: string): Promise<void>;
+  onStop(sessionId: string, userId: string, reason: string): Promise<void>;
+  onToolCall(toolCall: ToolCall): Promise<string | undefined>;
+  generateToken(userId: string, sessionId: string, secretKey: string): string;
+  addCleanupHandler(handler: () => unknown): void;
+}
+
+const Base = AppServer as unknown as new (config: AppServerConfig) => LegacyServerBase;
+const modern = AppServer.prototype as unknown as Overridable;
+
+/** Validates, warns about and translates the legacy config fields. */
+function modernConfig(config: TpaServerConfig): AppServerConfig {
+  validateServerConfig(config, 'TpaServer');
+  const { augmentOSWebsocketUrl, tpaInstructions, ...rest } = config;
+  if (rest.webhookPath !== undefined) deprecate('config.webhookPath');
+  if (augmentOSWebsocketUrl !== undefined) deprecate('config.augmentOSWebsocketUrl');
+  if (tpaInstructions !== undefined) deprecate('config.tpaInstructions');
+  return tpaInstructions !== undefined && rest.appInstructions === undefined ? { ...rest, appInstructions: tpaInstructions } : rest;
+}
+
+/** @deprecated Use `AppServer`: `npx mentraos-migrate` rewrites the app. */
+export class TpaServer extends Base {
+  constructor(config: TpaServerConfig) {
+    deprecate('TpaServer');
+    super(modernConfig(config));
+  }
+
+  /** Called when a user starts the app, after the cloud has been answered. Override it. */
+  protected async onSession(session: TpaSession, sessionId: string, userId: string): Promise<void> {
+    return modern.onSession.call(this, session, sessionId, userId);
+  }
+
+  /** Called once when a session ends, with the reason. Override it. */
+  protected async onStop(sessionId: string, userId: string, reason: string): Promise<void> {
+    return modern.onStop.call(this, sessionId, userId, reason);
+  }
+
+  /** Called when the assistant invokes one of the app's tools. Override it. */
+  protected async onToolCall(toolCall: ToolCall): Promise<string | undefined> {
+    return modern.onToolCall.call(this, toolCall);
+  }
+
+  /** A signed HS256 token for webviews: `{userId, packageName, sessionId}`, valid one day. */
+  protected generateToken(userId: string, sessionId: string, secretKey: string): string {
+    return modern.generateToken.call(this, userId, sessionId, secretKey);
+  }
+
+  /** Runs `handler` during `stop()`. */
+  protected addCleanupHandler(handler: () => void): void {
+    modern.addCleanupHandler.call(this, handler);
+  }
+
+  /** The session handed to `onSession`: a TpaSession. */
+  protected createSessionFacade(core: CoreSession): TpaSession {
+    return new TpaSession(core);
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The webhook's fast lane (a POST of application/json with a Content-Length) and the Express route give the
+ * same answers: each body is sent once with a Content-Length (the lane) and once chunked (Express).
+ */
+import http from 'node:http';
+import { createTestCloud, type TestCloud } from '../../src/testing';
+import { EchoApp, appConfig, started } from '../helpers/apps';
+
+interface Answer {
+  status: number;
+  contentType: string;
+  body: any;
+}
+
+function post(port: number, body: string, opts: { chunked?: boolean; path?: string; contentType?: string } = {}): Promise<Answer> {
+  const buf = Buffer.from(body);
+  const headers: Record<string, string | number> = { 'content-type': opts.contentType ?? 'application/json' };
+  if (!opts.chunked) headers['content-length'] = buf.length;
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: opts.path ?? '/webhook', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }));
+    });
+    req.on('error', reject);
+    if (opts.chunked) {
+      req.write(buf.subarray(0, 1));
+      req.end(buf.subarray(1));
+    } else req.end(buf);
+  });
+}
+
+describe('webhook lane', () => {
+  let cloud: TestCloud;
+  let app: EchoApp;
+  afterEach(async () => {
+    await app?.stop();
+    await cloud?.close();
+  });
+
+  test.each([
+    ['invalid JSON', '{"type":', 400, /not valid JSON/],
+    ['a JSON string', '"session_request"', 400, /not valid JSON/],
+    ['an array', '[1]', 400, /JSON object/],
+    ['an empty body', '', 400, /"type"/],
+    ['a body of spaces', '  ', 400, /not valid JSON/],
+    ['a byte-order mark before an object without a type', '\ufeff{"sessionId":"s"}', 400, /"type"/],
+    ['an unknown type', '{"type":"server_heartbeat","sessionId":"s","userId":"u"}', 400, /Unknown webhook request type/],
+  ])('%s: the same answer on the lane and through Express', async (_name, body, status, reason) => {
+    cloud = await createTestCloud();
+    app = await started(new EchoApp(appConfig()));
+    const lane = await post(app.getPort(), body);
+    const express = await post(app.getPort(), body, { chunked: true });
+    expect(lane).toEqual(express);
+    expect(lane.status).toBe(status);
+    expect(lane.contentType).toBe('application/json; charset=utf-8');
+    expect(lane.body.message).toMatch(reason);
+  });
+
+  test('a webhook path with a query string or another content type still reaches the webhook (through Express)', async () => {
+    cloud = await createTestCloud();
+    app = await started(new EchoApp(appConfig()));
+    const stop = JSON.stringify({ type: 'stop_request', sessionId: 'nobody-com.example.app', userId: 'nobody', reason: 'user_disabled' });
+    for (const opts of [{}, { path: '/webhook?source=test' }, { contentType: 'application/json; charset=UTF-8' }]) {
+      expect(await post(app.getPort(), stop, opts)).toMatchObject({ status: 200, body: { status: 'success' } });
+    }
+    const user = await cloud.startSession({ app, userId: 'lane@example.com' });
+    await user.transcribe('through the lane');
+    await user.waitForDisplay('echo: through the lane');
+  });
+
+  test('the configured body limit holds on the lane', async () => {
+    cloud = await createTestCloud();
+    app = await started(new EchoApp(appConfig({ bodyLimit: '100b' })));
+    const res = await post(app.getPort(), JSON.stringify({ type: 'session_request', pad: 'x'.repeat(200) }));
+    expect(res.status).toBe(413);
+    expect(res.body.message).toMatch(/too large/);
+  });
+});
