@@ -7,7 +7,7 @@ export default defineConfig({
     cli: 'src/dev/cli.ts', migrate: 'src/migrate/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', 'display-utils': 'src/display-utils/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', compat: 'compat/index.ts', 'display-utils': 'src/display-utils/index.ts' } },
   clean: true,
   sourcemap: false,
   target: 'node18',

@@ -8,8 +8,8 @@ import { SdkError } from '../src/core/errors';
 import type { CoreSession } from '../src/core/session';
 import { FACADE_NAMING, type Dialect } from '../src/protocol/dialects';
 import type { AppRoomConfig, AppUserList, AudioConfig, StreamConfig, VideoConfig } from '../src/protocol/messages';
-import type { RtmpStreamStatus } from '../src/protocol/module-messages';
-import { STREAMING_RENAMES, deprecate } from './deprecations';
+import type { PhotoData, RtmpStreamStatus } from '../src/protocol/module-messages';
+import { deprecate } from './deprecations';
 import { TpaSettingsManager } from './settings';
 import type { DashboardAPI, StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
 
@@ -38,23 +38,10 @@ export interface LegacyStreaming {
   unsubscribeFromStatusUpdates(): void;
 }
 
-type ModuleMembers = Record<string, ((...args: any[]) => any) | undefined>;
-
-/** A modern session module by name, or a clear error when this build has no such module. */
-function modernModule(session: AppSession, name: string, member: string, legacyApi: string): ModuleMembers {
-  const mod = (session as unknown as Record<string, unknown>)[name] as ModuleMembers | undefined;
-  if (!mod || typeof mod[member] !== 'function') {
-    throw new SdkError('not_supported', `${legacyApi} needs session.${name}.${member}, which this version of the SDK does not provide`);
-  }
-  return mod;
-}
-
 /** The legacy result of requestPhoto: a URL (a data: URL when the photo came back as bytes). */
-function photoUrlOf(photo: unknown): string {
-  if (typeof photo === 'string') return photo;
-  const p = (photo ?? {}) as { photoUrl?: unknown; buffer?: unknown; mimeType?: unknown };
-  if (typeof p.photoUrl === 'string') return p.photoUrl;
-  if (Buffer.isBuffer(p.buffer)) return `data:${typeof p.mimeType === 'string' ? p.mimeType : 'image/jpeg'};base64,${p.buffer.toString('base64')}`;
+function photoUrlOf(photo: PhotoData): string {
+  if (typeof photo.photoUrl === 'string') return photo.photoUrl;
+  if (Buffer.isBuffer(photo.buffer)) return `data:${photo.mimeType || 'image/jpeg'};base64,${photo.buffer.toString('base64')}`;
   throw new SdkError('not_supported', 'The photo arrived in a form requestPhoto cannot turn into a URL: use session.camera.requestPhoto()');
 }
 
@@ -73,20 +60,24 @@ export class TpaSession extends AppSession {
   /** @deprecated Use `session.camera.requestPhoto()`, which resolves with the photo itself. */
   async requestPhoto(options: { saveToGallery?: boolean } = {}): Promise<string> {
     deprecate('session.requestPhoto');
-    const camera = modernModule(this, 'camera', 'requestPhoto', 'session.requestPhoto');
-    return photoUrlOf(await camera.requestPhoto!({ saveToGallery: options.saveToGallery ?? false }));
+    return photoUrlOf(await this.camera.requestPhoto({ saveToGallery: options.saveToGallery ?? false }));
   }
 
   /** @deprecated Use `session.camera` (`startStream`, `stopStream`, `onStreamStatus`, ...). */
   get streaming(): LegacyStreaming {
     deprecate('session.streaming');
-    if (!this.streamingShim) {
-      const shim: Record<string, (...args: unknown[]) => unknown> = {};
-      for (const [legacy, modern] of Object.entries(STREAMING_RENAMES)) {
-        shim[legacy] = (...args) => modernModule(this, 'camera', modern, `session.streaming.${legacy}`)[modern]!(...args);
-      }
-      this.streamingShim = shim as unknown as LegacyStreaming;
-    }
+    const camera = this.camera;
+    // The same pairs as STREAMING_RENAMES, which the codemod applies.
+    this.streamingShim ??= {
+      requestStream: (options) => camera.startStream(options),
+      stopStream: () => camera.stopStream(),
+      onStatus: (handler) => camera.onStreamStatus(handler),
+      isCurrentlyStreaming: () => camera.isCurrentlyStreaming(),
+      getCurrentStreamUrl: () => camera.getCurrentStreamUrl(),
+      getStreamStatus: () => camera.getStreamStatus(),
+      subscribeToStatusUpdates: () => camera.subscribeToStreamStatusUpdates(),
+      unsubscribeFromStatusUpdates: () => camera.unsubscribeFromStreamStatusUpdates(),
+    };
     return this.streamingShim;
   }
 

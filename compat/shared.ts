@@ -3,7 +3,11 @@
  * `@mentraos/sdk/compat` alone is the whole legacy surface.
  */
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from '../src/app/settings';
-export { createToken, validateToken, generateWebviewUrl, extractTokenFromUrl, type TokenConfig, type TokenValidationResult } from '../src/app/token';
+export {
+  createToken, validateToken, generateWebviewUrl, extractTokenFromUrl, extractTempToken, type TokenConfig, type TokenValidationResult,
+} from '../src/app/token';
+export { createAuthMiddleware, type AuthMiddlewareOptions } from '../src/core/webview/auth';
+export { exchangeToken } from '../src/core/webview/tokens';
 export { logger } from '../src/core/logger';
 export type { SettingChange, SettingsChangeMap } from '../src/core/settings-store';
 export {

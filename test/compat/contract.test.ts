@@ -11,9 +11,9 @@ const FUNCTIONS = [
   'createToken', 'validateToken', 'generateWebviewUrl', 'extractTokenFromUrl', 'validateTpaConfig',
   'isValidLanguageCode', 'parseLanguageStream', 'createTranscriptionStream', 'createTranslationStream', 'isValidStreamType',
   'isStreamCategory', 'getStreamTypesByCategory', 'getBaseStreamType', 'isLanguageStream', 'getLanguageInfo',
+  // webview auth
+  'extractTempToken', 'exchangeToken', 'createAuthMiddleware',
 ];
-/** Webview auth helpers: they arrive with the webview-auth work. */
-const WEBVIEW_FUNCTIONS = ['extractTempToken', 'exchangeToken', 'createAuthMiddleware'];
 const CONSTANTS = ['logger', 'STREAM_CATEGORIES', 'LEGACY_PERMISSION_MAP', 'ControlActionTypes', 'EventTypes', 'ResponseTypes', 'UpdateTypes', 'DashboardMessageTypes'];
 const ENUMS = [
   'StreamType', 'StreamCategory', 'GlassesToCloudMessageType', 'CloudToGlassesMessageType', 'TpaToCloudMessageType',
@@ -48,8 +48,6 @@ describe.each([
   test.each([...FUNCTIONS, ...GUARDS])('function %s', (name) => expect(typeof mod[name]).toBe('function'));
   test.each(CONSTANTS)('constant %s', (name) => expect(mod[name]).toBeDefined());
   test.each(ENUMS)('enum %s', (name) => expect(typeof mod[name]).toBe('object'));
-  // TODO(after webview auth): these arrive with the webview-auth middleware.
-  for (const name of WEBVIEW_FUNCTIONS) test.todo(`function ${name}`);
 });
 
 test('legacy enums keep their tpa_* wire values, and the guards their legacy meaning (with the deprecation silenced)', () => {
@@ -72,6 +70,8 @@ test('legacy enums keep their tpa_* wire values, and the guards their legacy mea
     expect(compat.validateTpaConfig({ name: 'n' })).toBe(false);
     expect(root.generateWebviewUrl('/webview', 'jwt')).toBe('/webview?token=jwt');
     expect(root.extractTokenFromUrl('https://a.example/x?token=abc')).toBe('abc');
+    expect(compat.extractTempToken('https://a.example/webview?aos_temp_token=t-123')).toBe('t-123');
+    expect(compat.createAuthMiddleware).toBe(root.createAuthMiddleware);
     expect(compat.TpaServer).toBe(root.TpaServer);
   } finally {
     spy.mockRestore();

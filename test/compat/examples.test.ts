@@ -4,7 +4,9 @@
  * and a user of a MentraOS cloud.
  */
 import { createTestCloud, launchApp, type TestCloud, type LaunchedApp, type LaunchOptions } from '../../src/testing';
+import { DEV_API_KEY } from '../../src/testing';
 import { bunBinary } from '../helpers/bun';
+import { frontendToken } from '../helpers/webview';
 import { EXAMPLE_CLOUD, LEGACY_EXAMPLES } from '../helpers/legacy-examples';
 
 const bun = bunBinary();
@@ -49,9 +51,39 @@ describe.each(runtimes)('legacy examples on %s', (_name, runtime) => {
     expect((await fetch(`${base}/webview`)).status).toBe(401);
   });
 
-  // TODO(after webview auth): the webview middleware sets req.authUserId from the cloud's tokens.
-  test.todo('webview: a signed-in user (aos_frontend_token / aos_signed_user_token) sees their notes through req.authUserId');
+  test('webview: a signed-in user of each cloud sees their own notes through req.authUserId, then by the session cookie', async () => {
+    app = await launch('webview.ts', 'org.example.webview');
+    const base = `http://127.0.0.1:${app.port}`;
+    for (const cloud of clouds) {
+      const userId = `${cloud.dialect.name}@example.com`;
+      const user = await cloud.startSession({ app: { port: app.port }, packageName: 'org.example.webview', userId });
+      await user.transcribe(`note from ${cloud.dialect.name}`);
+      await user.waitForDisplay('Saved note 1');
+      const res = await fetch(`${base}/webview?aos_frontend_token=${encodeURIComponent(frontendToken(userId, DEV_API_KEY))}`);
+      const page = await res.text();
+      expect(res.status).toBe(200);
+      expect(page).toContain(`Notes for ${userId}`);
+      expect(page).toContain(`<li>note from ${cloud.dialect.name}</li>`);
+      expect(page.match(/<li>/g)).toHaveLength(1);
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      expect(cookie).toMatch(/^aos_session=/);
+      expect(await (await fetch(`${base}/webview`, { headers: { cookie: cookie! } })).text()).toContain(`Notes for ${userId}`);
+    }
+    const forged = await fetch(`${base}/webview?aos_frontend_token=${encodeURIComponent(frontendToken('augmentos@example.com', 'another-apps-key'))}`);
+    expect(forged.status).toBe(401);
+  });
 
-  // TODO(after session modules): session.dashboard comes with the dashboard module.
-  test.todo('dashboard: writeToMain and writeToExpanded send dashboard_content_update in both dialects');
+  test('dashboard: writeToMain and writeToExpanded send dashboard_content_update in both dialects', async () => {
+    app = await launch('dashboard.ts', 'org.example.dashboard');
+    for (const cloud of clouds) {
+      const user = await cloud.startSession({ app: { port: app.port }, packageName: 'org.example.dashboard' });
+      const main = await user.waitForMessage((m) => m.type === 'dashboard_content_update' && m.content === 'Dashboard example running');
+      expect(main).toMatchObject({ packageName: 'org.example.dashboard', modes: ['main'] });
+      await user.waitForSubscriptions((subs) => subs.some((s) => String(s).startsWith('transcription')));
+      await user.transcribe('turn left');
+      const expanded = await user.waitForMessage((m) => m.type === 'dashboard_content_update' && m.content === 'Last heard: turn left');
+      expect(expanded).toMatchObject({ packageName: 'org.example.dashboard', modes: ['expanded'] });
+      await user.stop();
+    }
+  });
 });

@@ -112,8 +112,16 @@ describe('legacy pitfalls (§6), fixed', () => {
     expect(app.stops).toEqual(['app_disconnect']);
   });
 
-  // TODO(after session modules): needs session.camera.
-  test.todo('§6.9 requestPhoto resolves with the photo (the legacy promise keyed a request id it never sent)');
+  test('§6.9 requestPhoto resolves with the photo (the legacy promise keyed a request id it never sent)', async () => {
+    const [app, user] = await run(() => {});
+    const pending = app.sessions[0].requestPhoto();
+    const request = await user.waitForMessage((m) => m.type === 'photo_request');
+    expect(typeof request.requestId).toBe('string');
+    await user.answerPhoto('some-other-request', { photoUrl: 'https://photos.example.com/wrong.jpg' });
+    await user.answerPhoto(request.requestId, { photoUrl: 'https://photos.example.com/mine.jpg' });
+    await expect(pending).resolves.toBe('https://photos.example.com/mine.jpg');
+    expect(app.errors).toEqual([]);
+  });
 
   test('§6.10 settings_update does not overwrite the AugmentOS system settings with the settings array', async () => {
     const [app, user] = await run(() => {});
@@ -142,8 +150,16 @@ describe('legacy pitfalls (§6), fixed', () => {
     expect(cloud.httpRequests[0].authorization).toBe('Bearer wearer@example.com');
   });
 
-  // TODO(after HTTP routes): POST /settings is added with the /tool and /settings routes.
-  test.todo('§6.10 POST /settings matches sessions by exact userId (bob@x.com no longer matches alice+bob@x.com)');
+  test('§6.10 POST /settings matches sessions by exact userId (bob@x.com no longer matches alice+bob@x.com)', async () => {
+    const [app, alice] = await run(() => {}, {}, 'alice+bob@x.com');
+    const bob = await cloud.startSession({ app, userId: 'bob@x.com' });
+    await eventually(() => app.sessions.length === 2, 3000, 'the second onSession');
+    const answer = await bob.pushSettings([{ key: 'theme', value: 'dark' }], { viaWebSocket: false });
+    expect(answer).toMatchObject({ status: 200, body: { status: 'success', sessionsUpdated: 1 } });
+    const sessionOf = (userId: string) => app.sessions.find((s) => s.userId === userId)!;
+    expect(sessionOf('bob@x.com').settings.get('theme')).toBe('dark');
+    expect(sessionOf(alice.userId).settings.get('theme')).toBeUndefined();
+  });
 
   test('§6.11 a user id containing "-" works end to end, and no field is parsed out of the sessionId', async () => {
     const [app, user] = await run((s) => s.events.onTranscription((d) => s.layouts.showTextWall(d.text)), {}, 'anne-marie@example.com');
@@ -223,8 +239,22 @@ describe('legacy pitfalls (§6), fixed', () => {
     expect(got).toEqual(['fr:salut', 'de:hallo', 'es:hola', 'it:ciao']);
   });
 
-  // TODO(after session modules): needs the dashboard module.
-  test.todo('§6.14 dashboard_always_on_changed reaches the dashboard module instead of throwing');
+  test('§6.14 dashboard_always_on_changed reaches the dashboard module instead of throwing', async () => {
+    const logger = captureLogger();
+    const seen: boolean[] = [];
+    const [app, user] = await run((s) => s.dashboard.content.onAlwaysOnChange((on) => void seen.push(on)), { logger });
+    const content = app.sessions[0].dashboard.content;
+    expect(content.isAlwaysOnEnabled()).toBeUndefined();
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: true, timestamp: new Date().toISOString() });
+    await eventually(() => seen.length === 1);
+    expect(content.isAlwaysOnEnabled()).toBe(true);
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: false, timestamp: new Date().toISOString() });
+    await eventually(() => seen.length === 2);
+    expect(seen).toEqual([true, false]);
+    expect(app.errors).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    expect(user.connected).toBe(true);
+  });
 
   test('§6.14 isUserActive works, broadcastToTpaUsers sends the roomId, and sendDirectMessage is answered', async () => {
     const [app, user] = await run(() => {});

@@ -2,6 +2,7 @@
 import { createTestCloud, type TestCloud, type SimulatedUser, type DialectName } from '../../src/testing';
 import { isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
+import { STREAMING_RENAMES } from '../../compat/deprecations';
 import { API_KEY, eventually, sleep } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
 
@@ -194,6 +195,7 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
   test('session.streaming drives session.camera and session.dashboard sends dashboard_content_update', async () => {
     let session!: TpaSession;
     const [user] = await start((s) => void (session = s));
+    expect(Object.keys(session.streaming).sort()).toEqual(Object.keys(STREAMING_RENAMES).sort());
     const statuses: string[] = [];
     session.streaming.onStatus((st) => void statuses.push(st.status));
     await session.streaming.requestStream({ rtmpUrl: 'rtmp://example/live' });

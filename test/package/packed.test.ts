@@ -113,6 +113,7 @@ test.each([
     "import { AppServer, AppSession, StreamType, type AppServerConfig } from '@mentraos/sdk';",
     "import { createTestCloud } from '@mentraos/sdk/testing';",
     "import { createG1Toolkit, type WrapResult } from '@mentraos/sdk/display-utils';",
+    "import { TpaServer, type TpaServerConfig } from '@mentraos/sdk/compat';",
     'class My extends AppServer {',
     '  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {',
     '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
@@ -121,7 +122,8 @@ test.each([
     '}',
     "const config: AppServerConfig = { packageName: 'p', apiKey: 'k', cluster: { redisUrl: 'redis://r', instanceUrl: 'http://i:7010' } };",
     "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
-    'export const made = [new My(config), createTestCloud, wrapped];',
+    "const legacy: TpaServerConfig = { packageName: 'p', apiKey: 'k' };",
+    'export const made = [new My(config), createTestCloud, wrapped, new TpaServer(legacy)];',
   ].join('\n'));
   // Under bundler resolution, a 2.x app importing the `@mentra/sdk` alias is checked in the same run.
   const files = resolution === 'bundler' ? ['check.ts', writeMentraApp()] : ['check.ts'];
