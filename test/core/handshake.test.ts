@@ -1,22 +1,13 @@
-import { createTestCloud, type TestCloud } from '../../src/testing';
+import { createTestCloud } from '../../src/testing';
 import { AppServer, type AppSession } from '../../src';
-import { API_KEY, EchoApp, appConfig, captureLogger, started, eventually, sleep } from '../helpers/apps';
+import { API_KEY, EchoApp, appConfig, captureLogger, cloudPerTest, eventually, sleep } from '../helpers/apps';
 
 describe('handshake', () => {
-  let cloud: TestCloud;
-  const apps: AppServer[] = [];
-  beforeEach(async () => {
-    cloud = await createTestCloud();
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.stop()));
-    await cloud.close();
-  });
+  const t = cloudPerTest();
 
   test('sends tpa_connection_init with the session, package and key, and answers the webhook 200 after the ack', async () => {
-    const app = await started(new EchoApp(appConfig()));
-    apps.push(app);
-    const user = await cloud.startSession({ app, userId: 'alice@example.com' });
+    const app = await t.start(new EchoApp(appConfig()));
+    const user = await t.cloud.startSession({ app, userId: 'alice@example.com' });
     expect(user.webhookResponse).toEqual({ status: 200, body: { status: 'success' } });
     const init = user.wire.find((r) => r.msg.type === 'tpa_connection_init')!.msg;
     expect(init).toMatchObject({ type: 'tpa_connection_init', sessionId: 'alice@example.com-com.example.app', packageName: 'com.example.app' });
@@ -35,10 +26,9 @@ describe('handshake', () => {
         finished = true;
       }
     }
-    const app = await started(new Slow(appConfig()));
-    apps.push(app);
+    const app = await t.start(new Slow(appConfig()));
     const t0 = Date.now();
-    const user = await cloud.startSession({ app });
+    const user = await t.cloud.startSession({ app });
     expect(user.webhookResponse?.status).toBe(200);
     expect(finished).toBe(false);
     expect(Date.now() - t0).toBeLessThan(2000);
@@ -47,15 +37,14 @@ describe('handshake', () => {
   });
 
   test('a tpa_connection_error fails the handshake at once: 502 with the cloud code, nothing left open, no onSession', async () => {
-    const app = await started(new EchoApp(appConfig()));
-    apps.push(app);
+    const app = await t.start(new EchoApp(appConfig()));
     const t0 = Date.now();
-    const user = await cloud.startSession({ app, refuseWith: { code: 'INVALID_API_KEY', message: 'bad key' }, allowFailure: true });
+    const user = await t.cloud.startSession({ app, refuseWith: { code: 'INVALID_API_KEY', message: 'bad key' }, allowFailure: true });
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(user.webhookResponse!.status).toBe(502);
     expect(user.webhookResponse!.body).toMatchObject({ status: 'error', code: 'INVALID_API_KEY' });
     expect(user.webhookResponse!.body.message).toContain('INVALID_API_KEY');
-    await eventually(() => cloud.openConnections === 0, 2000, 'socket closed');
+    await eventually(() => t.cloud.openConnections === 0, 2000, 'socket closed');
     await sleep(50);
     expect(app.seen.sessions).toHaveLength(0);
     expect(app.seen.stops).toHaveLength(0);
@@ -66,8 +55,7 @@ describe('handshake', () => {
   test('a cloud checking API keys refuses a wrong key with INVALID_API_KEY', async () => {
     const strict = await createTestCloud({ apiKeys: { 'com.example.app': 'the-right-key-123' } });
     try {
-      const app = await started(new EchoApp(appConfig()));
-      apps.push(app);
+      const app = await t.start(new EchoApp(appConfig()));
       const user = await strict.startSession({ app, allowFailure: true });
       expect(user.webhookResponse!.status).toBe(502);
       expect(user.webhookResponse!.body.code).toBe('INVALID_API_KEY');
@@ -82,8 +70,7 @@ describe('handshake', () => {
     await new Promise((r) => silent.once('listening', r));
     let closed = false;
     silent.on('connection', (ws) => ws.on('close', () => (closed = true)));
-    const app = await started(new EchoApp(appConfig({ handshakeTimeoutMs: 300 })));
-    apps.push(app);
+    const app = await t.start(new EchoApp(appConfig({ handshakeTimeoutMs: 300 })));
     const port = (silent.address() as { port: number }).port;
     const res = await fetch(`http://127.0.0.1:${app.getPort()}/webhook`, {
       method: 'POST', headers: { 'content-type': 'application/json' },
@@ -102,9 +89,8 @@ describe('handshake', () => {
         throw new Error('boom in onSession');
       }
     }
-    const app = await started(new Throws(appConfig({ onError: (e, ctx) => errors.push({ message: e.message, phase: ctx.phase }) })));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new Throws(appConfig({ onError: (e, ctx) => errors.push({ message: e.message, phase: ctx.phase }) })));
+    const user = await t.cloud.startSession({ app });
     expect(user.webhookResponse!.status).toBe(200);
     await eventually(() => errors.length === 1, 2000, 'error reported');
     expect(errors[0]).toEqual({ message: 'boom in onSession', phase: 'onSession' });
@@ -112,13 +98,12 @@ describe('handshake', () => {
 
   test('the API key never appears in any log line, even at debug level', async () => {
     const logger = captureLogger();
-    const app = await started(new EchoApp(appConfig({ logger })));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new EchoApp(appConfig({ logger })));
+    const user = await t.cloud.startSession({ app });
     await user.transcribe('hello');
     await user.waitForDisplay('echo: hello');
     await user.sendRaw('not json');
-    await cloud.startSession({ app, userId: 'bob@example.com', refuseWith: { code: 'INVALID_API_KEY' }, allowFailure: true });
+    await t.cloud.startSession({ app, userId: 'bob@example.com', refuseWith: { code: 'INVALID_API_KEY' }, allowFailure: true });
     await user.stop();
     await sleep(50);
     expect(logger.lines.length).toBeGreaterThan(0);
@@ -134,14 +119,13 @@ describe('handshake', () => {
         seen = session;
       }
     }
-    const app = await started(new Probe(appConfig()));
-    apps.push(app);
-    await cloud.startSession({ app, userId: 'carol@example.com' });
+    const app = await t.start(new Probe(appConfig()));
+    await t.cloud.startSession({ app, userId: 'carol@example.com' });
     await eventually(() => !!seen, 2000, 'onSession');
     expect(seen!.getSessionId()).toBe('carol@example.com-com.example.app');
     expect(seen!.getPackageName()).toBe('com.example.app');
     expect(seen!.userId).toBe('carol@example.com');
     expect(seen!.state).toBe('ready');
-    expect(seen!.getServerUrl()).toBe(cloud.url);
+    expect(seen!.getServerUrl()).toBe(t.cloud.url);
   });
 });

@@ -1,17 +1,8 @@
-import { createTestCloud, type TestCloud } from '../../src/testing';
 import { AppServer, type AppSession } from '../../src';
-import { EchoApp, appConfig, started, eventually, sleep } from '../helpers/apps';
+import { EchoApp, appConfig, cloudPerTest, eventually, sleep } from '../helpers/apps';
 
 describe('subscriptions', () => {
-  let cloud: TestCloud;
-  const apps: AppServer[] = [];
-  beforeEach(async () => {
-    cloud = await createTestCloud();
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.stop()));
-    await cloud.close();
-  });
+  const t = cloudPerTest();
 
   test('handlers registered in onSession go out as one full subscription_update after the ack, never an empty list first', async () => {
     class Multi extends AppServer {
@@ -21,9 +12,8 @@ describe('subscriptions', () => {
         session.events.onHeadPosition(() => {});
       }
     }
-    const app = await started(new Multi(appConfig()));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new Multi(appConfig()));
+    const user = await t.cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 3);
     await sleep(50);
     const updates = user.sent('subscription_update');
@@ -44,9 +34,8 @@ describe('subscriptions', () => {
         off = s.events.onButtonPress(() => {});
       }
     }
-    const app = await started(new App(appConfig()));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new App(appConfig()));
+    const user = await t.cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 2);
     off();
     await user.waitForSubscriptions((s) => s.length === 1);
@@ -58,9 +47,8 @@ describe('subscriptions', () => {
   });
 
   test('after a reconnect the full list is sent again right after the ack', async () => {
-    const app = await started(new EchoApp(appConfig()));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new EchoApp(appConfig()));
+    const user = await t.cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 1);
     user.dropConnection();
     await user.waitForConnections(2);
