@@ -8,7 +8,7 @@ import { AppMessaging } from '../core/app-messaging';
 import { cloudHttpBase } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
 import type { CoreSession, SessionState } from '../core/session';
-import { bindSubscriptionSettings } from '../core/settings-subscriptions';
+import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type {
   AppMessageReceived, AppRoomConfig, AppRoomUpdated, AppSetting, AppUserJoined, AppUserLeft, AppUserList, ButtonPress,
@@ -21,7 +21,7 @@ import { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
-import { AppConfigHelper, type SubscriptionSettings } from './modules/app-config';
+import { AppConfigHelper } from './modules/app-config';
 import { AudioManager } from './modules/audio';
 import { CameraModule } from './modules/camera';
 import { DashboardManager } from './modules/dashboard';
@@ -71,6 +71,7 @@ export class AppSession {
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
   private messagingModule: AppMessaging | undefined;
+  private unbindSubscriptionSettings: (() => void) | undefined;
 
   constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
     cores.set(this, core);
@@ -180,8 +181,10 @@ export class AppSession {
    * Settings-driven subscriptions: whenever one of `updateOnChange` changes, `handler(settings)` gives the
    * streams to subscribe to. Subscriptions made by handlers are kept.
    */
-  setSubscriptionSettings(options: { updateOnChange: string[]; handler: (settings: AppSetting[]) => readonly string[] }): void {
-    bindSubscriptionSettings(coreOf(this), options as SubscriptionSettings);
+  setSubscriptionSettings(options: SubscriptionSettings): void {
+    // A second call replaces the first binding, as in the earlier SDKs.
+    this.unbindSubscriptionSettings?.();
+    this.unbindSubscriptionSettings = bindSubscriptionSettings(coreOf(this), options);
   }
 
   // ---------------------------------------------------------------- app-to-app

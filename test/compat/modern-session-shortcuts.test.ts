@@ -38,9 +38,13 @@ describe('AppSession: the published session-level shortcuts', () => {
     const { user, session } = await h.start();
     expect(session.getSettings()).toHaveLength(2);
     expect(session.getSetting('lang')).toBe('en-US');
+    let firstCalls = 0;
     session.setSubscriptionSettings({
       updateOnChange: ['captions', 'lang'],
-      handler: (settings) => (settings.find((s) => s.key === 'captions')?.value ? [`transcription:${settings.find((s) => s.key === 'lang')?.value}`] : []),
+      handler: (settings) => {
+        firstCalls++;
+        return settings.find((s) => s.key === 'captions')?.value ? [`transcription:${settings.find((s) => s.key === 'lang')?.value}`] : [];
+      },
     });
     await user.waitForSubscriptions((s) => s.includes('transcription:en-US'));
     await user.updateSettings([{ key: 'captions', value: true }, { key: 'lang', value: 'fr-FR' }]);
@@ -48,6 +52,12 @@ describe('AppSession: the published session-level shortcuts', () => {
     session.updateSettingsForTesting([{ key: 'captions', value: false }, { key: 'lang', value: 'fr-FR' }]);
     expect(session.getSetting('captions')).toBe(false);
     expect(await user.waitForSubscriptions((s) => s.length === 0)).toEqual([]);
+    // A second call replaces the first binding instead of stacking on it.
+    const callsBefore = firstCalls;
+    session.setSubscriptionSettings({ updateOnChange: ['lang'], handler: () => ['button_press'] });
+    session.updateSettingsForTesting([{ key: 'captions', value: true }, { key: 'lang', value: 'de-DE' }]);
+    expect(await user.waitForSubscriptions((s) => s.includes('button_press'))).toEqual(['button_press']);
+    expect(firstCalls).toBe(callsBefore);
   });
 
   test('config shortcuts: loadConfigFromJson, getConfig, getDefaultSettings, getSettingSchema', async () => {
