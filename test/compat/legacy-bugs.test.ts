@@ -1,12 +1,12 @@
 /**
  * The AugmentOS SDK's pitfalls (legacy-sdk reference §6), fixed rather than copied: one regression test per
- * pitfall, named after it, driven through the legacy facade against the test cloud.
+ * pitfall, named after it, driven through the legacy facade against the test t.cloud.
  */
 import net from 'node:net';
-import { createTestCloud, type TestCloud, type SimulatedUser } from '../../src/testing';
+import type { SimulatedUser } from '../../src/testing';
 import { ViewType, isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
-import { captureLogger, eventually, sleep } from '../helpers/apps';
+import { captureLogger, eventually, sleep, cloudPerTest } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
 
 class Probe extends TpaServer {
@@ -26,19 +26,10 @@ class Probe extends TpaServer {
 }
 
 describe('legacy pitfalls (§6), fixed', () => {
-  let cloud: TestCloud;
-  const apps: TpaServer[] = [];
-  beforeEach(async () => {
-    cloud = await createTestCloud({ dialect: 'augmentos' });
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.stop()));
-    await cloud.close();
-  });
+  const t = cloudPerTest({ dialect: 'augmentos' });
   async function run(setup: (s: TpaSession) => unknown, extra = {}, userId?: string): Promise<[Probe, SimulatedUser]> {
-    const app = await startedLegacy(new Probe(setup, extra));
-    apps.push(app);
-    const user = await cloud.startSession({ app, userId });
+    const app = await t.start(new Probe(setup, extra));
+    const user = await t.cloud.startSession({ app, userId });
     await eventually(() => app.sessions.length === 1, 3000, 'onSession');
     return [app, user];
   }
@@ -46,8 +37,7 @@ describe('legacy pitfalls (§6), fixed', () => {
     fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
   test('§6.2 a webhook without a WebSocket URL gets 400 naming the fields, not 500 "Failed to connect"', async () => {
-    const app = await startedLegacy(new Probe());
-    apps.push(app);
+    const app = await t.start(new Probe());
     const res = await post(app.getPort(), { type: 'session_request', sessionId: 'u-com.example.app', userId: 'u', timestamp: new Date().toISOString() });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { message: string }).message).toContain('augmentOSWebsocketUrl');
@@ -70,11 +60,11 @@ describe('legacy pitfalls (§6), fixed', () => {
 
   test('§6.4 a second session_request for a live session replaces it: the old socket closes and onStop runs once', async () => {
     const [app, user] = await run(() => {});
-    const again = await cloud.startSession({ app, userId: user.userId });
+    const again = await t.cloud.startSession({ app, userId: user.userId });
     await eventually(() => app.stops.length === 1 && app.sessions.length === 2);
     expect(app.stops).toEqual(['replaced']);
     expect(again.connected).toBe(true);
-    expect(cloud.openConnections).toBe(1);
+    expect(t.cloud.openConnections).toBe(1);
   });
 
   test('§6.5 a transient disconnect keeps the session tracked: /health counts it and it reconnects', async () => {
@@ -96,10 +86,9 @@ describe('legacy pitfalls (§6), fixed', () => {
   });
 
   test('§6.7 a tpa_connection_error fails the start at once with the cloud\'s code, not after a 5 s timeout', async () => {
-    const app = await startedLegacy(new Probe());
-    apps.push(app);
+    const app = await t.start(new Probe());
     const t0 = Date.now();
-    const user = await cloud.startSession({ app, refuseWith: { code: 'APP_NOT_STARTED' }, allowFailure: true });
+    const user = await t.cloud.startSession({ app, refuseWith: { code: 'APP_NOT_STARTED' }, allowFailure: true });
     expect(Date.now() - t0).toBeLessThan(2000);
     expect(user.webhookResponse).toMatchObject({ status: 502, body: { code: 'APP_NOT_STARTED' } });
   });
@@ -147,12 +136,12 @@ describe('legacy pitfalls (§6), fixed', () => {
   test('§6.10 settings.fetch authenticates with the userId, not the sessionId', async () => {
     const [app] = await run(() => {});
     await app.sessions[0].settings.fetch();
-    expect(cloud.httpRequests[0].authorization).toBe('Bearer wearer@example.com');
+    expect(t.cloud.httpRequests[0].authorization).toBe('Bearer wearer@example.com');
   });
 
   test('§6.10 POST /settings matches sessions by exact userId (bob@x.com no longer matches alice+bob@x.com)', async () => {
     const [app, alice] = await run(() => {}, {}, 'alice+bob@x.com');
-    const bob = await cloud.startSession({ app, userId: 'bob@x.com' });
+    const bob = await t.cloud.startSession({ app, userId: 'bob@x.com' });
     await eventually(() => app.sessions.length === 2, 3000, 'the second onSession');
     const answer = await bob.pushSettings([{ key: 'theme', value: 'dark' }], { viaWebSocket: false });
     expect(answer).toMatchObject({ status: 200, body: { status: 'success', sessionsUpdated: 1 } });
@@ -289,8 +278,7 @@ describe('legacy pitfalls (§6), fixed', () => {
   });
 
   test('§6.16 the API key only goes to a trusted cloud: a webhook pointing elsewhere gets 403 and nothing connects', async () => {
-    const app = await startedLegacy(new Probe());
-    apps.push(app);
+    const app = await t.start(new Probe());
     const res = await post(app.getPort(), {
       type: 'session_request', sessionId: 'v-com.example.app', userId: 'v', augmentOSWebsocketUrl: 'ws://attacker.example:9/tpa-ws',
     });

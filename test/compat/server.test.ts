@@ -2,30 +2,20 @@
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createTestCloud, type TestCloud } from '../../src/testing';
 import { AppServer, SdkError, isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
-import { eventually } from '../helpers/apps';
+import { eventually, cloudPerTest } from '../helpers/apps';
 import { LegacyEcho, captureDeprecations, freshSdk, legacyConfig, startedLegacy } from './helpers';
 
 describe('TpaServer', () => {
-  let cloud: TestCloud;
-  const apps: TpaServer[] = [];
-  beforeEach(async () => {
-    cloud = await createTestCloud({ dialect: 'augmentos' });
-  });
-  afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.stop()));
-    await cloud.close();
-  });
+  const t = cloudPerTest({ dialect: 'augmentos' });
 
   test('is an AppServer at run time, defaults to port 7010 and hands onSession a TpaSession', async () => {
     const unstarted = new LegacyEcho(legacyConfig({ port: undefined }));
     expect(unstarted).toBeInstanceOf(AppServer);
     expect(unstarted.getPort()).toBe(7010);
-    const app = await startedLegacy(new LegacyEcho(legacyConfig()));
-    apps.push(app);
-    const user = await cloud.startSession({ app });
+    const app = await t.start(new LegacyEcho(legacyConfig()));
+    const user = await t.cloud.startSession({ app });
     await eventually(() => app.sessions.length === 1);
     expect(app.sessions[0]).toBeInstanceOf(TpaSession);
     await user.transcribe('hello');
@@ -76,9 +66,8 @@ describe('TpaServer', () => {
   });
 
   test('§6.1 webhookPath is honoured (and warned about); augmentOSWebsocketUrl in the config is ignored (the URL comes from the webhook)', async () => {
-    const app = await startedLegacy(new LegacyEcho(legacyConfig({ webhookPath: '/legacy-hook', augmentOSWebsocketUrl: 'wss://staging.augmentos.org/tpa-ws' })));
-    apps.push(app);
-    const user = await cloud.startSession({ app, webhookPath: '/legacy-hook' });
+    const app = await t.start(new LegacyEcho(legacyConfig({ webhookPath: '/legacy-hook', augmentOSWebsocketUrl: 'wss://staging.augmentos.org/tpa-ws' })));
+    const user = await t.cloud.startSession({ app, webhookPath: '/legacy-hook' });
     expect(user.webhookResponse?.status).toBe(200);
     expect(user.connections).toBe(1);
     const wrongPath = await fetch(`http://127.0.0.1:${app.getPort()}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
@@ -89,13 +78,12 @@ describe('TpaServer', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'tpa-public-'));
     writeFileSync(path.join(dir, 'logo.txt'), 'legacy logo');
     try {
-      const app = await startedLegacy(new LegacyEcho(legacyConfig({ publicDir: dir })));
-      apps.push(app);
+      const app = await t.start(new LegacyEcho(legacyConfig({ publicDir: dir })));
       app.getExpressApp().get('/custom', (_req, res) => void res.json({ ok: true }));
       const base = `http://127.0.0.1:${app.getPort()}`;
       expect(await (await fetch(`${base}/logo.txt`)).text()).toBe('legacy logo');
       expect(await (await fetch(`${base}/custom`)).json()).toEqual({ ok: true });
-      await cloud.startSession({ app });
+      await t.cloud.startSession({ app });
       expect(await (await fetch(`${base}/health`)).json()).toEqual({ status: 'healthy', app: 'com.example.app', activeSessions: 1 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -129,7 +117,7 @@ describe('TpaServer', () => {
     const modern = await startedLegacy(new Modern(legacyConfig()));
     const jwt = legacy.token();
     expect(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())).toMatchObject({ userId: 'u@example.com', packageName: 'com.example.app', sessionId: 's-1' });
-    const user = await cloud.startSession({ app: legacy });
+    const user = await t.cloud.startSession({ app: legacy });
     const port = legacy.getPort();
     legacy.stop();
     await modern.stop();

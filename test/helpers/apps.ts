@@ -66,14 +66,17 @@ export async function eventually(check: () => boolean, timeoutMs = 3000, what = 
 }
 
 /** A fresh test cloud for each test of the calling `describe`; apps started through `start` are stopped after each test. */
-export function cloudPerTest(options: TestCloudOptions = {}): { readonly cloud: TestCloud; start<T extends AppServer>(app: T): Promise<T> } {
+/** Anything with start()/stop(): an AppServer, or a TpaServer (whose stop() may be typed void). */
+type Startable = { start(): Promise<void>; stop(): unknown };
+
+export function cloudPerTest(options: TestCloudOptions = {}): { readonly cloud: TestCloud; start<T extends Startable>(app: T): Promise<T> } {
   let cloud: TestCloud | undefined;
-  const apps: AppServer[] = [];
+  const apps: Startable[] = [];
   beforeEach(async () => {
     cloud = await createTestCloud(options);
   });
   afterEach(async () => {
-    await Promise.all(apps.splice(0).map((a) => a.stop()));
+    await Promise.all(apps.splice(0).map(async (a) => a.stop()));
     await cloud?.close();
   });
   return {
