@@ -5,7 +5,7 @@
 import { AppServer, validateServerConfig, type AppServerConfig } from '../src/app/server';
 import type { CoreSession } from '../src/core/session';
 import type { ToolCall } from '../src/protocol/messages';
-import { deprecate } from './deprecations';
+import { deprecate } from '../src/core/deprecations';
 import { TpaSession } from './session';
 
 /** @deprecated Use `AppServerConfig`. */

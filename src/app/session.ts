@@ -3,7 +3,7 @@
  * every behaviour (transport, subscriptions, dispatch, reconnect, correlation) lives in the core, and each
  * module (`src/app/modules/`) holds the core session, never a socket.
  */
-import { deprecate } from '../../compat/deprecations';
+import { deprecate } from '../core/deprecations';
 import { AppMessaging } from '../core/app-messaging';
 import { cloudHttpBase } from '../core/cloud-http';
 import type { Logger } from '../core/logger';

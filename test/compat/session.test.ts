@@ -2,7 +2,7 @@
 import { createTestCloud, type TestCloud, type SimulatedUser, type DialectName } from '../../src/testing';
 import { isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
-import { STREAMING_RENAMES } from '../../compat/deprecations';
+import { STREAMING_RENAMES } from '../../src/core/deprecations';
 import { API_KEY, eventually, sleep } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
 

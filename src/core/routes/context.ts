@@ -2,6 +2,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { ClusterRouter, OwnedRoute } from '../cluster/forward';
 import type { SessionEngine } from '../engine';
+import { sendError } from '../inbound';
 import type { Logger } from '../logger';
 
 export interface RouteContext {
@@ -14,9 +15,7 @@ export interface RouteContext {
 }
 
 /** Answers `{status:'error', message}` with a 4xx/5xx status (always JSON, never an HTML page). */
-export function sendError(res: Response, status: number, message: string): void {
-  res.status(status).json({ status: 'error', message });
-}
+export { sendError };
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
