@@ -36,7 +36,18 @@ export class AppMessaging {
     this.listenForResponses();
     const messageId = newMessageId();
     const answer = this.core.requests.create<{ success?: unknown; error?: unknown }>(messageId, 'direct message', timeoutMs);
-    this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId });
+    if (!this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId })) {
+      // Refused at once (the session ended, or the queue is full): no answer can come, so do not wait for one.
+      const closed = this.core.state === 'closed';
+      this.core.requests.reject(
+        messageId,
+        new SdkError(
+          closed ? 'session_closed' : 'queue_full',
+          closed ? `The direct message to ${targetUserId} was not sent: the session has ended` : `The direct message to ${targetUserId} was not sent: the outbound queue is full while the cloud is unreachable`,
+          { details: { messageId } },
+        ),
+      );
+    }
     return answer.then((r) => {
       if (r.success !== true && typeof r.error === 'string') this.core.logger.debug(`Direct message ${messageId} was not delivered: ${r.error.slice(0, 200)}`);
       return r.success === true;
