@@ -108,11 +108,7 @@ export class AppServer {
   }
 
   /** Called once when a session ends, with the reason. Override it. */
-  protected async onStop(sessionId: string, userId: string, reason: StopReason): Promise<void> {
-    void sessionId;
-    void userId;
-    void reason;
-  }
+  protected async onStop(_sessionId: string, _userId: string, _reason: StopReason): Promise<void> {}
 
   /**
    * Called when the assistant invokes one of the app's tools (only for calls signed by the cloud).
@@ -120,9 +116,7 @@ export class AppServer {
    * live session or null, or `onToolCall(toolName, args, userId)`. The return value is the reply
    * (`GIVE_APP_CONTROL_OF_TOOL_RESPONSE` keeps the assistant silent); a throw answers 500 and reaches onError.
    */
-  protected async onToolCall(toolCall: ToolCall | string, ...rest: [args?: any, userId?: string]): Promise<any> {
-    void toolCall;
-    void rest;
+  protected async onToolCall(_toolCall: ToolCall | string, ..._rest: [args?: any, userId?: string]): Promise<any> {
     return undefined;
   }
 

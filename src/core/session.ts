@@ -32,8 +32,9 @@ export type { DisconnectInfo };
 export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
 
 /**
- * Why a session ended. `user_disabled`, `system_stop` and `error` come from the cloud's stop webhook;
- * the others are the SDK's own.
+ * Why a session ended. `user_disabled`, `system_stop` and `error` come from the cloud's stop webhook
+ * (which may name other reasons too, passed on as sent); the others are the SDK's own, and
+ * `app_disconnect` means the app called `session.disconnect()`.
  */
 export type StopReason =
   | 'user_disabled'
@@ -45,6 +46,7 @@ export type StopReason =
   | 'connection_error'
   | 'server_shutdown'
   | 'handshake_failed'
+  | 'app_disconnect'
   | (string & {});
 
 export interface CoreSessionOptions {
