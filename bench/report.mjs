@@ -156,7 +156,7 @@ export function runMarkdown(run, resultsPath) {
     '',
     'What left each app process (recorded by the loopback guard and the proxy sink):',
     '',
-    ...Object.entries(run.results).map(([name, r]) =>
+    ...Object.entries(run.results).map(([, r]) =>
       `- ${r.label}: connections ${JSON.stringify(named(r.net?.connections ?? {}, r.ports))}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
         `proxy sink ${JSON.stringify(r.sink ?? {})}; ${r.stdoutBytes ?? 0} bytes of stdout` +
         `${r.cloud?.clientErrors ? `; ${r.cloud.clientErrors} TLS attempts on the cloud's plain port` : ''}` +

@@ -11,7 +11,7 @@ import type { AppRoomConfig, AppUserList, AudioConfig, StreamConfig, VideoConfig
 import type { PhotoData, RtmpStreamStatus } from '../src/protocol/module-messages';
 import { deprecate } from '../src/core/deprecations';
 import { TpaSettingsManager } from './settings';
-import type { DashboardAPI, StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
+import type { StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
 
 /** @deprecated Use `AppSessionConfig`. Sessions are created by the server; this type is for reference. */
 export interface TpaSessionConfig extends Omit<AppSessionConfig, 'mentraOSWebsocketUrl' | 'appServer'> {

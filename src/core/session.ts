@@ -20,7 +20,8 @@ import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, toError } from './errors';
 import type { Logger } from './logger';
 import { OutboundQueue } from './outbound-queue';
-import { RECONNECT_DEFAULTS, type HandshakeGate, type ReconnectOptions } from './reconnect';
+import type { SessionOptions } from './session-options';
+import type { HandshakeGate } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
@@ -49,20 +50,16 @@ export type StopReason =
   | 'app_disconnect'
   | (string & {});
 
-export interface CoreSessionOptions {
+/** `SessionOptions` come resolved from the server's one options object (`options.ts`). */
+export interface CoreSessionOptions extends SessionOptions {
   sessionId: string;
   userId: string;
   packageName: string;
   apiKey: string;
   url: string;
   logger: Logger;
-  handshakeTimeoutMs?: number;
-  reconnect?: ReconnectOptions;
-  queueLimit?: number;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
-  /** Ping interval in ms while connected (default 15 000; 0 disables the pings and zombie detection). */
-  pingIntervalMs?: number;
   /** Shared cap on simultaneous reconnect handshakes (the engine passes one gate to all its sessions). */
   handshakeGate?: HandshakeGate;
   /** Where sockets come from (default: the `ws` library); tests pass an in-memory transport. */
@@ -73,7 +70,6 @@ export interface CoreSessionOptions {
   reportError: (err: Error, session: CoreSession) => void;
 }
 
-export const DEFAULT_PING_INTERVAL_MS = 15_000;
 
 export class CoreSession {
   readonly sessionId: string;
@@ -112,7 +108,7 @@ export class CoreSession {
     this.packageName = opts.packageName;
     this.url = opts.url;
     this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
-    this.queue = new OutboundQueue(opts.queueLimit ?? 1000);
+    this.queue = new OutboundQueue(opts.queueLimit);
     this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
     // One isolation rule for every listener of the session: a throw or a rejection goes to reportError.
     const report = (e: unknown) => this.reportError(toError(e));
@@ -125,9 +121,9 @@ export class CoreSession {
         sessionId: opts.sessionId,
         packageName: opts.packageName,
         apiKey: opts.apiKey,
-        handshakeTimeoutMs: opts.handshakeTimeoutMs ?? 5000,
-        reconnect: opts.reconnect ? { ...RECONNECT_DEFAULTS, ...opts.reconnect } : RECONNECT_DEFAULTS,
-        pingIntervalMs: opts.pingIntervalMs ?? DEFAULT_PING_INTERVAL_MS,
+        handshakeTimeoutMs: opts.handshakeTimeoutMs,
+        reconnect: opts.reconnect,
+        pingIntervalMs: opts.pingIntervalMs,
         handshakeGate: opts.handshakeGate,
         transport: opts.transport ?? wsTransport,
       },

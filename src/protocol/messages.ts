@@ -307,8 +307,7 @@ export type CloudToAppMessage =
   | AppUserJoined | AppUserLeft | AppRoomUpdated | AppDirectMessageResponse;
 
 // Declared with the session modules' messages; re-exported here for the unions above and older imports.
-import type {
-  AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,
+import type {CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, 
 } from './module-messages';
 export type {
   AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,

@@ -4,6 +4,7 @@
  * tick), so the session sees the same ordering it would over `ws`. Waits are for events, never for time.
  */
 import type { Logger } from '../../src/core/logger';
+import { RECONNECT_DEFAULTS, type ReconnectOptions } from '../../src/core/reconnect';
 import { CoreSession, type CoreSessionOptions, type StopReason } from '../../src/core/session';
 import type { SocketEvents, Transport, TransportSocket } from '../../src/core/transport';
 
@@ -194,7 +195,7 @@ export function quietLogger(): Logger & { warns: string[] } {
 }
 
 /** A session over `cloud`'s transport, with fast reconnects and pings off, recording its end and its errors. */
-export function memorySession(cloud: MemoryCloud, extra: Partial<CoreSessionOptions> = {}) {
+export function memorySession(cloud: MemoryCloud, extra: Partial<Omit<CoreSessionOptions, 'reconnect'>> & { reconnect?: ReconnectOptions } = {}) {
   const ends: StopReason[] = [];
   const errors: Error[] = [];
   const logger = quietLogger();
@@ -206,11 +207,13 @@ export function memorySession(cloud: MemoryCloud, extra: Partial<CoreSessionOpti
     url: 'ws://cloud.invalid/app-ws',
     logger,
     pingIntervalMs: 0,
-    reconnect: { baseDelayMs: 1, maxDelayMs: 5, budgetMs: 60_000 },
+    handshakeTimeoutMs: 5000,
+    queueLimit: 1000,
     transport: cloud.transport,
     onEnd: (reason) => ends.push(reason),
     reportError: (err) => errors.push(err),
     ...extra,
+    reconnect: { ...RECONNECT_DEFAULTS, baseDelayMs: 1, maxDelayMs: 5, ...extra.reconnect },
   });
   return { session, ends, errors, logger };
 }
@@ -219,7 +222,11 @@ export function memorySession(cloud: MemoryCloud, extra: Partial<CoreSessionOpti
 export function until(test: () => boolean, what: string, ms = 10_000): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}`)), ms);
-    const check = () => (test() ? (clearTimeout(timer), resolve()) : setImmediate(check));
+    const check = () => {
+      if (!test()) return void setImmediate(check);
+      clearTimeout(timer);
+      resolve();
+    };
     check();
   });
 }
