@@ -14,6 +14,7 @@
 import { ackSystemSettings } from '../protocol/dialects';
 import type { CloudFrame } from '../protocol/frames';
 import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
+import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo } from './connection';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
@@ -26,29 +27,12 @@ import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import { type Transport, wsTransport } from './transport';
+import type { SessionState, StopReason } from './session-types';
 import { validStreamData } from './validate';
 
 export type { DisconnectInfo };
 
-export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
-
-/**
- * Why a session ended. `user_disabled`, `system_stop` and `error` come from the cloud's stop webhook
- * (which may name other reasons too, passed on as sent); the others are the SDK's own, and
- * `app_disconnect` means the app called `session.disconnect()`.
- */
-export type StopReason =
-  | 'user_disabled'
-  | 'system_stop'
-  | 'error'
-  | 'replaced'
-  | 'transport_lost'
-  | 'cloud_closed'
-  | 'connection_error'
-  | 'server_shutdown'
-  | 'handshake_failed'
-  | 'app_disconnect'
-  | (string & {});
+export type { SessionState, StopReason };
 
 /** `SessionOptions` come resolved from the server's one options object (`options.ts`). */
 export interface CoreSessionOptions extends SessionOptions {
@@ -218,7 +202,7 @@ export class CoreSession {
    * Sends one JSON message; adds `timestamp` when missing. While reconnecting the message is queued and
    * sent after the next ack. Never throws: a message that cannot be sent or queued is reported.
    */
-  send(message: { type: string; [k: string]: unknown }): boolean {
+  send(message: AppToCloudMessage): boolean {
     const msg = message.timestamp === undefined ? { ...message, timestamp: new Date().toISOString() } : message;
     if (this._state === 'closed') {
       this.logger.debug(`Dropped ${msg.type}: the session has ended`);
@@ -377,7 +361,8 @@ export class CoreSession {
     const list = this.streams.list();
     if (!first || list.length > 0) this.sendSubscriptions(list);
     const replays = first ? [] : this.queue.replays();
-    for (const msg of [...replays, ...this.queue.drain()]) this.send(msg);
+    // Queued messages were `AppToCloudMessage`s when they were sent.
+    for (const msg of [...replays, ...this.queue.drain()]) this.send(msg as AppToCloudMessage);
     if (!first) this.events.emit('reconnected', attempt);
   }
 

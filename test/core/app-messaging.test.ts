@@ -28,7 +28,7 @@ describe('AppMessaging.sendDirect', () => {
     cloud.autoAccept = false;
     cloud.last.drop(1006);
     await until(() => session.state === 'reconnecting', 'reconnecting');
-    expect(session.send({ type: 'filler' })).toBe(true);
+    expect(session.send({ type: 'ownership_release' })).toBe(true);
     const messaging = new AppMessaging(session, DIALECTS.mentraos);
     let settled: unknown;
     messaging.sendDirect('bob@example.com', 'hi').catch((e) => (settled = e));

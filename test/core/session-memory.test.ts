@@ -219,11 +219,11 @@ describe('CoreSession over an in-memory transport', () => {
     cloud.autoAccept = false;
     cloud.last.drop(1006);
     await until(() => session.state === 'reconnecting', 'reconnecting');
-    expect(session.send({ type: 'a' })).toBe(true);
-    expect(session.send({ type: 'b' })).toBe(true);
-    expect(session.send({ type: 'c', requestId: 'r1' })).toBe(false);
+    expect(session.send({ type: 'dashboard_mode_change' })).toBe(true);
+    expect(session.send({ type: 'ownership_release' })).toBe(true);
+    expect(session.send({ type: 'audio_stop_request', requestId: 'r1' })).toBe(false);
     expect(errors).toEqual([expect.any(SdkError)]);
-    expect(errors[0]).toMatchObject({ code: 'queue_full', details: { type: 'c', requestId: 'r1' } });
+    expect(errors[0]).toMatchObject({ code: 'queue_full', details: { type: 'audio_stop_request', requestId: 'r1' } });
     await session.dispose('server_shutdown');
   });
 });
