@@ -33,15 +33,15 @@ export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
 export interface ConnectionHost {
   readonly logger: Logger;
   /** A parsed frame from the cloud, the ack included (before `up`). */
-  frame(msg: CloudFrame, type: string): void;
-  binary(data: Uint8Array): void;
-  dropFrame(why: string): void;
+  onCloudFrame(msg: CloudFrame, type: string): void;
+  onCloudBinary(data: Uint8Array): void;
+  onFrameDropped(why: string): void;
   /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
-  up(attempt: number): void;
+  onLinkUp(attempt: number): void;
   /** The socket dropped; the connection reconnects unless `info.permanent`. */
-  down(info: DisconnectInfo): void;
+  onLinkDown(info: DisconnectInfo): void;
   /** The connection is over for good; `closeCode` when a close frame ended it. */
-  lost(reason: LostReason, closeCode?: number): void;
+  onLinkLost(reason: LostReason, closeCode?: number): void;
   reportError(err: Error): void;
 }
 
@@ -64,7 +64,10 @@ interface Handshake {
   reject: (e: Error) => void;
 }
 
-export class Connection {
+/** Also the liveness target of its socket (`Watched`): no extra object per session. */
+export class Connection implements Watched {
+  /** Set on every frame, ping or pong from the peer; cleared by each liveness sweep. */
+  alive = true;
   private socket: TransportSocket | null = null;
   private handshake: Handshake | null = null;
   private acked = false;
@@ -74,7 +77,6 @@ export class Connection {
   private stopLiveness: (() => void) | undefined;
   private readonly plan: ReconnectPlan;
   /** Liveness state of the current socket (see `liveness.ts`). */
-  private readonly watched: Watched = livenessOf(this);
 
   constructor(
     private readonly opts: ConnectionOptions,
@@ -86,6 +88,11 @@ export class Connection {
   /** True while an acknowledged socket is open. */
   get ready(): boolean {
     return this.acked && !!this.socket?.isOpen;
+  }
+
+  /** Liveness checks only acknowledged, open sockets. */
+  get isOpen(): boolean {
+    return this.ready;
   }
 
   /** The first connection; rejects with the handshake's error (there is no reconnect before a first ack). */
@@ -137,11 +144,11 @@ export class Connection {
         text: (data) => this.onText(socket, data),
         binary: (data) => {
           if (socket !== this.socket) return;
-          this.watched.alive = true;
-          this.host.binary(data);
+          this.alive = true;
+          this.host.onCloudBinary(data);
         },
         alive: () => {
-          if (socket === this.socket) this.watched.alive = true;
+          if (socket === this.socket) this.alive = true;
         },
         close: (code, reason) => {
           if (this.handshake?.socket === socket) {
@@ -179,15 +186,15 @@ export class Connection {
 
   private onText(socket: TransportSocket, data: string): void {
     if (socket !== this.socket) return;
-    this.watched.alive = true;
+    this.alive = true;
     const msg = parseCloudFrame(data);
-    if (typeof msg === 'string') return this.host.dropFrame(msg);
+    if (typeof msg === 'string') return this.host.onFrameDropped(msg);
     const type = canonicalMessageType(msg.type);
     if (type === 'tpa_connection_error' || type === 'connection_error') return this.refused(msg);
     try {
-      this.host.frame(msg, type);
+      this.host.onCloudFrame(msg, type);
     } catch (e) {
-      this.host.dropFrame(`handling ${msg.type.slice(0, 40)} failed: ${toError(e).message}`);
+      this.host.onFrameDropped(`handling ${msg.type.slice(0, 40)} failed: ${toError(e).message}`);
     }
     if (type === 'tpa_connection_ack' && this.handshake?.socket === socket) this.handshake.resolve();
   }
@@ -204,8 +211,8 @@ export class Connection {
   private onUp(attempt: number): void {
     this.acked = true;
     this.plan.connected();
-    this.stopLiveness = watchLiveness(this.watched, this.opts.pingIntervalMs);
-    this.host.up(attempt);
+    this.stopLiveness = watchLiveness(this, this.opts.pingIntervalMs);
+    this.host.onLinkUp(attempt);
   }
 
   private stopWatching(): void {
@@ -221,7 +228,7 @@ export class Connection {
     if (this.ended) return;
     const action: CloseAction = closeAction(code);
     const permanent = action === 'terminal' || this.opts.reconnect.budgetMs <= 0;
-    this.host.down({
+    this.host.onLinkDown({
       message: `Connection closed (code: ${code})${reason ? `: ${reason}` : ''}`,
       code,
       reason,
@@ -254,7 +261,7 @@ export class Connection {
   private giveUp(reason: LostReason, closeCode?: number): void {
     if (this.ended) return;
     void this.close(reason);
-    this.host.lost(reason, closeCode);
+    this.host.onLinkLost(reason, closeCode);
   }
 
   // ------------------------------------------------------------------ reconnect
@@ -302,17 +309,6 @@ export class Connection {
     if (this.ended) return;
     this.onUp(attempt);
   }
-}
-
-function livenessOf(c: Connection): Watched {
-  return {
-    alive: true,
-    get isOpen() {
-      return c.ready;
-    },
-    ping: () => c.ping(),
-    onZombie: () => c.onZombie(),
-  };
 }
 
 function safeHost(url: string): string {

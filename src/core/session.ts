@@ -16,7 +16,7 @@ import type { CloudFrame } from '../protocol/frames';
 import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
-import { Connection, type ConnectionHost, type DisconnectInfo } from './connection';
+import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, toError } from './errors';
 import type { Logger } from './logger';
@@ -55,7 +55,7 @@ export interface CoreSessionOptions extends SessionOptions {
 }
 
 
-export class CoreSession {
+export class CoreSession implements ConnectionHost {
   readonly sessionId: string;
   readonly userId: string;
   readonly packageName: string;
@@ -111,7 +111,7 @@ export class CoreSession {
         handshakeGate: opts.handshakeGate,
         transport: opts.transport ?? wsTransport,
       },
-      this.hostFor(),
+      this,
     );
   }
 
@@ -277,45 +277,43 @@ export class CoreSession {
 
   // ------------------------------------------------------------------ what the connection reports
 
-  /** The connection's view of this session (kept apart so the session's public surface stays small). */
-  private hostFor(): ConnectionHost {
-    return {
-      logger: this.logger,
-      frame: (msg, type) => this.handleMessage(msg, type),
-      binary: (data) => {
-        if (!this.streams.hasHandlers('audio_chunk')) return;
-        this.dispatch('audio_chunk', { type: 'audio_chunk', arrayBuffer: toArrayBuffer(data), timestamp: new Date() });
-      },
-      dropFrame: (why) => this.dropFrame(why),
-      up: (attempt) => this.onUp(attempt),
-      down: (info) => {
-        if (this._state === 'closed') return;
-        this.events.emit('disconnected', info);
-        if (!info.permanent) this.setState('reconnecting');
-      },
-      lost: (reason, closeCode) => {
-        const fromCloud = closeCode !== undefined && reason !== 'connection_error';
-        this.dispose(fromCloud ? (this.cloudStopReason ?? reason) : reason);
-      },
-      reportError: (err) => this.reportError(err),
-    };
+  // The session is the connection's host (one object per session, no closures): these run only from it.
+
+  /** @internal A binary frame (audio) from the connection. */
+  onCloudBinary(data: Uint8Array): void {
+    if (!this.streams.hasHandlers('audio_chunk')) return;
+    this.dispatch('audio_chunk', { type: 'audio_chunk', arrayBuffer: toArrayBuffer(data), timestamp: new Date() });
   }
 
-  private handleMessage(msg: CloudFrame, type: string): void {
+  /** @internal The socket dropped. */
+  onLinkDown(info: DisconnectInfo): void {
+    if (this._state === 'closed') return;
+    this.events.emit('disconnected', info);
+    if (!info.permanent) this.setState('reconnecting');
+  }
+
+  /** @internal The connection gave up; a cloud's `app_stopped` reason names a close the cloud made. */
+  onLinkLost(reason: LostReason, closeCode?: number): void {
+    const fromCloud = closeCode !== undefined && reason !== 'connection_error';
+    this.dispose(fromCloud ? (this.cloudStopReason ?? reason) : reason);
+  }
+
+  /** @internal A parsed frame from the connection (its type canonical). */
+  onCloudFrame(msg: CloudFrame, type: string): void {
     let known = true;
     switch (type) {
       case 'tpa_connection_ack':
         this.applyAck(msg);
         break;
       case 'data_stream':
-        if (typeof msg.streamType !== 'string' || !validStreamData(msg.streamType, msg.data)) return this.dropFrame('data_stream has a missing or malformed streamType or data');
+        if (typeof msg.streamType !== 'string' || !validStreamData(msg.streamType, msg.data)) return this.onFrameDropped('data_stream has a missing or malformed streamType or data');
         this.dispatch(msg.streamType, msg.data);
         break;
       case 'audio_chunk':
         this.dispatch('audio_chunk', msg);
         break;
       case 'settings_update':
-        if (!Array.isArray(msg.settings)) return this.dropFrame('settings_update without a settings array');
+        if (!Array.isArray(msg.settings)) return this.onFrameDropped('settings_update without a settings array');
         this.settings.setApp(msg.settings as AppSetting[]);
         break;
       case 'augmentos_settings_update':
@@ -341,7 +339,8 @@ export class CoreSession {
     if (isObject(ack.capabilities)) this.capabilities = ack.capabilities;
   }
 
-  private dropFrame(why: string): void {
+  /** @internal */
+  onFrameDropped(why: string): void {
     this.droppedFrames++;
     if (this.droppedFrames === 1 || this.droppedFrames % 1000 === 0) {
       this.logger.warn(`Dropped a frame from the cloud because ${why} (${this.droppedFrames} dropped so far)`);
@@ -352,7 +351,8 @@ export class CoreSession {
    * After every ack: the full subscription list first, then (after a reconnect) the latest layout of each
    * view the old socket may have swallowed, then whatever was queued.
    */
-  private onUp(attempt: number): void {
+  /** @internal The cloud acknowledged a socket. */
+  onLinkUp(attempt: number): void {
     if (this._state === 'closed') return;
     const first = attempt === 0;
     this.setState('ready');
