@@ -104,7 +104,7 @@ export class AppServer {
 
   /** Called when a user starts the app, after the cloud has been answered. Override it. */
   protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {
-    session.logger.debug(`Session ${sessionId} started for ${userId}`);
+    if (this.logger.isLevelEnabled('debug')) session.logger.debug(`Session ${sessionId} started for ${userId}`);
   }
 
   /** Called once when a session ends, with the reason. Override it. */

@@ -15,7 +15,7 @@ import { RedisSessionDirectory } from './cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
 import { SdkError, toError } from './errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, postOnly, requireJson, resolveWebhookSecret } from './inbound';
-import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
+import { createSdkLogger, type LogLevel, type Logger, type LoggerLike } from './logger';
 import type { ReconnectOptions } from './reconnect';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
@@ -36,7 +36,8 @@ export interface HostConfig {
   webhookPath?: string;
   publicDir?: string | false;
   healthCheck?: boolean;
-  logger?: Logger;
+  /** A pino logger, console, or any object with debug/info/warn/error (default: pino at `logLevel`, stdout). */
+  logger?: LoggerLike;
   logLevel?: LogLevel;
   /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
   trustedCloudHosts?: readonly string[];
@@ -89,7 +90,7 @@ export class AppHost {
   constructor(private readonly config: HostConfig, hooks: EngineHooks) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
-    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel ?? 'warn'), [config.apiKey, ...(cluster?.secrets ?? [])]);
+    this.logger = createSdkLogger(config.logger, config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
     const engineConfig: EngineConfig = {
       packageName: config.packageName,
       apiKey: config.apiKey,
