@@ -8,7 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { appMessageType, type AppMessageStem, type Dialect } from '../protocol/dialects';
 import type { AppRoomConfig, AppUserList } from '../protocol/messages';
 import { cloudRequest } from './cloud-http';
-import { SdkError, toError } from './errors';
+import { SdkError } from './errors';
+import { reportSwallowed } from './failures';
 import type { CoreSession } from './session';
 
 export const DIRECT_MESSAGE_TIMEOUT_MS = 15_000;
@@ -70,22 +71,22 @@ export class AppMessaging {
     }).then(checkUserList);
   }
 
-  /** Number of users of this app; 0 (with a warning) when the cloud cannot say. */
+  /** Number of users of this app; 0 when the cloud cannot say (the error is reported, as for every swallowed failure). */
   async userCount(): Promise<number> {
     try {
       return (await this.discoverUsers()).totalUsers;
     } catch (e) {
-      this.core.logger.warn(`Could not count the app's users: ${toError(e).message}`);
+      reportSwallowed(this.core, e, 'getUserCount resolved 0');
       return 0;
     }
   }
 
-  /** Whether `userId` is using this app now; false (with a warning) when the cloud cannot say. */
+  /** Whether `userId` is using this app now; false when the cloud cannot say (the error is reported). */
   async isUserActive(userId: string): Promise<boolean> {
     try {
       return (await this.discoverUsers()).users.some((u) => u.userId === userId);
     } catch (e) {
-      this.core.logger.warn(`Could not check whether ${userId} is active: ${toError(e).message}`);
+      reportSwallowed(this.core, e, `isUserActive(${userId.slice(0, 80)}) resolved false`);
       return false;
     }
   }
