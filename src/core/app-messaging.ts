@@ -10,6 +10,7 @@ import type { AppRoomConfig, AppUserList } from '../protocol/messages';
 import { cloudRequest } from './cloud-http';
 import { SdkError } from './errors';
 import { reportSwallowed } from './failures';
+import { refusedSendError } from './correlation';
 import type { CoreSession } from './session';
 
 export const DIRECT_MESSAGE_TIMEOUT_MS = 15_000;
@@ -28,7 +29,7 @@ export class AppMessaging {
     const msg: Record<string, unknown> = this.base('broadcast_message');
     Object.assign(msg, { payload, messageId: newMessageId(), senderUserId: this.core.userId });
     if (roomId !== undefined) msg.roomId = checkId(roomId, 'roomId');
-    this.core.send(msg as { type: string });
+    this.sendOrThrow(msg as { type: string }, 'broadcast to the app\'s users');
   }
 
   /** Sends `payload` to one user; resolves with the cloud's `success`, or rejects after the timeout. */
@@ -37,7 +38,9 @@ export class AppMessaging {
     this.listenForResponses();
     const messageId = newMessageId();
     const answer = this.core.requests.create<{ success?: unknown; error?: unknown }>(messageId, 'direct message', timeoutMs);
-    this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId });
+    if (!this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId })) {
+      this.core.requests.reject(messageId, refusedSendError(this.core, 'send a direct message', { messageId }));
+    }
     return answer.then((r) => {
       if (r.success !== true && typeof r.error === 'string') this.core.logger.debug(`Direct message ${messageId} was not delivered: ${r.error.slice(0, 200)}`);
       return r.success === true;
@@ -47,11 +50,16 @@ export class AppMessaging {
   joinRoom(roomId: string, roomConfig?: AppRoomConfig): void {
     const msg: Record<string, unknown> = { ...this.base('room_join'), roomId: checkId(roomId, 'roomId') };
     if (roomConfig !== undefined) msg.roomConfig = roomConfig;
-    this.core.send(msg as { type: string });
+    this.sendOrThrow(msg as { type: string }, 'join a room');
   }
 
   leaveRoom(roomId: string): void {
-    this.core.send({ ...this.base('room_leave'), roomId: checkId(roomId, 'roomId') });
+    this.sendOrThrow({ ...this.base('room_leave'), roomId: checkId(roomId, 'roomId') } as { type: string }, 'leave a room');
+  }
+
+  /** Sends, or throws `session_closed` / `queue_full` (the published SDK threw when its socket was not open). */
+  private sendOrThrow(msg: { type: string }, what: string): void {
+    if (!this.core.send(msg)) throw refusedSendError(this.core, what);
   }
 
   /** Listens for one inbound app-to-app event; the handler sees the facade's message name. */
