@@ -9,6 +9,7 @@
 import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
 
 /** A log method: `info(obj, 'text')`, `info('text', obj)` and `info('text %s', arg)` all compile. */
 export interface LogFn {
@@ -102,9 +103,11 @@ interface Options {
   bindings?: Record<string, unknown>;
   /** Where each call is forwarded instead of being written (an injected logger). */
   target?: LoggerLike;
+  /** The level below which calls are not forwarded to `target` (default: all are). */
+  targetLevel?: LogLevel;
 }
 
-function build({ level = 'warn', secrets = [], bindings, target }: Options): Logger {
+function build({ level = 'warn', secrets = [], bindings, target, targetLevel = 'trace' }: Options): Logger {
   const list = usableSecrets(secrets);
   const clean = list.length > 0 ? (args: unknown[]) => args.map((a) => redactValue(a, list)) : (args: unknown[]) => args;
   const targets = new WeakMap<object, LoggerLike>();
@@ -119,7 +122,7 @@ function build({ level = 'warn', secrets = [], bindings, target }: Options): Log
   };
   const instance = pino(
     {
-      level: target ? 'trace' : level,
+      level: target ? targetLevel : level,
       ...(target ? { base: null } : {}),
       ...(list.length > 0 && {
         formatters: { bindings: (b: Bindings) => redactValue(b, list) as Bindings },
@@ -146,8 +149,12 @@ function build({ level = 'warn', secrets = [], bindings, target }: Options): Log
  * or, when `injected` is given, one that forwards every call to it. `secrets` are redacted from every line.
  */
 export function createSdkLogger(injected: LoggerLike | undefined, level: LogLevel = 'warn', secrets: readonly string[] = []): Logger {
-  // An injected logger filters by its own level: every call is forwarded to it.
-  return injected ? build({ target: injected, secrets }) : build({ level, secrets });
+  if (!injected) return build({ level, secrets });
+  // A pino instance's level (at injection) is honoured here too, so calls below it cost nothing; any other
+  // logger gets every call and filters by itself.
+  const own = (injected as { level?: unknown }).level;
+  const targetLevel = typeof own === 'string' && LEVELS.has(own) ? (own as LogLevel) : 'trace';
+  return build({ target: injected, secrets, targetLevel });
 }
 
 /** A pino logger printing JSON lines to stdout at `level` and above (default `warn`), with `bindings` on every line. */

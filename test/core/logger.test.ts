@@ -105,6 +105,17 @@ test('an injected pino instance receives every line (its own level and destinati
   expect(written.join('')).not.toContain(API_KEY);
 });
 
+test('an injected pino instance at warn: calls below warn are not forwarded', async () => {
+  const written: string[] = [];
+  const injected = pino({ level: 'warn' }, { write: (l: string) => void written.push(l) });
+  const app = await started(new EchoApp(appConfig({ logger: injected })));
+  apps.push(app);
+  expect(app.logger.isLevelEnabled('info')).toBe(false);
+  app.logger.info('hidden');
+  app.logger.warn('shown');
+  expect(written.map((l) => JSON.parse(l).msg)).toEqual(['shown']);
+});
+
 test('an injected plain object (four methods, no child) receives the calls as made, redacted', async () => {
   const lines = captureLogger();
   delete (lines as { child?: unknown }).child;
