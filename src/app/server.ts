@@ -136,8 +136,12 @@ export class AppServer {
     return hostOf(this).start();
   }
 
-  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
-  stop(): Promise<void> {
+  /**
+   * Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process.
+   * Returns a Promise that resolves when done; declared `void | Promise<void>` so that a subclass may
+   * override it as `stop(): void { ...; super.stop(); }` (2.0-era apps) as well as `async stop()`.
+   */
+  stop(): void | Promise<void> {
     return hostOf(this).stop();
   }
 

@@ -286,7 +286,8 @@ export interface WebhookResponse {
 export interface ToolCall {
   toolId: string;
   toolParameters: Record<string, string | number | boolean>;
-  timestamp: Date | string;
+  /** When the call was made: an ISO string from the cloud; apps' own tests build it as a Date or `Date.now()`. */
+  timestamp: Date | string | number;
   userId: string;
   activeSession?: unknown;
 }
