@@ -183,6 +183,7 @@ class SurfaceDiff {
       if (refParams[i].optional && !mine.optional) return false;
       const passed = mine.optional ? withoutUndefined(refParams[i].type) : [refParams[i].type];
       if (!passed.every((t) => this.fits(t, mine.type, depth + 1))) return false;
+      if (!passed.every((t) => this.knowsEveryProperty(t, mine.type))) return false;
     }
     const refReturn = this.checker.getReturnTypeOfSignature(ref);
     if (refReturn.flags & ts.TypeFlags.Void) return true;
@@ -214,6 +215,20 @@ class SurfaceDiff {
     } finally {
       seen.delete(target);
     }
+  }
+
+  /**
+   * An object literal an app passes (typed by the reference) names only properties ours declares: the
+   * excess-property check TypeScript makes on literals. Only for inline option bags of the reference.
+   */
+  private knowsEveryProperty(passed: ts.Type, ours: ts.Type): boolean {
+    const plain = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !this.checker.isArrayLikeType(t)
+      && !((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) && this.checker.getSignaturesOfType(t, ts.SignatureKind.Call).length === 0;
+    const targets = (ours.isUnion() ? ours.types : [ours]).filter(plain);
+    const literal = passed.getSymbol()?.name === '__type' && passed.aliasSymbol === undefined; // an inline `{ ... }` parameter type
+    if (!literal || !plain(passed) || targets.length === 0) return true;
+    if (targets.some((t) => this.checker.getIndexInfosOfType(t).length > 0)) return true;
+    return this.checker.getPropertiesOfType(passed).every((p) => targets.some((t) => this.checker.getPropertyOfType(t, p.name)));
   }
 
   /** Both are the type one surface exports under a name the other exports too (each package's own declaration). */
