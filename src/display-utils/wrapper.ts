@@ -1,15 +1,14 @@
 /**
- * Line wrapping to a display's width, line count and payload size.
- *
- * Break modes:
- * - `character` (default): fill each line; a word that does not fit is split with a hyphen once at
- *   least `minCharsBeforeHyphen` characters fit on the line (best use of the small display);
- * - `word`: break at spaces; only a word longer than a whole line is split with a hyphen;
- * - `strict-word`: break at spaces; a word longer than a line is split without a hyphen.
- * CJK, kana and Korean break between any two characters and never take a hyphen. In every mode no
- * line is wider than `maxWidthPx` (unless it is narrower than a single character).
+ * Line wrapping to a display's width, line count and payload size, with the published break modes:
+ * - `character` (default): fill each line, breaking inside a word once the line holds at least
+ *   `minCharsBeforeHyphen` characters, with a hyphen unless the break is next to a space, a dash or a CJK
+ *   character (best use of the small display);
+ * - `word`: break at spaces; only a word longer than a whole line is split with hyphens;
+ * - `strict-word`: break at spaces, never a hyphen; a word longer than a line is split without one.
+ * The rules of the first two are in break-modes.ts. A paragraph that fits is kept whole.
  */
 import { utf8ByteLength as utf8, type TextMeasurer } from './measurer';
+import { breakCharacters, breakWords } from './break-modes';
 import { isBreakAnywhere, needsHyphenForBreak } from './scripts';
 
 export type BreakMode = 'character' | 'word' | 'strict-word';
@@ -161,7 +160,21 @@ export class TextWrapper {
     return this.wrap(text, overrides).lines;
   }
 
-  private wrapParagraph(text: string, maxWidth: number, o: Resolved): string[] {
+  /** One paragraph: trimmed, kept whole when it fits, else broken by the mode's rules. */
+  private wrapParagraph(paragraph: string, maxWidth: number, o: Resolved): string[] {
+    const text = o.trimLines ? paragraph.trim() : paragraph;
+    if (!text) return [''];
+    if (this.measurer.fitsInWidth(text, maxWidth)) return [text];
+    if (o.breakMode === 'word') return breakWords(this.measurer, text, maxWidth, o);
+    if (o.breakMode === 'strict-word') return this.wrapStrictWords(text, maxWidth, o);
+    return breakCharacters(this.measurer, text, maxWidth, o);
+  }
+
+  /**
+   * Strict-word mode: breaks at spaces only and never adds a hyphen. A word longer than a whole line is
+   * split without a hyphen (the published mode lets it overflow the display, where it would be cut).
+   */
+  private wrapStrictWords(text: string, maxWidth: number, o: Resolved): string[] {
     const m = this.measurer;
     const lines: string[] = [];
     const hyphenWidth = m.measureText(o.hyphenChar);
