@@ -4,6 +4,7 @@
  */
 export * from './protocol';
 export { AppServer, type AppServerConfig } from './app/server';
+export type { PendingPhotoRequest } from './app/server';
 export { AppSession, type AppSessionConfig } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';

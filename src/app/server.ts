@@ -10,6 +10,7 @@ import { AppHost, type HostConfig } from '../core/host';
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session';
 import type { AppSetting } from '../protocol/messages';
+import type { PhotoData } from '../protocol/module-messages';
 import { AppSession } from './session';
 import { createToken } from './token';
 import { invokeToolHandler, type ToolCall } from './tools';
@@ -20,6 +21,17 @@ export interface AppServerConfig extends HostConfig {
   appInstructions?: string;
   /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
   onError?: (error: Error, context: ErrorContext) => void;
+}
+
+/** A photo request awaiting its upload, as the published SDK declares it (ours are tracked by the camera module). */
+export interface PendingPhotoRequest {
+  userId: string;
+  sessionId: string;
+  session: AppSession;
+  resolve: (photo: PhotoData) => void;
+  reject: (error: Error) => void;
+  timestamp: number;
+  timeoutId?: ReturnType<typeof setTimeout>;
 }
 
 const hosts = new WeakMap<AppServer, AppHost>();
@@ -136,8 +148,12 @@ export class AppServer {
     return hostOf(this).start();
   }
 
-  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
-  stop(): Promise<void> {
+  /**
+   * Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process.
+   * Returns a Promise that resolves when done; declared `void | Promise<void>` so that a subclass may
+   * override it as `stop(): void { ...; super.stop(); }` (2.0-era apps) as well as `async stop()`.
+   */
+  stop(): void | Promise<void> {
     return hostOf(this).stop();
   }
 
