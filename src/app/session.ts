@@ -7,6 +7,7 @@ import { deprecate } from '../../compat/deprecations';
 import { AppMessaging } from '../core/app-messaging';
 import { cloudHttpBase, cloudRequest } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
+import { reportSwallowed } from '../core/failures';
 import type { CoreSession, SessionState } from '../core/session';
 import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -186,7 +187,7 @@ export class AppSession {
       });
       return typeof answer?.instructions === 'string' && answer.instructions !== '' ? answer.instructions : null;
     } catch (e) {
-      this.logger.warn({ err: e }, 'Could not fetch instructions from the cloud');
+      reportSwallowed(coreOf(this), e, 'getInstructions resolved null');
       return null;
     }
   }

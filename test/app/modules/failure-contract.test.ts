@@ -158,6 +158,19 @@ describe('failure contract: session modules', () => {
     }
   });
 
+  test('getInstructions when the cloud fails: resolves null, reported', async () => {
+    const cloud = await createTestCloud();
+    const reported: Reported[] = [];
+    const { app, session } = await startSession(cloud, { onError: (error, context) => reported.push({ error, context }) });
+    try {
+      await cloud.close();
+      expect(await session.getInstructions()).toBeNull();
+      expect(reported.map((r) => isSdkError(r.error))).toEqual([true]);
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('sendDirectMessage: resolves with whether the cloud delivered it; after the end, rejects at once with session_closed', async () => {
     const { user, session } = await started(h);
     await expect(session.sendDirectMessage('bob@example.com', { hi: 1 })).resolves.toBe(false);
