@@ -1,11 +1,13 @@
 /**
  * Install footprint: what `npm install --omit=dev` adds to an empty project, for this package (packed from
- * the working tree) and for @mentra/sdk 2.1.29. Uses npm's cache first (`--prefer-offline`).
+ * the working tree) and for @mentra/sdk 2.1.29. Uses npm's cache first (`--prefer-offline`). Also records the
+ * version each install provides of the packages apps import without declaring them (`axios`, `form-data`,
+ * `pino`: both published SDKs brought them), so the comparison is like for like.
  *
  *   node bench/footprint.mjs        (also run by `npm run bench -- --footprint`)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,13 +41,26 @@ function measure(dir) {
   return { packages, megabytes: Number((bytes / 1e6).toFixed(1)), diskMegabytes };
 }
 
+/** The installed version of each package apps rely on without declaring it (null when an import would fail). */
+function provided(dir) {
+  const out = {};
+  for (const name of ['axios', 'form-data', 'pino']) {
+    try {
+      out[name] = JSON.parse(readFileSync(path.join(dir, 'node_modules', name, 'package.json'), 'utf8')).version;
+    } catch {
+      out[name] = null;
+    }
+  }
+  return out;
+}
+
 function install(spec, label) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-footprint-'));
   try {
     writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'footprint', version: '1.0.0', private: true }));
     const target = spec === 'pack' ? path.join(dir, npm(['pack', '--pack-destination', dir, '--silent'], root).trim().split('\n').pop()) : spec;
     npm(['install', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', target], dir);
-    return { label, ...measure(dir) };
+    return { label, ...measure(dir), provides: provided(dir) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

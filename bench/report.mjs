@@ -119,8 +119,15 @@ export function checkTargets(run) {
   const fp = run.footprint;
   if (fp) {
     const d = `${fp.ours.megabytes} MB (${fp.ours.diskMegabytes} MB on disk), ${fp.ours.packages} packages; @mentra/sdk: ${fp.reference.megabytes} MB (${fp.reference.diskMegabytes} MB on disk), ${fp.reference.packages} packages`;
-    out.push({ target: 'install footprint ≤ 10 MB', met: fp.ours.megabytes <= 10, detail: d });
-    out.push({ target: 'install footprint ≤ 80 packages', met: fp.ours.packages <= 80, detail: d });
+    out.push({ target: 'install footprint on disk ≤ 1/3 of @mentra/sdk', met: fp.ours.diskMegabytes <= fp.reference.diskMegabytes / 3, detail: d });
+    out.push({ target: 'installed packages ≤ 1/3 of @mentra/sdk', met: fp.ours.packages <= fp.reference.packages / 3, detail: d });
+    if (fp.ours.provides && fp.reference.provides) {
+      const major = (v) => (v ? v.split('.')[0] : null);
+      const names = Object.keys(fp.reference.provides);
+      const same = names.every((n) => fp.ours.provides[n] && major(fp.ours.provides[n]) === major(fp.reference.provides[n]));
+      const list = (p) => names.map((n) => `${n} ${p[n] ?? 'missing'}`).join(', ');
+      out.push({ target: 'provides what apps import undeclared (same majors)', met: same, detail: `ours: ${list(fp.ours.provides)}; @mentra/sdk: ${list(fp.reference.provides)}` });
+    }
   }
   return out;
 }

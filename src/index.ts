@@ -4,6 +4,7 @@
  */
 export * from './protocol';
 export { AppServer, type AppServerConfig } from './app/server';
+export type { PendingPhotoRequest } from './app/server';
 export { AppSession, type AppSessionConfig } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
@@ -32,7 +33,7 @@ export { Observable } from './core/observable';
 export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './app/utils/bitmap-utils';
 export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './app/utils/animation-utils';
 export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
-export { createConsoleLogger, logger, type Logger, type LogLevel } from './core/logger';
+export { createConsoleLogger, logger, type Logger, type LoggerLike, type LogFn, type LogLevel } from './core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from './core/session';
 export type { SettingChange, SettingsChangeMap } from './core/settings-store';
 export type { ErrorContext } from './core/engine';

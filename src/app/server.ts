@@ -11,6 +11,7 @@ import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session';
 import type { AppSetting } from '../protocol/messages';
+import type { PhotoData } from '../protocol/module-messages';
 import { AppSession } from './session';
 import { createToken } from './token';
 import { invokeToolHandler, type ToolCall } from './tools';
@@ -28,6 +29,17 @@ export const APP_SERVER_OPTIONS = {
   appInstructions: undefined,
   onError: undefined,
 } as const satisfies Record<keyof AppServerConfig, unknown>;
+
+/** A photo request awaiting its upload, as the published SDK declares it (ours are tracked by the camera module). */
+export interface PendingPhotoRequest {
+  userId: string;
+  sessionId: string;
+  session: AppSession;
+  resolve: (photo: PhotoData) => void;
+  reject: (error: Error) => void;
+  timestamp: number;
+  timeoutId?: ReturnType<typeof setTimeout>;
+}
 
 const hosts = new WeakMap<AppServer, AppHost>();
 
@@ -74,7 +86,7 @@ export class AppServer {
 
   /** Called when a user starts the app, after the cloud has been answered. Override it. */
   protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {
-    session.logger.debug(`Session ${sessionId} started for ${userId}`);
+    if (this.logger.isLevelEnabled('debug')) session.logger.debug(`Session ${sessionId} started for ${userId}`);
   }
 
   /** Called once when a session ends, with the reason. Override it. */
@@ -100,8 +112,12 @@ export class AppServer {
     return hostOf(this).start();
   }
 
-  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
-  stop(): Promise<void> {
+  /**
+   * Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process.
+   * Returns a Promise that resolves when done; declared `void | Promise<void>` so that a subclass may
+   * override it as `stop(): void { ...; super.stop(); }` (2.0-era apps) as well as `async stop()`.
+   */
+  stop(): void | Promise<void> {
     return hostOf(this).stop();
   }
 

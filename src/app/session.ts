@@ -6,8 +6,9 @@
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { deprecate } from '../core/deprecations';
 import { AppMessaging } from '../core/app-messaging';
-import { cloudHttpBase } from '../core/cloud-http';
+import { cloudHttpBase, cloudRequest } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
+import { reportSwallowed } from '../core/failures';
 import type { CoreSession, SessionState } from '../core/session';
 import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -171,6 +172,25 @@ export class AppSession {
   /** The cloud's WebSocket URL for this session. */
   getServerUrl(): string {
     return coreOf(this).url;
+  }
+
+  /**
+   * The instructions the cloud holds for this app and user (`GET /api/instructions`), or null when there
+   * are none or the cloud cannot be asked (the failure is logged at `warn`), as published.
+   */
+  async getInstructions(): Promise<string | null> {
+    try {
+      const answer = await cloudRequest<{ instructions?: unknown }>(coreOf(this), {
+        method: 'GET',
+        path: `/api/instructions?userId=${encodeURIComponent(this.userId)}`,
+        authorization: 'api-key',
+        what: 'Fetching instructions',
+      });
+      return typeof answer?.instructions === 'string' && answer.instructions !== '' ? answer.instructions : null;
+    } catch (e) {
+      reportSwallowed(coreOf(this), e, 'getInstructions resolved null');
+      return null;
+    }
   }
 
   /** The cloud's HTTP base URL: ws→http, wss→https (a local `ws://` cloud stays `http://`), app path removed. */

@@ -9,7 +9,9 @@ import { appMessageType, type AppMessageStem, type Dialect } from '../protocol/d
 import type { AppRoomConfig, AppUserList } from '../protocol/messages';
 import type { AppToCloudMessage, OutboundAppMessageStem } from '../protocol/outbound';
 import { cloudRequest } from './cloud-http';
-import { SdkError, toError } from './errors';
+import { SdkError } from './errors';
+import { reportSwallowed } from './failures';
+import { refusedSendError } from './correlation';
 import type { CoreSession } from './session';
 
 export const DIRECT_MESSAGE_TIMEOUT_MS = 15_000;
@@ -28,7 +30,7 @@ export class AppMessaging {
     const msg: AppToCloudMessage = this.base('broadcast_message');
     Object.assign(msg, { payload, messageId: newMessageId(), senderUserId: this.core.userId });
     if (roomId !== undefined) msg.roomId = checkId(roomId, 'roomId');
-    this.core.send(msg);
+    this.sendOrThrow(msg, 'broadcast to the app\'s users');
   }
 
   /** Sends `payload` to one user; resolves with the cloud's `success`, or rejects after the timeout. */
@@ -38,16 +40,7 @@ export class AppMessaging {
     const messageId = newMessageId();
     const answer = this.core.requests.create<{ success?: unknown; error?: unknown }>(messageId, 'direct message', timeoutMs);
     if (!this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId })) {
-      // Refused at once (the session ended, or the queue is full): no answer can come, so do not wait for one.
-      const closed = this.core.state === 'closed';
-      this.core.requests.reject(
-        messageId,
-        new SdkError(
-          closed ? 'session_closed' : 'queue_full',
-          closed ? `The direct message to ${targetUserId} was not sent: the session has ended` : `The direct message to ${targetUserId} was not sent: the outbound queue is full while the cloud is unreachable`,
-          { details: { messageId } },
-        ),
-      );
+      this.core.requests.reject(messageId, refusedSendError(this.core, 'send a direct message', { messageId }));
     }
     return answer.then((r) => {
       if (r.success !== true && typeof r.error === 'string') this.core.logger.debug(`Direct message ${messageId} was not delivered: ${r.error.slice(0, 200)}`);
@@ -58,11 +51,16 @@ export class AppMessaging {
   joinRoom(roomId: string, roomConfig?: AppRoomConfig): void {
     const msg: AppToCloudMessage = { ...this.base('room_join'), roomId: checkId(roomId, 'roomId') };
     if (roomConfig !== undefined) msg.roomConfig = roomConfig;
-    this.core.send(msg);
+    this.sendOrThrow(msg, 'join a room');
   }
 
   leaveRoom(roomId: string): void {
-    this.core.send({ ...this.base('room_leave'), roomId: checkId(roomId, 'roomId') });
+    this.sendOrThrow({ ...this.base('room_leave'), roomId: checkId(roomId, 'roomId') }, 'leave a room');
+  }
+
+  /** Sends, or throws `session_closed` / `queue_full` (the published SDK threw when its socket was not open). */
+  private sendOrThrow(msg: AppToCloudMessage, what: string): void {
+    if (!this.core.send(msg)) throw refusedSendError(this.core, what);
   }
 
   /** Listens for one inbound app-to-app event; the handler sees the facade's message name. */
@@ -82,22 +80,22 @@ export class AppMessaging {
     }).then(checkUserList);
   }
 
-  /** Number of users of this app; 0 (with a warning) when the cloud cannot say. */
+  /** Number of users of this app; 0 when the cloud cannot say (the error is reported, as for every swallowed failure). */
   async userCount(): Promise<number> {
     try {
       return (await this.discoverUsers()).totalUsers;
     } catch (e) {
-      this.core.logger.warn(`Could not count the app's users: ${toError(e).message}`);
+      reportSwallowed(this.core, e, 'getUserCount resolved 0');
       return 0;
     }
   }
 
-  /** Whether `userId` is using this app now; false (with a warning) when the cloud cannot say. */
+  /** Whether `userId` is using this app now; false when the cloud cannot say (the error is reported). */
   async isUserActive(userId: string): Promise<boolean> {
     try {
       return (await this.discoverUsers()).users.some((u) => u.userId === userId);
     } catch (e) {
-      this.core.logger.warn(`Could not check whether ${userId} is active: ${toError(e).message}`);
+      reportSwallowed(this.core, e, `isUserActive(${userId.slice(0, 80)}) resolved false`);
       return false;
     }
   }

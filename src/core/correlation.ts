@@ -33,6 +33,16 @@ export interface RequestSpec {
   owner?: string;
 }
 
+/**
+ * The error for a message `core.send` refused: `session_closed` once the session has ended, else
+ * `queue_full` (the cloud is unreachable and the outbound queue is full). `what` says what was attempted.
+ */
+export function refusedSendError(core: CoreSession, what: string, details?: Record<string, unknown>): SdkError {
+  return core.state === 'closed'
+    ? new SdkError('session_closed', `Cannot ${what}: the session has ended`, { details })
+    : new SdkError('queue_full', `Cannot ${what}: the cloud is unreachable and the outbound queue is full; try again once the session has reconnected`, { details });
+}
+
 /** Registers the pending answer, then sends the message. Rejects with an `SdkError` if it cannot be sent. */
 export function sendRequest<T>(core: CoreSession, spec: RequestSpec): Promise<T> {
   if (core.state === 'closed') {

@@ -15,7 +15,7 @@ import { RedisSessionDirectory } from './cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks, type WebhookResult } from './engine';
 import { SdkError, toError } from './errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, postOnly, requireJson, resolveWebhookSecret } from './inbound';
-import { createConsoleLogger, redactingLogger, type Logger } from './logger';
+import { createSdkLogger, type Logger } from './logger';
 import { type HostConfig, type ResolvedHostConfig, sessionOptions } from './options';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
@@ -47,7 +47,7 @@ export class AppHost {
   constructor(private readonly config: ResolvedHostConfig, hooks: EngineHooks) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
-    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel), [config.apiKey, ...(cluster?.secrets ?? [])]);
+    this.logger = createSdkLogger(config.logger, config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
     const engineConfig: EngineConfig = {
       packageName: config.packageName,
       apiKey: config.apiKey,

@@ -1,47 +1,49 @@
 /**
- * The logger interface. Any object with these four methods works (console, pino, winston).
- * The default is silent below `warn`. Every logger the SDK uses is wrapped so that registered
- * secrets (the API key) are replaced by `[redacted]` before a line leaves the SDK.
+ * The SDK's logger is pino (as in the published SDKs): `session.logger`, `AppServer.logger` and the root
+ * `logger` are pino loggers, silent below `warn` by default, writing JSON lines to stdout with no transport
+ * and no worker thread. An app may inject its own logger: a pino instance or any object with `debug`,
+ * `info`, `warn` and `error` (console, winston...); the SDK then logs through a pino logger that forwards
+ * each call to it. Either way, registered secrets (the API key) are replaced by `[redacted]` in every
+ * argument and binding before a line leaves the SDK.
  */
+import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
-type LogFn = (...args: unknown[]) => void;
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
+const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
 
-export interface Logger {
+/** A log method: `info(obj, 'text')`, `info('text', obj)` and `info('text %s', arg)` all compile. */
+export interface LogFn {
+  <T extends object>(obj: T, msg?: string, ...args: unknown[]): void;
+  (obj: unknown, msg?: string, ...args: unknown[]): void;
+  (msg: string, ...args: unknown[]): void;
+}
+
+interface BothForms {
+  trace: LogFn;
   debug: LogFn;
   info: LogFn;
   warn: LogFn;
   error: LogFn;
-  /** Optional: a logger bound to extra context (pino-style). */
-  child?: (bindings: Record<string, unknown>) => Logger;
+  fatal: LogFn;
+  child(bindings: Bindings, options?: ChildLoggerOptions): Logger;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+/** The SDK's logger: a pino `Logger` (assignable to pino's type) whose methods accept both argument orders. */
+export type Logger = BothForms & PinoLogger;
 
-/** A console logger that prints at `level` and above (default `warn`), prefixed with its context. */
-export function createConsoleLogger(level: LogLevel = 'warn', bindings: Record<string, unknown> = {}): Logger {
-  const min = ORDER[level] ?? ORDER.warn;
-  const ctx = Object.entries(bindings).map(([k, v]) => `${k}=${String(v)}`).join(' ');
-  const prefix = ctx ? `[mentraos ${ctx}]` : '[mentraos]';
-  const make = (lvl: Exclude<LogLevel, 'silent'>): LogFn =>
-    ORDER[lvl] < min
-      ? () => {}
-      : (...args) => {
-          const out = lvl === 'error' ? console.error : lvl === 'warn' ? console.warn : console.log;
-          out(prefix, ...args);
-        };
-  return {
-    debug: make('debug'),
-    info: make('info'),
-    warn: make('warn'),
-    error: make('error'),
-    child: (more) => createConsoleLogger(level, { ...bindings, ...more }),
-  };
+/** What an app may inject as `logger`: a pino instance, console, or any object with the four methods. */
+export interface LoggerLike {
+  debug(...args: any[]): void;
+  info(...args: any[]): void;
+  warn(...args: any[]): void;
+  error(...args: any[]): void;
+  trace?(...args: any[]): void;
+  fatal?(...args: any[]): void;
+  child?(bindings: Record<string, any>): LoggerLike;
 }
-
-export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => silentLogger };
 
 const REDACTED = '[redacted]';
+const SECRET_KEY = /api[-_]?key|secret|token|password/i;
 
 function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof v === 'string') {
@@ -49,22 +51,23 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
     for (const secret of secrets) if (s.includes(secret)) s = s.split(secret).join(REDACTED);
     return s;
   }
+  if (!v || typeof v !== 'object' || depth >= 5) return v;
   if (v instanceof Error) {
-    const msg = redactValue(v.message, secrets) as string;
-    if (msg === v.message && !(v.stack && secrets.some((x) => v.stack!.includes(x)))) return v;
-    const copy = new Error(msg);
-    copy.name = v.name;
-    copy.stack = v.stack ? (redactValue(v.stack, secrets) as string) : undefined;
+    // A copy with the same prototype (so `instanceof` and `code` survive), every own field redacted, `cause` included.
+    const copy = Object.create(Object.getPrototypeOf(v)) as Error;
+    for (const k of Object.getOwnPropertyNames(v)) {
+      const desc = Object.getOwnPropertyDescriptor(v, k)!;
+      if ('value' in desc) desc.value = redactValue(desc.value, secrets, depth + 1);
+      Object.defineProperty(copy, k, desc);
+    }
     return copy;
   }
-  if (v && typeof v === 'object' && depth < 4) {
-    const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {};
-    for (const [k, val] of Object.entries(v)) {
-      out[k] = /api[-_]?key|secret|token|password/i.test(k) && typeof val === 'string' ? REDACTED : redactValue(val, secrets, depth + 1);
-    }
-    return out;
+  if (Buffer.isBuffer(v) || ArrayBuffer.isView(v) || v instanceof Date) return v;
+  const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {};
+  for (const [k, val] of Object.entries(v)) {
+    out[k] = SECRET_KEY.test(k) && typeof val === 'string' ? REDACTED : redactValue(val, secrets, depth + 1);
   }
-  return v;
+  return out;
 }
 
 const usableSecrets = (secrets: readonly string[]) => secrets.filter((s) => typeof s === 'string' && s.length >= 4);
@@ -74,18 +77,98 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return redactValue(text, usableSecrets(secrets)) as string;
 }
 
-/** Wraps `inner` so that no argument carries any of `secrets`. Empty secrets are ignored. */
-export function redactingLogger(inner: Logger, secrets: readonly string[]): Logger {
-  const list = usableSecrets(secrets);
-  const wrap = (fn: LogFn): LogFn => (...args) => fn.apply(inner, args.map((a) => redactValue(a, list)));
-  return {
-    debug: wrap(inner.debug),
-    info: wrap(inner.info),
-    warn: wrap(inner.warn),
-    error: wrap(inner.error),
-    child: (bindings) => redactingLogger(inner.child ? inner.child(bindings) : inner, list),
-  };
+const chindingsSym = pino.symbols.chindingsSym as unknown as string;
+
+function redactChindings(child: PinoLogger, secrets: readonly string[]): void {
+  const holder = child as unknown as Record<string, unknown>;
+  const text = holder[chindingsSym];
+  if (typeof text === 'string' && secrets.some((s) => text.includes(s))) holder[chindingsSym] = redactValue(text, secrets);
 }
 
-/** The SDK's default logger (console, silent below `warn`); apps may log through it or pass their own. */
-export const logger: Logger = createConsoleLogger('warn');
+/** `('text', obj)` becomes pino's `(obj, 'text')` so the object is not dropped; format strings are left alone. */
+function normaliseArgs(args: unknown[]): unknown[] {
+  if (args.length === 2 && typeof args[0] === 'string' && !args[0].includes('%') && args[1] !== null && typeof args[1] === 'object') {
+    return [args[1], args[0]];
+  }
+  return args;
+}
+
+/** pino's default stream would write with fs.writeSync; going through process.stdout keeps test runners' capture working. */
+const stdout: DestinationStream = { write: (line: string) => void process.stdout.write(line) };
+const nowhere: DestinationStream = { write: () => {} };
+
+interface Options {
+  level?: LogLevel;
+  secrets?: readonly string[];
+  bindings?: Record<string, unknown>;
+  /** Where each call is forwarded instead of being written (an injected logger). */
+  target?: LoggerLike;
+  /** The level below which calls are not forwarded to `target` (default: all are). */
+  targetLevel?: LogLevel;
+}
+
+function build({ level = 'warn', secrets = [], bindings, target, targetLevel = 'trace' }: Options): Logger {
+  const list = usableSecrets(secrets);
+  const clean = list.length > 0 ? (args: unknown[]) => args.map((a) => redactValue(a, list)) : (args: unknown[]) => args;
+  const targets = new WeakMap<object, LoggerLike>();
+  const targetFor = (self: PinoLogger): LoggerLike => {
+    let t = targets.get(self);
+    if (!t) {
+      const b = self.bindings();
+      t = Object.keys(b).length > 0 && typeof target!.child === 'function' ? target!.child(b) : target!;
+      targets.set(self, t);
+    }
+    return t;
+  };
+  const instance = pino(
+    {
+      level: target ? targetLevel : level,
+      ...(target ? { base: null } : {}),
+      ...(list.length > 0 && {
+        formatters: { bindings: (b: Bindings) => redactValue(b, list) as Bindings },
+        // A child's bindings are serialised once, when it is made (pino skips the bindings formatter there).
+        onChild: (child: PinoLogger) => redactChindings(child, list),
+      }),
+      hooks: {
+        logMethod(this: PinoLogger, args: unknown[], method: pino.LogFn, levelValue: number) {
+          if (!target) return (method as (...a: unknown[]) => void).apply(this, normaliseArgs(clean(args)));
+          const t = targetFor(this);
+          const name = this.levels.labels[levelValue] as keyof LoggerLike;
+          const fn = (t[name] ?? (levelValue >= 50 ? t.error : t.debug)) as (...a: unknown[]) => void;
+          fn.apply(t, clean(args));
+        },
+      } as pino.LoggerOptions['hooks'],
+    },
+    target ? nowhere : stdout,
+  );
+  return (bindings && Object.keys(bindings).length > 0 ? instance.child(bindings) : instance) as Logger;
+}
+
+/**
+ * The logger the SDK uses for one app server: a pino logger at `level` (default `warn`) writing to stdout,
+ * or, when `injected` is given, one that forwards every call to it. `secrets` are redacted from every line.
+ */
+export function createSdkLogger(injected: LoggerLike | undefined, level: LogLevel = 'warn', secrets: readonly string[] = []): Logger {
+  if (!injected) return build({ level, secrets });
+  // A pino instance's level (at injection) is honoured here too, so calls below it cost nothing; any other
+  // logger gets every call and filters by itself.
+  const own = (injected as { level?: unknown }).level;
+  const targetLevel = typeof own === 'string' && LEVELS.has(own) ? (own as LogLevel) : 'trace';
+  return build({ target: injected, secrets, targetLevel });
+}
+
+/** A pino logger printing JSON lines to stdout at `level` and above (default `warn`), with `bindings` on every line. */
+export function createConsoleLogger(level: LogLevel = 'warn', bindings: Record<string, unknown> = {}): Logger {
+  return build({ level, bindings });
+}
+
+/** Wraps `inner` (a pino logger or any object with the four methods) so that no argument carries any of `secrets`. */
+export function redactingLogger(inner: LoggerLike, secrets: readonly string[]): Logger {
+  return build({ target: inner, secrets });
+}
+
+/** A pino logger that writes nothing. */
+export const silentLogger: Logger = build({ level: 'silent' });
+
+/** The SDK's default logger (pino, silent below `warn`); apps may log through it or pass their own. */
+export const logger: Logger = build({ level: 'warn' });

@@ -8,7 +8,7 @@
  */
 import type { ClusterOptions } from './cluster/config';
 import { SdkError } from './errors';
-import type { LogLevel, Logger } from './logger';
+import type { LogLevel, LoggerLike } from './logger';
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
 import { DEFAULT_MAX_PHOTO_BYTES } from './routes/photo-upload';
 import type { SessionOptions } from './session-options';
@@ -25,7 +25,8 @@ export interface HostConfig {
   webhookPath?: string;
   publicDir?: string | false;
   healthCheck?: boolean;
-  logger?: Logger;
+  /** A pino logger, console, or any object with debug/info/warn/error (default: pino at `logLevel`, stdout). */
+  logger?: LoggerLike;
   logLevel?: LogLevel;
   /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
   trustedCloudHosts?: readonly string[];

@@ -120,11 +120,8 @@ export class CoreSession implements ConnectionHost {
   }
 
   get logger(): Logger {
-    if (!this.childLogger) {
-      const base = this.opts.logger;
-      this.childLogger = base.child ? base.child({ sessionId: this.sessionId, userId: this.userId }) : base;
-    }
-    return this.childLogger;
+    // Created on first use: a session that never logs holds no child logger.
+    return (this.childLogger ??= this.opts.logger.child({ sessionId: this.sessionId, userId: this.userId }));
   }
 
   /** Aborted when the session ends: tie timers and streams to it. */
@@ -228,18 +225,18 @@ export class CoreSession implements ConnectionHost {
 
   /** Registers a stream handler; the subscription follows. Returns an unsubscribe function. */
   addHandler(stream: string, handler: StreamHandler): () => void {
-    if (this._state === 'closed' || !checkStreamName(stream, this.logger)) return () => {};
+    if (this._state === 'closed' || !checkStreamName(stream, this)) return () => {};
     return this.streams.add(stream, handler);
   }
 
   subscribe(stream: string, rate?: string): void {
-    if (this._state !== 'closed' && checkStreamName(stream, this.logger)) this.streams.subscribe(stream, rate);
+    if (this._state !== 'closed' && checkStreamName(stream, this)) this.streams.subscribe(stream, rate);
   }
 
   /** Replaces one named group of subscriptions as a whole (handler-driven ones stay). */
   setSubscriptionGroup(name: string, streams: readonly string[]): void {
     if (this._state === 'closed') return;
-    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this.logger)));
+    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this)));
   }
 
   /** The Authorization header for calls to this session's own cloud. Internal: never log it. */

@@ -1,6 +1,6 @@
 /**
- * `@mentraos/sdk/display-utils`: measure and wrap text for smart-glasses displays. Pure functions and
- * classes, no I/O, no Node-only APIs.
+ * `@mentraos/sdk/display-utils`: measure and wrap text for smart-glasses displays (the whole surface of
+ * `@mentra/sdk/display-utils`). Pure functions and classes, no I/O, no Node-only APIs.
  *
  *   import { createG1Toolkit } from '@mentraos/sdk/display-utils';
  *   const { wrapper } = createG1Toolkit();
@@ -11,14 +11,18 @@ import { TextMeasurer } from './measurer';
 import { G1_PROFILE, G1_PROFILE_LEGACY, type DisplayProfile } from './profiles';
 import { TextWrapper, type WrapOptions } from './wrapper';
 
-export { TextMeasurer, utf8ByteLength } from './measurer';
+export { TextMeasurer, utf8ByteLength, type CharMeasurement, type TextMeasurement } from './measurer';
 export { TextWrapper, DEFAULT_WRAP_OPTIONS, type BreakMode, type WrapOptions, type WrapResult, type LineMetrics } from './wrapper';
-export { DisplayHelpers, type PaginateOptions, type ChunkOptions } from './helpers';
-export { ScrollView, type ScrollPosition, type Viewport } from './scroll-view';
-export { G1_PROFILE, G1_PROFILE_LEGACY, G1_HYPHEN_WIDTH_PX, G1_SPACE_WIDTH_PX, type DisplayProfile, type FontMetrics } from './profiles';
+export {
+  DisplayHelpers, type TruncateResult, type Page, type Chunk, type PaginateOptions, type ChunkOptions, type LineUtilization,
+} from './helpers';
+export { ScrollView, type ScrollPosition, type ScrollViewport, type Viewport } from './scroll-view';
+export {
+  G1_PROFILE, G1_PROFILE_LEGACY, G1_HYPHEN_WIDTH_PX, G1_SPACE_WIDTH_PX,
+  type DisplayProfile, type FontMetrics, type UniformScriptWidths, type FallbackConfig, type DisplayConstraints, type ScriptType,
+} from './profiles';
 export {
   SCRIPT_RANGES, detectScript, isCJKCharacter, isKoreanCharacter, isUniformWidthScript, isUnsupportedScript, needsHyphenForBreak,
-  type ScriptType,
 } from './scripts';
 
 export interface DisplayToolkit {
@@ -29,18 +33,18 @@ export interface DisplayToolkit {
 }
 
 /** A measurer, wrapper and helpers for one profile (default the G1). */
-export function createDisplayToolkit(profile: DisplayProfile = G1_PROFILE, wrapOptions: Partial<WrapOptions> = {}): DisplayToolkit {
+export function createDisplayToolkit(profile: DisplayProfile = G1_PROFILE, wrapOptions: WrapOptions = {}): DisplayToolkit {
   const measurer = new TextMeasurer(profile);
   const wrapper = new TextWrapper(measurer, wrapOptions);
   return { measurer, wrapper, helpers: new DisplayHelpers(measurer, wrapper), profile };
 }
 
-/** The G1 with character breaking (lines filled, words hyphenated). */
+/** The G1 with character breaking (lines filled, words hyphenated): the setup for captions. */
 export function createG1Toolkit(): DisplayToolkit {
-  return createDisplayToolkit(G1_PROFILE, { breakMode: 'character' });
+  return createDisplayToolkit(G1_PROFILE, { breakMode: 'character', hyphenChar: '-', minCharsBeforeHyphen: 3 });
 }
 
 /** The G1 for older phone apps that re-wrap text (420 px lines). */
 export function createG1LegacyToolkit(): DisplayToolkit {
-  return createDisplayToolkit(G1_PROFILE_LEGACY, { breakMode: 'character' });
+  return createDisplayToolkit(G1_PROFILE_LEGACY, { breakMode: 'character', hyphenChar: '-', minCharsBeforeHyphen: 3 });
 }

@@ -1,53 +1,67 @@
 /**
  * Which writing system a character belongs to, as far as line breaking on glasses cares: Latin and
- * Cyrillic words break with a hyphen; CJK and Korean break between any two characters, without one;
- * a few scripts the G1 font cannot draw are reported as unsupported.
+ * Cyrillic words break with a hyphen; CJK and kana break between any two characters, without one;
+ * Arabic, Hebrew, Thai and emoji are scripts the G1 font cannot draw ("unsupported").
  */
+import type { ScriptType } from './profiles';
 
-export type ScriptType = 'latin' | 'cyrillic' | 'cjk' | 'hiragana' | 'katakana' | 'korean' | 'unsupported' | 'other';
+export type { ScriptType } from './profiles';
 
 type Range = readonly [number, number];
 
-/** Unicode ranges (inclusive code points) per script. */
-export const SCRIPT_RANGES: Readonly<Record<Exclude<ScriptType, 'other'>, readonly Range[]>> = {
-  latin: [[0x0020, 0x007e], [0x00a0, 0x024f], [0x1e00, 0x1eff]],
-  cyrillic: [[0x0400, 0x04ff], [0x0500, 0x052f]],
-  cjk: [
-    [0x4e00, 0x9fff], [0x3400, 0x4dbf], [0x20000, 0x2a6df], [0xf900, 0xfaff], // ideographs
-    [0x3000, 0x303f], [0xff00, 0xffef], // CJK punctuation, full-width forms
-  ],
+/** Unicode ranges (inclusive code points) used to classify characters, as published. */
+export const SCRIPT_RANGES = {
+  cjk: [[0x4e00, 0x9fff], [0x3400, 0x4dbf], [0x20000, 0x2a6df], [0x2a700, 0x2b73f], [0x2b740, 0x2b81f], [0xf900, 0xfaff]],
   hiragana: [[0x3040, 0x309f]],
   katakana: [[0x30a0, 0x30ff], [0x31f0, 0x31ff]],
-  korean: [[0xac00, 0xd7af], [0x1100, 0x11ff], [0x3130, 0x318f]],
-  unsupported: [
-    [0x0590, 0x05ff], [0x0600, 0x06ff], [0x0750, 0x077f], // Hebrew, Arabic
-    [0x0900, 0x097f], [0x0e00, 0x0e7f], // Devanagari, Thai
-    [0x1f300, 0x1faff], [0x2600, 0x27bf], // emoji and pictographs
+  korean: [[0xac00, 0xd7af], [0x1100, 0x11ff], [0x3130, 0x318f], [0xa960, 0xa97f], [0xd7b0, 0xd7ff]],
+  cyrillic: [[0x0400, 0x04ff], [0x0500, 0x052f]],
+  numbers: [[0x30, 0x39]],
+  punctuation: [[0x20, 0x2f], [0x3a, 0x40], [0x5b, 0x60], [0x7b, 0x7e]],
+  arabic: [[0x0600, 0x06ff]],
+  hebrew: [[0x0590, 0x05ff]],
+  thai: [[0x0e00, 0x0e7f]],
+  emoji: [
+    [0x1f600, 0x1f64f], [0x1f300, 0x1f5ff], [0x1f680, 0x1f6ff], [0x1f1e0, 0x1f1ff],
+    [0x2600, 0x26ff], [0x2700, 0x27bf], [0xfe00, 0xfe0f], [0x1f900, 0x1f9ff],
   ],
-};
+} as const;
 
-const ORDER = Object.keys(SCRIPT_RANGES) as Array<Exclude<ScriptType, 'other'>>;
-const SCRIPT_NAMES = new Set<string>([...ORDER, 'other']);
+/** In this order the first matching range decides the script. */
+const ORDERED: ReadonlyArray<readonly [ScriptType, readonly Range[]]> = [
+  ['cjk', SCRIPT_RANGES.cjk],
+  ['hiragana', SCRIPT_RANGES.hiragana],
+  ['katakana', SCRIPT_RANGES.katakana],
+  ['korean', SCRIPT_RANGES.korean],
+  ['cyrillic', SCRIPT_RANGES.cyrillic],
+  ['numbers', SCRIPT_RANGES.numbers],
+  ['punctuation', SCRIPT_RANGES.punctuation],
+  ['unsupported', [...SCRIPT_RANGES.arabic, ...SCRIPT_RANGES.hebrew, ...SCRIPT_RANGES.thai, ...SCRIPT_RANGES.emoji]],
+];
+
+const SCRIPT_NAMES = new Set<string>(['latin', ...ORDERED.map(([s]) => s)]);
 const UNIFORM = new Set<ScriptType>(['cjk', 'hiragana', 'katakana', 'korean', 'cyrillic']);
+const CJK = new Set<ScriptType>(['cjk', 'hiragana', 'katakana']);
 const NO_HYPHEN = new Set<ScriptType>(['cjk', 'hiragana', 'katakana', 'korean']);
+/** Characters after which a line may break without adding a hyphen. */
+const BREAK_AFTER = new Set(['-', '–', '—', '/', '\\', '|']);
 
 function inRanges(cp: number, ranges: readonly Range[]): boolean {
   for (const [lo, hi] of ranges) if (cp >= lo && cp <= hi) return true;
   return false;
 }
 
-/** The script of a character (the first code point of `char`). */
+/** The script of a character (the first code point of `char`); anything unclassified, and '', is 'latin'. */
 export function detectScript(char: string): ScriptType {
-  const cp = char.codePointAt(0);
-  if (cp === undefined) return 'other';
-  for (const script of ORDER) if (inRanges(cp, SCRIPT_RANGES[script])) return script;
-  return 'other';
+  const cp = char ? char.codePointAt(0) : undefined;
+  if (cp === undefined) return 'latin';
+  for (const [script, ranges] of ORDERED) if (inRanges(cp, ranges)) return script;
+  return 'latin';
 }
 
-/** Chinese/Japanese ideographs, kana, CJK punctuation and full-width forms (Korean has its own check). */
+/** Chinese/Japanese ideographs and kana (Korean has its own check). */
 export function isCJKCharacter(char: string): boolean {
-  const s = detectScript(char);
-  return s === 'cjk' || s === 'hiragana' || s === 'katakana';
+  return CJK.has(detectScript(char));
 }
 
 export function isKoreanCharacter(char: string): boolean {
@@ -58,19 +72,27 @@ function scriptOf(scriptOrChar: ScriptType | string): ScriptType {
   return SCRIPT_NAMES.has(scriptOrChar) ? (scriptOrChar as ScriptType) : detectScript(scriptOrChar);
 }
 
-/** Every character of the script has the same width (CJK, kana, Korean, Cyrillic). Takes a script name or a character. */
+/** Every character of the script has the same width (CJK, kana, Korean, Cyrillic). Takes a character or a script name. */
 export function isUniformWidthScript(scriptOrChar: ScriptType | string): boolean {
   return UNIFORM.has(scriptOf(scriptOrChar));
 }
 
-/** The G1 font cannot draw it (right-to-left scripts, Indic and Thai scripts, emoji). Takes a script name or a character. */
+/** The G1 font cannot draw it (Arabic, Hebrew, Thai, emoji). Takes a character or a script name. */
 export function isUnsupportedScript(scriptOrChar: ScriptType | string): boolean {
   return scriptOf(scriptOrChar) === 'unsupported';
 }
 
-/** Breaking a word in this script needs a hyphen (false for CJK, kana and Korean). Takes a script name or a character. */
-export function needsHyphenForBreak(scriptOrChar: ScriptType | string): boolean {
-  return !NO_HYPHEN.has(scriptOf(scriptOrChar));
+/**
+ * Does a line break between `charBefore` and `charAfter` need a hyphen? Not next to a CJK character or
+ * a space, nor after a dash, slash, backslash or bar (the published rule).
+ * With one argument (a character or a script name): does breaking a word of that script need a hyphen
+ * (false for CJK, kana and Korean)?
+ */
+export function needsHyphenForBreak(charBefore: string, charAfter?: string): boolean {
+  if (charAfter === undefined) return !NO_HYPHEN.has(scriptOf(charBefore));
+  if (isCJKCharacter(charBefore) || isCJKCharacter(charAfter)) return false;
+  if (charBefore === ' ' || charBefore === '\t' || charAfter === ' ' || charAfter === '\t') return false;
+  return !BREAK_AFTER.has(charBefore);
 }
 
 /** A character that may stand alone on either side of a line break (CJK, kana, Korean). */

@@ -1,15 +1,14 @@
 /**
- * Line wrapping to a display's width, line count and payload size.
- *
- * Break modes:
- * - `character` (default): fill each line; a word that does not fit is split with a hyphen once at
- *   least `minCharsBeforeHyphen` characters fit on the line (best use of the small display);
- * - `word`: break at spaces; only a word longer than a whole line is split with a hyphen;
- * - `strict-word`: break at spaces; a word longer than a line is split without a hyphen.
- * CJK, kana and Korean break between any two characters and never take a hyphen. In every mode no
- * line is wider than `maxWidthPx` (unless it is narrower than a single character).
+ * Line wrapping to a display's width, line count and payload size, with the published break modes:
+ * - `character` (default): fill each line, breaking inside a word once the line holds at least
+ *   `minCharsBeforeHyphen` characters, with a hyphen unless the break is next to a space, a dash or a CJK
+ *   character (best use of the small display);
+ * - `word`: break at spaces; only a word longer than a whole line is split with hyphens;
+ * - `strict-word`: break at spaces, never a hyphen; a word longer than a line is split without one.
+ * The rules of the first two are in break-modes.ts. A paragraph that fits is kept whole.
  */
 import { utf8ByteLength as utf8, type TextMeasurer } from './measurer';
+import { breakCharacters, breakWords } from './break-modes';
 import { isBreakAnywhere, needsHyphenForBreak } from './scripts';
 
 export type BreakMode = 'character' | 'word' | 'strict-word';
@@ -21,22 +20,25 @@ export interface WrapOptions {
   maxLines?: number;
   /** UTF-8 bytes of the joined lines (default: the profile's `maxPayloadBytes`; `Infinity` for no limit). */
   maxBytes?: number;
-  breakMode: BreakMode;
-  hyphenChar: string;
-  minCharsBeforeHyphen: number;
-  /** Remove spaces at the start and end of lines. */
-  trimLines: boolean;
-  /** Keep the text's own line breaks (otherwise they count as spaces). */
-  preserveNewlines: boolean;
+  /** Default `'character'`. */
+  breakMode?: BreakMode;
+  /** Default `'-'`. */
+  hyphenChar?: string;
+  /** Default 3. */
+  minCharsBeforeHyphen?: number;
+  /** Remove spaces at the start and end of lines (default true). */
+  trimLines?: boolean;
+  /** Keep the text's own line breaks, otherwise they count as spaces (default true). */
+  preserveNewlines?: boolean;
 }
 
-export const DEFAULT_WRAP_OPTIONS: Readonly<WrapOptions> = Object.freeze({
+export const DEFAULT_WRAP_OPTIONS: Required<Omit<WrapOptions, 'maxWidthPx' | 'maxLines' | 'maxBytes'>> = {
   breakMode: 'character',
   hyphenChar: '-',
   minCharsBeforeHyphen: 3,
   trimLines: true,
   preserveNewlines: true,
-});
+};
 
 export interface LineMetrics {
   text: string;
@@ -44,62 +46,135 @@ export interface LineMetrics {
   bytes: number;
   /** Share of the line width used, 0–100. */
   utilizationPercent: number;
+  /** The line ends in a hyphen added by the wrapper (a word continues on the next line). */
+  endsWithHyphen: boolean;
+  /** The line is the first after a line break of the text itself. */
+  fromExplicitNewline: boolean;
 }
 
 export interface WrapResult {
   lines: string[];
   /** True when lines or bytes were cut to fit `maxLines` / `maxBytes`. */
   truncated: boolean;
+  /** Width of the widest line, in pixels. */
+  maxLineWidthPx: number;
   lineMetrics: LineMetrics[];
+  /** UTF-8 bytes of the lines joined with `\n`. */
   totalBytes: number;
   /** Lines before any truncation. */
   totalLinesBeforeTruncation: number;
   originalText: string;
+  breakMode: BreakMode;
+}
+
+type Resolved = Required<WrapOptions>;
+
+interface Line {
+  text: string;
+  hyphenated: boolean;
+  fromExplicitNewline: boolean;
 }
 
 type Token = { kind: 'space' } | { kind: 'word'; text: string } | { kind: 'char'; text: string };
 
 export class TextWrapper {
-  readonly options: Readonly<WrapOptions>;
+  /** The defaults of this wrapper (each `wrap` call may override them). */
+  readonly options: Readonly<Resolved>;
 
-  constructor(readonly measurer: TextMeasurer, options: Partial<WrapOptions> = {}) {
-    this.options = { ...DEFAULT_WRAP_OPTIONS, ...options };
+  constructor(readonly measurer: TextMeasurer, options: WrapOptions = {}) {
+    const profile = measurer.getProfile();
+    this.options = {
+      maxWidthPx: profile.displayWidthPx,
+      maxLines: profile.maxLines,
+      maxBytes: profile.maxPayloadBytes,
+      ...DEFAULT_WRAP_OPTIONS,
+      ...definedOnly(options),
+    };
+  }
+
+  /** A copy of this wrapper's default options. */
+  getOptions(): Required<WrapOptions> {
+    return { ...this.options };
+  }
+
+  getMeasurer(): TextMeasurer {
+    return this.measurer;
+  }
+
+  /** True when `text` is wider than one line or holds a line break. */
+  needsWrap(text: string, maxWidthPx: number = this.options.maxWidthPx): boolean {
+    return this.measurer.measureText(text) > maxWidthPx || text.includes('\n');
   }
 
   /** Wraps `text`; `overrides` apply to this call only. */
-  wrap(text: string, overrides: Partial<WrapOptions> = {}): WrapResult {
-    const o = { ...this.options, ...overrides };
-    const profile = this.measurer.profile;
-    const maxWidth = o.maxWidthPx ?? profile.displayWidthPx;
-    const maxLines = o.maxLines ?? profile.maxLines;
-    const maxBytes = o.maxBytes ?? profile.maxPayloadBytes;
+  wrap(text: string, overrides: WrapOptions = {}): WrapResult {
+    const o: Resolved = { ...this.options, ...definedOnly(overrides) };
+    const maxWidth = o.maxWidthPx;
     const source = String(text ?? '').replace(/\r\n?/g, '\n');
     const paragraphs = o.preserveNewlines ? source.split('\n') : [source.replace(/\n/g, ' ')];
-    let lines: string[] = [];
-    for (const p of paragraphs) lines.push(...this.wrapParagraph(p, maxWidth, o));
+    let lines: Line[] = [];
+    paragraphs.forEach((p, index) => {
+      const wrapped = this.wrapParagraph(p, maxWidth, o);
+      wrapped.forEach((line, i) => lines.push({
+        text: line,
+        hyphenated: i < wrapped.length - 1 && o.hyphenChar !== '' && line.endsWith(o.hyphenChar),
+        fromExplicitNewline: index > 0 && i === 0,
+      }));
+    });
     const before = lines.length;
     let truncated = false;
-    if (lines.length > maxLines) {
-      lines = lines.slice(0, Math.max(0, maxLines));
+    if (lines.length > o.maxLines) {
+      lines = lines.slice(0, Math.max(0, o.maxLines));
       truncated = true;
     }
-    while (lines.length > 0 && utf8(lines.join('\n')) > maxBytes) {
+    const joinedBytes = () => utf8(lines.map((l) => l.text).join('\n'));
+    while (lines.length > 0 && joinedBytes() > o.maxBytes) {
       lines.pop();
       truncated = true;
     }
-    const lineMetrics = lines.map((line) => {
-      const widthPx = this.measurer.measureText(line);
-      return { text: line, widthPx, bytes: utf8(line), utilizationPercent: maxWidth > 0 ? Math.round((widthPx / maxWidth) * 100) : 0 };
+    const lineMetrics = lines.map((line): LineMetrics => {
+      const widthPx = this.measurer.measureText(line.text);
+      return {
+        text: line.text,
+        widthPx,
+        bytes: utf8(line.text),
+        utilizationPercent: maxWidth > 0 ? Math.round((widthPx / maxWidth) * 100) : 0,
+        endsWithHyphen: line.hyphenated,
+        fromExplicitNewline: line.fromExplicitNewline,
+      };
     });
-    return { lines, truncated, lineMetrics, totalBytes: utf8(lines.join('\n')), totalLinesBeforeTruncation: before, originalText: String(text ?? '') };
+    return {
+      lines: lines.map((l) => l.text),
+      truncated,
+      maxLineWidthPx: lineMetrics.reduce((max, l) => Math.max(max, l.widthPx), 0),
+      lineMetrics,
+      totalBytes: joinedBytes(),
+      totalLinesBeforeTruncation: before,
+      originalText: String(text ?? ''),
+      breakMode: o.breakMode,
+    };
   }
 
   /** Just the lines. */
-  wrapToLines(text: string, overrides: Partial<WrapOptions> = {}): string[] {
+  wrapToLines(text: string, overrides: WrapOptions = {}): string[] {
     return this.wrap(text, overrides).lines;
   }
 
-  private wrapParagraph(text: string, maxWidth: number, o: WrapOptions): string[] {
+  /** One paragraph: trimmed, kept whole when it fits, else broken by the mode's rules. */
+  private wrapParagraph(paragraph: string, maxWidth: number, o: Resolved): string[] {
+    const text = o.trimLines ? paragraph.trim() : paragraph;
+    if (!text) return [''];
+    if (this.measurer.fitsInWidth(text, maxWidth)) return [text];
+    if (o.breakMode === 'word') return breakWords(this.measurer, text, maxWidth, o);
+    if (o.breakMode === 'strict-word') return this.wrapStrictWords(text, maxWidth, o);
+    return breakCharacters(this.measurer, text, maxWidth, o);
+  }
+
+  /**
+   * Strict-word mode: breaks at spaces only and never adds a hyphen. A word longer than a whole line is
+   * split without a hyphen (the published mode lets it overflow the display, where it would be cut).
+   */
+  private wrapStrictWords(text: string, maxWidth: number, o: Resolved): string[] {
     const m = this.measurer;
     const lines: string[] = [];
     const hyphenWidth = m.measureText(o.hyphenChar);
@@ -151,7 +226,7 @@ export class TextWrapper {
       const hyphen = o.breakMode === 'strict-word' ? '' : o.hyphenChar;
       while (m.measureText(rest) > maxWidth - width) {
         const mark = hyphen && needsHyphenForBreak(rest) ? hyphen : '';
-        let n = m.charsThatFit(rest, maxWidth - width - (mark ? hyphenWidth : 0));
+        let n = fitLength(m, rest, maxWidth - width - (mark ? hyphenWidth : 0));
         if (n === 0 && line === '') n = firstCharLength(rest);
         if (n === 0) {
           push();
@@ -168,9 +243,9 @@ export class TextWrapper {
   }
 
   /** In character mode, is it worth splitting `word` into the room left on this line? */
-  private canSplitHere(word: string, room: number, o: WrapOptions): boolean {
+  private canSplitHere(word: string, room: number, o: Resolved): boolean {
     if (room <= 0) return false;
-    const n = this.measurer.charsThatFit(word, room);
+    const n = fitLength(this.measurer, word, room);
     return n >= Math.max(1, o.minCharsBeforeHyphen) && n < word.length;
   }
 }
@@ -199,4 +274,23 @@ function tokenize(text: string): Token[] {
 function firstCharLength(s: string): number {
   const cp = s.codePointAt(0);
   return cp !== undefined && cp > 0xffff ? 2 : 1;
+}
+
+/** How much of the start of `s` fits in `maxWidthPx`, in UTF-16 units (so `s.slice(0, n)` fits). */
+function fitLength(m: TextMeasurer, s: string, maxWidthPx: number): number {
+  let width = 0;
+  let length = 0;
+  for (const c of s) {
+    width += m.measureChar(c);
+    if (width > maxWidthPx) break;
+    length += c.length;
+  }
+  return length;
+}
+
+/** Options without the keys set to `undefined`, so they do not hide the defaults. */
+function definedOnly(options: WrapOptions): WrapOptions {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options ?? {})) if (value !== undefined) out[key] = value;
+  return out as WrapOptions;
 }

@@ -23,13 +23,27 @@ export interface KeepAliveAck extends BaseMessage { type: 'keep_alive_ack'; stre
 
 // ---------------------------------------------------------------- cloud -> glasses
 
-export interface ConnectionAck extends BaseMessage { type: 'connection_ack'; userSession?: unknown }
+export interface ConnectionAck extends BaseMessage { type: 'connection_ack'; userSession?: unknown; livekit?: { url: string; roomName: string; token: string } }
 export interface ConnectionError extends BaseMessage { type: 'connection_error'; message: string; code?: string }
 export interface AuthError extends BaseMessage { type: 'auth_error'; message: string }
 export interface DisplayEvent extends BaseMessage { type: 'display_event'; layout: unknown; durationMs?: number }
 export interface AppStateChange extends BaseMessage { type: 'app_state_change'; userSession?: unknown; error?: string }
-export interface MicrophoneStateChange extends BaseMessage { type: 'microphone_state_change'; isMicrophoneEnabled: boolean }
-export interface PhotoRequestToGlasses extends BaseMessage { type: 'photo_request'; requestId: string; appId: string; webhookUrl?: string }
+export interface MicrophoneStateChange extends BaseMessage {
+  type: 'microphone_state_change';
+  isMicrophoneEnabled: boolean;
+  requiredData?: Array<'pcm' | 'transcription' | 'pcm_or_transcription'>;
+  bypassVad?: boolean;
+}
+export interface PhotoRequestToGlasses extends BaseMessage {
+  type: 'photo_request';
+  requestId: string;
+  appId: string;
+  webhookUrl?: string;
+  saveToGallery?: boolean;
+  authToken?: string;
+  size?: 'small' | 'medium' | 'large' | 'full';
+  compress?: 'none' | 'medium' | 'heavy';
+}
 /** The glasses-bound settings update (the root name `SettingsUpdate` in every SDK generation). */
 export interface SettingsUpdate extends BaseMessage {
   type: 'settings_update';

@@ -7,3 +7,4 @@ export * from './dialects';
 export * from './guards';
 export * from './glasses';
 export * from './models';
+export * from './wire-extras';

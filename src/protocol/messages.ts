@@ -4,6 +4,7 @@
  */
 import type { BaseMessage } from './base-message';
 import type { LayoutType, ViewType } from './enums';
+import type { TranscriptionMetadata } from './transcription-metadata';
 
 // ---------------------------------------------------------------- layouts
 
@@ -219,7 +220,10 @@ export interface TranscriptionData {
   duration?: number;
   provider?: string;
   confidence?: number;
-  metadata?: Record<string, unknown>;
+  /** Provider detail (for example Soniox tokens). */
+  metadata?: TranscriptionMetadata;
+  timestamp?: Date | string;
+  sessionId?: string;
 }
 
 export interface TranslationData {
@@ -236,20 +240,22 @@ export interface TranslationData {
   didTranslate?: boolean;
   provider?: string;
   confidence?: number;
+  timestamp?: Date | string;
+  sessionId?: string;
 }
 
-export interface ButtonPress { type?: 'button_press'; buttonId: string; pressType: 'short' | 'long'; timestamp?: Date | string }
-export interface HeadPosition { type?: 'head_position'; position: 'up' | 'down'; timestamp?: Date | string }
-export interface TouchEvent { type?: 'touch_event'; device_model?: string; gesture_name: string; timestamp?: Date | string }
-export interface GlassesBatteryUpdate { type?: 'glasses_battery_update'; level: number; charging: boolean; timeRemaining?: number }
-export interface PhoneBatteryUpdate { type?: 'phone_battery_update'; level: number; charging: boolean; timeRemaining?: number }
-export interface LocationUpdate { type?: 'location_update'; lat: number; lng: number; accuracy?: number | string; correlationId?: string }
-export interface Vad { type?: 'VAD'; status: boolean | 'true' | 'false' }
-export interface PhoneNotification { type?: 'phone_notification'; notificationId?: string; app: string; title: string; content: string; priority?: string }
-export interface PhoneNotificationDismissed { type?: 'phone_notification_dismissed'; notificationId?: string; app?: string; title?: string; content?: string; notificationKey?: string }
-export interface CalendarEvent { type?: 'calendar_event'; eventId: string; title: string; dtStart: string; dtEnd: string; timezone?: string; timeStamp?: string }
-export interface GlassesConnectionState { type?: 'glasses_connection_state'; modelName: string; status: string; wifi?: { connected: boolean; ssid?: string } }
-export interface AudioChunk { type: 'audio_chunk'; arrayBuffer: ArrayBufferLike; sampleRate?: number; timestamp?: Date }
+export interface ButtonPress { type?: 'button_press'; buttonId: string; pressType: 'short' | 'long'; timestamp?: Date | string; sessionId?: string }
+export interface HeadPosition { type?: 'head_position'; position: 'up' | 'down'; timestamp?: Date | string; sessionId?: string }
+export interface TouchEvent { type?: 'touch_event'; device_model?: string; gesture_name: string; timestamp?: Date | string; sessionId?: string }
+export interface GlassesBatteryUpdate { type?: 'glasses_battery_update'; level: number; charging: boolean; timeRemaining?: number; timestamp?: Date | string; sessionId?: string }
+export interface PhoneBatteryUpdate { type?: 'phone_battery_update'; level: number; charging: boolean; timeRemaining?: number; timestamp?: Date | string; sessionId?: string }
+export interface LocationUpdate { type?: 'location_update'; lat: number; lng: number; accuracy?: number | string; correlationId?: string; timestamp?: Date | string; sessionId?: string }
+export interface Vad { type?: 'VAD'; status: boolean | 'true' | 'false'; timestamp?: Date | string; sessionId?: string }
+export interface PhoneNotification { type?: 'phone_notification'; notificationId?: string; app: string; title: string; content: string; priority?: string; timestamp?: Date | string; sessionId?: string }
+export interface PhoneNotificationDismissed { type?: 'phone_notification_dismissed'; notificationId?: string; app?: string; title?: string; content?: string; notificationKey?: string; timestamp?: Date | string; sessionId?: string }
+export interface CalendarEvent { type?: 'calendar_event'; eventId: string; title: string; dtStart: string; dtEnd: string; timezone?: string; timeStamp?: string; timestamp?: Date | string; sessionId?: string }
+export interface GlassesConnectionState { type?: 'glasses_connection_state'; modelName: string; status: string; wifi?: { connected: boolean; ssid?: string }; timestamp?: Date | string; sessionId?: string }
+export interface AudioChunk { type: 'audio_chunk'; arrayBuffer: ArrayBufferLike; sampleRate?: number; timestamp?: Date; sessionId?: string }
 
 // ---------------------------------------------------------------- webhooks
 
@@ -283,7 +289,8 @@ export interface WebhookResponse {
 export interface ToolCall {
   toolId: string;
   toolParameters: Record<string, string | number | boolean>;
-  timestamp: Date | string;
+  /** When the call was made: an ISO string from the cloud; apps' own tests build it as a Date or `Date.now()`. */
+  timestamp: Date | string | number;
   userId: string;
   activeSession?: unknown;
 }

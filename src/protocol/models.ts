@@ -68,6 +68,8 @@ export interface AppI {
   hardwareRequirements?: HardwareRequirement[];
   isPublic?: boolean;
   appStoreStatus?: 'DEVELOPMENT' | 'SUBMITTED' | 'REJECTED' | 'PUBLISHED';
+  hashedEndpointSecret?: string;
+  hashedApiKey?: string;
 }
 
 export interface DeveloperProfile {

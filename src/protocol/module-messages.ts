@@ -329,6 +329,8 @@ export interface VpsCoordinates {
   deviceModel: string; requestId: string;
   x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number;
   confidence: number;
+  timestamp?: Date | string;
+  sessionId?: string;
 }
 
-export interface PhotoTaken { type?: 'photo_taken'; photoData: ArrayBuffer | string; mimeType: string; timestamp?: Date | string }
+export interface PhotoTaken { type?: 'photo_taken'; photoData: ArrayBuffer | string; mimeType: string; timestamp?: Date | string; sessionId?: string }

@@ -69,6 +69,55 @@ describe('BitmapUtils (no image library)', () => {
   });
 });
 
+describe('BitmapUtils names of earlier releases (2.0 and 2.1.x)', () => {
+  const h = harness();
+
+  test('validateBmpBase64 and validateBmpHex give the validation result: valid, and invalid with errors', async () => {
+    const frame = await BitmapUtils.padBmpForGlasses(bmp24(8, 8));
+    const ok = BitmapUtils.validateBmpBase64(frame.toString('base64'));
+    expect(ok).toMatchObject({ isValid: true, byteCount: 9782, errors: [], metadata: { dimensions: { width: 576, height: 135 }, format: 'BMP' } });
+    expect(ok.blackPixels).toBeGreaterThan(0);
+    expect(BitmapUtils.validateBmpHex(frame.toString('hex'))).toEqual(ok);
+    const small = BitmapUtils.validateBmpBase64(bmp24(4, 4).toString('base64'));
+    expect(small.isValid).toBe(false);
+    expect(small.errors.join('\n')).toMatch(/too small/);
+    expect(small.errors.join('\n')).toMatch(/dimensions \(4x4/);
+    expect(BitmapUtils.validateBmpBase64('')).toMatchObject({ isValid: false, byteCount: 0 });
+    expect(BitmapUtils.validateBmpHex('abc')).toMatchObject({ isValid: false, byteCount: 0 });
+    expect(BitmapUtils.validateBmpBase64(Buffer.from('not a bitmap at all').toString('base64')).errors.join('\n')).toMatch(/BM/);
+  });
+
+  test('loadBmpFromDataAsBase64 pads any BMP to a valid 576x135 frame the glasses show; bad data rejects with a typed error', async () => {
+    const b64 = await BitmapUtils.loadBmpFromDataAsBase64(bmp24(20, 10, 0, 0));
+    expect(BitmapUtils.validateBmpBase64(b64)).toMatchObject({ isValid: true, byteCount: 9782 });
+    const img = decodeBmp(Buffer.from(b64, 'base64'));
+    expect(img.pixels[35 * 576 + 50]).toBe(0); // drawn at the default padding (50, 35)
+    const exact = await BitmapUtils.padBmpForGlasses(bmp24(8, 8));
+    expect(await BitmapUtils.loadBmpFromDataAsBase64(exact)).toBe(exact.toString('base64')); // already glasses-sized: unchanged
+    await expect(BitmapUtils.loadBmpFromDataAsBase64(Buffer.from('hello'))).rejects.toMatchObject({ code: 'invalid_argument' });
+
+    const { user, session } = await h.start();
+    session.layouts.showBitmapView(b64);
+    const shown = await waitSent(user, 'display_event', (m) => m.layout.layoutType === 'bitmap_view');
+    expect(shown.layout.data).toBe(b64);
+  });
+
+  test('loadBmpAsHex and loadBmpFromFileAsBase64 read a BMP file; a missing or non-BMP file rejects with a typed error', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bmp-'));
+    try {
+      const frame = await BitmapUtils.padBmpForGlasses(bmp24(8, 8));
+      writeFileSync(path.join(dir, 'a.bmp'), frame);
+      writeFileSync(path.join(dir, 'b.txt'), 'plain text');
+      expect(await BitmapUtils.loadBmpAsHex(path.join(dir, 'a.bmp'))).toBe(frame.toString('hex'));
+      expect(await BitmapUtils.loadBmpFromFileAsBase64(path.join(dir, 'a.bmp'))).toBe(frame.toString('base64'));
+      await expect(BitmapUtils.loadBmpAsHex(path.join(dir, 'b.txt'))).rejects.toMatchObject({ code: 'invalid_argument' });
+      await expect(BitmapUtils.loadBmpFromFileAsBase64(path.join(dir, 'missing.bmp'))).rejects.toMatchObject({ code: 'invalid_argument' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('AnimationUtils', () => {
   const h = harness();
 

@@ -1,5 +1,5 @@
 /** Small apps and a log capture shared by the tests. */
-import { AppServer, AppSession, type AppServerConfig, type Logger, type StopReason } from '../../src';
+import { AppServer, AppSession, type AppServerConfig, type LoggerLike, type StopReason } from '../../src';
 import { createTestCloud, type TestCloud, type TestCloudOptions } from '../../src/testing';
 import { API_KEY, checkLogLine } from './secrets';
 
@@ -11,7 +11,7 @@ export interface CapturedLog {
 }
 
 /** A logger at debug level that keeps every line, for asserting what the SDK logs (each line is checked for the API key). */
-export function captureLogger(): Logger & { lines: CapturedLog[] } {
+export function captureLogger(): LoggerLike & { lines: CapturedLog[] } {
   const lines: CapturedLog[] = [];
   const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ');
   const make = (level: CapturedLog['level']) => (...args: unknown[]) => {
@@ -19,7 +19,7 @@ export function captureLogger(): Logger & { lines: CapturedLog[] } {
     checkLogLine(text, `logger.${level}`);
     lines.push({ level, text });
   };
-  const logger: Logger & { lines: CapturedLog[] } = { lines, debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
+  const logger: LoggerLike & { lines: CapturedLog[] } = { lines, debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
   logger.child = () => logger;
   return logger;
 }

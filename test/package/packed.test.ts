@@ -2,10 +2,13 @@
  * The packed package, installed into a temporary folder as a user would: loads with require and import,
  * runs an app end to end from dist/, and type-checks under node10, node16 and bundler resolution. The same
  * tarball is also installed under the names apps already import (`@augmentos/sdk`, `@mentra/sdk`), as an
- * npm alias would: a legacy AugmentOS app compiles (tsc, strict on and off) and runs against both dialects.
+ * npm alias would: a legacy AugmentOS app compiles (tsc, strict on and off) and runs against both dialects,
+ * and so does every app in test/fixtures/apps (written the way public apps are: undeclared axios, form-data
+ * and pino imports, `session.logger.child`, old BitmapUtils calls, display-utils, `stop(): void`, a ToolCall
+ * literal, an uncaught SimpleStorage read against a cloud answering 404).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -250,3 +253,32 @@ test('the packed mentraos-migrate bin runs, and without typescript in reach it s
     rmSync(migrateDir, { recursive: true, force: true });
   }
 });
+
+const FIXTURES = path.join(root, 'test', 'fixtures', 'apps');
+const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+
+/** Runs each compiled fixture's drive() in one process; an unhandled rejection or a crash fails it. */
+const FIXTURE_RUNNER = (outDir: string) => `
+process.on('unhandledRejection', (e) => { console.error('UNHANDLED ' + (e && e.stack || e)); process.exit(1); });
+(async () => {
+  for (const name of ${JSON.stringify(fixtureNames)}) {
+    const { drive } = require('./${outDir}/' + name + '.js');
+    console.log('OK ' + (await drive()));
+  }
+  process.exit(0);
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+test.each([
+  ['strict', 'true', 'fixtures-strict'],
+  ['non-strict', 'false', 'fixtures-loose'],
+])('the fixture apps, installed under @mentra/sdk and @augmentos/sdk, compile with tsc (%s) and run against the test cloud', (_mode, strict, outDir) => {
+  expect(fixtureNames.length).toBeGreaterThanOrEqual(7);
+  cpSync(FIXTURES, path.join(dir, 'fixture-src'), { recursive: true });
+  const files = fixtureNames.map((n) => path.join('fixture-src', `${n}.ts`));
+  const out = tsc(['--strict', strict, '--module', 'commonjs', '--moduleResolution', 'node10', '--esModuleInterop', '--outDir', outDir, '--rootDir', 'fixture-src', ...files]);
+  expect(out).toBe('');
+  writeFileSync(path.join(dir, `run-${outDir}.cjs`), FIXTURE_RUNNER(outDir));
+  const lines = execFileSync('node', [`run-${outDir}.cjs`], { cwd: dir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
+  expect(lines.split('\n').filter((l) => l.startsWith('OK '))).toEqual(fixtureNames.map((n) => `OK ${n}`));
+}, 180_000);

@@ -4,7 +4,7 @@
  * requestId; the wait survives reconnects and ends with an `SdkError` on timeout (60 s) or session end.
  */
 import { cloudHttpBase } from '../../core/cloud-http';
-import { cancelledError, newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/correlation';
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
 import type { AudioPlayResponse } from '../../protocol/module-messages';
@@ -68,7 +68,7 @@ export class AudioManager {
       trackId: options.trackId ?? 0,
     };
     if (!stopOtherAudio) {
-      if (!this.core.send(message)) throw new SdkError('session_closed', 'Cannot play audio: the session has ended');
+      if (!this.core.send(message)) throw refusedSendError(this.core, 'play audio', { requestId });
       return { success: true };
     }
     return sendRequest<AudioPlayResult>(this.core, { id: requestId, kind: KIND, timeoutMs: timeoutOption(options.timeoutMs, AUDIO_TIMEOUT_MS), message });

@@ -7,7 +7,7 @@
  * storage the app did not choose, and fetching it from the app server is the app's decision.
  * Pending photos are kept by the engine, so a reconnect or a replaced session does not lose them.
  */
-import { PHOTO_KIND, cancelledError, newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { PHOTO_KIND, cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/correlation';
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
 import { StreamType } from '../../protocol/enums';
@@ -68,7 +68,7 @@ export class CameraModule {
       compress: options.compress ?? 'none',
     };
     if (options.customWebhookUrl) {
-      if (!this.core.send(message)) return Promise.reject(new SdkError('session_closed', 'Cannot request a photo: the session has ended'));
+      if (!this.core.send(message)) return Promise.reject(refusedSendError(this.core, 'request a photo', { requestId }));
       return Promise.resolve(emptyPhoto(requestId));
     }
     return sendRequest<PhotoData>(this.core, {
@@ -128,7 +128,7 @@ export class CameraModule {
       audio: options.audio,
       stream: options.stream,
     });
-    if (!sent) throw new SdkError('session_closed', 'Cannot start a stream: the session has ended');
+    if (!sent) throw refusedSendError(this.core, 'start a stream');
     this.streaming = true;
     this.streamUrl = options.rtmpUrl;
   }

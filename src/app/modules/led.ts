@@ -1,5 +1,5 @@
 /** `session.led`: the glasses' RGB LED (`rgb_led_control`, fire-and-forget). */
-import { newRequestId } from '../../core/correlation';
+import { newRequestId, refusedSendError } from '../../core/correlation';
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
 import type { Capabilities, LedColor, LightInfo } from '../../protocol/module-messages';
@@ -47,7 +47,7 @@ export class LedModule {
 
   private send(fields: Record<string, unknown>): void {
     const sent = this.core.send({ type: 'rgb_led_control', packageName: this.core.packageName, sessionId: this.core.sessionId, requestId: newRequestId('led_req'), ...fields });
-    if (!sent) throw new SdkError('session_closed', 'Cannot control the LED: the session has ended');
+    if (!sent) throw refusedSendError(this.core, 'control the LED');
   }
 }
 

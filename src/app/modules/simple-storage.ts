@@ -5,10 +5,16 @@
  * Reads load everything once and then answer from memory. Writes are batched (written after 3 s without
  * a change, at the latest 10 s after the first) and stay pending until the cloud has accepted them: a
  * failed write is retried, and whatever is pending is written when the session ends.
+ *
+ * Failures behave as in the published SDK (docs/failure-contract.md): a read whose load fails resolves as
+ * if nothing were stored (`undefined`, `[]`, `0`, `false`, `{}`), and `delete`/`clear` resolve `false`; the
+ * `SdkError` then goes to the session's `error` listeners (else `onError`) and the logger, and the failed
+ * load is not cached, so the next read asks the cloud again. Bad arguments and `flush()` reject.
  */
 import { BatchedWriter } from '../../core/batched-writer';
 import { readJson } from '../../core/cloud-http';
 import { SdkError, type SdkErrorCode } from '../../core/errors';
+import { reportSwallowed } from '../../core/failures';
 import type { CoreSession } from '../../core/session';
 
 export const MAX_VALUE_CHARS = 100_000;
@@ -34,13 +40,14 @@ export class SimpleStorage {
       idleMs: options.idleMs,
       maxWaitMs: options.maxWaitMs,
       retryBaseMs: options.retryBaseMs,
-      onError: (e) => core.logger.warn(`SimpleStorage could not save ${this.writer.size} change(s) yet; retrying: ${e.message}`),
+      onError: (e) => reportSwallowed(core, e, `${this.writer.size} change(s) kept and retried`),
     });
     core.addFinalizer(() => this.flushAtEnd());
   }
 
+  /** The stored value, or undefined (also when the cloud could not be read: the error is reported). */
   async get(key: string): Promise<string | undefined> {
-    return (await this.load())[key];
+    return (await this.read())[key];
   }
 
   /** Stores a string (at most 100 000 characters); written to the cloud in the next batch. */
@@ -78,19 +85,19 @@ export class SimpleStorage {
   }
 
   async keys(): Promise<string[]> {
-    return Object.keys(await this.load());
+    return Object.keys(await this.read());
   }
 
   async size(): Promise<number> {
-    return Object.keys(await this.load()).length;
+    return Object.keys(await this.read()).length;
   }
 
   async hasKey(key: string): Promise<boolean> {
-    return Object.prototype.hasOwnProperty.call(await this.load(), key);
+    return Object.prototype.hasOwnProperty.call(await this.read(), key);
   }
 
   async getAllData(): Promise<Record<string, string>> {
-    return { ...(await this.load()) };
+    return { ...(await this.read()) };
   }
 
   /** Writes pending changes now. Rejects with an `SdkError` if the cloud refused them (they stay pending and are retried). */
@@ -100,6 +107,18 @@ export class SimpleStorage {
 
   private get path(): string {
     return `/api/sdk/simple-storage/${encodeURIComponent(this.core.userId)}`;
+  }
+
+  /** The stored data, or (reported) an empty record when it cannot be loaded; changes made meanwhile still show. */
+  private async read(): Promise<Record<string, string>> {
+    try {
+      return await this.load();
+    } catch (e) {
+      reportSwallowed(this.core, e, 'read as empty; the next read tries again');
+      const early: Record<string, string> = {};
+      for (const [k, v] of this.early) if (v !== null) early[k] = v;
+      return early;
+    }
   }
 
   /** Loads the stored data once; a failed load is not cached (the next read tries again). */
@@ -141,14 +160,16 @@ export class SimpleStorage {
   }
 
   private async remove(suffix: string): Promise<boolean> {
+    const what = suffix ? 'Deleting a SimpleStorage key' : 'Clearing SimpleStorage';
     try {
       const res = await this.core.cloudRequest(this.path + suffix, { method: 'DELETE' });
       const body = await readJson(res);
-      return res.ok && body?.success === true;
+      if (res.ok && body?.success === true) return true;
+      reportSwallowed(this.core, storageError('storage_write_failed', `${what} failed: the cloud answered ${res.status}`, res.status), 'resolved false');
     } catch (e) {
-      this.core.logger.warn(`SimpleStorage delete failed: ${(e as Error).message}`);
-      return false;
+      reportSwallowed(this.core, new SdkError('storage_write_failed', `${what} failed: ${(e as Error).message}`, { cause: e }), 'resolved false');
     }
+    return false;
   }
 
   private serial<T>(op: () => Promise<T>): Promise<T> {

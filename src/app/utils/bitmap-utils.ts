@@ -101,6 +101,41 @@ export class BitmapUtils {
     return { isValid: errors.length === 0, byteCount: buffer.length, blackPixels: info.blackPixels, errors, metadata };
   }
 
+  /** 2.1.x name of `validateBase64Bitmap`: checks a base64 BMP frame. */
+  static validateBmpBase64(base64: string): BitmapValidation {
+    return BitmapUtils.validateBase64Bitmap(base64);
+  }
+
+  /** 2.0-era check of a hex BMP frame (same rules as `validateBase64Bitmap`). */
+  static validateBmpHex(hexString: string): BitmapValidation {
+    const hex = typeof hexString === 'string' ? hexString : '';
+    if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) {
+      return { isValid: false, byteCount: 0, blackPixels: 0, errors: [hex.length === 0 ? 'Hex string is empty or invalid' : 'Not a hex string of even length'] };
+    }
+    return BitmapUtils.validateBase64Bitmap(Buffer.from(hex, 'hex').toString('base64'));
+  }
+
+  /** 2.0-era loader: a BMP file as a hex string; rejects when the file is missing or not a BMP. */
+  static async loadBmpAsHex(filePath: string): Promise<string> {
+    return (await BitmapUtils.readBmpFile(filePath)).toString('hex');
+  }
+
+  /** 2.1.x loader: a BMP file as base64; rejects when the file is missing or not a BMP. */
+  static async loadBmpFromFileAsBase64(filePath: string): Promise<string> {
+    return (await BitmapUtils.readBmpFile(filePath)).toString('base64');
+  }
+
+  /**
+   * 2.1.x loader: BMP bytes made ready for the glasses, as base64. A 576×135 BMP is kept as is; any
+   * other size is drawn on a 576×135 1-bit canvas (as `padBmpForGlasses`). Rejects when it is not a BMP.
+   */
+  static async loadBmpFromDataAsBase64(bmpData: Buffer): Promise<string> {
+    if (!Buffer.isBuffer(bmpData) || bmpData.length < 14 || bmpData[0] !== 0x42 || bmpData[1] !== 0x4d) {
+      throw new SdkError('invalid_argument', 'BMP data is not a valid BMP file (missing the "BM" signature)');
+    }
+    return (await BitmapUtils.padBmpForGlasses(bmpData)).toString('base64');
+  }
+
   static convertFormat(data: string | Buffer, fromFormat: Format, toFormat: Format): string | Buffer {
     const buffer = fromFormat === 'buffer' ? (data as Buffer) : Buffer.from(data as string, fromFormat);
     return toFormat === 'buffer' ? buffer : buffer.toString(toFormat);
@@ -108,6 +143,19 @@ export class BitmapUtils {
 
   static getBitmapInfo(hexString: string): { byteCount: number; blackPixels: number; width?: number; height?: number; isValidBmp: boolean } {
     return BitmapUtils.inspect(Buffer.from(typeof hexString === 'string' ? hexString : '', 'hex'));
+  }
+
+  private static async readBmpFile(filePath: string): Promise<Buffer> {
+    let data: Buffer;
+    try {
+      data = await readFile(filePath);
+    } catch (e) {
+      throw new SdkError('invalid_argument', `Failed to load BMP file ${filePath}: ${toError(e).message}`, { cause: e });
+    }
+    if (data.length < 14 || data[0] !== 0x42 || data[1] !== 0x4d) {
+      throw new SdkError('invalid_argument', `Failed to load BMP file ${filePath}: not a BMP (missing the "BM" signature)`);
+    }
+    return data;
   }
 
   private static inspect(buffer: Buffer): { byteCount: number; blackPixels: number; width?: number; height?: number; isValidBmp: boolean } {

@@ -36,6 +36,8 @@ export interface AuthMiddlewareOptions {
   cookieOptions?: CookieOptions;
   /** The live session of a user, set as `req.activeSession`. */
   getSessionForUser?: (userId: string) => unknown;
+  /** The published name of `getSessionForUser`. */
+  getAppSessionForUser?: (userId: string) => unknown;
   /**
    * The user another instance of the app already authenticated, for a request it forwarded here (verified
    * by the cluster signature). It is taken as is, before any token or cookie, and sets no cookie.
@@ -79,7 +81,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
   const accept = (req: Request, res: Response, userId: string, issueCookie: boolean) => {
     const r = req as Request & WebviewAuthFields;
     r.authUserId = userId;
-    r.activeSession = options.getSessionForUser?.(userId) ?? null;
+    r.activeSession = (options.getSessionForUser ?? options.getAppSessionForUser)?.(userId) ?? null;
     if (!issueCookie) return;
     if (!ownSecret && !warnedProcessSecret) {
       warnedProcessSecret = true;

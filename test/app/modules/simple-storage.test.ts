@@ -64,12 +64,20 @@ describe('session.simpleStorage (over the test cloud\'s REST API)', () => {
     expect(h.cloud.rest.storage(PKG, USER)).toEqual({ last: 'seen', after: 'end' });
   });
 
-  test('a failed load rejects with an SdkError and is retried by the next read', async () => {
+  test('a failed load resolves as if nothing were stored (as published), reports the SdkError, and is retried by the next read', async () => {
     h.cloud.rest.setStorage(PKG, USER, { k: 'v' });
-    const { session } = await h.start();
-    h.cloud.rest.failNext({ method: 'GET', status: 503 });
-    await sdkRejection(session.simpleStorage.get('k'), 'storage_unavailable');
+    const errors: Error[] = [];
+    const { session } = await h.start({ onError: (e) => errors.push(e) });
+    h.cloud.rest.failNext({ method: 'GET', status: 503, times: 5 });
+    await expect(session.simpleStorage.get('k')).resolves.toBeUndefined();
+    await expect(session.simpleStorage.keys()).resolves.toEqual([]);
+    await expect(session.simpleStorage.size()).resolves.toBe(0);
+    await expect(session.simpleStorage.hasKey('k')).resolves.toBe(false);
+    await expect(session.simpleStorage.getAllData()).resolves.toEqual({});
+    expect(errors).toHaveLength(5);
+    for (const e of errors) expect(e).toMatchObject({ name: 'SdkError', code: 'storage_unavailable', details: { status: 503 } });
     expect(await session.simpleStorage.get('k')).toBe('v');
+    expect(errors).toHaveLength(5);
   });
 
   test('values must be strings of at most 100 000 characters', async () => {

@@ -1,0 +1,74 @@
+/**
+ * Type test (compiled by test/types/earlier-releases.test.ts with `strict` on and off, and by
+ * `npm run typecheck`): code written against earlier releases of the published SDKs, in the styles
+ * public apps use, compiles against ours. Each block names the release that accepted it.
+ */
+import { AppServer, BitmapUtils, type AppSession, type BitmapValidation, type ToolCall } from '@mentraos/sdk';
+import { createG1Toolkit, DisplayHelpers, ScrollView, TextMeasurer, TextWrapper, G1_PROFILE, type TruncateResult } from '@mentraos/sdk/display-utils';
+
+/** 2.0-era apps override `stop()` as returning void and call `super.stop()` without awaiting it. */
+export class StopsSynchronously extends AppServer {
+  private timer: ReturnType<typeof setInterval> | undefined;
+
+  public stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    super.stop();
+  }
+}
+
+/** 2.1-era apps override it as async and await the base. */
+export class StopsAsynchronously extends AppServer {
+  public async stop(): Promise<void> {
+    await super.stop();
+  }
+}
+
+export async function callers(server: AppServer): Promise<void> {
+  await server.stop();
+}
+
+/** An app's own test builds a ToolCall with a numeric timestamp (and a Date, and the cloud's string). */
+export const numericToolCall = { toolId: 'weather', timestamp: Date.now(), userId: 'u@example.com', toolParameters: {} } as ToolCall;
+export const typedToolCall: ToolCall = { toolId: 'weather', timestamp: Date.now(), userId: 'u@example.com', toolParameters: { city: 'Paris' } };
+export const dateToolCall: ToolCall = { toolId: 'weather', timestamp: new Date(), userId: 'u@example.com', toolParameters: {} };
+export const stringToolCall: ToolCall = { toolId: 'weather', timestamp: new Date().toISOString(), userId: 'u@example.com', toolParameters: {} };
+
+/** The 2.0 and 2.1.x BitmapUtils names. */
+export async function bitmaps(session: AppSession, file: string, raw: Buffer): Promise<void> {
+  const fromData: string = await BitmapUtils.loadBmpFromDataAsBase64(raw);
+  const check: BitmapValidation = BitmapUtils.validateBmpBase64(fromData);
+  const ok: boolean = check.isValid;
+  const errors: string[] = check.errors;
+  const blacks: number = check.blackPixels;
+  const hex: string = await BitmapUtils.loadBmpAsHex(file);
+  const hexCheck: BitmapValidation = BitmapUtils.validateBmpHex(hex);
+  const fromFile: string = await BitmapUtils.loadBmpFromFileAsBase64(file);
+  if (ok && hexCheck.isValid) session.layouts.showBitmapView(fromFile, { durationMs: 1000 });
+  void [errors, blacks];
+}
+
+/** display-utils as captions apps use it. */
+export function captions(session: AppSession, text: string): void {
+  const { measurer, wrapper, helpers } = createG1Toolkit();
+  const cut: TruncateResult = helpers.truncateWithEllipsis(text, 300);
+  const short: string = cut.text;
+  const lines: string[] = helpers.truncateToLines(wrapper.wrapToLines(text), 3, true);
+  const screen: string[] = helpers.fitToScreen(text, { breakMode: 'word' });
+  const estimate: number = helpers.estimateLineCount(text);
+  const chunks = helpers.splitIntoChunks(text).map((c) => `${c.index + 1}/${c.totalChunks}:${c.bytes}`);
+  const tooBig: boolean = helpers.exceedsByteLimit(text) || helpers.calculateByteSize(text) > 390;
+  const padded: string[] = helpers.padToLineCount(lines, 5);
+  const page = helpers.paginate(text, { maxLines: 3 })[0];
+  const m: TextMeasurer = helpers.getMeasurer();
+  const detail = m.measureTextDetailed(text).chars?.map((c) => c.script);
+  const scroll = new ScrollView(measurer, wrapper, 4);
+  scroll.setContent(text, { breakMode: 'character' });
+  scroll.appendContent(' more', { breakMode: 'character' }, true);
+  scroll.scrollToLine(2, 'center');
+  const view = scroll.getViewport();
+  const truncated: boolean = view.contentTruncated;
+  const own = new DisplayHelpers(new TextMeasurer(G1_PROFILE), new TextWrapper(new TextMeasurer(G1_PROFILE), { maxLines: 2 }));
+  const wraps: boolean = own.getWrapper().needsWrap(text);
+  session.layouts.showTextWall(helpers.joinLines(padded) || short || screen.join('\n') || page.lines.join('\n'));
+  void [estimate, chunks, tooBig, detail, truncated, wraps, m.getMaxLines(), m.getByteSize(text), wrapper.getOptions().breakMode];
+}
