@@ -10,6 +10,8 @@ const ASSETS: Readonly<Record<string, string>> = {
   '/index.html': 'index.html',
   '/style.css': 'style.css',
   '/render.js': 'render.js',
+  '/raster.js': 'raster.js',
+  '/font.js': 'font.js',
   '/state.js': 'state.js',
   '/app.js': 'app.js',
 };

@@ -185,7 +185,7 @@ function renderView(v, state, active) {
   if (v.key === key) return;
   v.key = key;
   v.stop();
-  v.stop = renderLayout(v.screen, state ? state.layout : null);
+  v.stop = renderLayout(v.screen, state ? state.layout : null, state ? state.shown_at : Date.now());
   v.caption.textContent = state ? describeLayout(state.layout).slice(0, 80) : '(nothing shown)';
   clearInterval(v.countdown);
   v.timer.textContent = '';
