@@ -8,9 +8,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessPolicy, checkAccess, type AccessPolicy } from './access';
 import {
-  CONTROL_PATH, CONTROL_PROTOCOL_VERSION, ControlFailure, DEFAULT_DEV_PORT, parseCommand,
+  CONTROL_PATH, CONTROL_PROTOCOL_VERSION, ControlError, DEFAULT_DEV_PORT,
   type ControlChannel, type ControlCommand, type ControlEvent, type WelcomeFrame,
-} from './control-protocol';
+} from '../protocol/control';
+import { parseCommand } from '../protocol/control-parse';
 import type { DevCloud } from './dev-cloud';
 import { readPageAsset } from './page-assets';
 
@@ -164,9 +165,11 @@ export class ControlServer {
           return { ...base, success: true, seq: dev.seq, app: dev.app, users: dev.snapshot(cmd.user_id) };
         case 'list_users':
           return { ...base, success: true, users: dev.listUsers() };
+        default:
+          throw new ControlError('not_supported', `The command "${cmd.type}" is not available in this version of the local cloud`);
       }
     } catch (e) {
-      const failure = e instanceof ControlFailure ? e : new ControlFailure('internal', `Internal error: ${(e as Error).message}`);
+      const failure = e instanceof ControlError ? e : new ControlError('internal', `Internal error: ${(e as Error).message}`);
       return { ...base, success: false, error: { code: failure.code, message: failure.message } };
     }
   }

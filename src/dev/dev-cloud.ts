@@ -7,9 +7,9 @@ import { createTestCloud, type AppTarget, type TestCloud } from '../testing/clou
 import type { SimulatedUser } from '../testing/user';
 import type { Layout } from '../protocol/messages';
 import {
-  ControlFailure, type AppStatus, type ControlEvent, type DeviceState, type InputPayload, type SessionStateName,
+  ControlError, initialDevice, initialGlasses, type AppStatus, type ControlEvent, type DeviceState, type InputPayload, type SessionStateName,
   type UserSnapshot, type ViewName, type ViewState, type WireDirectionName,
-} from './control-protocol';
+} from '../protocol/control';
 
 export interface DevCloudOptions {
   /** The entry file shown to controllers. */
@@ -68,7 +68,7 @@ export class DevCloud {
 
   private constructor(cloud: TestCloud, private readonly options: DevCloudOptions) {
     this.cloud = cloud;
-    this.status = { entry: options.entry, port: null, running: false, exit_code: null, package_name: null, cloud_url: cloud.url };
+    this.status = { entry: options.entry, port: null, running: false, listening: false, exit_code: null, error: null, restarts: 0, package_name: null, cloud_url: cloud.url };
   }
 
   /** The number of the last event emitted. */
@@ -90,8 +90,8 @@ export class DevCloud {
   setApp(update: { port: number; running: true } | { running: false; exit_code: number | null }): void {
     this.appTarget = update.running ? { port: update.port } : null;
     this.status = update.running
-      ? { ...this.status, port: update.port, running: true, exit_code: null }
-      : { ...this.status, running: false, exit_code: update.exit_code };
+      ? { ...this.status, port: update.port, running: true, listening: true, exit_code: null }
+      : { ...this.status, running: false, listening: false, exit_code: update.exit_code };
     this.emit({ type: 'app_state', app: this.app });
   }
 
@@ -104,14 +104,14 @@ export class DevCloud {
 
   async startUser(userId: string): Promise<UserSnapshot> {
     const existing = this.users.get(userId);
-    if (existing && LIVE.includes(existing.state)) throw new ControlFailure('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
+    if (existing && LIVE.includes(existing.state)) throw new ControlError('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
     const app = this.appTarget;
-    if (!app) throw new ControlFailure('app_not_running', this.notRunningMessage());
+    if (!app) throw new ControlError('app_not_running', this.notRunningMessage());
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
     const user: DevUser = {
       userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,
       generation: (existing?.generation ?? 0) + 1, stopping: false, subscriptions: [],
-      views: { main: null, dashboard: null }, device: existing?.device ?? { head: 'down', battery: null, location: null }, timers: {},
+      views: { main: null, dashboard: null }, device: existing?.device ?? initialDevice(), timers: {},
     };
     this.users.set(userId, user);
     this.setState(user, 'starting');
@@ -122,29 +122,29 @@ export class DevCloud {
       sim = await this.cloud.startSession({ app, userId, packageName, sessionId: user.sessionId, allowFailure: true });
     } catch (e) {
       if (current()) this.setState(user, 'failed', 'webhook_unreachable');
-      throw new ControlFailure(this.appTarget ? 'app_error' : 'app_not_running', `The session webhook could not reach the app: ${(e as Error).message}`);
+      throw new ControlError(this.appTarget ? 'app_error' : 'app_not_running', `The session webhook could not reach the app: ${(e as Error).message}`);
     }
     user.sim ??= sim;
     const answer = sim.webhookResponse!;
     if (answer.status < 200 || answer.status > 299) {
       if (current()) this.setState(user, 'failed', `webhook_${answer.status}`);
       const why = typeof answer.body?.message === 'string' ? answer.body.message : JSON.stringify(answer.body).slice(0, 300);
-      throw new ControlFailure('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
+      throw new ControlError('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
     }
     try {
       await sim.waitFor(() => (sim.connected || !current() || user.state === 'stopped' ? true : undefined), this.options.startTimeoutMs ?? 10_000, 'the app to connect');
     } catch {
       if (current()) this.setState(user, 'failed', 'no_connection');
-      throw new ControlFailure('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
+      throw new ControlError('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
     }
-    if (!current() || !sim.connected) throw new ControlFailure('app_error', `The session of ${userId} ended while starting`);
+    if (!current() || !sim.connected) throw new ControlError('app_error', `The session of ${userId} ended while starting`);
     if (user.state !== 'ready') this.setState(user, 'ready');
     return this.toSnapshot(user);
   }
 
   async stopUser(userId: string): Promise<UserSnapshot> {
     const user = this.known(userId);
-    if (!LIVE.includes(user.state) || !user.sim) throw new ControlFailure('not_running', `The app is not running for ${userId} (${user.state})`);
+    if (!LIVE.includes(user.state) || !user.sim) throw new ControlError('not_running', `The app is not running for ${userId} (${user.state})`);
     user.stopping = true;
     const sim = user.sim;
     try {
@@ -162,7 +162,7 @@ export class DevCloud {
   async input(userId: string, input: InputPayload): Promise<number> {
     const user = this.known(userId);
     const sim = user.sim;
-    if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlFailure('not_running', `The app is not connected for ${userId} (${user.state})`);
+    if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlError('not_running', `The app is not connected for ${userId} (${user.state})`);
     if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location') this.updateDevice(user, input);
     try {
       switch (input.kind) {
@@ -180,9 +180,12 @@ export class DevCloud {
           return await sim.battery(input.level, input.charging ?? false);
         case 'location':
           return await sim.location(input.lat, input.lng, input.accuracy);
+        default:
+          throw new ControlError('not_supported', `The input "${input.kind}" is not simulated yet`);
       }
     } catch (e) {
-      throw new ControlFailure('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
+      if (e instanceof ControlError) throw e;
+      throw new ControlError('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
     }
   }
 
@@ -254,7 +257,7 @@ export class DevCloud {
 
   private known(userId: string): DevUser {
     const user = this.users.get(userId);
-    if (!user) throw new ControlFailure('unknown_user', `No simulated wearer "${userId}"; start one with user_start`);
+    if (!user) throw new ControlError('unknown_user', `No simulated wearer "${userId}"; start one with user_start`);
     return user;
   }
 
@@ -305,7 +308,7 @@ export class DevCloud {
   private toSnapshot(u: DevUser): UserSnapshot {
     return {
       user_id: u.userId, session_id: u.sessionId, package_name: u.packageName, state: u.state,
-      subscriptions: u.subscriptions, views: { ...u.views }, device: u.device,
+      subscriptions: u.subscriptions, views: { ...u.views }, device: u.device, glasses: initialGlasses(), settings: [],
     };
   }
 

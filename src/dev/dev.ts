@@ -2,7 +2,7 @@
  * `mentraos dev`, as a function: starts the local cloud, the control server (page + control protocol) and
  * the app, and stops all three. The CLI (main.ts) adds arguments, signals, the browser and scripted mode.
  */
-import { launchApp, type LaunchedApp, type LaunchOptions } from './launch';
+import { launchApp, type LaunchedApp, type LaunchOptions } from '../testing/launch';
 import { DevCloud } from './dev-cloud';
 import { startControlServer, type ControlServer } from './control-server';
 

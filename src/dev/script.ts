@@ -13,7 +13,7 @@
  */
 import type { ControlClient } from '../testing/control-client';
 import { layoutTexts } from '../testing/user';
-import type { ControlEvent, InputPayload, ViewName } from './control-protocol';
+import type { ControlEvent, InputPayload, ViewName } from '../protocol/control';
 import { describeDisplay, describeLayout } from './format';
 
 export class UsageError extends Error {
@@ -148,7 +148,9 @@ export function describeStep(step: Step): string {
         : i.kind === 'touch' ? `touch ${i.gesture}`
         : i.kind === 'notification' ? `notify ${i.app}: ${i.title}`
         : i.kind === 'battery' ? `battery ${i.level}%${i.charging ? ' charging' : ''}`
-        : `location ${i.lat},${i.lng}`;
+        : i.kind === 'location' ? `location ${i.lat},${i.lng}`
+        : i.kind === 'calendar' ? `calendar "${i.title}"`
+        : `connection ${i.connected ? 'connected' : 'disconnected'}${i.wifi ? `, wifi ${i.wifi.connected ? 'on' : 'off'}` : ''}`;
       return `> ${what}${to(step.user)}`;
     }
   }

@@ -10,10 +10,11 @@
  *   await ctl.close();
  */
 import { WebSocket } from 'ws';
+import { ControlError, applyGlassesEvent, initialDevice, initialGlasses } from '../protocol/control';
 import type {
   AppStatus, CommandInput, CommandType, ControlErrorCode, ControlEvent, ControlEventType, InputPayload, ResponseOf,
   ServerFrame, UserSnapshot, ViewName, ViewState, WelcomeFrame,
-} from '../dev/control-protocol';
+} from '../protocol/control';
 import { layoutTexts } from './user';
 
 export interface ControlClientOptions {
@@ -25,16 +26,10 @@ export interface ControlClientOptions {
   historySize?: number;
 }
 
-/** A command answered with `success: false`, or a connection problem. */
-export class ControlError extends Error {
-  constructor(readonly code: ControlErrorCode | 'connection_refused' | 'connection_closed' | 'timeout', message: string, readonly status?: number) {
-    super(message);
-    this.name = 'ControlError';
-  }
-}
-
 type Listener = (e: ControlEvent) => void;
 type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export { ControlError };
 
 export class ControlClient {
   /** Every wearer's state as the server reports it (sync on connect, then events). */
@@ -243,7 +238,10 @@ export class ControlClient {
     if (e.type === 'wire') return;
     let u = this.users.get(e.user_id);
     if (e.type === 'session_state') {
-      u ??= { user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [], views: { main: null, dashboard: null }, device: { head: 'down', battery: null, location: null } };
+      u ??= {
+        user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
+        views: { main: null, dashboard: null }, device: initialDevice(), glasses: initialGlasses(), settings: [],
+      };
       this.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
       return;
     }
@@ -255,6 +253,11 @@ export class ControlClient {
       this.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
     } else if (e.type === 'device_state') {
       this.users.set(e.user_id, { ...u, device: e.device });
+    } else if (e.type === 'settings') {
+      this.users.set(e.user_id, { ...u, settings: e.settings });
+    } else {
+      const glasses = applyGlassesEvent(u.glasses, e);
+      if (glasses !== u.glasses) this.users.set(e.user_id, { ...u, glasses });
     }
   }
 

@@ -4,7 +4,7 @@
  */
 import { WebSocket } from 'ws';
 import { ControlError, type ControlClient } from '../../src/testing/control-client';
-import type { ControlEvent } from '../../src/dev/control-protocol';
+import type { ControlEvent } from '../../src/protocol/control';
 import { startRig, type Rig } from './rig';
 
 const U = 'wearer@example.com';
