@@ -14,6 +14,7 @@ import {
 import { parseCommand } from '../protocol/control-parse';
 import type { DevCloud } from './dev-cloud';
 import { readPageAsset } from './page-assets';
+import { screenshotFields } from './raster/screenshot';
 
 export interface ControlServerOptions {
   dev: DevCloud;
@@ -165,6 +166,8 @@ export class ControlServer {
           return { ...base, success: true, seq: dev.seq, app: dev.app, users: dev.snapshot(cmd.user_id) };
         case 'list_users':
           return { ...base, success: true, users: dev.listUsers() };
+        case 'screenshot':
+          return { ...base, success: true, ...screenshotFields(dev.snapshot(cmd.user_id)[0]!.views[cmd.view ?? 'main']) };
         default:
           throw new ControlError('not_supported', `The command "${cmd.type}" is not available in this version of the local cloud`);
       }

@@ -90,7 +90,7 @@ async function scriptedRun(handle: DevHandle, steps: Step[], args: DevArgs, io: 
   try {
     const name = path.basename(args.script!);
     const outcome = await Promise.race([
-      runScript(client, steps, { out: io.out, err: io.err, step: io.err }, name),
+      runScript(client, steps, { out: io.out, err: io.err, step: io.err, dir: path.dirname(path.resolve(io.cwd, args.script!)) }, name),
       appExit.then((why) => ({ ok: false, expectations: 0, failure: `${why} during ${name}` })),
       io.interrupted.then((sig) => ({ ok: false, expectations: 0, failure: `Interrupted (${sig})` })),
     ]);

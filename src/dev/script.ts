@@ -11,6 +11,8 @@
  * the wearer shows the text (a substring of any text field) now, or a display since the previous `expect`
  * for that wearer showed it; so a script can check a display that was quickly replaced, in order.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { ControlClient } from '../testing/control-client';
 import { layoutTexts } from '../testing/user';
 import type { ControlEvent, InputPayload, ViewName } from '../protocol/control';
@@ -28,12 +30,14 @@ export type Step =
   | { action: 'stop'; user?: string }
   | { action: 'input'; user?: string; input: InputPayload; label: string }
   | { action: 'wait'; ms: number }
-  | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string };
+  | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string }
+  | { action: 'screenshot'; file: string; view?: ViewName; user?: string };
 
-const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'wait', 'expect'] as const;
+const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'wait', 'expect', 'screenshot'] as const;
 const EXTRA: Record<(typeof ACTIONS)[number], readonly string[]> = {
   start: [], stop: [], wait: [], say: ['final', 'language', 'user'], press: ['long', 'user'], head: ['user'], touch: ['user'],
   notify: ['user'], battery: ['charging', 'user'], location: ['user'], expect: ['timeoutMs', 'view', 'user'],
+  screenshot: ['view', 'user'],
 };
 
 /** Parses and checks a script; every problem is a UsageError naming the step. */
@@ -86,6 +90,10 @@ function parseStep(step: unknown, where: string): Step {
       if (s.view !== undefined && s.view !== 'main' && s.view !== 'dashboard') fail('"view" must be "main" or "dashboard"');
       return { action, text: text(s.expect, '"expect" (the text to see)'), timeoutMs: timeoutMs as number, view: s.view as ViewName | undefined, user };
     }
+    case 'screenshot':
+      if (s.view !== undefined && s.view !== 'main' && s.view !== 'dashboard') fail('"view" must be "main" or "dashboard"');
+      if (typeof s.screenshot !== 'string' || !/\.png$/i.test(s.screenshot)) fail('"screenshot" must be the path of a .png file to write');
+      return { action, file: s.screenshot as string, view: s.view as ViewName | undefined, user };
     case 'say': {
       if (typeof s.say !== 'string') fail('"say" must be a string');
       if (s.language !== undefined && (typeof s.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language))) fail('"language" must be a language tag such as en-US');
@@ -125,6 +133,8 @@ export interface ScriptIo {
   err: (line: string) => void;
   /** Each step as it is played, e.g. `> say "hello"` (optional). */
   step?: (line: string) => void;
+  /** The folder that file paths in steps are relative to (the script's; default the working folder). */
+  dir?: string;
 }
 
 /** A step in words, for the log. */
@@ -139,6 +149,8 @@ export function describeStep(step: Step): string {
       return `> wait ${step.ms} ms`;
     case 'expect':
       return `> expect "${step.text}"${step.view ? ` on ${step.view}` : ''}${to(step.user)}`;
+    case 'screenshot':
+      return `> screenshot ${step.view ?? 'main'} to ${step.file}${to(step.user)}`;
     case 'input': {
       const i = step.input;
       const what =
@@ -204,6 +216,17 @@ export async function runScript(client: ControlClient, steps: Step[], io: Script
           case 'input': {
             const delivered = await client.input(who(step.user), step.input);
             if (delivered === 0) io.err(`${where}: the app is not subscribed to ${step.label}; nothing was sent`);
+            break;
+          }
+          case 'screenshot': {
+            const shot = await client.screenshot(who(step.user), step.view ?? 'main');
+            const file = path.resolve(io.dir ?? '.', step.file);
+            try {
+              writeFileSync(file, Buffer.from(shot.png_base64 ?? '', 'base64'));
+            } catch (e) {
+              throw new Error(`cannot write ${step.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            }
+            io.out(`screenshot [${step.view ?? 'main'}] ${shot.width}x${shot.height} written to ${step.file}`);
             break;
           }
           case 'expect': {

@@ -111,6 +111,11 @@ export class ControlClient {
     return this.send({ type: 'list_users' });
   }
 
+  /** A PNG of what a view shows, as the page draws it (`png_base64`, `width`, `height`). */
+  screenshot(userId: string, view: ViewName = 'main'): Promise<ResponseOf<'screenshot'>> {
+    return this.send({ type: 'screenshot', user_id: userId, view });
+  }
+
   /** An authoritative replay; the mirror (`users`) is replaced by it. */
   async sync(userId?: string): Promise<ResponseOf<'sync'>> {
     const own = this.buffered === null;

@@ -28,3 +28,9 @@ export function screenshot(view: ShownView | null, now = Date.now()): Screenshot
   png.data = Buffer.from(toRgba(fb).buffer);
   return { png: PNG.sync.write(png, { colorType: 2, inputHasAlpha: true }), width: fb.width, height: fb.height };
 }
+
+/** The fields of a `screenshot_response` for a view. */
+export function screenshotFields(view: ShownView | null): { png_base64: string; width: number; height: number } {
+  const shot = screenshot(view);
+  return { png_base64: shot.png.toString('base64'), width: shot.width, height: shot.height };
+}
