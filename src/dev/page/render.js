@@ -61,6 +61,8 @@ function addTexts(box, layout) {
 export function renderLayout(screen, layout, shownAt = Date.now()) {
   screen.replaceChildren();
   screen.dataset.layout = layout ? String(layout.layoutType) : 'none';
+  if (layout) screen.dataset.shown = String(shownAt);
+  else delete screen.dataset.shown;
   const canvas = screen.appendChild(el('canvas', 'framebuffer'));
   canvas.width = WIDTH;
   canvas.height = HEIGHT;
