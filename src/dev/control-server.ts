@@ -105,7 +105,7 @@ export class ControlServer {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${ws}; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+      'content-security-policy': `default-src 'self'; connect-src 'self' ${ws}; img-src 'self' data: blob:; media-src 'self' blob: data: http://127.0.0.1:* http://localhost:* https:; frame-src http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
     });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }

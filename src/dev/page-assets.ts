@@ -14,6 +14,10 @@ const ASSETS: Readonly<Record<string, string>> = {
   '/font.js': 'font.js',
   '/state.js': 'state.js',
   '/app.js': 'app.js',
+  '/glasses.js': 'glasses.js',
+  '/assistant.js': 'assistant.js',
+  '/inputs.js': 'inputs.js',
+  '/wav.js': 'wav.js',
 };
 
 const TYPES: Readonly<Record<string, string>> = {
