@@ -11,12 +11,11 @@
  * the wearer shows the text (a substring of any text field) now, or a display since the previous `expect`
  * for that wearer showed it; so a script can check a display that was quickly replaced, in order.
  */
-import { writeFileSync } from 'node:fs';
-import path from 'node:path';
 import type { ControlClient } from '../testing/control-client';
 import { layoutTexts } from '../testing/user';
 import type { ControlEvent, InputPayload, ViewName } from '../protocol/control';
 import { describeDisplay, describeLayout } from './format';
+import { MEDIA_ACTIONS, MEDIA_EXTRA, describeMediaStep, parseMediaStep, runMediaStep, type EventCursor, type MediaAction, type MediaStep } from './script-steps';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -31,13 +30,13 @@ export type Step =
   | { action: 'input'; user?: string; input: InputPayload; label: string }
   | { action: 'wait'; ms: number }
   | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string }
-  | { action: 'screenshot'; file: string; view?: ViewName; user?: string };
+  | MediaStep;
 
-const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'wait', 'expect', 'screenshot'] as const;
+const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'calendar', 'connection', 'wait', 'expect', ...MEDIA_ACTIONS] as const;
 const EXTRA: Record<(typeof ACTIONS)[number], readonly string[]> = {
   start: [], stop: [], wait: [], say: ['final', 'language', 'user'], press: ['long', 'user'], head: ['user'], touch: ['user'],
-  notify: ['user'], battery: ['charging', 'user'], location: ['user'], expect: ['timeoutMs', 'view', 'user'],
-  screenshot: ['view', 'user'],
+  notify: ['user'], battery: ['charging', 'user'], location: ['user'], calendar: ['user'], connection: ['user'], expect: ['timeoutMs', 'view', 'user'],
+  ...MEDIA_EXTRA,
 };
 
 /** Parses and checks a script; every problem is a UsageError naming the step. */
@@ -52,7 +51,7 @@ export function parseScript(text: string, name = 'the script'): Step[] {
   const steps = raw.map((step, i) => parseStep(step, `${name} step ${i + 1}`));
   const first = steps.findIndex((s) => s.action === 'start');
   steps.forEach((s, i) => {
-    if (s.action !== 'start' && s.action !== 'wait' && !s.user && (first < 0 || i < first)) {
+    if (s.action !== 'start' && s.action !== 'wait' && s.action !== 'auto_photo' && !s.user && (first < 0 || i < first)) {
       throw new UsageError(`${name} step ${i + 1}: no user yet; start one first with {"start": "<userId>"}`);
     }
   });
@@ -73,6 +72,7 @@ function parseStep(step: unknown, where: string): Step {
   const user = s.user === undefined ? undefined : text(s.user, '"user"');
   const bool = (k: string) => (s[k] === undefined || typeof s[k] === 'boolean' ? (s[k] as boolean | undefined) : fail(`"${k}" must be true or false`));
   const input = (payload: InputPayload, label: string): Step => ({ action: 'input', user, input: payload, label });
+  if ((MEDIA_ACTIONS as readonly string[]).includes(action)) return parseMediaStep(action as MediaAction, s, user, fail);
   switch (action) {
     case 'start':
       return { action, user: text(s.start, '"start" (the user id)') };
@@ -90,10 +90,6 @@ function parseStep(step: unknown, where: string): Step {
       if (s.view !== undefined && s.view !== 'main' && s.view !== 'dashboard') fail('"view" must be "main" or "dashboard"');
       return { action, text: text(s.expect, '"expect" (the text to see)'), timeoutMs: timeoutMs as number, view: s.view as ViewName | undefined, user };
     }
-    case 'screenshot':
-      if (s.view !== undefined && s.view !== 'main' && s.view !== 'dashboard') fail('"view" must be "main" or "dashboard"');
-      if (typeof s.screenshot !== 'string' || !/\.png$/i.test(s.screenshot)) fail('"screenshot" must be the path of a .png file to write');
-      return { action, file: s.screenshot as string, view: s.view as ViewName | undefined, user };
     case 'say': {
       if (typeof s.say !== 'string') fail('"say" must be a string');
       if (s.language !== undefined && (typeof s.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language))) fail('"language" must be a language tag such as en-US');
@@ -123,6 +119,28 @@ function parseStep(step: unknown, where: string): Step {
       if (!l || typeof l !== 'object' || typeof l.lat !== 'number' || typeof l.lng !== 'number') fail('"location" must be an object {lat, lng}');
       return input({ kind: 'location', lat: l!.lat as number, lng: l!.lng as number }, 'location_update');
     }
+    case 'calendar': {
+      const c = s.calendar as Record<string, unknown> | null;
+      if (!c || typeof c !== 'object' || typeof c.title !== 'string' || !c.title) fail('"calendar" must be an object {title, start?, end?, location?}');
+      const when = (k: string) => {
+        const v = c![k];
+        if (v === undefined) return {};
+        if ((typeof v === 'string' && !Number.isNaN(Date.parse(v))) || (typeof v === 'number' && Number.isFinite(v))) return { [k]: v };
+        return fail(`"calendar.${k}" must be an ISO 8601 time or milliseconds since the epoch`);
+      };
+      const location = typeof c!.location === 'string' ? { location: c!.location } : {};
+      return input({ kind: 'calendar', title: c!.title as string, ...when('start'), ...when('end'), ...location }, 'calendar_event');
+    }
+    case 'connection': {
+      const c = s.connection as Record<string, unknown> | null;
+      if (!c || typeof c !== 'object' || typeof c.connected !== 'boolean') fail('"connection" must be an object {connected, wifi?: {connected, ssid?}}');
+      const w = c!.wifi as Record<string, unknown> | undefined;
+      if (w !== undefined && (!w || typeof w !== 'object' || typeof w.connected !== 'boolean')) fail('"connection.wifi" must be an object {connected, ssid?}');
+      const wifi = w ? { wifi: { connected: w.connected as boolean, ...(typeof w.ssid === 'string' ? { ssid: w.ssid } : {}) } } : {};
+      return input({ kind: 'connection', connected: c!.connected as boolean, ...wifi }, 'glasses_connection_state');
+    }
+    default:
+      return fail(`unknown step ${action}`);
   }
 }
 
@@ -133,8 +151,6 @@ export interface ScriptIo {
   err: (line: string) => void;
   /** Each step as it is played, e.g. `> say "hello"` (optional). */
   step?: (line: string) => void;
-  /** The folder that file paths in steps are relative to (the script's; default the working folder). */
-  dir?: string;
 }
 
 /** A step in words, for the log. */
@@ -149,8 +165,8 @@ export function describeStep(step: Step): string {
       return `> wait ${step.ms} ms`;
     case 'expect':
       return `> expect "${step.text}"${step.view ? ` on ${step.view}` : ''}${to(step.user)}`;
-    case 'screenshot':
-      return `> screenshot ${step.view ?? 'main'} to ${step.file}${to(step.user)}`;
+    default:
+      return describeMediaStep(step);
     case 'input': {
       const i = step.input;
       const what =
@@ -178,7 +194,8 @@ export interface ScriptResult {
 type DisplayUpdate = Extract<ControlEvent, { type: 'display_update' }>;
 
 /** Plays the steps; stops the users it started at the end. Never throws for a failed step. */
-export async function runScript(client: ControlClient, steps: Step[], io: ScriptIo, name = 'the script'): Promise<ScriptResult> {
+export async function runScript(client: ControlClient, steps: Step[], io: ScriptIo, name = 'the script', baseDir = process.cwd()): Promise<ScriptResult> {
+  const events: EventCursor = new Map();
   const started = new Set<string>();
   const multi = new Set(steps.flatMap((s) => (s.action === 'start' ? [s.user] : []))).size > 1;
   const shown: DisplayUpdate[] = [];
@@ -218,17 +235,6 @@ export async function runScript(client: ControlClient, steps: Step[], io: Script
             if (delivered === 0) io.err(`${where}: the app is not subscribed to ${step.label}; nothing was sent`);
             break;
           }
-          case 'screenshot': {
-            const shot = await client.screenshot(who(step.user), step.view ?? 'main');
-            const file = path.resolve(io.dir ?? '.', step.file);
-            try {
-              writeFileSync(file, Buffer.from(shot.png_base64 ?? '', 'base64'));
-            } catch (e) {
-              throw new Error(`cannot write ${step.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-            }
-            io.out(`screenshot [${step.view ?? 'main'}] ${shot.width}x${shot.height} written to ${step.file}`);
-            break;
-          }
           case 'expect': {
             expectations++;
             const user = who(step.user);
@@ -250,6 +256,8 @@ export async function runScript(client: ControlClient, steps: Step[], io: Script
             cursor.set(user, match);
             break;
           }
+          default:
+            await runMediaStep(client, step, step.action === 'auto_photo' ? '' : who(step.user), baseDir, io.out, events);
         }
       } catch (e) {
         return { ok: false, expectations, failure: `${where} (${step.action}): ${(e as Error).message}` };

@@ -17,6 +17,7 @@ import { getDialect, type Dialect, type DialectName } from '../protocol/dialects
 import type { AppSetting } from '../protocol/messages';
 import { WEBHOOK_SECRET_HEADER } from '../core/inbound';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
+import { hostOf, type AppServer } from '../app/server';
 import { CloudRest } from './cloud-rest';
 import type { AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
@@ -50,6 +51,8 @@ export interface TestCloudOptions {
   webhookSecret?: string;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
+  /** The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose. */
+  settingsFor?: (user: SimulatedUser) => AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
   systemSettings?: Record<string, unknown>;
   /** Capabilities sent in the ack (the `mentraos` dialects only). */
@@ -67,6 +70,7 @@ export interface TestCloudOptions {
 export interface StartSessionOptions {
   app: AppTarget;
   userId?: string;
+  /** Default: the package name of `app` when it is a server object, else `com.example.app`. */
   packageName?: string;
   sessionId?: string;
   /** Webhook path of the app (default `/webhook`). */
@@ -194,7 +198,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
   /** Starts the app for a user: webhook, handshake; resolves with the simulated user. */
   async startSession(opts: StartSessionOptions): Promise<SimulatedUser> {
     const userId = opts.userId ?? 'wearer@example.com';
-    const packageName = opts.packageName ?? 'com.example.app';
+    const packageName = opts.packageName ?? packageNameOf(opts.app) ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
     user.routeTo(opts.app, opts.webhookPath);
@@ -318,7 +322,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
       sessionId: user.sessionId,
-      settings: this.options.settings ?? [],
+      settings: this.options.settingsFor?.(user) ?? this.options.settings ?? [],
       [this.dialect.ackSettingsKey]: { ...DEFAULT_SYSTEM_SETTINGS, ...this.options.systemSettings },
       timestamp: new Date().toISOString(),
     };
@@ -363,6 +367,17 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
   });
   const cloud = new TestCloud(server, options);
   return cloud;
+}
+
+/** The package name of an app given as a started server (an AppServer or TpaServer), if it is one. */
+export function packageNameOf(app: AppTarget): string | undefined {
+  if (!app || typeof app !== 'object' || !('getPort' in app)) return undefined;
+  try {
+    return hostOf(app as AppServer).packageName;
+  } catch {
+    const own = (app as { packageName?: unknown }).packageName;
+    return typeof own === 'string' && own ? own : undefined;
+  }
 }
 
 /** True when the request has no `Origin` header or one of the allowed origins. */

@@ -107,13 +107,52 @@ export class ControlClient {
     return (res as ResponseOf<'input'>).delivered ?? 0;
   }
 
-  listUsers(): Promise<ResponseOf<'list_users'>> {
-    return this.send({ type: 'list_users' });
+  /** Answers a pending photo request with an image (bytes or base64) or an error. */
+  photoRespond(userId: string, photoRequestId: string, answer: { image: Buffer | string; mimeType?: string } | { error: { code: string; message: string } }): Promise<ResponseOf<'photo_respond'>> {
+    const base = { type: 'photo_respond' as const, user_id: userId, photo_request_id: photoRequestId };
+    if ('error' in answer) return this.send({ ...base, error: answer.error });
+    const image_base64 = typeof answer.image === 'string' ? answer.image : answer.image.toString('base64');
+    return this.send({ ...base, image_base64, ...(answer.mimeType ? { mime_type: answer.mimeType } : {}) });
   }
 
-  /** A PNG of what a view shows, as the page draws it (`png_base64`, `width`, `height`). */
+  /** Turns answering every photo request with the test image on or off. */
+  autoPhoto(enabled: boolean): Promise<ResponseOf<'auto_photo'>> {
+    return this.send({ type: 'auto_photo', enabled });
+  }
+
+  /** Streams a WAV file (16 kHz mono s16le; bytes or base64) as the wearer's microphone. */
+  audioFeed(userId: string, wav: Buffer | string): Promise<ResponseOf<'audio_feed'>> {
+    return this.send({ type: 'audio_feed', user_id: userId, wav_base64: typeof wav === 'string' ? wav : wav.toString('base64') });
+  }
+
+  toolsList(): Promise<ResponseOf<'tools_list'>> {
+    return this.send({ type: 'tools_list' });
+  }
+
+  toolCall(userId: string, toolId: string, parameters: Record<string, unknown> = {}): Promise<ResponseOf<'tool_call'>> {
+    return this.send({ type: 'tool_call', user_id: userId, tool_id: toolId, parameters });
+  }
+
+  settingsList(userId?: string): Promise<ResponseOf<'settings_list'>> {
+    return this.send(userId === undefined ? { type: 'settings_list' } : { type: 'settings_list', user_id: userId });
+  }
+
+  settingsSet(userId: string, key: string, value: unknown): Promise<ResponseOf<'settings_set'>> {
+    return this.send({ type: 'settings_set', user_id: userId, key, value });
+  }
+
+  /** The URL of the app's webview for the wearer, with a token the app accepts. */
+  async webviewOpen(userId: string): Promise<string> {
+    return (await this.send({ type: 'webview_open', user_id: userId })).url!;
+  }
+
+  /** A view as a PNG, as the page draws it. */
   screenshot(userId: string, view: ViewName = 'main'): Promise<ResponseOf<'screenshot'>> {
     return this.send({ type: 'screenshot', user_id: userId, view });
+  }
+
+  listUsers(): Promise<ResponseOf<'list_users'>> {
+    return this.send({ type: 'list_users' });
   }
 
   /** An authoritative replay; the mirror (`users`) is replaced by it. */
