@@ -59,3 +59,22 @@ export async function startWearer(page: Page, id: string): Promise<void> {
   await page.click('#start-new');
   await page.waitForSelector(`${wearer(id)}[data-state="ready"]`);
 }
+
+/** Says a final transcription from the wearer's card. */
+export async function say(page: Page, id: string, text: string): Promise<void> {
+  await page.fill(`${wearer(id)} .say-text`, text);
+  await page.press(`${wearer(id)} .say-text`, 'Enter');
+}
+
+/** Waits until the main view's text wall holds `text` (a substring), and returns what it shows. */
+export async function waitForWall(page: Page, id: string, text: string, timeout = 20_000): Promise<string> {
+  const sel = `${screen(id, 'main')} .text-wall`;
+  await page.waitForFunction(([s, t]) => (globalThis as any).document.querySelector(s)?.textContent.includes(t), [sel, text], { timeout });
+  return (await page.textContent(sel)) ?? '';
+}
+
+/** Waits until an element's text holds `text`. */
+export async function waitForText(page: Page, selector: string, text: string, timeout = 20_000): Promise<string> {
+  await page.waitForFunction(([s, t]) => (globalThis as any).document.querySelector(s)?.textContent.includes(t), [selector, text], { timeout });
+  return (await page.textContent(selector)) ?? '';
+}
