@@ -58,7 +58,7 @@ function renderPhotos(card, user_id, requests, send) {
     const picker = Object.assign(document.createElement('input'), { type: 'file', accept: 'image/*', className: 'photo-file', title: 'answer with an image' });
     const refuse = Object.assign(document.createElement('button'), { type: 'button', className: 'photo-error', textContent: 'Answer with an error' });
     const code = Object.assign(document.createElement('input'), { className: 'photo-error-code', value: 'CAMERA_BUSY', size: 12, title: 'error code' });
-    li.append(`📷 ${r.photo_request_id}${r.size ? ` (${r.size})` : ''}${r.save_to_gallery ? ', save to gallery' : ''}: drop an image here, or `, picker, ' ', code, refuse);
+    li.append(`Photo ${r.photo_request_id}${r.size ? ` (${r.size})` : ''}${r.save_to_gallery ? ', save to gallery' : ''}: drop an image here, or `, picker, ' ', code, refuse);
     const answer = async (file) => {
       if (!file) return;
       li.dataset.sending = 'true';
