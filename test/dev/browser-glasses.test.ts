@@ -130,6 +130,13 @@ maybe('the page and what the app asks of the glasses', () => {
     await waitForText(page, card('.dash-now'), '3 unread');
     expect(await page.textContent(card('.dash-now'))).toBe('mode main; “3 unread”');
     await shot(page, 'page-led-streams-dashboard.png');
+    // The page's copy of the glasses' state, kept from the events, equals a fresh sync.
+    const ctl = await connectControl(dev.wsUrl);
+    const [fresh] = (await ctl.sync(me)).users!;
+    const mine = (await page.evaluate(() => window.simulator.snapshot())).find((u: { user_id: string }) => u.user_id === me);
+    expect(mine.glasses).toEqual(fresh!.glasses);
+    expect(mine).toEqual(fresh);
+    await ctl.close();
   });
 
   test('a calendar event and the glasses connection and WiFi reach the app and the page', async () => {
