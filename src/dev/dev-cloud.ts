@@ -338,6 +338,7 @@ export class DevCloud implements GlassesHost {
   private endSession(user: DevUser, reason: string, keepViews = false): void {
     if (user.state === 'stopped') return;
     this.setState(user, 'stopped', reason);
+    user.sim?.wake(); // a user_start waiting for this session's connection gives up now
     if (!keepViews) for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
     if (user.subscriptions.length) {
       user.subscriptions = [];
