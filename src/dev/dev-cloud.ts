@@ -14,6 +14,7 @@ import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-conf
 import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
 import { callTool, feedAudio, setSetting, WebviewSigner } from './features';
 import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
+import { deliverInput } from './inputs';
 
 export interface DevCloudOptions {
   /** The entry file shown to controllers. */
@@ -178,37 +179,8 @@ export class DevCloud implements GlassesHost {
     if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlError('not_running', `The app is not connected for ${userId} (${user.state})`);
     if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location' || input.kind === 'connection') this.updateDevice(user, input);
     try {
-      switch (input.kind) {
-        case 'transcription':
-          return await sim.transcribe(input.text, { isFinal: input.final ?? true, language: input.language ?? 'en-US' });
-        case 'button':
-          return await sim.pressButton(input.button_id ?? 'main', input.press ?? 'short');
-        case 'head':
-          return await sim.moveHead(input.position);
-        case 'touch':
-          return await sim.touch(input.gesture);
-        case 'notification':
-          return await sim.notify({ app: input.app, title: input.title, content: input.content });
-        case 'battery':
-          return await sim.battery(input.level, input.charging ?? false);
-        case 'location':
-          return await sim.location(input.lat, input.lng, input.accuracy);
-        case 'calendar': {
-          const at = (v: string | number | undefined, dflt: number) => new Date(v === undefined ? dflt : v).toISOString();
-          const data = {
-            type: 'calendar_event', eventId: `sim-${Date.now()}`, title: input.title, dtStart: at(input.start, Date.now()),
-            dtEnd: at(input.end, Date.now() + 3_600_000), timezone: 'UTC', timeStamp: new Date().toISOString(), ...(input.location ? { location: input.location } : {}),
-          };
-          return await sim.routeStream('calendar_event', 'calendar_event', data);
-        }
-        case 'connection':
-          return await sim.routeStream('glasses_connection_state', 'glasses_connection_state', {
-            type: 'glasses_connection_state', modelName: 'Simulated Glasses', status: input.connected ? 'CONNECTED' : 'DISCONNECTED',
-            ...(input.wifi ? { wifi: { connected: input.wifi.connected, ssid: input.wifi.ssid ?? '' } } : {}), timestamp: new Date().toISOString(),
-          });
-      }
+      return await deliverInput(sim, input);
     } catch (e) {
-      if (e instanceof ControlError) throw e;
       throw new ControlError('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
     }
   }
@@ -338,6 +310,7 @@ export class DevCloud implements GlassesHost {
   private endSession(user: DevUser, reason: string, keepViews = false): void {
     if (user.state === 'stopped') return;
     this.setState(user, 'stopped', reason);
+    user.sim?.wake(); // a user_start waiting for this session's connection gives up now
     if (!keepViews) for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
     if (user.subscriptions.length) {
       user.subscriptions = [];

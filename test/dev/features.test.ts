@@ -172,7 +172,7 @@ test('bad commands get typed errors naming the field, and the connection stays o
     [{ type: 'audio_feed', user_id: 'nobody', wav_base64: makeWav(Buffer.alloc(3200)).toString('base64') }, 'unknown_user', /nobody/],
   ];
   for (const [command, code, message] of bad) {
-    const res = await ctl.request(command as never);
+    const res = (await ctl.request(command as never)) as { error?: unknown };
     expect({ command, error: res.error }).toEqual({ command, error: { code, message: expect.stringMatching(message) } });
   }
   expect(ctl.closed).toBe(false);
