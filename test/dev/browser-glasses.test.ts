@@ -150,6 +150,8 @@ maybe('the page and what the app asks of the glasses', () => {
     await page.fill(card('.wifi-ssid'), 'office');
     await page.click(card('.connection'));
     expect(await waitForText(page, card('.wifi-now'), 'office')).toBe('glasses connected; WiFi on (office)');
+    await say(page, me, 'wifi');
+    expect(await waitForText(page, card('.wifi-request'), 'WiFi setup')).toBe('the app asks for WiFi setup: Needed to upload notes');
     await shot(page, 'page-calendar-connection.png');
   });
 });
