@@ -26,7 +26,8 @@ export function screenshot(view: ShownView | null, now = Date.now()): Screenshot
   const fb = rasterize(layout, { ...DISPLAY, frame });
   const png = new PNG({ width: fb.width, height: fb.height, colorType: 2, inputHasAlpha: true });
   png.data = Buffer.from(toRgba(fb).buffer);
-  return { png: PNG.sync.write(png, { colorType: 2, inputHasAlpha: true }), width: fb.width, height: fb.height };
+  // No row filter: half the encoding time of trying every filter (about 12 ms for a text wall), for 10 KB.
+  return { png: PNG.sync.write(png, { colorType: 2, inputHasAlpha: true, filterType: 0 }), width: fb.width, height: fb.height };
 }
 
 /** The fields of a `screenshot_response` for a view. */
