@@ -30,7 +30,7 @@ const font = (bold) => {
   return bold ? fonts.bold : fonts.regular;
 };
 
-/** True when the font has a glyph for the character (others show as the replacement glyph, a box with "?"). */
+/** True when the font has a glyph for the character (others show as the replacement glyph, a diamond). */
 export function hasGlyph(ch) {
   return font(false).map.has(ch.codePointAt(0));
 }
