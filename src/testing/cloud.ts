@@ -19,7 +19,7 @@ import { WEBHOOK_SECRET_HEADER } from '../core/inbound';
 import { TRUSTED_HOSTS_ENV } from '../core/trust';
 import { hostOf, type AppServer } from '../app/server';
 import { CloudRest } from './cloud-rest';
-import type { AppTarget } from './targets';
+import { baseUrlOf, type AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
@@ -198,7 +198,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
   /** Starts the app for a user: webhook, handshake; resolves with the simulated user. */
   async startSession(opts: StartSessionOptions): Promise<SimulatedUser> {
     const userId = opts.userId ?? 'wearer@example.com';
-    const packageName = opts.packageName ?? packageNameOf(opts.app) ?? 'com.example.app';
+    const packageName = opts.packageName ?? (await packageNameOf(opts.app)) ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
     user.routeTo(opts.app, opts.webhookPath);
@@ -369,14 +369,22 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
   return cloud;
 }
 
-/** The package name of an app given as a started server (an AppServer or TpaServer), if it is one. */
-export function packageNameOf(app: AppTarget): string | undefined {
+/**
+ * The package name of an app given as a started server (an AppServer or TpaServer), if it is one: from the
+ * server itself, or (a server from another copy of the SDK, e.g. the CommonJS build) from its `/health`.
+ */
+export async function packageNameOf(app: AppTarget): Promise<string | undefined> {
   if (!app || typeof app !== 'object' || !('getPort' in app)) return undefined;
   try {
     return hostOf(app as AppServer).packageName;
   } catch {
-    const own = (app as { packageName?: unknown }).packageName;
-    return typeof own === 'string' && own ? own : undefined;
+    try {
+      const res = await fetch(`${baseUrlOf(app)}/health`, { signal: AbortSignal.timeout(2000) });
+      const body = (await res.json()) as { app?: unknown };
+      return typeof body.app === 'string' && body.app ? body.app : undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 

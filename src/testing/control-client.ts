@@ -72,11 +72,11 @@ export class ControlClient {
   // ------------------------------------------------------------------ commands
 
   /** Sends a command and resolves with its response, whether it succeeded or not. */
-  request<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
+  request<C extends CommandInput>(command: C, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C['type']>> {
     if (this.isClosed) return Promise.reject(new ControlError('connection_closed', 'The control connection is closed'));
     const request_id = `r${this.nextId++}`;
     return new Promise((resolve, reject) => {
-      const ms = this.options.requestTimeoutMs ?? 30_000;
+      const ms = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 30_000;
       const timer = setTimeout(() => {
         this.pending.delete(request_id);
         reject(new ControlError('timeout', `No answer to ${command.type} within ${ms} ms`));
@@ -87,8 +87,8 @@ export class ControlClient {
   }
 
   /** Sends a command; rejects with a ControlError carrying the server's code when it fails. */
-  async send<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
-    const res = await this.request(command);
+  async send<C extends CommandInput>(command: C, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C['type']>> {
+    const res = await this.request(command, opts);
     if (!res.success) throw new ControlError(res.error?.code ?? 'internal', res.error?.message ?? `${command.type} failed`);
     return res;
   }
@@ -120,9 +120,12 @@ export class ControlClient {
     return this.send({ type: 'auto_photo', enabled });
   }
 
-  /** Streams a WAV file (16 kHz mono s16le; bytes or base64) as the wearer's microphone. */
+  /** Streams a WAV file (16 kHz mono s16le; bytes or base64) as the wearer's microphone, in real time. */
   audioFeed(userId: string, wav: Buffer | string): Promise<ResponseOf<'audio_feed'>> {
-    return this.send({ type: 'audio_feed', user_id: userId, wav_base64: typeof wav === 'string' ? wav : wav.toString('base64') });
+    const wav_base64 = typeof wav === 'string' ? wav : wav.toString('base64');
+    // The answer comes once the audio has played: allow its length (32 000 bytes a second) on top.
+    const playMs = Math.ceil((wav_base64.length * 0.75) / 32);
+    return this.send({ type: 'audio_feed', user_id: userId, wav_base64 }, { timeoutMs: (this.options.requestTimeoutMs ?? 30_000) + playMs });
   }
 
   toolsList(): Promise<ResponseOf<'tools_list'>> {

@@ -5,7 +5,7 @@
  * changes a setting and sees onSettingsUpdate fire. Also: the example's own script, end to end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { freePort } from '../../src/testing/launch';
@@ -128,4 +128,13 @@ test('the field-notes example plays its script end to end', async () => {
   expect({ code, out: run.out() }).toEqual({ code: 0, out: expect.stringContaining('ok: 5 expectations held') });
   expect(run.out()).toContain('tool take_note: 200 Saved: buy milk');
   expect(run.out()).toContain('webview /webview: 200');
+}, 120_000);
+
+test('--auto-photo answers the app\'s photo requests in a scripted run', async () => {
+  const script = path.join(root, 'test-artifacts', `auto-photo-${process.pid}.json`);
+  mkdirSync(path.dirname(script), { recursive: true });
+  writeFileSync(script, JSON.stringify([{ start: U }, { press: 'main' }, { expect: 'photo: image/png' }, { expect_event: 'photo_request' }]));
+  const run = cli(['dev', `${example}/app.ts`, '--auto-photo', '--script', script]);
+  const code = await run.done;
+  expect({ code, out: run.out() }).toEqual({ code: 0, out: expect.stringContaining('ok: 1 expectation held') });
 }, 120_000);

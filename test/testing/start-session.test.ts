@@ -40,3 +40,14 @@ test('an explicit packageName still wins, and a plain { port } target keeps the 
   const user = await cloud.startSession({ app, userId: 'u2', packageName: 'com.example.bar' });
   await user.waitForDisplay('bar');
 });
+
+test('a server from another copy of the SDK (the other module build) is asked its /health', async () => {
+  const app = new Bar(appConfig({ packageName: 'com.example.bar' }));
+  apps.push(app);
+  await app.start();
+  // An object that only looks like a server, as one from another copy of the SDK does to this one.
+  const foreign = { getPort: () => app.getPort() };
+  const user = await cloud.startSession({ app: foreign, userId: 'u3' });
+  expect(user.packageName).toBe('com.example.bar');
+  await user.waitForDisplay('bar');
+});
