@@ -10,6 +10,10 @@ export interface DevArgs {
   token?: string;
   open: boolean;
   script?: string;
+  /** Restart the app when its files change. */
+  watch?: boolean;
+  /** Answer every photo request with the built-in test image. */
+  autoPhoto?: boolean;
 }
 
 export type Command = { command: 'help' } | { command: 'version' } | { command: 'dev'; args: DevArgs };
@@ -24,6 +28,8 @@ Options:
   --no-open              do not open a browser (never opened when CI is set)
   --script FILE          play a JSON script of steps instead of the page; exit 0 when every expect held,
                          1 when one did not
+  --watch                restart the app when a file under its folder changes; the wearers start again
+  --auto-photo           answer every photo request with a built-in test image
   --listen HOST:PORT     listen on another address (not loopback: needs --ws-auth)
   --ws-auth TOKEN        controllers must send "Authorization: Bearer TOKEN"
   -h, --help             this help
@@ -62,6 +68,12 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--no-open':
         out.open = false;
         break;
+      case '--watch':
+        out.watch = true;
+        break;
+      case '--auto-photo':
+        out.autoPhoto = true;
+        break;
       case '--script':
         out.script = value();
         break;
@@ -87,6 +99,7 @@ export function parseArgs(argv: readonly string[]): Command {
   if (listenPort !== undefined && out.port !== undefined) throw new UsageError('Use either --port or --listen HOST:PORT, not both');
   return {
     command: 'dev',
-    args: { entry: positional[0]!, open: out.open, port: listenPort ?? out.port, host: out.host, token: out.token, script: out.script },
+    args: { entry: positional[0]!, open: out.open, port: listenPort ?? out.port, host: out.host, token: out.token, script: out.script,
+      ...(out.watch ? { watch: true } : {}), ...(out.autoPhoto ? { autoPhoto: true } : {}) },
   };
 }

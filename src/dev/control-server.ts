@@ -8,11 +8,13 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessPolicy, checkAccess, type AccessPolicy } from './access';
 import {
-  CONTROL_PATH, CONTROL_PROTOCOL_VERSION, ControlFailure, DEFAULT_DEV_PORT, parseCommand,
-  type ControlChannel, type ControlCommand, type ControlEvent, type WelcomeFrame,
-} from './control-protocol';
+  CONTROL_PATH, CONTROL_PROTOCOL_VERSION, ControlError, DEFAULT_DEV_PORT, MAX_CONTROL_FRAME,
+  type ControlChannel, type ControlCommand, type ControlEvent, type UserSnapshot, type ViewName, type WelcomeFrame,
+} from '../protocol/control';
+import { parseCommand } from '../protocol/control-parse';
 import type { DevCloud } from './dev-cloud';
 import { readPageAsset } from './page-assets';
+import { screenshotFields } from './raster/screenshot';
 
 export interface ControlServerOptions {
   dev: DevCloud;
@@ -25,12 +27,13 @@ export interface ControlServerOptions {
   /** Drop a controller whose unsent frames exceed this many bytes (default 32 MiB). */
   maxBufferedBytes?: number;
   onLog?: (line: string) => void;
+  /** Draws a wearer's view as a PNG instead of the page's rasteriser (for tests). */
+  screenshot?: (user: UserSnapshot, view: ViewName) => Promise<{ png_base64: string; width: number; height: number }>;
 }
 
-const MAX_FRAME = 1024 * 1024;
 
 export class ControlServer {
-  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_FRAME });
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_CONTROL_FRAME });
   private readonly streams = new Set<WebSocket>();
   private readonly unsubscribe: () => void;
   private policy!: AccessPolicy;
@@ -103,7 +106,7 @@ export class ControlServer {
       'x-content-type-options': 'nosniff',
       'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
-      'content-security-policy': `default-src 'self'; connect-src 'self' ${ws}; img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
+      'content-security-policy': `default-src 'self'; connect-src 'self' ${ws}; img-src 'self' data: blob:; media-src 'self' blob: data: http://127.0.0.1:* http://localhost:* https:; frame-src http://127.0.0.1:* http://localhost:*; frame-ancestors 'none'; base-uri 'none'; form-action 'none'`,
     });
     res.end(req.method === 'HEAD' ? undefined : asset.body);
   }
@@ -164,9 +167,36 @@ export class ControlServer {
           return { ...base, success: true, seq: dev.seq, app: dev.app, users: dev.snapshot(cmd.user_id) };
         case 'list_users':
           return { ...base, success: true, users: dev.listUsers() };
+        case 'photo_respond': {
+          const { type: _t, request_id: _r, user_id, photo_request_id, ...answer } = cmd;
+          return { ...base, success: true, ...(await dev.photoRespond(user_id, photo_request_id, answer)) };
+        }
+        case 'auto_photo':
+          dev.autoPhoto = cmd.enabled;
+          return { ...base, success: true, enabled: dev.autoPhoto };
+        case 'audio_feed':
+          return { ...base, success: true, ...(await dev.audioFeed(cmd.user_id, cmd.wav_base64)) };
+        case 'tools_list': {
+          const config = dev.config();
+          return { ...base, success: true, source: config.source, tools: config.tools };
+        }
+        case 'tool_call':
+          return { ...base, success: true, ...(await dev.toolCall(cmd.user_id, cmd.tool_id, cmd.parameters ?? {})) };
+        case 'settings_list':
+          return { ...base, success: true, ...dev.settingsList(cmd.user_id) };
+        case 'settings_set':
+          return { ...base, success: true, ...(await dev.settingsSet(cmd.user_id, cmd.key, cmd.value)) };
+        case 'webview_open':
+          return { ...base, success: true, url: dev.webviewOpen(cmd.user_id) };
+        case 'screenshot': {
+          const user = dev.snapshot(cmd.user_id)[0]!;
+          const view = cmd.view ?? 'main';
+          const shot = this.options.screenshot;
+          return { ...base, success: true, ...(shot ? await shot(user, view) : screenshotFields(user.views[view])) };
+        }
       }
     } catch (e) {
-      const failure = e instanceof ControlFailure ? e : new ControlFailure('internal', `Internal error: ${(e as Error).message}`);
+      const failure = e instanceof ControlError ? e : new ControlError('internal', `Internal error: ${(e as Error).message}`);
       return { ...base, success: false, error: { code: failure.code, message: failure.message } };
     }
   }

@@ -7,9 +7,14 @@ import { createTestCloud, type AppTarget, type TestCloud } from '../testing/clou
 import type { SimulatedUser } from '../testing/user';
 import type { Layout } from '../protocol/messages';
 import {
-  ControlFailure, type AppStatus, type ControlEvent, type DeviceState, type InputPayload, type SessionStateName,
-  type UserSnapshot, type ViewName, type ViewState, type WireDirectionName,
-} from './control-protocol';
+  ControlError, initialDevice, initialGlasses, type AppStatus, type ControlEvent, type InputPayload, type PhotoAnswerInput,
+  type SessionStateName, type UserSnapshot, type ViewName, type ViewState, type WireDirectionName,
+} from '../protocol/control';
+import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
+import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
+import { callTool, feedAudio, setSetting, WebviewSigner } from './features';
+import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
+import { deliverInput } from './inputs';
 
 export interface DevCloudOptions {
   /** The entry file shown to controllers. */
@@ -20,32 +25,22 @@ export interface DevCloudOptions {
   allowedOrigins?: string[];
   /** How long `user_start` waits for the app to connect after answering the webhook (default 10 000 ms). */
   startTimeoutMs?: number;
+  /** How long `user_start` waits for a starting app to listen (default 25 000 ms). */
+  listenTimeoutMs?: number;
+  /** The entry file's path, to find the app's config (default: `entry`, relative to the working directory). */
+  entryPath?: string;
+  /** Answer every photo request with the test image (default false). */
+  autoPhoto?: boolean;
   /** Called with a human-readable line for the terminal log. */
   onLog?: (line: string) => void;
 }
 
-type EventBody = ControlEvent extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
-
-interface DevUser {
-  userId: string;
-  sessionId: string;
-  packageName: string;
-  state: SessionStateName;
-  sim: SimulatedUser | null;
-  /** Starts of this user so far; a late event from an older start is ignored. */
-  generation: number;
-  stopping: boolean;
-  subscriptions: unknown[];
-  views: Record<ViewName, ViewState | null>;
-  device: DeviceState;
-  timers: Partial<Record<ViewName, NodeJS.Timeout>>;
-}
-
-const VIEWS: readonly ViewName[] = ['main', 'dashboard'];
-const LIVE: readonly SessionStateName[] = ['starting', 'ready', 'reconnecting'];
-
-export class DevCloud {
+export class DevCloud implements GlassesHost {
   readonly cloud: TestCloud;
+  /** Signs webview user tokens; give the app `webview.publicKeyPem` (MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY). */
+  readonly webview = new WebviewSigner();
+  autoPhoto: boolean;
+  private readonly appWaiters = new Set<() => void>();
   private readonly users = new Map<string, DevUser>();
   private readonly listeners = new Set<(e: ControlEvent) => void>();
   private seqNo = 0;
@@ -61,6 +56,7 @@ export class DevCloud {
       allowedOrigins: options.allowedOrigins ?? [],
       onWire: (user, dir, msg) => self?.onWire(user, dir, msg),
       onConnection: (user, event, code) => self?.onConnection(user, event, code),
+      settingsFor: (user) => self?.ackSettings(user) ?? [],
     });
     self = new DevCloud(cloud, options);
     return self;
@@ -68,7 +64,8 @@ export class DevCloud {
 
   private constructor(cloud: TestCloud, private readonly options: DevCloudOptions) {
     this.cloud = cloud;
-    this.status = { entry: options.entry, port: null, running: false, exit_code: null, package_name: null, cloud_url: cloud.url };
+    this.autoPhoto = options.autoPhoto ?? false;
+    this.status = { entry: options.entry, port: null, running: false, listening: false, exit_code: null, error: null, restarts: 0, package_name: null, cloud_url: cloud.url };
   }
 
   /** The number of the last event emitted. */
@@ -87,12 +84,29 @@ export class DevCloud {
   }
 
   /** Tells the cloud where the app listens (`port`) or that it stopped (`running: false`). */
-  setApp(update: { port: number; running: true } | { running: false; exit_code: number | null }): void {
-    this.appTarget = update.running ? { port: update.port } : null;
+  setApp(update: { port: number; running: true; listening?: boolean } | { running: false; exit_code: number | null; error?: string | null }): void {
+    const listening = update.running && update.listening !== false;
+    this.appTarget = listening ? { port: (update as { port: number }).port } : null;
     this.status = update.running
-      ? { ...this.status, port: update.port, running: true, exit_code: null }
-      : { ...this.status, running: false, exit_code: update.exit_code };
+      ? { ...this.status, port: update.port, running: true, listening, exit_code: null, error: null }
+      : { ...this.status, running: false, listening: false, exit_code: update.exit_code, error: update.error ?? null };
     this.emit({ type: 'app_state', app: this.app });
+    for (const w of [...this.appWaiters]) w();
+  }
+
+  /** Counts a `--watch` restart (reported with the next app_state). */
+  countRestart(): void {
+    this.status = { ...this.status, restarts: this.status.restarts + 1 };
+  }
+
+  /** The app's config file, read now. */
+  config(): DevAppConfig {
+    return loadAppConfig(this.options.entryPath ?? this.options.entry, (line) => this.log(line));
+  }
+
+  /** The local cloud's HTTP address. */
+  get cloudHttp(): string {
+    return `http://127.0.0.1:${this.cloud.port}`;
   }
 
   snapshot(userId?: string): UserSnapshot[] {
@@ -104,14 +118,14 @@ export class DevCloud {
 
   async startUser(userId: string): Promise<UserSnapshot> {
     const existing = this.users.get(userId);
-    if (existing && LIVE.includes(existing.state)) throw new ControlFailure('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
-    const app = this.appTarget;
-    if (!app) throw new ControlFailure('app_not_running', this.notRunningMessage());
+    if (existing && LIVE.includes(existing.state)) throw new ControlError('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
+    const app = this.appTarget ?? (await this.waitForApp());
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
     const user: DevUser = {
       userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,
       generation: (existing?.generation ?? 0) + 1, stopping: false, subscriptions: [],
-      views: { main: null, dashboard: null }, device: existing?.device ?? { head: 'down', battery: null, location: null }, timers: {},
+      views: existing?.views ?? { main: null, dashboard: null }, device: existing?.device ?? initialDevice(),
+      glasses: initialGlasses(), settings: existing?.settings ?? [], timers: {},
     };
     this.users.set(userId, user);
     this.setState(user, 'starting');
@@ -122,29 +136,29 @@ export class DevCloud {
       sim = await this.cloud.startSession({ app, userId, packageName, sessionId: user.sessionId, allowFailure: true });
     } catch (e) {
       if (current()) this.setState(user, 'failed', 'webhook_unreachable');
-      throw new ControlFailure(this.appTarget ? 'app_error' : 'app_not_running', `The session webhook could not reach the app: ${(e as Error).message}`);
+      throw new ControlError(this.appTarget ? 'app_error' : 'app_not_running', `The session webhook could not reach the app: ${(e as Error).message}`);
     }
     user.sim ??= sim;
     const answer = sim.webhookResponse!;
     if (answer.status < 200 || answer.status > 299) {
       if (current()) this.setState(user, 'failed', `webhook_${answer.status}`);
       const why = typeof answer.body?.message === 'string' ? answer.body.message : JSON.stringify(answer.body).slice(0, 300);
-      throw new ControlFailure('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
+      throw new ControlError('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
     }
     try {
       await sim.waitFor(() => (sim.connected || !current() || user.state === 'stopped' ? true : undefined), this.options.startTimeoutMs ?? 10_000, 'the app to connect');
     } catch {
       if (current()) this.setState(user, 'failed', 'no_connection');
-      throw new ControlFailure('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
+      throw new ControlError('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
     }
-    if (!current() || !sim.connected) throw new ControlFailure('app_error', `The session of ${userId} ended while starting`);
+    if (!current() || !sim.connected) throw new ControlError('app_error', `The session of ${userId} ended while starting`);
     if (user.state !== 'ready') this.setState(user, 'ready');
     return this.toSnapshot(user);
   }
 
   async stopUser(userId: string): Promise<UserSnapshot> {
     const user = this.known(userId);
-    if (!LIVE.includes(user.state) || !user.sim) throw new ControlFailure('not_running', `The app is not running for ${userId} (${user.state})`);
+    if (!LIVE.includes(user.state) || !user.sim) throw new ControlError('not_running', `The app is not running for ${userId} (${user.state})`);
     user.stopping = true;
     const sim = user.sim;
     try {
@@ -162,28 +176,56 @@ export class DevCloud {
   async input(userId: string, input: InputPayload): Promise<number> {
     const user = this.known(userId);
     const sim = user.sim;
-    if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlFailure('not_running', `The app is not connected for ${userId} (${user.state})`);
-    if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location') this.updateDevice(user, input);
+    if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlError('not_running', `The app is not connected for ${userId} (${user.state})`);
+    if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location' || input.kind === 'connection') this.updateDevice(user, input);
     try {
-      switch (input.kind) {
-        case 'transcription':
-          return await sim.transcribe(input.text, { isFinal: input.final ?? true, language: input.language ?? 'en-US' });
-        case 'button':
-          return await sim.pressButton(input.button_id ?? 'main', input.press ?? 'short');
-        case 'head':
-          return await sim.moveHead(input.position);
-        case 'touch':
-          return await sim.touch(input.gesture);
-        case 'notification':
-          return await sim.notify({ app: input.app, title: input.title, content: input.content });
-        case 'battery':
-          return await sim.battery(input.level, input.charging ?? false);
-        case 'location':
-          return await sim.location(input.lat, input.lng, input.accuracy);
-      }
+      return await deliverInput(sim, input);
     } catch (e) {
-      throw new ControlFailure('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
+      throw new ControlError('not_running', `Could not deliver the input to the app for ${userId}: ${(e as Error).message}`);
     }
+  }
+
+  async photoRespond(userId: string, requestId: string, answer: PhotoAnswerInput) {
+    return answerPhoto(this, this.known(userId), requestId, answer);
+  }
+
+  async audioFeed(userId: string, wavBase64: string) {
+    return feedAudio(this.known(userId), wavBase64, { routeWaitMs: this.cloud.routeWaitMs });
+  }
+
+  async toolCall(userId: string, toolId: string, parameters: Record<string, unknown>) {
+    return callTool(this.known(userId), this.config(), toolId, parameters, (line) => this.log(line));
+  }
+
+  settingsList(userId?: string) {
+    const config = this.config();
+    const values = userId === undefined ? [] : this.known(userId).settings;
+    const withValues = new Map(settingsWithValues(config, values).map((s) => [s.key, s.value]));
+    return { source: config.source, settings: config.settings.map((s) => (s.type === 'group' ? s : { ...s, value: withValues.get(s.key) })) };
+  }
+
+  async settingsSet(userId: string, key: string, value: unknown) {
+    return setSetting(this.known(userId), this.config(), key, value, (b) => this.emit(b));
+  }
+
+  webviewOpen(userId: string): string {
+    const user = this.known(userId);
+    if (!this.status.port || !this.status.listening) throw new ControlError('app_not_running', this.notRunningMessage());
+    return this.webview.url(user, this.config(), this.status.port);
+  }
+
+  /**
+   * Ends every running session for an app restart, keeping what the views show (the restarted app draws
+   * over it); returns the wearers to start again.
+   */
+  endForRestart(): string[] {
+    const live = [...this.users.values()].filter((u) => LIVE.includes(u.state));
+    for (const user of live) {
+      user.stopping = true;
+      this.endSession(user, 'app_restart', true);
+      user.sim?.closeConnection(1001, 'the app is restarting');
+    }
+    return live.map((u) => u.userId);
   }
 
   listUsers(): Array<Pick<UserSnapshot, 'user_id' | 'session_id' | 'state'>> {
@@ -194,7 +236,7 @@ export class DevCloud {
   async close(opts: { stopSessions?: boolean } = {}): Promise<void> {
     if (this.closed) return;
     if (opts.stopSessions !== false && this.appTarget) {
-      await Promise.all([...this.users.values()].filter((u) => u.state === 'ready').map((u) => this.stopUser(u.userId).catch(() => undefined)));
+      await Promise.all([...this.users.values()].filter((u) => LIVE.includes(u.state)).map((u) => this.stopUser(u.userId).catch(() => undefined)));
     }
     this.closed = true;
     for (const u of this.users.values()) for (const v of VIEWS) clearTimeout(u.timers[v]);
@@ -218,6 +260,7 @@ export class DevCloud {
     this.emit({ type: 'wire', user_id: user.userId, direction: dir, message: msg });
     if (dir !== 'app->cloud' || !msg || typeof msg !== 'object') return;
     if (msg.type === 'tpa_connection_init') this.onInit(user, msg);
+    else if (onGlassesRequest(this, user, msg)) return;
     else if (msg.type === 'display_event' && msg.layout && typeof msg.layout === 'object') {
       const view: ViewName = msg.view === 'dashboard' ? 'dashboard' : 'main';
       const duration = typeof msg.durationMs === 'number' && Number.isFinite(msg.durationMs) && msg.durationMs >= 0 ? msg.durationMs : undefined;
@@ -254,7 +297,7 @@ export class DevCloud {
 
   private known(userId: string): DevUser {
     const user = this.users.get(userId);
-    if (!user) throw new ControlFailure('unknown_user', `No simulated wearer "${userId}"; start one with user_start`);
+    if (!user) throw new ControlError('unknown_user', `No simulated wearer "${userId}"; start one with user_start`);
     return user;
   }
 
@@ -264,10 +307,11 @@ export class DevCloud {
   }
 
   /** The session ended: the glasses show nothing of the app any more. */
-  private endSession(user: DevUser, reason: string): void {
+  private endSession(user: DevUser, reason: string, keepViews = false): void {
     if (user.state === 'stopped') return;
     this.setState(user, 'stopped', reason);
-    for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
+    user.sim?.wake(); // a user_start waiting for this session's connection gives up now
+    if (!keepViews) for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
     if (user.subscriptions.length) {
       user.subscriptions = [];
       this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: [] });
@@ -297,19 +341,48 @@ export class DevCloud {
     const d = { ...user.device };
     if (input.kind === 'head') d.head = input.position;
     else if (input.kind === 'battery') d.battery = { level: input.level, charging: input.charging ?? false };
-    else if (input.kind === 'location') d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
+    else if (input.kind === 'connection') {
+      d.connected = input.connected;
+      if (input.wifi) d.wifi = input.wifi;
+    } else if (input.kind === 'location') d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
     user.device = d;
     this.emit({ type: 'device_state', user_id: user.userId, device: d });
   }
 
   private toSnapshot(u: DevUser): UserSnapshot {
-    return {
-      user_id: u.userId, session_id: u.sessionId, package_name: u.packageName, state: u.state,
-      subscriptions: u.subscriptions, views: { ...u.views }, device: u.device,
-    };
+    return toSnapshot(u);
   }
 
-  private emit(body: EventBody): void {
+  /** The settings a wearer's handshake carries: the config's, with the wearer's values. */
+  private ackSettings(sim: SimulatedUser) {
+    const user = this.users.get(sim.userId);
+    return settingsWithValues(this.config(), user?.settings ?? []);
+  }
+
+  /** Waits (bounded) for a starting app to listen; fails naming the exit code or the time waited. */
+  private waitForApp(): Promise<AppTarget> {
+    const limit = this.options.listenTimeoutMs ?? 25_000;
+    const exited = () => !this.status.running && (this.status.exit_code !== null || this.status.error !== null);
+    if (exited()) return Promise.reject(new ControlError('app_not_running', this.notRunningMessage()));
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.appWaiters.delete(check);
+      };
+      const check = () => {
+        if (this.appTarget) done(), resolve(this.appTarget);
+        else if (exited() || this.closed) done(), reject(new ControlError('app_not_running', this.notRunningMessage()));
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new ControlError('app_not_running', `The app did not listen within ${limit} ms of user_start; see its output`));
+      }, limit);
+      this.appWaiters.add(check);
+    });
+  }
+
+  /** @internal emits one event to every listener. */
+  emit(body: EventBody): ControlEvent {
     const event = { ...body, seq: ++this.seqNo } as ControlEvent;
     for (const fn of [...this.listeners]) {
       try {
@@ -318,13 +391,18 @@ export class DevCloud {
         this.log(`A control listener failed: ${(e as Error).message}`);
       }
     }
+    return event;
   }
 
   private notRunningMessage(): string {
-    return this.status.exit_code === null && !this.status.port ? 'The app has not started yet' : `The app is not running (exit code ${this.status.exit_code})`;
+    const { exit_code: code, error } = this.status;
+    if (code === null && !error) return this.status.running ? 'The app is starting and does not listen yet' : 'The app has not started yet';
+    const last = error ? `: ${error.split('\n').filter(Boolean).slice(-1)[0]?.slice(0, 300)}` : '';
+    return `The app is not running (exit code ${code})${last}`;
   }
 
-  private log(line: string): void {
+  /** @internal */
+  log(line: string): void {
     this.options.onLog?.(line);
   }
 }

@@ -1,5 +1,5 @@
 /** One-line descriptions of what the glasses show, for the terminal (`[main] text_wall: echo: hello`). */
-import type { ControlEvent } from './control-protocol';
+import type { ControlEvent } from '../protocol/control';
 
 type DisplayUpdate = Extract<ControlEvent, { type: 'display_update' }>;
 

@@ -67,6 +67,8 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       port: args.port ?? (scripted ? 0 : undefined),
       host: args.host,
       token: args.token,
+      watch: args.watch,
+      autoPhoto: args.autoPhoto,
       onLog: (line) => io.err(`[cloud] ${line}`),
       onAppOutput: (line) => (scripted ? io.err : io.out)(`[app] ${line}`),
     });
@@ -75,12 +77,12 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     io.err(err.code === 'EADDRINUSE' ? `mentraos: port ${args.port ?? 7077} is taken; choose another with --port` : `mentraos: ${err.message}`);
     return 1;
   }
-  const appExit = handle.app.exited.then((code) => `The app exited (code ${code})`);
+  const appExit = handle.exited.then((code) => `The app exited (code ${code})`);
   try {
     if (steps) return await scriptedRun(handle, steps, args, io, appExit);
     io.out(`Simulator page:   ${handle.url}`);
     io.out(`Control protocol: ${handle.wsUrl}${args.token ? ' (Authorization: Bearer <your --ws-auth token>)' : ''}`);
-    io.out(`App:              ${args.entry} on port ${handle.app.port}, cloud at ${handle.dev.cloud.url}`);
+    io.out(`App:              ${args.entry}${handle.app ? ` on port ${handle.app.port}` : ' (not running: fix it and save)'}, cloud at ${handle.dev.cloud.url}${args.watch ? ' (watching for changes)' : ''}`);
     io.out('Press Ctrl-C to stop.');
     if (shouldOpenBrowser(args, io)) openBrowser(handle.url);
     const ended = await Promise.race([io.interrupted.then(() => null), appExit]);
@@ -96,7 +98,7 @@ async function scriptedRun(handle: DevHandle, steps: Step[], args: DevArgs, io: 
   try {
     const name = path.basename(args.script!);
     const outcome = await Promise.race([
-      runScript(client, steps, { out: io.out, err: io.err, step: io.err }, name),
+      runScript(client, steps, { out: io.out, err: io.err, step: io.err }, name, path.dirname(path.resolve(io.cwd, args.script!))),
       appExit.then((why) => ({ ok: false, expectations: 0, failure: `${why} during ${name}` })),
       io.interrupted.then((sig) => ({ ok: false, expectations: 0, failure: `Interrupted (${sig})` })),
     ]);

@@ -10,8 +10,14 @@ const ASSETS: Readonly<Record<string, string>> = {
   '/index.html': 'index.html',
   '/style.css': 'style.css',
   '/render.js': 'render.js',
+  '/raster.js': 'raster.js',
+  '/font.js': 'font.js',
   '/state.js': 'state.js',
   '/app.js': 'app.js',
+  '/glasses.js': 'glasses.js',
+  '/assistant.js': 'assistant.js',
+  '/inputs.js': 'inputs.js',
+  '/wav.js': 'wav.js',
 };
 
 const TYPES: Readonly<Record<string, string>> = {

@@ -13,8 +13,9 @@
  */
 import type { ControlClient } from '../testing/control-client';
 import { layoutTexts } from '../testing/user';
-import type { ControlEvent, InputPayload, ViewName } from './control-protocol';
+import type { ControlEvent, InputPayload, ViewName } from '../protocol/control';
 import { describeDisplay, describeLayout } from './format';
+import { MEDIA_ACTIONS, MEDIA_EXTRA, describeMediaStep, parseMediaStep, runMediaStep, type EventCursor, type MediaAction, type MediaStep } from './script-steps';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -28,12 +29,14 @@ export type Step =
   | { action: 'stop'; user?: string }
   | { action: 'input'; user?: string; input: InputPayload; label: string }
   | { action: 'wait'; ms: number }
-  | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string };
+  | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string }
+  | MediaStep;
 
-const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'wait', 'expect'] as const;
+const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'calendar', 'connection', 'wait', 'expect', ...MEDIA_ACTIONS] as const;
 const EXTRA: Record<(typeof ACTIONS)[number], readonly string[]> = {
   start: [], stop: [], wait: [], say: ['final', 'language', 'user'], press: ['long', 'user'], head: ['user'], touch: ['user'],
-  notify: ['user'], battery: ['charging', 'user'], location: ['user'], expect: ['timeoutMs', 'view', 'user'],
+  notify: ['user'], battery: ['charging', 'user'], location: ['user'], calendar: ['user'], connection: ['user'], expect: ['timeoutMs', 'view', 'user'],
+  ...MEDIA_EXTRA,
 };
 
 /** Parses and checks a script; every problem is a UsageError naming the step. */
@@ -48,7 +51,7 @@ export function parseScript(text: string, name = 'the script'): Step[] {
   const steps = raw.map((step, i) => parseStep(step, `${name} step ${i + 1}`));
   const first = steps.findIndex((s) => s.action === 'start');
   steps.forEach((s, i) => {
-    if (s.action !== 'start' && s.action !== 'wait' && !s.user && (first < 0 || i < first)) {
+    if (s.action !== 'start' && s.action !== 'wait' && s.action !== 'auto_photo' && !s.user && (first < 0 || i < first)) {
       throw new UsageError(`${name} step ${i + 1}: no user yet; start one first with {"start": "<userId>"}`);
     }
   });
@@ -69,6 +72,7 @@ function parseStep(step: unknown, where: string): Step {
   const user = s.user === undefined ? undefined : text(s.user, '"user"');
   const bool = (k: string) => (s[k] === undefined || typeof s[k] === 'boolean' ? (s[k] as boolean | undefined) : fail(`"${k}" must be true or false`));
   const input = (payload: InputPayload, label: string): Step => ({ action: 'input', user, input: payload, label });
+  if ((MEDIA_ACTIONS as readonly string[]).includes(action)) return parseMediaStep(action as MediaAction, s, user, fail);
   switch (action) {
     case 'start':
       return { action, user: text(s.start, '"start" (the user id)') };
@@ -115,6 +119,28 @@ function parseStep(step: unknown, where: string): Step {
       if (!l || typeof l !== 'object' || typeof l.lat !== 'number' || typeof l.lng !== 'number') fail('"location" must be an object {lat, lng}');
       return input({ kind: 'location', lat: l!.lat as number, lng: l!.lng as number }, 'location_update');
     }
+    case 'calendar': {
+      const c = s.calendar as Record<string, unknown> | null;
+      if (!c || typeof c !== 'object' || typeof c.title !== 'string' || !c.title) fail('"calendar" must be an object {title, start?, end?, location?}');
+      const when = (k: string) => {
+        const v = c![k];
+        if (v === undefined) return {};
+        if ((typeof v === 'string' && !Number.isNaN(Date.parse(v))) || (typeof v === 'number' && Number.isFinite(v))) return { [k]: v };
+        return fail(`"calendar.${k}" must be an ISO 8601 time or milliseconds since the epoch`);
+      };
+      const location = typeof c!.location === 'string' ? { location: c!.location } : {};
+      return input({ kind: 'calendar', title: c!.title as string, ...when('start'), ...when('end'), ...location }, 'calendar_event');
+    }
+    case 'connection': {
+      const c = s.connection as Record<string, unknown> | null;
+      if (!c || typeof c !== 'object' || typeof c.connected !== 'boolean') fail('"connection" must be an object {connected, wifi?: {connected, ssid?}}');
+      const w = c!.wifi as Record<string, unknown> | undefined;
+      if (w !== undefined && (!w || typeof w !== 'object' || typeof w.connected !== 'boolean')) fail('"connection.wifi" must be an object {connected, ssid?}');
+      const wifi = w ? { wifi: { connected: w.connected as boolean, ...(typeof w.ssid === 'string' ? { ssid: w.ssid } : {}) } } : {};
+      return input({ kind: 'connection', connected: c!.connected as boolean, ...wifi }, 'glasses_connection_state');
+    }
+    default:
+      return fail(`unknown step ${action}`);
   }
 }
 
@@ -139,6 +165,8 @@ export function describeStep(step: Step): string {
       return `> wait ${step.ms} ms`;
     case 'expect':
       return `> expect "${step.text}"${step.view ? ` on ${step.view}` : ''}${to(step.user)}`;
+    default:
+      return describeMediaStep(step);
     case 'input': {
       const i = step.input;
       const what =
@@ -148,7 +176,9 @@ export function describeStep(step: Step): string {
         : i.kind === 'touch' ? `touch ${i.gesture}`
         : i.kind === 'notification' ? `notify ${i.app}: ${i.title}`
         : i.kind === 'battery' ? `battery ${i.level}%${i.charging ? ' charging' : ''}`
-        : `location ${i.lat},${i.lng}`;
+        : i.kind === 'location' ? `location ${i.lat},${i.lng}`
+        : i.kind === 'calendar' ? `calendar "${i.title}"`
+        : `connection ${i.connected ? 'connected' : 'disconnected'}${i.wifi ? `, wifi ${i.wifi.connected ? 'on' : 'off'}` : ''}`;
       return `> ${what}${to(step.user)}`;
     }
   }
@@ -164,7 +194,8 @@ export interface ScriptResult {
 type DisplayUpdate = Extract<ControlEvent, { type: 'display_update' }>;
 
 /** Plays the steps; stops the users it started at the end. Never throws for a failed step. */
-export async function runScript(client: ControlClient, steps: Step[], io: ScriptIo, name = 'the script'): Promise<ScriptResult> {
+export async function runScript(client: ControlClient, steps: Step[], io: ScriptIo, name = 'the script', baseDir = process.cwd()): Promise<ScriptResult> {
+  const events: EventCursor = new Map();
   const started = new Set<string>();
   const multi = new Set(steps.flatMap((s) => (s.action === 'start' ? [s.user] : []))).size > 1;
   const shown: DisplayUpdate[] = [];
@@ -225,6 +256,8 @@ export async function runScript(client: ControlClient, steps: Step[], io: Script
             cursor.set(user, match);
             break;
           }
+          default:
+            await runMediaStep(client, step, step.action === 'auto_photo' ? '' : who(step.user), baseDir, io.out, events);
         }
       } catch (e) {
         return { ok: false, expectations, failure: `${where} (${step.action}): ${(e as Error).message}` };

@@ -16,8 +16,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
+import { hostOf, type AppServer } from '../app/server';
 import { CloudRest } from './cloud-rest';
-import type { AppTarget } from './targets';
+import { baseUrlOf, type AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
@@ -49,6 +50,8 @@ export interface TestCloudOptions {
   webhookSecret?: string;
   /** App settings sent in every ack. */
   settings?: AppSetting[];
+  /** The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose. */
+  settingsFor?: (user: SimulatedUser) => AppSetting[];
   /** System settings sent in every ack (under the dialect's key). */
   systemSettings?: Record<string, unknown>;
   /** Capabilities sent in the ack (the `mentraos` dialects only). */
@@ -66,6 +69,7 @@ export interface TestCloudOptions {
 export interface StartSessionOptions {
   app: AppTarget;
   userId?: string;
+  /** Default: the package name of `app` when it is a server object, else `com.example.app`. */
   packageName?: string;
   sessionId?: string;
   /** Webhook path of the app (default `/webhook`). */
@@ -193,7 +197,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
   /** Starts the app for a user: webhook, handshake; resolves with the simulated user. */
   async startSession(opts: StartSessionOptions): Promise<SimulatedUser> {
     const userId = opts.userId ?? 'wearer@example.com';
-    const packageName = opts.packageName ?? 'com.example.app';
+    const packageName = opts.packageName ?? (await packageNameOf(opts.app)) ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
     user.routeTo(opts.app, opts.webhookPath);
@@ -317,7 +321,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     const ack: Record<string, unknown> = {
       type: 'tpa_connection_ack',
       sessionId: user.sessionId,
-      settings: this.options.settings ?? [],
+      settings: this.options.settingsFor?.(user) ?? this.options.settings ?? [],
       [this.dialect.ackSettingsKey]: { ...DEFAULT_SYSTEM_SETTINGS, ...this.options.systemSettings },
       timestamp: new Date().toISOString(),
     };
@@ -362,6 +366,25 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
   });
   const cloud = new TestCloud(server, options);
   return cloud;
+}
+
+/**
+ * The package name of an app given as a started server (an AppServer or TpaServer), if it is one: from the
+ * server itself, or (a server from another copy of the SDK, e.g. the CommonJS build) from its `/health`.
+ */
+export async function packageNameOf(app: AppTarget): Promise<string | undefined> {
+  if (!app || typeof app !== 'object' || !('getPort' in app)) return undefined;
+  try {
+    return hostOf(app as AppServer).packageName;
+  } catch {
+    try {
+      const res = await fetch(`${baseUrlOf(app)}/health`, { signal: AbortSignal.timeout(2000) });
+      const body = (await res.json()) as { app?: unknown };
+      return typeof body.app === 'string' && body.app ? body.app : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /** True when the request has no `Origin` header or one of the allowed origins. */

@@ -10,10 +10,11 @@
  *   await ctl.close();
  */
 import { WebSocket } from 'ws';
+import { ControlError, applyGlassesEvent, initialDevice, initialGlasses } from '../protocol/control';
 import type {
   AppStatus, CommandInput, CommandType, ControlErrorCode, ControlEvent, ControlEventType, InputPayload, ResponseOf,
   ServerFrame, UserSnapshot, ViewName, ViewState, WelcomeFrame,
-} from '../dev/control-protocol';
+} from '../protocol/control';
 import { layoutTexts } from './user';
 
 export interface ControlClientOptions {
@@ -25,16 +26,10 @@ export interface ControlClientOptions {
   historySize?: number;
 }
 
-/** A command answered with `success: false`, or a connection problem. */
-export class ControlError extends Error {
-  constructor(readonly code: ControlErrorCode | 'connection_refused' | 'connection_closed' | 'timeout', message: string, readonly status?: number) {
-    super(message);
-    this.name = 'ControlError';
-  }
-}
-
 type Listener = (e: ControlEvent) => void;
 type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+
+export { ControlError };
 
 export class ControlClient {
   /** Every wearer's state as the server reports it (sync on connect, then events). */
@@ -77,11 +72,11 @@ export class ControlClient {
   // ------------------------------------------------------------------ commands
 
   /** Sends a command and resolves with its response, whether it succeeded or not. */
-  request<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
+  request<C extends CommandInput>(command: C, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C['type']>> {
     if (this.isClosed) return Promise.reject(new ControlError('connection_closed', 'The control connection is closed'));
     const request_id = `r${this.nextId++}`;
     return new Promise((resolve, reject) => {
-      const ms = this.options.requestTimeoutMs ?? 30_000;
+      const ms = opts.timeoutMs ?? this.options.requestTimeoutMs ?? 30_000;
       const timer = setTimeout(() => {
         this.pending.delete(request_id);
         reject(new ControlError('timeout', `No answer to ${command.type} within ${ms} ms`));
@@ -92,8 +87,8 @@ export class ControlClient {
   }
 
   /** Sends a command; rejects with a ControlError carrying the server's code when it fails. */
-  async send<C extends CommandInput>(command: C): Promise<ResponseOf<C['type']>> {
-    const res = await this.request(command);
+  async send<C extends CommandInput>(command: C, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C['type']>> {
+    const res = await this.request(command, opts);
     if (!res.success) throw new ControlError(res.error?.code ?? 'internal', res.error?.message ?? `${command.type} failed`);
     return res;
   }
@@ -110,6 +105,53 @@ export class ControlClient {
   async input(userId: string, input: InputPayload): Promise<number> {
     const res = await this.send({ type: 'input', user_id: userId, ...input } as CommandInput);
     return (res as ResponseOf<'input'>).delivered ?? 0;
+  }
+
+  /** Answers a pending photo request with an image (bytes or base64) or an error. */
+  photoRespond(userId: string, photoRequestId: string, answer: { image: Buffer | string; mimeType?: string } | { error: { code: string; message: string } }): Promise<ResponseOf<'photo_respond'>> {
+    const base = { type: 'photo_respond' as const, user_id: userId, photo_request_id: photoRequestId };
+    if ('error' in answer) return this.send({ ...base, error: answer.error });
+    const image_base64 = typeof answer.image === 'string' ? answer.image : answer.image.toString('base64');
+    return this.send({ ...base, image_base64, ...(answer.mimeType ? { mime_type: answer.mimeType } : {}) });
+  }
+
+  /** Turns answering every photo request with the test image on or off. */
+  autoPhoto(enabled: boolean): Promise<ResponseOf<'auto_photo'>> {
+    return this.send({ type: 'auto_photo', enabled });
+  }
+
+  /** Streams a WAV file (16 kHz mono s16le; bytes or base64) as the wearer's microphone, in real time. */
+  audioFeed(userId: string, wav: Buffer | string): Promise<ResponseOf<'audio_feed'>> {
+    const wav_base64 = typeof wav === 'string' ? wav : wav.toString('base64');
+    // The answer comes once the audio has played: allow its length (32 000 bytes a second) on top.
+    const playMs = Math.ceil((wav_base64.length * 0.75) / 32);
+    return this.send({ type: 'audio_feed', user_id: userId, wav_base64 }, { timeoutMs: (this.options.requestTimeoutMs ?? 30_000) + playMs });
+  }
+
+  toolsList(): Promise<ResponseOf<'tools_list'>> {
+    return this.send({ type: 'tools_list' });
+  }
+
+  toolCall(userId: string, toolId: string, parameters: Record<string, unknown> = {}): Promise<ResponseOf<'tool_call'>> {
+    return this.send({ type: 'tool_call', user_id: userId, tool_id: toolId, parameters });
+  }
+
+  settingsList(userId?: string): Promise<ResponseOf<'settings_list'>> {
+    return this.send(userId === undefined ? { type: 'settings_list' } : { type: 'settings_list', user_id: userId });
+  }
+
+  settingsSet(userId: string, key: string, value: unknown): Promise<ResponseOf<'settings_set'>> {
+    return this.send({ type: 'settings_set', user_id: userId, key, value });
+  }
+
+  /** The URL of the app's webview for the wearer, with a token the app accepts. */
+  async webviewOpen(userId: string): Promise<string> {
+    return (await this.send({ type: 'webview_open', user_id: userId })).url!;
+  }
+
+  /** A view as a PNG, as the page draws it. */
+  screenshot(userId: string, view: ViewName = 'main'): Promise<ResponseOf<'screenshot'>> {
+    return this.send({ type: 'screenshot', user_id: userId, view });
   }
 
   listUsers(): Promise<ResponseOf<'list_users'>> {
@@ -243,7 +285,10 @@ export class ControlClient {
     if (e.type === 'wire') return;
     let u = this.users.get(e.user_id);
     if (e.type === 'session_state') {
-      u ??= { user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [], views: { main: null, dashboard: null }, device: { head: 'down', battery: null, location: null } };
+      u ??= {
+        user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
+        views: { main: null, dashboard: null }, device: initialDevice(), glasses: initialGlasses(), settings: [],
+      };
       this.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
       return;
     }
@@ -255,6 +300,11 @@ export class ControlClient {
       this.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
     } else if (e.type === 'device_state') {
       this.users.set(e.user_id, { ...u, device: e.device });
+    } else if (e.type === 'settings') {
+      this.users.set(e.user_id, { ...u, settings: e.settings });
+    } else {
+      const glasses = applyGlassesEvent(u.glasses, e);
+      if (glasses !== u.glasses) this.users.set(e.user_id, { ...u, glasses });
     }
   }
 

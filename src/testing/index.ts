@@ -5,6 +5,6 @@ export { SimulatedUser, layoutTexts } from './user';
 export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload } from './user';
 export { CloudRest, type HttpRecord, type HttpFailure } from './cloud-rest';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
-export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from '../dev/launch';
+export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from './launch';
 export { connectControl, ControlClient, ControlError, type ControlClientOptions } from './control-client';
-export type * from '../dev/control-protocol';
+export type * from '../protocol/control';

@@ -106,6 +106,11 @@ export class SimulatedUser {
     return !!this.ws && this.ws.readyState === 1;
   }
 
+  /** How this cloud delivers photos to the app. */
+  get dialectPhotoDelivery(): 'websocket' | 'http-upload' {
+    return this.cloud.dialect.photoDelivery;
+  }
+
   /** Every app→cloud message of one type. */
   sent(type: string): any[] {
     return this.wire.filter((r) => r.dir === 'app->cloud' && r.msg?.type === type).map((r) => r.msg);
@@ -121,7 +126,7 @@ export class SimulatedUser {
       type: 'transcription', text, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
       transcribeLanguage: language, provider: 'test-cloud',
     };
-    return this.route('transcription', `transcription:${language}`, data);
+    return this.routeStream('transcription', `transcription:${language}`, data);
   }
 
   async translate(text: string, opts: { from: string; to: string; isFinal?: boolean; originalText?: string }): Promise<number> {
@@ -130,31 +135,31 @@ export class SimulatedUser {
       type: 'translation', text, originalText: opts.originalText, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
       transcribeLanguage: opts.from, translateLanguage: opts.to, didTranslate: true, provider: 'test-cloud',
     };
-    return this.route('translation', `translation:${opts.from}-to-${opts.to}`, data);
+    return this.routeStream('translation', `translation:${opts.from}-to-${opts.to}`, data);
   }
 
   pressButton(buttonId = 'main', pressType: 'short' | 'long' = 'short'): Promise<number> {
-    return this.route('button_press', 'button_press', { type: 'button_press', buttonId, pressType, timestamp: new Date().toISOString() });
+    return this.routeStream('button_press', 'button_press', { type: 'button_press', buttonId, pressType, timestamp: new Date().toISOString() });
   }
 
   moveHead(position: 'up' | 'down'): Promise<number> {
-    return this.route('head_position', 'head_position', { type: 'head_position', position, timestamp: new Date().toISOString() });
+    return this.routeStream('head_position', 'head_position', { type: 'head_position', position, timestamp: new Date().toISOString() });
   }
 
   touch(gesture: string): Promise<number> {
-    return this.route('touch_event', `touch_event:${gesture}`, { type: 'touch_event', device_model: 'test-glasses', gesture_name: gesture, timestamp: new Date().toISOString() });
+    return this.routeStream('touch_event', `touch_event:${gesture}`, { type: 'touch_event', device_model: 'test-glasses', gesture_name: gesture, timestamp: new Date().toISOString() });
   }
 
   notify(n: { app: string; title: string; content: string; priority?: string }): Promise<number> {
-    return this.route('phone_notification', 'phone_notification', { type: 'phone_notification', notificationId: `n-${Date.now()}`, priority: 'normal', ...n });
+    return this.routeStream('phone_notification', 'phone_notification', { type: 'phone_notification', notificationId: `n-${Date.now()}`, priority: 'normal', ...n });
   }
 
   battery(level: number, charging = false): Promise<number> {
-    return this.route('glasses_battery_update', 'glasses_battery_update', { type: 'glasses_battery_update', level, charging });
+    return this.routeStream('glasses_battery_update', 'glasses_battery_update', { type: 'glasses_battery_update', level, charging });
   }
 
   location(lat: number, lng: number, accuracy?: number): Promise<number> {
-    return this.route('location_update', 'location_update', { type: 'location_update', lat, lng, accuracy });
+    return this.routeStream('location_update', 'location_update', { type: 'location_update', lat, lng, accuracy });
   }
 
   /** Sends a `data_stream` with exactly this streamType and data, subscribed or not. */
@@ -372,7 +377,7 @@ export class SimulatedUser {
    * cloud it sends nothing for a stream the app has not subscribed to; it first waits up to
    * `routeWaitMs` for the subscription, since apps subscribe in onSession after the handshake.
    */
-  private async route(base: string, key: string, data: Record<string, unknown>): Promise<number> {
+  async routeStream(base: string, key: string, data: Record<string, unknown>): Promise<number> {
     const targets = () => {
       const subs = this.subscriptions.map((s) => (typeof s === 'string' ? s : s.stream));
       if (this.cloud.dialect.streamTypeForm === 'base') return subs.some((s) => getBaseStreamType(s) === base) ? [base] : [];

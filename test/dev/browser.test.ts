@@ -3,52 +3,31 @@
  * browser): start an example app for a wearer, speak, see the text wall; every layout; what the page
  * shows equals the server's `sync`. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
+import { launch, maybe, openPage, screen, shot, wearer, type Browser } from './browser-kit';
 
 // The functions passed to page.evaluate run in the page; the project's types are Node's, without the DOM.
 declare const window: any;
 declare const document: any;
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI) throw new Error(`CI must provide ${CHROMIUM} (.ci/run installs Debian's chromium)`);
-if (!available) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing (apt-get install -y chromium)`);
-const maybe = available ? describe : describe.skip;
-
 maybe('the simulator page in Chromium', () => {
-  let profile: string;
-  let browser: BrowserContext;
+  let browser: Browser;
   let dev: DevHandle | undefined;
   let page: Page;
+  let errors: string[];
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
-    profile = mkdtempSync(path.join(os.tmpdir(), 'mentraos-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1300, height: 1000 },
-    });
-    // Only the dev server on loopback may be reached.
-    await browser.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+    browser = await launch();
   }, 60_000);
 
   afterAll(async () => {
     await browser?.close();
-    rmSync(profile, { recursive: true, force: true });
   });
 
-  let errors: string[];
   beforeEach(async () => {
-    page = await browser.newPage();
-    errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    ({ page, errors } = await openPage(browser.context));
   });
 
   afterEach(async () => {
@@ -58,8 +37,6 @@ maybe('the simulator page in Chromium', () => {
     dev = undefined;
   });
 
-  const wearer = (id: string) => `[data-user="${id}"]`;
-  const screen = (id: string, view: 'main' | 'dashboard') => `${wearer(id)} [data-view="${view}"] .screen`;
   const pageState = () => page.evaluate(() => window.simulator.snapshot());
 
   /** What each view of each wearer renders, read from the DOM. */
@@ -91,7 +68,7 @@ maybe('the simulator page in Chromium', () => {
     // The log shows the messages both ways.
     await page.waitForSelector('#log-lines li[data-dir="cloud->app"]');
     expect(await page.locator('#log-lines li[data-dir="app->cloud"]').count()).toBeGreaterThan(2);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'simulator.png'), fullPage: true });
+    await shot(page, 'simulator.png');
 
     // A controller that connects now syncs exactly what the page shows.
     const ctl = await connectControl(dev.wsUrl);
@@ -140,7 +117,7 @@ maybe('the simulator page in Chromium', () => {
     await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Next: standupin 10 min', `${screen('b@example.com', 'dashboard')} .dashboard-card`);
     await page.click(`${wearer('b@example.com')} .head-up`);
     await page.waitForSelector(`${wearer('b@example.com')} [data-view="dashboard"][data-active="true"]`);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'simulator-layouts.png'), fullPage: true });
+    await shot(page, 'simulator-layouts.png');
 
     const before = await rendered();
     const ctl = await connectControl(dev.wsUrl);

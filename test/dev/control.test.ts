@@ -4,7 +4,7 @@
  */
 import { WebSocket } from 'ws';
 import { ControlError, type ControlClient } from '../../src/testing/control-client';
-import type { ControlEvent } from '../../src/dev/control-protocol';
+import type { ControlEvent } from '../../src/protocol/control';
 import { startRig, type Rig } from './rig';
 
 const U = 'wearer@example.com';
@@ -80,7 +80,7 @@ test('every input kind reaches the app and its display comes back', async () => 
     expect(delivered).toBe(1);
     await ctl.waitForDisplay(U, shown);
   }
-  expect(ctl.users.get(U)!.device).toEqual({ head: 'up', battery: { level: 42, charging: true }, location: { lat: 1.5, lng: 2.5 } });
+  expect(ctl.users.get(U)!.device).toEqual({ head: 'up', battery: { level: 42, charging: true }, location: { lat: 1.5, lng: 2.5 }, connected: true, wifi: { connected: true, ssid: 'simulated-wifi' } });
   expect(ctl.users.get(U)!.views.main!.layout).toEqual({ layoutType: 'text_wall', text: 'location: 1.5,2.5' });
 });
 

@@ -1,7 +1,7 @@
 /** A local cloud, its control server and an in-process app, wired as `mentraos dev` wires them. */
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
 import { DevCloud } from '../../src/dev/dev-cloud';
-import { startControlServer, type ControlServer } from '../../src/dev/control-server';
+import { startControlServer, type ControlServer, type ControlServerOptions } from '../../src/dev/control-server';
 import { AppServer, AppSession } from '../../src';
 import { appConfig } from '../helpers/apps';
 
@@ -33,12 +33,23 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function startRig(opts: { token?: string; app?: AppServer } = {}): Promise<Rig> {
-  const app = opts.app ?? new ShowApp(appConfig({ trustedCloudHosts: ['127.0.0.1'] }));
+export interface RigOptions {
+  token?: string;
+  app?: AppServer;
+  /** Makes the app once the local cloud exists (to hand it the cloud's webview key). */
+  makeApp?: (dev: DevCloud) => AppServer;
+  /** The entry path the local cloud reads the app's config next to. */
+  entryPath?: string;
+  screenshot?: ControlServerOptions['screenshot'];
+  startTimeoutMs?: number;
+}
+
+export async function startRig(opts: RigOptions = {}): Promise<Rig> {
+  const dev = await DevCloud.create({ entry: 'show-app.ts', entryPath: opts.entryPath, packageName: 'com.example.app', startTimeoutMs: opts.startTimeoutMs });
+  const app = opts.app ?? opts.makeApp?.(dev) ?? new ShowApp(appConfig({ trustedCloudHosts: ['127.0.0.1'] }));
   await app.start();
-  const dev = await DevCloud.create({ entry: 'show-app.ts', packageName: 'com.example.app' });
   dev.setApp({ port: app.getPort(), running: true });
-  const control = await startControlServer({ dev, port: 0, token: opts.token });
+  const control = await startControlServer({ dev, port: 0, token: opts.token, screenshot: opts.screenshot });
   const clients: ControlClient[] = [];
   return {
     app,

@@ -3,7 +3,7 @@
  * (the capture logger, console, stdout and stderr of the test process, launched apps' output) is checked;
  * `test/setup/no-secrets-in-logs.ts` fails the test during which a key appeared.
  */
-import { DEV_API_KEY } from '../../src/dev/launch';
+import { DEV_API_KEY } from '../../src/testing/launch';
 
 export const API_KEY = 'test-api-key-0123456789abcdef';
 export const TEST_SECRETS: readonly string[] = [API_KEY, DEV_API_KEY];

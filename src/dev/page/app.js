@@ -2,6 +2,9 @@
 // (docs/control-protocol.md). It opens both channels, syncs on every (re)connect, and renders the state.
 import { applySync, beginSync, createMirror, receiveEvent, snapshot } from './state.js';
 import { describeLayout, renderLayout } from './render.js';
+import { playAudioEvent, renderGlasses } from './glasses.js';
+import { loadSettings, loadTools, renderSettingValues } from './assistant.js';
+import { wireExtraInputs } from './inputs.js';
 
 const mirror = createMirror();
 const pending = new Map();
@@ -68,9 +71,9 @@ function request(command) {
   });
 }
 
-/** Sends a command; a failure is shown in the wearer's card (or the page). */
-async function command(cmd) {
-  const card = cmd.user_id ? cards.get(cmd.user_id) : null;
+/** Sends a command; a failure is shown in the wearer's card (or the page), unless `quiet`. Resolves with the response or null. */
+async function command(cmd, { quiet = false, card: forCard } = {}) {
+  const card = forCard ?? (cmd.user_id ? cards.get(cmd.user_id) : null);
   try {
     const res = await request(cmd);
     if (!res.success) throw new Error(`${res.error?.code}: ${res.error?.message}`);
@@ -80,6 +83,7 @@ async function command(cmd) {
     }
     return res;
   } catch (e) {
+    if (quiet) return null;
     const where = card ? card.error : $('page-error');
     where.dataset.kind = 'error';
     where.textContent = e.message;
@@ -111,12 +115,22 @@ function onFrame(text) {
     return p?.resolve(f);
   }
   if (f.type === 'welcome') return renderApp(f.app);
+  if (f.type === 'auto_photo_response' && f.success) $('auto-photo').checked = f.enabled;
   if (f.type === 'error') return log('state', '', `error ${f.code}: ${f.message}`);
   if (typeof f.seq !== 'number') return;
   logEvent(f);
+  const before = mirror.app;
   const changed = receiveEvent(mirror, f);
-  if (f.type === 'app_state') renderApp(mirror.app);
+  if (f.type === 'app_state') {
+    renderApp(mirror.app);
+    // A restarted app may declare other tools and settings.
+    if (mirror.app?.listening && (!before?.listening || before.restarts !== mirror.app.restarts)) for (const id of cards.keys()) loadAssistant(id);
+  }
   if (changed) renderUser(changed);
+  const card = f.user_id ? cards.get(f.user_id) : null;
+  if (card && changed && f.type === 'audio_request') playAudioEvent(card, f);
+  if (card && f.type === 'wifi_request') card.q('.wifi-request').textContent = `the app asks for WiFi setup${f.reason ? `: ${f.reason}` : ''}`;
+  if (card && changed && f.type === 'session_state' && f.state === 'ready') loadAssistant(f.user_id);
 }
 
 // ------------------------------------------------------------------ rendering
@@ -129,8 +143,23 @@ function renderAll() {
 
 function renderApp(app) {
   if (!app) return;
-  const status = app.running ? `running on port ${app.port}` : `not running${app.exit_code === null ? '' : ` (exit code ${app.exit_code})`}`;
-  $('app-status').textContent = `${app.entry} · ${app.package_name ?? 'package not yet known'} · ${status}`;
+  const restarts = app.restarts ? ` · restarted ${app.restarts}×` : '';
+  const status = !app.running ? `not running${app.exit_code === null || app.exit_code === undefined ? '' : ` (exit code ${app.exit_code})`}`
+    : app.listening === false ? (app.restarts ? 'restarting…' : 'starting…') : `listening on port ${app.port}`;
+  const el = $('app-status');
+  el.textContent = `${app.entry} · ${app.package_name ?? 'package not yet known'} · ${status}${restarts}`;
+  el.dataset.listening = String(!!app.running && app.listening !== false);
+  const error = $('app-error');
+  error.hidden = !app.error;
+  error.textContent = app.error ? `The app could not start:\n${app.error}` : '';
+}
+
+/** Asks for the app's tools and the wearer's settings (again after a restart). */
+function loadAssistant(userId) {
+  const card = cards.get(userId);
+  if (!card || !control) return;
+  void loadTools(card, userId, (cmd, o) => command(cmd, { card, ...o }));
+  void loadSettings(card, userId, (cmd, o) => command(cmd, { card, ...o })).then(() => renderSettingValues(card, mirror.users.get(userId)?.settings));
 }
 
 function removeCard(id) {
@@ -152,8 +181,10 @@ function makeCard(userId) {
     card.views[view] = { fig, screen: fig.querySelector('.screen'), caption: fig.querySelector('.caption'), timer: fig.querySelector('.timer'), key: null, stop: () => {} };
   }
   wireControls(card, userId);
+  wireExtraInputs(card, userId, (cmd) => command(cmd));
   $('wearers').appendChild(root);
   cards.set(userId, card);
+  loadAssistant(userId);
   return card;
 }
 
@@ -170,9 +201,11 @@ function renderUser(userId) {
   const live = u.state === 'ready';
   q('.start').disabled = ['starting', 'ready', 'reconnecting'].includes(u.state);
   q('.stop').disabled = !['starting', 'ready', 'reconnecting'].includes(u.state);
-  for (const b of q('.controls').querySelectorAll('button')) b.disabled = !live;
+  for (const b of card.root.querySelectorAll('.controls button, .extras button, .extras input[type="file"]')) b.disabled = !live;
   for (const view of ['main', 'dashboard']) renderView(card.views[view], u.views[view], u.device.head === (view === 'main' ? 'down' : 'up'));
   q('.head-now').textContent = `now ${u.device.head}`;
+  renderGlasses(card, u, (cmd) => command(cmd));
+  renderSettingValues(card, u.settings);
   const subs = u.subscriptions.map((s) => (typeof s === 'string' ? s : s?.stream ?? JSON.stringify(s)));
   const p = q('.subscriptions');
   p.replaceChildren(document.createTextNode(subs.length ? 'Subscribed to: ' : 'No subscriptions.'));
@@ -185,7 +218,7 @@ function renderView(v, state, active) {
   if (v.key === key) return;
   v.key = key;
   v.stop();
-  v.stop = renderLayout(v.screen, state ? state.layout : null);
+  v.stop = renderLayout(v.screen, state ? state.layout : null, state ? state.shown_at : Date.now());
   v.caption.textContent = state ? describeLayout(state.layout).slice(0, 80) : '(nothing shown)';
   clearInterval(v.countdown);
   v.timer.textContent = '';
@@ -285,12 +318,15 @@ function logEvent(e) {
     const what = e.type === 'session_state' ? `session ${e.state}${e.reason ? ` (${e.reason})` : ''}`
       : e.type === 'subscriptions' ? `subscriptions ${JSON.stringify(e.subscriptions)}`
       : e.type === 'device_state' ? `device ${JSON.stringify(e.device)}`
-      : e.type === 'app_state' ? `app ${e.app.running ? 'running' : 'stopped'}` : e.type;
+      : e.type === 'app_state' ? `app ${!e.app.running ? 'stopped' : e.app.listening === false ? 'starting' : 'listening'}${e.app.error ? ' (could not start)' : ''}`
+      : `${e.type} ${JSON.stringify(Object.fromEntries(Object.entries(e).filter(([k]) => !['type', 'seq', 'user_id'].includes(k)))).slice(0, 200)}`;
     log('state', e.user_id || '', what);
   } else if ($('log-state').checked && e.reason) {
     log('state', e.user_id, `[${e.view}] ${e.reason === 'expired' ? 'timed display ended' : 'cleared (session ended)'}`);
   }
 }
+
+$('auto-photo').onchange = () => void command({ type: 'auto_photo', enabled: $('auto-photo').checked });
 
 $('log-clear').onclick = () => $('log-lines').replaceChildren();
 

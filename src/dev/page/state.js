@@ -31,6 +31,41 @@ export function receiveEvent(mirror, e) {
   return applyEvent(mirror, e);
 }
 
+/** A wearer's device before any input (as the local cloud starts it). */
+export function initialDevice() {
+  return { head: 'down', battery: null, location: null, connected: true, wifi: { connected: true, ssid: 'simulated-wifi' } };
+}
+
+/** The glasses before the app asked anything of them. */
+export function initialGlasses() {
+  return { photo_requests: [], led: null, dashboard: { mode: 'main', content: null }, streams: { rtmp: null, managed: null }, audio: null };
+}
+
+/** What the app asked of the glasses, applied to a copy of their state (as the local cloud applies it). */
+export function applyGlassesEvent(g, e) {
+  const { type: _t, seq: _s, user_id: _u, ...rest } = e;
+  switch (e.type) {
+    case 'photo_request': {
+      const others = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
+      if (e.state !== 'pending') return { ...g, photo_requests: others };
+      const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: Date.now(), ...(e.size ? { size: e.size } : {}) };
+      return { ...g, photo_requests: [...others, info] };
+    }
+    case 'audio_request':
+      return { ...g, audio: rest };
+    case 'led':
+      return { ...g, led: rest };
+    case 'stream_request':
+      return { ...g, streams: { ...g.streams, [e.kind]: rest } };
+    case 'dashboard':
+      return { ...g, dashboard: { mode: e.mode, content: e.content } };
+    default:
+      return g;
+  }
+}
+
+const GLASSES_EVENTS = ['photo_request', 'audio_request', 'led', 'stream_request', 'dashboard'];
+
 function applyEvent(mirror, e) {
   mirror.seq = e.seq;
   if (e.type === 'app_state') {
@@ -42,7 +77,7 @@ function applyEvent(mirror, e) {
   if (e.type === 'session_state') {
     u = u || {
       user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
-      views: { main: null, dashboard: null }, device: { head: 'down', battery: null, location: null },
+      views: { main: null, dashboard: null }, device: initialDevice(), glasses: initialGlasses(), settings: [],
     };
     mirror.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
     return e.user_id;
@@ -56,6 +91,10 @@ function applyEvent(mirror, e) {
     mirror.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
   } else if (e.type === 'device_state') {
     mirror.users.set(e.user_id, { ...u, device: e.device });
+  } else if (e.type === 'settings') {
+    mirror.users.set(e.user_id, { ...u, settings: e.settings });
+  } else if (GLASSES_EVENTS.includes(e.type)) {
+    mirror.users.set(e.user_id, { ...u, glasses: applyGlassesEvent(u.glasses || initialGlasses(), e) });
   } else {
     return null;
   }

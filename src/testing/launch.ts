@@ -103,7 +103,7 @@ export async function launchApp(entry: string, opts: LaunchOptions = {}): Promis
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
   while (!(await canConnect(port))) {
-    if (exitCode !== undefined) throw new Error(`The app exited (code ${exitCode}) before listening:\n${output.slice(-20).join('\n')}`);
+    if (exitCode !== undefined) throw Object.assign(new Error(`The app exited (code ${exitCode}) before listening:\n${output.slice(-20).join('\n')}`), { exitCode, output: output.slice(-20) });
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`The app did not listen on port ${port} in time:\n${output.slice(-20).join('\n')}`);

@@ -1,0 +1,60 @@
+/**
+ * The page's own modules that need no DOM, run in Node: the WAV the microphone input sends, and the page's
+ * mirror of the state, which must apply every event as the protocol's reference (`applyGlassesEvent`) does.
+ */
+import { applyGlassesEvent as reference, initialDevice, initialGlasses, type ControlEvent } from '../../src/protocol/control';
+import { applyGlassesEvent, applySync, beginSync, createMirror, initialDevice as pageDevice, initialGlasses as pageGlasses, receiveEvent, snapshot } from '../../src/dev/page/state.js';
+import { encodeWav, toBase64 } from '../../src/dev/page/wav.js';
+import { readWav } from '../../src/dev/media';
+
+test('the microphone WAV is 16 kHz mono 16-bit PCM, samples clamped', () => {
+  const wav = encodeWav(Float32Array.from([0, 0.5, -0.5, 1, -1, 2, -2]));
+  const b = Buffer.from(wav);
+  expect(b.toString('latin1', 0, 4)).toBe('RIFF');
+  expect(b.toString('latin1', 8, 16)).toBe('WAVEfmt ');
+  expect([b.readUInt16LE(20), b.readUInt16LE(22), b.readUInt32LE(24), b.readUInt16LE(34)]).toEqual([1, 1, 16000, 16]);
+  expect(b.readUInt32LE(40)).toBe(14);
+  expect([0, 1, 2, 3, 4, 5, 6].map((i) => b.readInt16LE(44 + i * 2))).toEqual([0, 16383, -16384, 32767, -32768, 32767, -32768]);
+  expect(Buffer.from(toBase64(wav), 'base64').equals(b)).toBe(true);
+  // The local cloud accepts it as the format the cloud streams.
+  expect(readWav(b)).toEqual(b.subarray(44));
+});
+
+test('the page mirror starts a wearer and applies glasses events exactly as the protocol reference does', () => {
+  expect(pageDevice()).toEqual(initialDevice());
+  expect(pageGlasses()).toEqual(initialGlasses());
+  const u = 'u@example.com';
+  const events = [
+    { type: 'photo_request', seq: 1, user_id: u, photo_request_id: 'p1', save_to_gallery: false, size: 'medium', state: 'pending' },
+    { type: 'photo_request', seq: 2, user_id: u, photo_request_id: 'p2', save_to_gallery: true, state: 'pending' },
+    { type: 'photo_request', seq: 3, user_id: u, photo_request_id: 'p1', save_to_gallery: false, state: 'answered' },
+    { type: 'audio_request', seq: 4, user_id: u, kind: 'speak', app_request_id: 'a1', text: 'hi', audio_url: 'http://127.0.0.1/tts?text=hi', volume: 1 },
+    { type: 'led', seq: 5, user_id: u, app_request_id: 'l1', action: 'on', color: 'green', ontime: 100, offtime: 100, count: 2 },
+    { type: 'stream_request', seq: 6, user_id: u, kind: 'managed', action: 'start', status: 'active', stream_id: 's1', urls: { hlsUrl: 'h' } },
+    { type: 'stream_request', seq: 7, user_id: u, kind: 'rtmp', action: 'stop', status: 'stopped' },
+    { type: 'dashboard', seq: 8, user_id: u, mode: 'expanded', content: '3 unread' },
+    { type: 'wifi_request', seq: 9, user_id: u, reason: 'x' },
+  ] as ControlEvent[];
+  let mine = pageGlasses();
+  let theirs = initialGlasses();
+  const noTime = (g: any) => ({ ...g, photo_requests: g.photo_requests.map(({ requested_at: _r, ...p }: any) => p) });
+  for (const e of events) {
+    mine = applyGlassesEvent(mine, e);
+    theirs = reference(theirs, e);
+    expect(noTime(mine)).toEqual(noTime(theirs));
+  }
+  expect(mine.photo_requests.map((p: any) => p.photo_request_id)).toEqual(['p2']);
+
+  // Through the mirror: a sync, then events; settings and device events land on the wearer.
+  const mirror = createMirror();
+  beginSync(mirror);
+  applySync(mirror, { seq: 0, users: [], app: null });
+  receiveEvent(mirror, { type: 'session_state', seq: 1, user_id: u, session_id: 's', package_name: 'p', state: 'ready' });
+  receiveEvent(mirror, { type: 'led', seq: 2, user_id: u, action: 'off' });
+  receiveEvent(mirror, { type: 'settings', seq: 3, user_id: u, settings: [{ key: 'units', value: 'imperial' }] });
+  receiveEvent(mirror, { type: 'led', seq: 3, user_id: u, action: 'on' }); // an old seq is ignored
+  const [user] = snapshot(mirror);
+  expect(user.glasses.led).toEqual({ action: 'off' });
+  expect(user.settings).toEqual([{ key: 'units', value: 'imperial' }]);
+  expect(user.device).toEqual(initialDevice());
+});
