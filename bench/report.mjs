@@ -60,20 +60,38 @@ const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !==
 
 const RT = { node: 'Node', bun: 'Bun' };
 
-/** One table, the columns of each runtime side by side: its apps, then ours over each of the others. */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const nums = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+
+/**
+ * One table, the columns of each runtime side by side: its apps, then ours over each of the others. With
+ * repeated runs a value is the median with its spread (max − min over the median), and a ratio is the median
+ * of the ratios paired within each run, with their range.
+ */
 export function tableData(run) {
   const header = ['metric'];
   const cols = [];
+  const reps = run.repeats && run.repeats.length > 1 ? run.repeats : null;
   for (const [rt, results] of Object.entries(byRuntime(run))) {
     const names = APPS.filter((n) => results[n]);
     for (const n of names) {
       header.push(results[n].label.includes('(') ? results[n].label : `${results[n].label} (${RT[rt] ?? rt})`);
-      cols.push((g) => fmt(g(results[n])));
+      cols.push((g) => {
+        const v = g(results[n]);
+        if (!reps || typeof v !== 'number') return fmt(v);
+        const xs = nums(reps.map((x) => g(x[rt]?.[n])));
+        const m = median(xs);
+        return xs.length > 1 && m ? `${fmt(v)} ±${Math.round((50 * (Math.max(...xs) - Math.min(...xs))) / Math.abs(m))}%` : fmt(v);
+      });
     }
     for (const [n, h] of [['floor', 'us/floor'], ['reference', 'us/ref'], ['baseline', 'us/baseline']]) {
       if (!results[n] || !results.ours) continue;
       header.push(`${h} (${RT[rt] ?? rt})`);
-      cols.push((g) => fmt(ratio(g(results.ours), g(results[n]))));
+      cols.push((g) => {
+        if (!reps) return fmt(ratio(g(results.ours), g(results[n])));
+        const rs = nums(reps.map((x) => ratio(g(x[rt]?.ours), g(x[rt]?.[n]))));
+        return rs.length ? `${median(rs)} (${Math.min(...rs)}–${Math.max(...rs)})` : '—';
+      });
     }
   }
   const body = rows(run).map(([label, g]) => [label, ...cols.map((c) => c(g))]);

@@ -61,7 +61,9 @@ const config = {
   keepLogs: flag('keep-logs'), // leave each app's stdout in bench/results/tmp
   appArgs: opt('app-args', '').split(' ').filter(Boolean), // extra Node flags for every app process (experiments)
   profileDir: flag('profile') ? path.join(here, 'results/tmp') : '', // --cpu-prof of each app, heap snapshot at the largest size
-  maxMinutes: Number(opt('max-minutes', quick ? 10 : 60)),
+  maxMinutes: Number(opt('max-minutes', quick ? 10 : 120)),
+  // Each runtime's three apps run this many times (the order rotated each time); the table shows medians.
+  repeat: Math.max(1, Number(opt('repeat', 1))),
 };
 const TARGETS = {
   ours: { file: 'apps/ours.mjs', label: '@mentraos/sdk' },
@@ -184,7 +186,8 @@ async function launch(name, rt, sink, workDir) {
     env,
     execArgv: [
       '--expose-gc', '--require', path.join(here, 'guard.cjs'), ...config.appArgs,
-      ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`, `--cpu-prof-name=${rt}-${name}-${Date.now()}.cpuprofile`] : []),
+      // Bun 1.3 fails to write a profile to an absolute --cpu-prof-dir; relative to the working directory works.
+      ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${rt === 'bun' ? path.relative(workDir, config.profileDir) : config.profileDir}`, `--cpu-prof-name=${rt}-${name}-${Date.now()}.cpuprofile`] : []),
     ],
     stdio: ['ignore', out, 'pipe', 'ipc'],
   });
@@ -351,6 +354,22 @@ async function runTarget(name, rt, sink, workDir) {
 
 // ------------------------------------------------------------------ main
 
+/** The median of each number across repeated results of one app (the first value of anything else). */
+function medianOf(list) {
+  if (list.length === 1) return list[0];
+  const [first] = list;
+  if (list.every((x) => typeof x === 'number')) {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    const out = {};
+    for (const key of Object.keys(first)) out[key] = medianOf(list.map((x) => (x ? x[key] : undefined)));
+    return out;
+  }
+  return first;
+}
+
 function machine() {
   const cpus = os.cpus();
   return {
@@ -385,15 +404,27 @@ async function main() {
   const sink = await startSink();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-bench-'));
   try {
-    for (const rt of config.runtimes) {
-      run.versions[rt] = runtimeOf(rt).version;
-      run.results[rt] = {};
-      for (const name of config.targets) {
-        if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
-        console.log(`${TARGETS[name].label} on ${runtimeOf(rt).version}:`);
-        run.results[rt][name] = await runTarget(name, rt, sink, workDir);
+    for (const name of config.targets) if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
+    run.repeats = [];
+    for (let k = 0; k < config.repeat; k++) {
+      const one = {};
+      for (const rt of config.runtimes) {
+        run.versions[rt] = runtimeOf(rt).version;
+        one[rt] = {};
+        // Rotate the order each repetition, so drift in the machine's load does not favour one app.
+        const order = config.targets.map((_, i) => config.targets[(i + k) % config.targets.length]);
+        for (const name of order) {
+          console.log(`${TARGETS[name].label} on ${runtimeOf(rt).version}${config.repeat > 1 ? ` (run ${k + 1} of ${config.repeat})` : ''}:`);
+          one[rt][name] = await runTarget(name, rt, sink, workDir);
+        }
       }
+      run.repeats.push(one);
     }
+    for (const rt of config.runtimes) {
+      run.results[rt] = {};
+      for (const name of config.targets) run.results[rt][name] = medianOf(run.repeats.map((x) => x[rt][name]));
+    }
+    if (config.repeat === 1) delete run.repeats;
   } finally {
     await sink.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -48,6 +48,7 @@ export class SoakCloud {
     await this.shutdown(1012);
     await new Promise((r) => setTimeout(r, downMs));
     await this.listen();
+    this.restartedAt = performance.now();
   }
 
   async shutdown(code) {
@@ -109,6 +110,7 @@ export class SoakCloud {
       this.counters.reconnects++;
       if (s.downSince > 0) this.reconnectMs.push(performance.now() - s.downSince);
       s.reconnectedAt = performance.now();
+      if (this.restartedAt && !s.backAfterRestart) s.backAfterRestart = s.reconnectedAt;
     }
     s.connects++;
     s.downSince = 0;

@@ -161,7 +161,9 @@ export async function main(argv) {
       if (r[1] === 0) missingStop++;
     }
     const rec = cloud.reconnectMs.sort((a, b) => a - b);
-    const afterRestart = cloud.list.map((s) => s.reconnectedAt ?? 0).filter((t) => restartUpAt > 0 && t >= restartUpAt).sort((a, b) => a - b);
+    // The first reconnect of each session after the restart (later ones are other faults).
+    const afterRestart = cloud.list.map((s) => s.backAfterRestart ?? 0).filter((t) => t > 0).sort((a, b) => a - b);
+    restartUpAt = cloud.restartedAt ?? restartUpAt;
     const allLat = windows.map((w) => w.p99).filter((x) => x !== null);
     const first = windows[0];
     const last = windows[windows.length - 1];
