@@ -6,7 +6,7 @@ import {
   isAppConnectionAck, isAppConnectionError, isAppConnectionInit, isAppSubscriptionUpdate, isPhotoRequestFromApp,
 } from '../src/protocol/guards';
 import { validateAppConfig } from '../src/protocol/models';
-import { deprecate } from './deprecations';
+import { deprecate } from '../src/core/deprecations';
 
 /** The modern function `fn`, warning once under the legacy `api` name. */
 function renamed<F extends (...args: any[]) => any>(api: string, fn: F): F {

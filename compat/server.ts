@@ -2,10 +2,11 @@
  * `TpaServer`: the AppServer under its AugmentOS name, with the legacy config shims. It is an AppServer at
  * run time; at the type level its `stop()` accepts overrides that return void (1.1.x) or a Promise (2.x).
  */
-import { AppServer, validateServerConfig, type AppServerConfig } from '../src/app/server';
+import { AppServer, type AppServerConfig } from '../src/app/server';
+import { validateServerConfig } from '../src/core/options';
 import type { CoreSession } from '../src/core/session';
 import type { ToolCall } from '../src/protocol/messages';
-import { deprecate } from './deprecations';
+import { deprecate } from '../src/core/deprecations';
 import { TpaSession } from './session';
 
 /** @deprecated Use `AppServerConfig`. */

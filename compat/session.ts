@@ -9,9 +9,9 @@ import type { CoreSession } from '../src/core/session';
 import { FACADE_NAMING, type Dialect } from '../src/protocol/dialects';
 import type { AppRoomConfig, AppUserList, AudioConfig, StreamConfig, VideoConfig } from '../src/protocol/messages';
 import type { PhotoData, RtmpStreamStatus } from '../src/protocol/module-messages';
-import { deprecate } from './deprecations';
+import { deprecate } from '../src/core/deprecations';
 import { TpaSettingsManager } from './settings';
-import type { DashboardAPI, StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
+import type { StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
 
 /** @deprecated Use `AppSessionConfig`. Sessions are created by the server; this type is for reference. */
 export interface TpaSessionConfig extends Omit<AppSessionConfig, 'mentraOSWebsocketUrl' | 'appServer'> {

@@ -1,6 +1,6 @@
 /** `session.settings` of a TpaSession: the modern SettingsManager plus its AugmentOS names. */
 import { SettingsManager, type SettingValueChangeHandler } from '../src/app/settings';
-import { deprecate } from './deprecations';
+import { deprecate } from '../src/core/deprecations';
 
 export class TpaSettingsManager extends SettingsManager {
   /** @deprecated Use `getMentraOS`. */

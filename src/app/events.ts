@@ -2,7 +2,7 @@
  * `session.events`: stream handlers (each subscribes its stream and returns an unsubscribe function) and
  * system events (no subscription). Several language handlers may coexist.
  */
-import { deprecate } from '../../compat/deprecations';
+import { deprecate } from '../core/deprecations';
 import type { CoreSession, DisconnectInfo } from '../core/session';
 import { StreamType } from '../protocol/enums';
 import type {

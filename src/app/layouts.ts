@@ -1,4 +1,5 @@
 /** `session.layouts`: every method sends one `display_event`, exactly as the published SDKs do. */
+import type { AppToCloudMessage } from '../protocol/outbound';
 import type { CoreSession } from '../core/session';
 import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
@@ -57,7 +58,7 @@ export class LayoutManager {
       this.core.logger.warn(`Unknown view "${String(view)}"; showing on "main"`);
       view = ViewType.MAIN;
     }
-    const msg: { type: string; [k: string]: unknown } = {
+    const msg: AppToCloudMessage = {
       timestamp: new Date().toISOString(),
       sessionId: '',
       type: 'display_event',

@@ -5,15 +5,15 @@
  */
 import type { Express } from 'express';
 import type { ErrorContext } from '../core/engine';
-import { SdkError, toError } from '../core/errors';
+import { toError } from '../core/errors';
 import { AppHost, type HostConfig } from '../core/host';
+import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core/options';
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session';
 import type { AppSetting } from '../protocol/messages';
 import { AppSession } from './session';
 import { createToken } from './token';
 import { invokeToolHandler, type ToolCall } from './tools';
-import { invalidHostEntry } from '../core/trust';
 
 export interface AppServerConfig extends HostConfig {
   /** Instructions shown to the assistant about this app. */
@@ -21,6 +21,13 @@ export interface AppServerConfig extends HostConfig {
   /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
   onError?: (error: Error, context: ErrorContext) => void;
 }
+
+/** Every `AppServerConfig` option with its default: the server's options plus the facade's own two. */
+export const APP_SERVER_OPTIONS = {
+  ...SERVER_OPTIONS,
+  appInstructions: undefined,
+  onError: undefined,
+} as const satisfies Record<keyof AppServerConfig, unknown>;
 
 const hosts = new WeakMap<AppServer, AppHost>();
 
@@ -31,53 +38,16 @@ export function hostOf(server: AppServer): AppHost {
   return host;
 }
 
-export function validateServerConfig(config: unknown, kind = 'AppServer'): asserts config is HostConfig {
-  const fail = (msg: string) => {
-    throw new SdkError('invalid_config', `${kind} config: ${msg}`);
-  };
-  if (!config || typeof config !== 'object') fail('expected an object with packageName and apiKey');
-  const c = config as Record<string, unknown>;
-  if (typeof c.packageName !== 'string' || c.packageName.trim() === '') fail('"packageName" is required (e.g. "com.example.myapp")');
-  if (typeof c.apiKey !== 'string' || c.apiKey === '') fail('"apiKey" is required: copy it from the developer console, e.g. process.env.MENTRAOS_API_KEY');
-  if (c.port !== undefined && (typeof c.port !== 'number' || !Number.isInteger(c.port) || c.port < 0 || c.port > 65535)) {
-    fail(`"port" must be an integer from 0 to 65535 (got ${JSON.stringify(c.port)})`);
-  }
-  if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/'))) fail('"webhookPath" must be a path starting with "/"');
-  if (c.publicDir !== undefined && c.publicDir !== false && typeof c.publicDir !== 'string') fail('"publicDir" must be a directory path or false');
-  if (c.healthCheck !== undefined && typeof c.healthCheck !== 'boolean') fail('"healthCheck" must be a boolean');
-  for (const field of ['cookieSecret', 'appInstructions', 'augmentOSWebsocketUrl', 'tpaInstructions'] as const) {
-    if (c[field] !== undefined && typeof c[field] !== 'string') fail(`"${field}" must be a string (got ${typeof c[field]})`);
-  }
-  if (c.trustedCloudHosts !== undefined && (!Array.isArray(c.trustedCloudHosts) || c.trustedCloudHosts.some((h) => typeof h !== 'string'))) {
-    fail('"trustedCloudHosts" must be an array of host names');
-  }
-  for (const h of (c.trustedCloudHosts as string[] | undefined) ?? []) {
-    const why = invalidHostEntry(h);
-    if (why) fail(`"trustedCloudHosts": ${why}`);
-  }
-  if (c.webhookSecret !== undefined && (typeof c.webhookSecret !== 'string' || c.webhookSecret.length < 16)) {
-    fail('"webhookSecret" must be a string of at least 16 characters (a long random value shared with the cloud)');
-  }
-  for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs'] as const) {
-    const v = c[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : 'milliseconds'}`);
-  }
-  if (c.reconnect !== undefined) {
-    if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
-    for (const [k, v] of Object.entries(c.reconnect as object)) {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`"reconnect.${k}" must be a non-negative number`);
-    }
-  }
-}
+export { validateServerConfig };
 
 export class AppServer {
   /** The server's logger (the injected one, or a console logger silent below `warn`). */
   readonly logger: Logger;
 
   constructor(config: AppServerConfig) {
-    validateServerConfig(config, new.target?.name || 'AppServer');
+    const resolved = resolveHostConfig(config, new.target?.name || 'AppServer');
     const onError = config.onError;
-    const host = new AppHost(config, {
+    const host = new AppHost(resolved, {
       createSession: (core: CoreSession) => this.createSessionFacade(core),
       onSession: (session, sessionId, userId) => this.onSession(session as AppSession, sessionId, userId),
       onStop: (sessionId, userId, reason) => this.onStop(sessionId, userId, reason),
@@ -108,11 +78,7 @@ export class AppServer {
   }
 
   /** Called once when a session ends, with the reason. Override it. */
-  protected async onStop(sessionId: string, userId: string, reason: StopReason): Promise<void> {
-    void sessionId;
-    void userId;
-    void reason;
-  }
+  protected async onStop(_sessionId: string, _userId: string, _reason: StopReason): Promise<void> {}
 
   /**
    * Called when the assistant invokes one of the app's tools (only for calls signed by the cloud).
@@ -120,9 +86,7 @@ export class AppServer {
    * live session or null, or `onToolCall(toolName, args, userId)`. The return value is the reply
    * (`GIVE_APP_CONTROL_OF_TOOL_RESPONSE` keeps the assistant silent); a throw answers 500 and reaches onError.
    */
-  protected async onToolCall(toolCall: ToolCall | string, ...rest: [args?: any, userId?: string]): Promise<any> {
-    void toolCall;
-    void rest;
+  protected async onToolCall(_toolCall: ToolCall | string, ..._rest: [args?: any, userId?: string]): Promise<any> {
     return undefined;
   }
 

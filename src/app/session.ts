@@ -3,7 +3,8 @@
  * every behaviour (transport, subscriptions, dispatch, reconnect, correlation) lives in the core, and each
  * module (`src/app/modules/`) holds the core session, never a socket.
  */
-import { deprecate } from '../../compat/deprecations';
+import type { AppToCloudMessage } from '../protocol/outbound';
+import { deprecate } from '../core/deprecations';
 import { AppMessaging } from '../core/app-messaging';
 import { cloudHttpBase } from '../core/cloud-http';
 import type { Logger } from '../core/logger';
@@ -331,7 +332,8 @@ export class AppSession {
 
   /** Sends a raw message to the cloud (queued while reconnecting). */
   sendMessage(message: { type: string; [field: string]: unknown }): void {
-    coreOf(this).send(message);
+    // The raw escape hatch: an app may send a type this SDK does not know yet.
+    coreOf(this).send(message as AppToCloudMessage);
   }
 
   // ---------------------------------------------------------------- WiFi

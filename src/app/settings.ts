@@ -4,7 +4,7 @@
  * The two never mix: a `settings_update` array only ever replaces the app settings.
  */
 import { SdkError } from '../core/errors';
-import { deprecate } from '../../compat/deprecations';
+import { deprecate } from '../core/deprecations';
 import { cloudRequest } from '../core/cloud-http';
 import type { CoreSession } from '../core/session';
 import type { SettingsChangeMap } from '../core/settings-store';

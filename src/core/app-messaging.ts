@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { appMessageType, type AppMessageStem, type Dialect } from '../protocol/dialects';
 import type { AppRoomConfig, AppUserList } from '../protocol/messages';
+import type { AppToCloudMessage, OutboundAppMessageStem } from '../protocol/outbound';
 import { cloudRequest } from './cloud-http';
 import { SdkError, toError } from './errors';
 import type { CoreSession } from './session';
@@ -24,10 +25,10 @@ export class AppMessaging {
 
   /** Sends `payload` to every user of this app (or of one room). */
   broadcast(payload: unknown, roomId?: string): void {
-    const msg: Record<string, unknown> = this.base('broadcast_message');
+    const msg: AppToCloudMessage = this.base('broadcast_message');
     Object.assign(msg, { payload, messageId: newMessageId(), senderUserId: this.core.userId });
     if (roomId !== undefined) msg.roomId = checkId(roomId, 'roomId');
-    this.core.send(msg as { type: string });
+    this.core.send(msg);
   }
 
   /** Sends `payload` to one user; resolves with the cloud's `success`, or rejects after the timeout. */
@@ -36,7 +37,18 @@ export class AppMessaging {
     this.listenForResponses();
     const messageId = newMessageId();
     const answer = this.core.requests.create<{ success?: unknown; error?: unknown }>(messageId, 'direct message', timeoutMs);
-    this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId });
+    if (!this.core.send({ ...this.base('direct_message'), targetUserId, payload, messageId, senderUserId: this.core.userId })) {
+      // Refused at once (the session ended, or the queue is full): no answer can come, so do not wait for one.
+      const closed = this.core.state === 'closed';
+      this.core.requests.reject(
+        messageId,
+        new SdkError(
+          closed ? 'session_closed' : 'queue_full',
+          closed ? `The direct message to ${targetUserId} was not sent: the session has ended` : `The direct message to ${targetUserId} was not sent: the outbound queue is full while the cloud is unreachable`,
+          { details: { messageId } },
+        ),
+      );
+    }
     return answer.then((r) => {
       if (r.success !== true && typeof r.error === 'string') this.core.logger.debug(`Direct message ${messageId} was not delivered: ${r.error.slice(0, 200)}`);
       return r.success === true;
@@ -44,9 +56,9 @@ export class AppMessaging {
   }
 
   joinRoom(roomId: string, roomConfig?: AppRoomConfig): void {
-    const msg: Record<string, unknown> = { ...this.base('room_join'), roomId: checkId(roomId, 'roomId') };
+    const msg: AppToCloudMessage = { ...this.base('room_join'), roomId: checkId(roomId, 'roomId') };
     if (roomConfig !== undefined) msg.roomConfig = roomConfig;
-    this.core.send(msg as { type: string });
+    this.core.send(msg);
   }
 
   leaveRoom(roomId: string): void {
@@ -90,7 +102,7 @@ export class AppMessaging {
     }
   }
 
-  private base(stem: AppMessageStem): { type: string; packageName: string; sessionId: string } {
+  private base(stem: OutboundAppMessageStem): { type: `${'tpa' | 'app'}_${OutboundAppMessageStem}`; packageName: string; sessionId: string } {
     return { type: appMessageType(stem, this.naming.appMessagePrefix), packageName: this.core.packageName, sessionId: this.core.sessionId };
   }
 

@@ -3,7 +3,12 @@
  * the engine has already checked against the trusted hosts, so the API key only ever goes to that cloud.
  */
 import { SdkError, toError } from './errors';
-import type { CoreSession } from './session';
+
+/** What `cloudRequest` needs of a session: the URL it connected to and its authorization. */
+export interface CloudTarget {
+  readonly url: string;
+  cloudAuthorization(): string;
+}
 
 /** The cloud's HTTP base for a WebSocket URL: ws→http, wss→https, the app socket path (`/app-ws`, `/tpa-ws`) removed. */
 export function cloudHttpBase(wsUrl: string): string {
@@ -65,7 +70,7 @@ export interface CloudRequest {
 }
 
 /** Sends one JSON request to the session's cloud and returns the parsed JSON answer. */
-export async function cloudRequest<T>(core: CoreSession, req: CloudRequest): Promise<T> {
+export async function cloudRequest<T>(core: CloudTarget, req: CloudRequest): Promise<T> {
   const base = cloudHttpBase(core.url);
   const url = new URL(base + req.path);
   if (url.origin !== new URL(base).origin) throw new SdkError('invalid_argument', `Refused ${req.what}: the path leaves the session's cloud`);

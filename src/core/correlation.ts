@@ -3,6 +3,7 @@
  * then send" (so a fast answer is never missed), and timeout options. The pending entry lives with the
  * logical session (or the engine, for answers that arrive over HTTP), so it survives reconnects.
  */
+import type { AppToCloudMessage } from '../protocol/outbound';
 import { randomUUID } from 'node:crypto';
 import { SdkError } from './errors';
 import type { PendingRequests } from './requests';
@@ -26,7 +27,7 @@ export interface RequestSpec {
   /** What is asked, for messages and filtering (`photo`, `audio`, `location poll`, ...). */
   kind: string;
   timeoutMs: number;
-  message: { type: string; [field: string]: unknown };
+  message: AppToCloudMessage;
   /** Where the answer is awaited (default: the session's own `requests`). */
   registry?: PendingRequests;
   owner?: string;

@@ -10,7 +10,8 @@ import type { AppSetting, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
-import { HandshakeGate, RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
+import type { SessionOptions } from './session-options';
+import { HandshakeGate } from './reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
 import { PendingRequests } from './requests';
 import { CoreSession, type StopReason } from './session';
@@ -21,11 +22,8 @@ export interface EngineConfig {
   apiKey: string;
   logger: Logger;
   trustedCloudHosts?: readonly string[];
-  handshakeTimeoutMs?: number;
-  reconnect?: ReconnectOptions;
-  queueLimit?: number;
-  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
-  pingIntervalMs?: number;
+  /** What every session is given, resolved (see `options.ts`). */
+  session: SessionOptions;
   /** How long a replacing session's onSession waits for the replaced session's onStop (ms, default 5000). */
   replaceWaitMs?: number;
   /** Where session ownership is recorded when several instances serve the app (default: this process only). */
@@ -92,7 +90,7 @@ export class SessionEngine implements DirectoryHost {
       added: (id, _kind, timeoutMs) => directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
       removed: (id) => void directory.releaseRequest(id),
     } : undefined);
-    this.handshakeGate = new HandshakeGate(config.reconnect?.maxConcurrentHandshakes ?? RECONNECT_DEFAULTS.maxConcurrentHandshakes);
+    this.handshakeGate = new HandshakeGate(config.session.reconnect.maxConcurrentHandshakes);
   }
 
   /** One function for every session (not a closure per session). */
@@ -205,11 +203,8 @@ export class SessionEngine implements DirectoryHost {
       apiKey: this.config.apiKey,
       url: verdict.url.href,
       logger: this.config.logger,
-      handshakeTimeoutMs: this.config.handshakeTimeoutMs,
-      reconnect: this.config.reconnect,
-      queueLimit: this.config.queueLimit,
+      ...this.config.session,
       sharedRequests: this.sharedRequests,
-      pingIntervalMs: this.config.pingIntervalMs,
       handshakeGate: this.handshakeGate,
       onEnd: (reason) => this.onEnd(entry, reason),
       reportError: this.reportSessionError,

@@ -3,22 +3,41 @@
  * Messages say what went wrong and how to fix it; they never contain the API key.
  */
 
+/**
+ * Every code the SDK throws or reports, and no other (a test reads the sources and keeps this exact).
+ */
 export type SdkErrorCode =
+  // configuration and arguments
   | 'invalid_config'
   | 'invalid_argument'
-  | 'invalid_webhook'
-  | 'untrusted_cloud'
+  | 'not_supported'
+  | 'port_in_use'
+  | 'server_error'
+  // the connection to the cloud
   | 'connect_failed'
   | 'handshake_timeout'
   | 'connection_error'
   | 'session_closed'
-  | 'session_replaced'
   | 'queue_full'
+  // requests and their answers
   | 'request_timeout'
-  | 'handler_error'
-  | 'port_in_use'
-  | 'server_error'
-  | (string & {});
+  | 'request_cancelled'
+  | 'cloud_unreachable'
+  | 'cloud_request_failed'
+  | 'token_exchange_failed'
+  // camera
+  | 'photo_error'
+  | 'photo_too_large'
+  | 'photo_missing'
+  | 'photo_invalid'
+  | 'already_streaming'
+  | 'stream_error'
+  | 'stream_stopped'
+  // SimpleStorage
+  | 'storage_unavailable'
+  | 'storage_quota_exceeded'
+  | 'storage_rate_limited'
+  | 'storage_write_failed';
 
 export class SdkError extends Error {
   override name = 'SdkError';

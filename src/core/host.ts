@@ -9,66 +9,23 @@ import path from 'node:path';
 import express from 'express';
 import type { Express, Request, RequestHandler, Response } from 'express';
 import serveStatic from 'serve-static';
-import { resolveCluster, type ClusterOptions } from './cluster/config';
+import { resolveCluster } from './cluster/config';
 import { ClusterRouter } from './cluster/forward';
 import { RedisSessionDirectory } from './cluster/redis-directory';
-import { SessionEngine, type EngineConfig, type EngineHooks } from './engine';
+import { SessionEngine, type EngineConfig, type EngineHooks, type WebhookResult } from './engine';
 import { SdkError, toError } from './errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
-import { createConsoleLogger, redactingLogger, type LogLevel, type Logger } from './logger';
-import type { ReconnectOptions } from './reconnect';
+import { createConsoleLogger, redactingLogger, type Logger } from './logger';
+import { type HostConfig, type ResolvedHostConfig, sessionOptions } from './options';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
 import { settingsRoutes } from './routes/settings';
 import { toolRoutes } from './routes/tool';
 import { createAuthMiddleware } from './webview/auth';
-import type { PublicKeyInput } from './webview/tokens';
 import { registerPhotoUpload } from './routes/photo-upload';
 import { INVALID_JSON, byteLimit, readJsonBody, takesLane } from './webhook-body';
 
-export interface HostConfig {
-  packageName: string;
-  apiKey: string;
-  /** Port to listen on (default 7010; 0 picks a free port, see `port` after `start()`). */
-  port?: number;
-  /** Address to listen on (default: all interfaces, as the cloud must reach the app). */
-  host?: string;
-  webhookPath?: string;
-  publicDir?: string | false;
-  healthCheck?: boolean;
-  logger?: Logger;
-  logLevel?: LogLevel;
-  /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
-  trustedCloudHosts?: readonly string[];
-  /**
-   * A shared secret the cloud sends in the `X-MentraOS-Webhook-Secret` header of every webhook (default:
-   * `MENTRAOS_WEBHOOK_SECRET`, else none). When set, calls without it are answered 401.
-   */
-  webhookSecret?: string;
-  handshakeTimeoutMs?: number;
-  reconnect?: ReconnectOptions;
-  /** Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README). */
-  queueLimit?: number;
-  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
-  pingIntervalMs?: number;
-  /** Largest JSON body accepted (default '100kb', as Express). */
-  bodyLimit?: string | number;
-  /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
-  maxPhotoBytes?: number;
-  /** Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers). */
-  handleSignals?: boolean;
-  /** Secret for webview session cookies (default: random per process, so sessions end at a restart). */
-  cookieSecret?: string;
-  /** The cloud API where webview temporary tokens are exchanged (default `https://api.mentra.glass`). */
-  cloudApiUrl?: string;
-  /** The cloud's public key for signed webview user tokens (default: `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`). */
-  userTokenPublicKey?: PublicKeyInput;
-  /**
-   * Run on several instances sharing a session directory in Redis (default: from `MENTRAOS_REDIS_URL` and
-   * `MENTRAOS_INSTANCE_URL` when both are set; `false` ignores them). See docs/scaling.md.
-   */
-  cluster?: ClusterOptions | false;
-}
+export type { HostConfig };
 
 export class AppHost {
   readonly app: Express;
@@ -86,23 +43,21 @@ export class AppHost {
   private readonly cleanupHandlers: Array<() => unknown> = [];
   private readonly signalHandler = () => void this.stop();
 
-  constructor(private readonly config: HostConfig, hooks: EngineHooks) {
+  /** `config` comes resolved (`resolveHostConfig`): validated once, every default applied. */
+  constructor(private readonly config: ResolvedHostConfig, hooks: EngineHooks) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
-    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel ?? 'warn'), [config.apiKey, ...(cluster?.secrets ?? [])]);
+    this.logger = redactingLogger(config.logger ?? createConsoleLogger(config.logLevel), [config.apiKey, ...(cluster?.secrets ?? [])]);
     const engineConfig: EngineConfig = {
       packageName: config.packageName,
       apiKey: config.apiKey,
       logger: this.logger,
       trustedCloudHosts: config.trustedCloudHosts,
-      handshakeTimeoutMs: config.handshakeTimeoutMs,
-      reconnect: config.reconnect,
-      queueLimit: config.queueLimit,
-      pingIntervalMs: config.pingIntervalMs,
+      session: sessionOptions(config),
       directory: cluster && new RedisSessionDirectory({ ...cluster, logger: this.logger }),
     };
     this.engine = new SessionEngine(engineConfig, hooks);
-    const webhookPath = config.webhookPath ?? '/webhook';
+    const webhookPath = config.webhookPath;
     this.cluster = cluster && new ClusterRouter({
       directory: this.engine.directory,
       secret: cluster.secret,
@@ -120,7 +75,7 @@ export class AppHost {
     // Headers are checked before the body is read.
     this.app.post(webhookPath, this.verifyCloud, requireJson);
     this.app.post('/settings', this.verifyCloud);
-    this.app.use(express.json({ limit: config.bodyLimit ?? '100kb' }));
+    this.app.use(express.json({ limit: config.bodyLimit }));
     this.app.use(createAuthMiddleware({
       apiKey: config.apiKey,
       packageName: config.packageName,
@@ -144,7 +99,7 @@ export class AppHost {
     this.app.use(toolRoutes(routes));
     this.app.use(settingsRoutes(routes));
     this.app.use(mentraAuthRoutes(routes));
-    if (config.healthCheck !== false) {
+    if (config.healthCheck) {
       this.app.get('/health', (_req, res) => {
         res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
       });
@@ -157,7 +112,7 @@ export class AppHost {
   /** The port the server listens on (the configured one before `start()`). */
   get port(): number {
     const addr = this.server?.address();
-    return addr && typeof addr === 'object' ? addr.port : (this.config.port ?? 7010);
+    return addr && typeof addr === 'object' ? addr.port : this.config.port;
   }
 
   get listening(): boolean {
@@ -188,8 +143,8 @@ export class AppHost {
   }
 
   private listen(): Promise<void> {
-    const port = this.config.port ?? 7010;
-    const webhookPath = this.config.webhookPath ?? '/webhook';
+    const port = this.config.port;
+    const webhookPath = this.config.webhookPath;
     const limit = byteLimit(this.config.bodyLimit);
     // The fast lane skips Express, so it is taken only when no webhook secret has to be checked and no
     // stop webhook may have to go to another instance.
@@ -265,7 +220,7 @@ export class AppHost {
   }
 
   private async answerWebhook(body: unknown, res: ServerResponse): Promise<void> {
-    let result;
+    let result: WebhookResult;
     try {
       result = await this.engine.handleWebhook(body);
     } catch (e) {

@@ -13,12 +13,12 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
+import { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
 import { safeEqual } from './crypto';
 import { toError } from './errors';
 import type { Logger } from './logger';
 
-export const WEBHOOK_SECRET_HEADER = 'X-MentraOS-Webhook-Secret';
-export const WEBHOOK_SECRET_ENV = 'MENTRAOS_WEBHOOK_SECRET';
+export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER };
 
 /** The configured secret, else the environment's; empty means none. */
 export function resolveWebhookSecret(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -26,7 +26,8 @@ export function resolveWebhookSecret(configured: string | undefined, env: NodeJS
   return secret ? secret : undefined;
 }
 
-function refuse(res: Response, status: number, message: string): void {
+/** Answers `{ status: 'error', message }` with `status` (every refusal the SDK sends looks like this). */
+export function sendError(res: Response, status: number, message: string): void {
   res.status(status).json({ status: 'error', message });
 }
 
@@ -36,9 +37,9 @@ export function cloudSecretGuard(secret: string | undefined): RequestHandler {
   return (req, res, next) => {
     const given = req.get(WEBHOOK_SECRET_HEADER);
     if (given === undefined || given === '') {
-      return refuse(res, 401, `Missing the ${WEBHOOK_SECRET_HEADER} header: this app only accepts calls from a cloud that knows its webhook secret`);
+      return sendError(res, 401, `Missing the ${WEBHOOK_SECRET_HEADER} header: this app only accepts calls from a cloud that knows its webhook secret`);
     }
-    if (!safeEqual(given, secret)) return refuse(res, 401, `The ${WEBHOOK_SECRET_HEADER} header does not match this app's webhook secret`);
+    if (!safeEqual(given, secret)) return sendError(res, 401, `The ${WEBHOOK_SECRET_HEADER} header does not match this app's webhook secret`);
     next();
   };
 }
@@ -47,13 +48,13 @@ export function cloudSecretGuard(secret: string | undefined): RequestHandler {
 export const requireJson: RequestHandler = (req, res, next) => {
   if (req.is('application/json')) return next();
   const type = req.get('content-type');
-  refuse(res, 415, `The body must be JSON with Content-Type: application/json (got ${type ? JSON.stringify(type.slice(0, 100)) : 'no Content-Type'})`);
+  sendError(res, 415, `The body must be JSON with Content-Type: application/json (got ${type ? JSON.stringify(type.slice(0, 100)) : 'no Content-Type'})`);
 };
 
 /** 405 for any other method on a POST-only path. */
 export const postOnly: RequestHandler = (req, res) => {
   res.set('Allow', 'POST');
-  refuse(res, 405, `${req.method.slice(0, 10)} is not allowed here: the cloud POSTs JSON to this path`);
+  sendError(res, 405, `${req.method.slice(0, 10)} is not allowed here: the cloud POSTs JSON to this path`);
 };
 
 /** Body-parser failures become JSON 4xx answers with a reason (never an HTML page). */
@@ -69,7 +70,7 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       : status < 500 ? `Bad request: ${String(err?.message ?? 'unreadable body').slice(0, 200)}`
       : 'Internal server error';
     if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
-    refuse(res, status, message);
+    sendError(res, status, message);
   };
 }
 
@@ -91,17 +92,17 @@ export function jsonFallthrough(logger: Logger): (req: Request, res: Response) =
     if (err) {
       const e = err as { status?: number; statusCode?: number; type?: string };
       const status = e.status ?? e.statusCode;
-      if (status === 404) return refuse(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${(req.path ?? '').slice(0, 200)}`);
-      if (status === 403) return refuse(res, 403, 'That path may not be served');
-      return onError(err, req, res, () => refuse(res, 500, 'Internal server error'));
+      if (status === 404) return sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${(req.path ?? '').slice(0, 200)}`);
+      if (status === 403) return sendError(res, 403, 'That path may not be served');
+      return onError(err, req, res, () => sendError(res, 500, 'Internal server error'));
     }
     const path = req.path ?? '';
     const allow = OWN_PATHS[path];
     if (allow) {
       res.set('Allow', allow);
-      return refuse(res, 405, `${req.method.slice(0, 10)} is not allowed on ${path} (allowed: ${allow})`);
+      return sendError(res, 405, `${req.method.slice(0, 10)} is not allowed on ${path} (allowed: ${allow})`);
     }
-    refuse(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${path.slice(0, 200)}`);
+    sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${path.slice(0, 200)}`);
   };
 }
 

@@ -7,52 +7,45 @@
  * One timer serves every socket with the same interval (not one timer per session): thousands of sessions
  * cost one sweep per interval.
  */
-import WebSocket from 'ws';
-
-interface Watched {
+/** What liveness needs of a connection: whether its socket is open, a ping, and its sign of life. */
+export interface Watched {
+  /** Set by the connection on every frame, ping or pong from the peer; cleared by each sweep. */
   alive: boolean;
-  onZombie: () => void;
+  readonly isOpen: boolean;
+  ping(): void;
+  onZombie(): void;
 }
 
-const sweeps = new Map<number, { timer: ReturnType<typeof setInterval>; sockets: Map<WebSocket, Watched> }>();
+const sweeps = new Map<number, { timer: ReturnType<typeof setInterval>; watched: Set<Watched> }>();
 
-function sweep(sockets: Map<WebSocket, Watched>): void {
-  for (const [ws, w] of sockets) {
-    if (ws.readyState !== WebSocket.OPEN) continue;
+function sweep(watched: Set<Watched>): void {
+  for (const w of watched) {
+    if (!w.isOpen) continue;
     if (!w.alive) {
       w.onZombie();
       continue;
     }
     w.alive = false;
-    ws.ping();
+    w.ping();
   }
 }
 
-/** Starts watching `ws`; returns the function that stops watching. `intervalMs` 0 disables the pings. */
-export function watchLiveness(ws: WebSocket, intervalMs: number, onZombie: () => void): () => void {
+/** Starts watching `w`; returns the function that stops watching. `intervalMs` 0 disables the pings. */
+export function watchLiveness(w: Watched, intervalMs: number): () => void {
   if (!(intervalMs > 0)) return () => {};
   let group = sweeps.get(intervalMs);
   if (!group) {
-    const sockets = new Map<WebSocket, Watched>();
-    const timer = setInterval(() => sweep(sockets), intervalMs);
+    const watched = new Set<Watched>();
+    const timer = setInterval(() => sweep(watched), intervalMs);
     timer.unref?.();
-    sweeps.set(intervalMs, (group = { timer, sockets }));
+    sweeps.set(intervalMs, (group = { timer, watched }));
   }
-  const watched: Watched = { alive: true, onZombie };
-  const sign = () => {
-    watched.alive = true;
-  };
-  ws.on('pong', sign);
-  ws.on('ping', sign);
-  ws.on('message', sign);
-  group.sockets.set(ws, watched);
-  const { sockets, timer } = group;
+  w.alive = true;
+  group.watched.add(w);
+  const { watched, timer } = group;
   return () => {
-    ws.off('pong', sign);
-    ws.off('ping', sign);
-    ws.off('message', sign);
-    if (!sockets.delete(ws) || sockets.size > 0) return;
+    if (!watched.delete(w) || watched.size > 0) return;
     clearInterval(timer);
-    if (sweeps.get(intervalMs)?.sockets === sockets) sweeps.delete(intervalMs);
+    if (sweeps.get(intervalMs)?.watched === watched) sweeps.delete(intervalMs);
   };
 }

@@ -21,10 +21,6 @@ export class SessionRegistry {
   private readonly byUser = new Map<string, Set<string>>();
   private nextGeneration = 1;
 
-  get size(): number {
-    return this.bySession.size;
-  }
-
   /** Number of sessions whose handshake succeeded. */
   get activeCount(): number {
     let n = 0;

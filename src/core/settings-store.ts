@@ -4,10 +4,11 @@
  * `augmentos_settings_update`). Changes are diffed by key and reported once per real change.
  */
 import type { AppSetting } from '../protocol/messages';
+import { Emitter } from './emitter';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;
-type Listener = (changes: SettingsChangeMap) => void;
+type Listener = (changes: SettingsChangeMap) => unknown;
 
 /** Shared by every store without app settings; never mutated (a store replaces its map whole). */
 const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
@@ -16,11 +17,12 @@ export class SettingsStore {
   private app: AppSetting[] = [];
   private appValues: ReadonlyMap<string, unknown> = NO_VALUES;
   private system: Record<string, unknown> = {};
-  // Created on the first listener: one store per session, and most sessions never listen.
-  private appListeners: Set<Listener> | undefined;
-  private systemListeners: Set<Listener> | undefined;
+  /** `app` and `system` change listeners, under the session's one isolation rule (see `emitter.ts`). */
+  private readonly listeners: Emitter;
 
-  constructor(private readonly report: (err: unknown) => void) {}
+  constructor(report: (err: unknown) => void) {
+    this.listeners = new Emitter(report);
+  }
 
   getAppSettings(): AppSetting[] {
     return this.app;
@@ -50,7 +52,7 @@ export class SettingsStore {
     const changes = diff(this.appValues, next);
     this.app = list;
     this.appValues = next;
-    if (Object.keys(changes).length > 0) this.notify(this.appListeners, changes);
+    if (Object.keys(changes).length > 0) this.listeners.emit('app', changes);
     return changes;
   }
 
@@ -60,36 +62,21 @@ export class SettingsStore {
     const before = new Map(Object.entries(this.system));
     this.system = { ...this.system, ...values };
     const changes = diff(before, new Map(Object.entries(this.system)));
-    if (Object.keys(changes).length > 0) this.notify(this.systemListeners, changes);
+    if (Object.keys(changes).length > 0) this.listeners.emit('system', changes);
     return changes;
   }
 
+  /** A throw or a rejected promise from `fn` goes to the session's error path, never to the caller. */
   onAppChange(fn: Listener): () => void {
-    const set = (this.appListeners ??= new Set());
-    set.add(fn);
-    return () => void set.delete(fn);
+    return this.listeners.on('app', fn);
   }
 
   onSystemChange(fn: Listener): () => void {
-    const set = (this.systemListeners ??= new Set());
-    set.add(fn);
-    return () => void set.delete(fn);
+    return this.listeners.on('system', fn);
   }
 
   clearListeners(): void {
-    this.appListeners?.clear();
-    this.systemListeners?.clear();
-  }
-
-  private notify(listeners: Set<Listener> | undefined, changes: SettingsChangeMap): void {
-    if (!listeners) return;
-    for (const fn of [...listeners]) {
-      try {
-        fn(changes);
-      } catch (e) {
-        this.report(e);
-      }
-    }
+    this.listeners.clear();
   }
 }
 

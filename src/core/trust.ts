@@ -7,9 +7,10 @@
  */
 
 import { isIPv6 } from 'node:net';
+import { TRUSTED_HOSTS_ENV } from '../protocol/http-names';
 
 export const DEFAULT_TRUSTED_DOMAINS: readonly string[] = ['mentra.glass', 'mentraos.com', 'augmentos.cloud', 'augmentos.org'];
-export const TRUSTED_HOSTS_ENV = 'MENTRAOS_TRUSTED_HOSTS';
+export { TRUSTED_HOSTS_ENV };
 
 export type TrustVerdict = { ok: true; url: URL } | { ok: false; reason: string };
 

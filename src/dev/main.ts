@@ -33,8 +33,14 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   let steps: Step[] | undefined;
   try {
     const cmd = parseArgs(argv);
-    if (cmd.command === 'help') return io.out(USAGE), 0;
-    if (cmd.command === 'version') return io.out(packageJson.version), 0;
+    if (cmd.command === 'help') {
+      io.out(USAGE);
+      return 0;
+    }
+    if (cmd.command === 'version') {
+      io.out(packageJson.version);
+      return 0;
+    }
     args = cmd.args;
     const entry = path.resolve(io.cwd, args.entry);
     if (!existsSync(entry)) throw new UsageError(`No app entry at ${args.entry}`);

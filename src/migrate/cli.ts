@@ -36,7 +36,7 @@ export async function runMigrateCli(argv: readonly string[], io: CliIO = default
   }
   try {
     const result = await migrate(dir ?? '.', { dryRun });
-    if (dryRun && result.diff) io.out(result.diff + '\n');
+    if (dryRun && result.diff) io.out(`${result.diff}\n`);
     const line = (e: MigrateEntry) => `  ${e.file}:${e.line}  ${e.message}\n`;
     if (result.changes.length > 0) io.out(`${dryRun ? 'Would change' : 'Changed'}:\n${result.changes.map(line).join('')}`);
     if (result.manual.length > 0) io.out(`Could not migrate (manual steps):\n${result.manual.map(line).join('')}`);

@@ -1,8 +1,8 @@
 /**
- * What the codemod renames, derived from the one deprecation table (compat/deprecations.ts), so the
+ * What the codemod renames, derived from the one deprecation table (core/deprecations.ts), so the
  * warnings, docs/deprecations.md and the codemod never disagree.
  */
-import { DEPRECATIONS, NAME_ONLY_RENAMES, STREAMING_RENAMES } from '../../compat/deprecations';
+import { DEPRECATIONS, NAME_ONLY_RENAMES, STREAMING_RENAMES } from '../core/deprecations';
 
 export const MODERN_PACKAGE = '@mentraos/sdk';
 export const LEGACY_PACKAGES = ['@augmentos/sdk', '@mentra/sdk'] as const;

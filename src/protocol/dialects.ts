@@ -122,7 +122,7 @@ export function canonicalMessageType(type: string): string {
 }
 
 /** The wire name of an app-to-app message in the given naming. */
-export function appMessageType(stem: AppMessageStem, prefix: 'tpa' | 'app'): string {
+export function appMessageType<S extends AppMessageStem, P extends 'tpa' | 'app'>(stem: S, prefix: P): `${P}_${S}` {
   return `${prefix}_${stem}`;
 }
 

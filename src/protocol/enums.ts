@@ -24,6 +24,7 @@ export enum StreamType {
   AUDIO_CHUNK = 'audio_chunk',
   PHONE_NOTIFICATION = 'phone_notification',
   PHONE_NOTIFICATION_DISMISSED = 'phone_notification_dismissed',
+  // biome-ignore lint/suspicious/noDuplicateEnumValues: the published SDKs declare this alias of PHONE_NOTIFICATION_DISMISSED
   NOTIFICATION_DISMISSED = 'phone_notification_dismissed',
   CALENDAR_EVENT = 'calendar_event',
   START_APP = 'start_app',

@@ -2,6 +2,7 @@
  * Message shapes on the wire, as discriminated unions on `type`.
  * Timestamps are ISO-8601 strings on the wire; typed as `Date | string` where apps may pass either.
  */
+import type { BaseMessage } from './base-message';
 import type { LayoutType, ViewType } from './enums';
 
 // ---------------------------------------------------------------- layouts
@@ -15,11 +16,7 @@ export interface BitmapAnimation { layoutType: LayoutType.BITMAP_ANIMATION | 'bi
 export interface ClearView { layoutType: LayoutType.CLEAR_VIEW | 'clear_view' }
 export type Layout = TextWall | DoubleTextWall | ReferenceCard | DashboardCard | BitmapView | BitmapAnimation | ClearView;
 
-export interface BaseMessage {
-  type: string;
-  timestamp?: Date | string;
-  sessionId?: string;
-}
+export type { BaseMessage };
 
 // ---------------------------------------------------------------- app -> cloud
 
@@ -310,8 +307,7 @@ export type CloudToAppMessage =
   | AppUserJoined | AppUserLeft | AppRoomUpdated | AppDirectMessageResponse;
 
 // Declared with the session modules' messages; re-exported here for the unions above and older imports.
-import type {
-  AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,
+import type {CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, 
 } from './module-messages';
 export type {
   AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,

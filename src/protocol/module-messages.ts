@@ -3,7 +3,7 @@
  * dashboard, device state and capabilities, WiFi and permissions. Field names are the ones on the wire.
  */
 import type { DashboardMode } from './enums';
-import type { BaseMessage } from './messages';
+import type { BaseMessage } from './base-message';
 
 // ---------------------------------------------------------------- camera: photos
 

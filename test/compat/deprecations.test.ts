@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestCloud } from '../../src/testing';
 import * as modernRoot from '../../src';
-import { DEPRECATIONS, NAME_ONLY_RENAMES, deprecationMessage } from '../../compat/deprecations';
+import { DEPRECATIONS, NAME_ONLY_RENAMES, deprecationMessage } from '../../src/core/deprecations';
 import type { TpaSession } from '../../compat';
 import { eventually } from '../helpers/apps';
 import { captureDeprecations, freshSdk, legacyConfig } from './helpers';

@@ -1,8 +1,7 @@
 /** TpaSession: every legacy member name, on the same engine, against both cloud dialects. */
 import { createTestCloud, type TestCloud, type SimulatedUser, type DialectName } from '../../src/testing';
-import { isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
-import { STREAMING_RENAMES } from '../../compat/deprecations';
+import { STREAMING_RENAMES } from '../../src/core/deprecations';
 import { API_KEY, eventually, sleep } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
 

@@ -13,7 +13,7 @@ describe('handshake', () => {
     expect(init).toMatchObject({ type: 'tpa_connection_init', sessionId: 'alice@example.com-com.example.app', packageName: 'com.example.app' });
     expect(typeof init.timestamp).toBe('string');
     expect(user.connections).toBe(1);
-    await eventually(() => app.seen.sessions.length === 1, 2000, 'onSession');
+    await eventually(() => app.seen.sessions.length === 1, 20_000, 'onSession');
   });
 
   test('the webhook is answered while a slow onSession is still running', async () => {
@@ -27,24 +27,21 @@ describe('handshake', () => {
       }
     }
     const app = await t.start(new Slow(appConfig()));
-    const t0 = Date.now();
     const user = await t.cloud.startSession({ app });
     expect(user.webhookResponse?.status).toBe(200);
-    expect(finished).toBe(false);
-    expect(Date.now() - t0).toBeLessThan(2000);
+    expect(finished).toBe(false); // answered while onSession waits for release(): no clock needed
     release();
-    await eventually(() => finished, 2000, 'slow onSession');
+    await eventually(() => finished, 20_000, 'slow onSession');
   });
 
   test('a tpa_connection_error fails the handshake at once: 502 with the cloud code, nothing left open, no onSession', async () => {
     const app = await t.start(new EchoApp(appConfig()));
-    const t0 = Date.now();
     const user = await t.cloud.startSession({ app, refuseWith: { code: 'INVALID_API_KEY', message: 'bad key' }, allowFailure: true });
-    expect(Date.now() - t0).toBeLessThan(2000);
+    // At once rather than after the 5 s handshake timeout: the answer carries the cloud's code, not handshake_timeout.
     expect(user.webhookResponse!.status).toBe(502);
     expect(user.webhookResponse!.body).toMatchObject({ status: 'error', code: 'INVALID_API_KEY' });
     expect(user.webhookResponse!.body.message).toContain('INVALID_API_KEY');
-    await eventually(() => t.cloud.openConnections === 0, 2000, 'socket closed');
+    await eventually(() => t.cloud.openConnections === 0, 20_000, 'socket closed');
     await sleep(50);
     expect(app.seen.sessions).toHaveLength(0);
     expect(app.seen.stops).toHaveLength(0);
@@ -78,7 +75,7 @@ describe('handshake', () => {
     });
     expect(res.status).toBe(504);
     expect(((await res.json()) as any).code).toBe('HANDSHAKE_TIMEOUT');
-    await eventually(() => closed, 2000, 'socket closed by the app');
+    await eventually(() => closed, 20_000, 'socket closed by the app');
     await new Promise((r) => silent.close(r));
   });
 
@@ -92,7 +89,7 @@ describe('handshake', () => {
     const app = await t.start(new Throws(appConfig({ onError: (e, ctx) => errors.push({ message: e.message, phase: ctx.phase }) })));
     const user = await t.cloud.startSession({ app });
     expect(user.webhookResponse!.status).toBe(200);
-    await eventually(() => errors.length === 1, 2000, 'error reported');
+    await eventually(() => errors.length === 1, 20_000, 'error reported');
     expect(errors[0]).toEqual({ message: 'boom in onSession', phase: 'onSession' });
   });
 
@@ -121,7 +118,7 @@ describe('handshake', () => {
     }
     const app = await t.start(new Probe(appConfig()));
     await t.cloud.startSession({ app, userId: 'carol@example.com' });
-    await eventually(() => !!seen, 2000, 'onSession');
+    await eventually(() => !!seen, 20_000, 'onSession');
     expect(seen!.getSessionId()).toBe('carol@example.com-com.example.app');
     expect(seen!.getPackageName()).toBe('com.example.app');
     expect(seen!.userId).toBe('carol@example.com');

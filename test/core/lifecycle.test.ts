@@ -75,7 +75,7 @@ describe('session lifecycle', () => {
     const user = await cloud.startSession({ app });
     await eventually(() => !!session);
     user.dropConnection();
-    await eventually(() => session.state === 'reconnecting', 2000, 'reconnecting state');
+    await eventually(() => session.state === 'reconnecting', 30_000, 'reconnecting state');
     session.layouts.showTextWall('queued one');
     session.layouts.showTextWall('queued two');
     session.layouts.showReferenceCard('Card', 'on dashboard', { view: 'dashboard' });
@@ -103,7 +103,7 @@ describe('session lifecycle', () => {
     apps.push(app);
     const user = await cloud.startSession({ app });
     await cloud.close();
-    await eventually(() => app.seen.stops.length === 1, 5000, 'onStop after budget');
+    await eventually(() => app.seen.stops.length === 1, 30_000, 'onStop after budget');
     expect(app.seen.stops[0].reason).toBe('transport_lost');
     expect(user.connected).toBe(false);
     cloud = await createTestCloud();

@@ -43,18 +43,19 @@ describe('resilience', () => {
 
   test('a cloud that stops answering pings is detected as a zombie: the socket is dropped and the session resumes, no onStop', async () => {
     const logger = captureLogger();
-    const app = await start(recorder({ pingIntervalMs: 100, logger }));
+    // 1 s pings: a pong delayed by a busy machine must not look like a zombie.
+    const app = await start(recorder({ pingIntervalMs: 1000, logger }));
     const user = await ctx.cloud.startSession({ app });
     await eventually(() => app.sessions.length === 1);
-    await sleep(350); // pings answered: nothing happens
+    await sleep(2500); // pings answered: nothing happens
     expect(user.connections).toBe(1);
     user.freeze();
-    await user.waitForConnections(2, 5000);
+    await user.waitForConnections(2, 30_000);
     await user.transcribe('after the zombie');
     await user.waitForDisplay('heard: after the zombie');
     expect(app.stops).toEqual([]);
     expect(app.sessions[0].state).toBe('ready');
-    expect(logger.lines.some((l) => l.level === 'warn' && /did not answer a ping within 100 ms; reconnecting/.test(l.text))).toBe(true);
+    expect(logger.lines.some((l) => l.level === 'warn' && /did not answer a ping within 1000 ms; reconnecting/.test(l.text))).toBe(true);
   });
 
   test('a layout written to a socket that died unnoticed is shown again after the reconnect', async () => {
@@ -67,7 +68,7 @@ describe('resilience', () => {
     user.freeze();
     session.layouts.showTextWall('swallowed by the dead socket');
     session.layouts.showReferenceCard('Card', 'short-lived', { view: 'dashboard', durationMs: 1 });
-    await user.waitForConnections(2, 5000);
+    await user.waitForConnections(2, 30_000);
     await user.waitForDisplay('swallowed by the dead socket');
     expect(user.current.main?.layout).toMatchObject({ text: 'swallowed by the dead socket' });
     // a layout whose durationMs ran out is not shown again
@@ -95,7 +96,7 @@ describe('resilience', () => {
     const user = await ctx.cloud.startSession({ app });
     user.refuseNextConnection = { code: 'SESSION_NOT_FOUND', message: 'gone' };
     user.dropConnection();
-    await eventually(() => app.stops.length === 1, 5000, 'onStop');
+    await eventually(() => app.stops.length === 1, 30_000, 'onStop');
     await sleep(300);
     expect(app.stops).toEqual(['connection_error']);
     expect(user.connectionTimes).toHaveLength(2);
@@ -126,7 +127,7 @@ describe('resilience', () => {
       const app = await start(recorder({ reconnect: { baseDelayMs: 50, budgetMs: 1500 } }));
       const user = await flapping.startSession({ app });
       user.closeConnection(1011);
-      await eventually(() => app.stops.length === 1, 10_000, 'onStop after the budget');
+      await eventually(() => app.stops.length === 1, 30_000, 'onStop after the budget');
       expect(app.stops).toEqual(['transport_lost']);
       // 50 ms base doubling from the "reconnect" step inside 1.5 s: a handful of attempts, not a loop
       expect(user.connections).toBeLessThanOrEqual(8);
@@ -190,7 +191,7 @@ describe('resilience', () => {
       for (let i = 0; i < 12; i++) users.push(await slow.startSession({ app, userId: `cap${i}@example.com` }));
       slow.maxHandshakesInFlight = 0;
       for (const u of users) u.dropConnection();
-      await Promise.all(users.map((u) => u.waitForConnections(2, 10_000)));
+      await Promise.all(users.map((u) => u.waitForConnections(2, 30_000)));
       expect(slow.maxHandshakesInFlight).toBeLessThanOrEqual(3);
       expect(slow.maxHandshakesInFlight).toBeGreaterThanOrEqual(2);
       expect(app.stops).toEqual([]);

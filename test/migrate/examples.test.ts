@@ -8,7 +8,7 @@ import path from 'node:path';
 import ts from 'typescript';
 import { createTestCloud, launchApp, type DialectName } from '../../src/testing';
 import { migrate, type MigrateResult } from '../../src/migrate';
-import { DEPRECATIONS, NAME_ONLY_RENAMES } from '../../compat/deprecations';
+import { DEPRECATIONS, NAME_ONLY_RENAMES } from '../../src/core/deprecations';
 import { EXAMPLE_CLOUD, LEGACY_EXAMPLES, type ExampleScript } from '../helpers/legacy-examples';
 import { normaliseTranscript, type NormalisedRecord } from '../conformance/normalise';
 

@@ -207,9 +207,9 @@ test('a file it cannot fully migrate: the rest is migrated, and each doubt is re
 
 test('package.json and tpa_config.json: the dependency and the app config move to the modern names', async () => {
   write({
-    'package.json': JSON.stringify({
+    'package.json': `${JSON.stringify({
       name: 'legacy-app', dependencies: { express: '^4.18.0', '@augmentos/sdk': '^1.1.18' }, devDependencies: { '@mentra/sdk': 'npm:@mentraos/sdk@^0.1.0' },
-    }, null, 4) + '\n',
+    }, null, 4)}\n`,
     'tpa_config.json': JSON.stringify({ name: 'App', description: 'd', version: '1.0.0', settings: [] }),
     'src/config.ts': "import config from '../tpa_config.json';\nexport const name = config.name;\nexport const where = require.resolve('../tpa_config.json');\n",
   });

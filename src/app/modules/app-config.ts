@@ -11,6 +11,7 @@ import { validateAppConfig, type AppConfig } from '../../protocol/models';
 export class AppConfigHelper {
   private config: AppConfig | null = null;
 
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: the session passes itself, as to every module; unused here
   constructor(private readonly core: CoreSession) {}
 
   load(json: string): AppConfig {

@@ -58,7 +58,7 @@ export class AudioManager {
     const requestId = newRequestId('audio_req');
     const stopOtherAudio = options.stopOtherAudio ?? true;
     const message = {
-      type: 'audio_play_request',
+      type: 'audio_play_request' as const,
       packageName: this.core.packageName,
       sessionId: this.core.sessionId,
       requestId,

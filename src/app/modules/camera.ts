@@ -57,7 +57,7 @@ export class CameraModule {
   requestPhoto(options: PhotoRequestOptions = {}): Promise<PhotoData> {
     const requestId = newRequestId('photo_req');
     const message = {
-      type: 'photo_request',
+      type: 'photo_request' as const,
       packageName: this.core.packageName,
       sessionId: this.core.sessionId,
       requestId,

@@ -8,7 +8,7 @@
  */
 import { BatchedWriter } from '../../core/batched-writer';
 import { readJson } from '../../core/cloud-http';
-import { SdkError } from '../../core/errors';
+import { SdkError, type SdkErrorCode } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
 
 export const MAX_VALUE_CHARS = 100_000;
@@ -177,6 +177,6 @@ function checkEntry(key: unknown, value: unknown): void {
   }
 }
 
-function storageError(code: string, message: string, status: number): SdkError {
+function storageError(code: SdkErrorCode, message: string, status: number): SdkError {
   return new SdkError(code, message, { details: { status } });
 }

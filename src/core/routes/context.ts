@@ -1,7 +1,8 @@
 /** What the SDK's own HTTP routes need from the host, and the one way they answer with an error. */
-import type { RequestHandler, Response } from 'express';
+import type { RequestHandler, } from 'express';
 import type { ClusterRouter, OwnedRoute } from '../cluster/forward';
 import type { SessionEngine } from '../engine';
+import { sendError } from '../inbound';
 import type { Logger } from '../logger';
 
 export interface RouteContext {
@@ -14,9 +15,7 @@ export interface RouteContext {
 }
 
 /** Answers `{status:'error', message}` with a 4xx/5xx status (always JSON, never an HTML page). */
-export function sendError(res: Response, status: number, message: string): void {
-  res.status(status).json({ status: 'error', message });
-}
+export { sendError };
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);

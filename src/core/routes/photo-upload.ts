@@ -11,7 +11,7 @@ import busboy from 'busboy';
 import type { Express, Request, Response } from 'express';
 import type { PhotoData } from '../../protocol/module-messages';
 import { PHOTO_KIND } from '../correlation';
-import { SdkError, toError } from '../errors';
+import { SdkError, type SdkErrorCode, toError } from '../errors';
 import type { ClusterRouter, ForwardBody } from '../cluster/forward';
 import type { Logger } from '../logger';
 import type { PendingRequests } from '../requests';
@@ -66,7 +66,7 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
     if (mayForward && (await cluster!.forwardIfRemote(req, res, 'request', requestId, { body: await encodeUpload(upload) }))) return;
     return answer(res, 404, 'No pending photo request has this requestId (it may have timed out, been cancelled or been answered)');
   }
-  const fail = (status: number, code: string, message: string, details: Record<string, unknown> = {}) => {
+  const fail = (status: number, code: SdkErrorCode, message: string, details: Record<string, unknown> = {}) => {
     photos.reject(requestId, new SdkError(code, message, { details: { requestId, ...details } }));
     answer(res, status, message);
   };

@@ -110,7 +110,6 @@ export const NAME_ONLY_RENAMES: Readonly<Record<string, string>> = {
   TpaSettingsManager: 'SettingsManager',
 };
 
-const BY_CODE = new Map(DEPRECATIONS.map((d) => [d.code, d]));
 const BY_API = new Map(DEPRECATIONS.map((d) => [d.api, d]));
 const emitted = new Set<string>();
 
@@ -127,8 +126,4 @@ export function deprecate(api: string): void {
   if (emitted.has(d.code)) return;
   emitted.add(d.code);
   process.emitWarning(deprecationMessage(d), { type: 'DeprecationWarning', code: d.code });
-}
-
-export function deprecationByCode(code: string): Deprecation | undefined {
-  return BY_CODE.get(code);
 }

@@ -1,0 +1,320 @@
+/**
+ * The connection of one session to the cloud: the socket of the moment, the handshake
+ * (`tpa_connection_init` -> ack within `handshakeTimeoutMs`), liveness pings, the close-code table and
+ * reconnecting with backoff inside the budget. It knows nothing of handlers, subscriptions or the queue:
+ * it tells its host (the session) when the link is up, when it dropped and when it is lost for good, and
+ * hands it every frame it parsed.
+ *
+ * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
+ */
+import { canonicalMessageType } from '../protocol/dialects';
+import { type CloudFrame, parseCloudFrame } from '../protocol/frames';
+import { SdkError, isSdkError, toError } from './errors';
+import { type Watched, watchLiveness } from './liveness';
+import type { Logger } from './logger';
+import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
+import type { Transport, TransportSocket } from './transport';
+
+export interface DisconnectInfo {
+  message: string;
+  code: number;
+  reason: string;
+  wasClean: boolean;
+  /** True when the SDK is trying to reconnect (the session is not over). */
+  willReconnect: boolean;
+  /** True when the session is over. */
+  permanent: boolean;
+}
+
+/** Why the connection gave up (the session maps it to its stop reason). */
+export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
+
+/** What the connection tells the session. */
+export interface ConnectionHost {
+  readonly logger: Logger;
+  /** A parsed frame from the cloud, the ack included (before `up`). */
+  onCloudFrame(msg: CloudFrame, type: string): void;
+  onCloudBinary(data: Uint8Array): void;
+  onFrameDropped(why: string): void;
+  /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
+  onLinkUp(attempt: number): void;
+  /** The socket dropped; the connection reconnects unless `info.permanent`. */
+  onLinkDown(info: DisconnectInfo): void;
+  /** The connection is over for good; `closeCode` when a close frame ended it. */
+  onLinkLost(reason: LostReason, closeCode?: number): void;
+  reportError(err: Error): void;
+}
+
+export interface ConnectionOptions {
+  url: string;
+  sessionId: string;
+  packageName: string;
+  apiKey: string;
+  handshakeTimeoutMs: number;
+  reconnect: Required<ReconnectOptions>;
+  /** 0 disables the pings and zombie detection. */
+  pingIntervalMs: number;
+  handshakeGate?: HandshakeGate;
+  transport: Transport;
+}
+
+interface Handshake {
+  socket: TransportSocket;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+/** Also the liveness target of its socket (`Watched`): no extra object per session. */
+export class Connection implements Watched {
+  /** Set on every frame, ping or pong from the peer; cleared by each liveness sweep. */
+  alive = true;
+  private socket: TransportSocket | null = null;
+  private handshake: Handshake | null = null;
+  private acked = false;
+  private ended = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private leaveGate: (() => void) | undefined;
+  private stopLiveness: (() => void) | undefined;
+  private readonly plan: ReconnectPlan;
+  /** Liveness state of the current socket (see `liveness.ts`). */
+
+  constructor(
+    private readonly opts: ConnectionOptions,
+    private readonly host: ConnectionHost,
+  ) {
+    this.plan = new ReconnectPlan(opts.reconnect);
+  }
+
+  /** True while an acknowledged socket is open. */
+  get ready(): boolean {
+    return this.acked && !!this.socket?.isOpen;
+  }
+
+  /** Liveness checks only acknowledged, open sockets. */
+  get isOpen(): boolean {
+    return this.ready;
+  }
+
+  /** The first connection; rejects with the handshake's error (there is no reconnect before a first ack). */
+  async open(): Promise<void> {
+    await this.openSocket();
+    this.onUp(0);
+  }
+
+  /** Writes one text frame to the acknowledged socket; false when there is none. */
+  send(text: string): boolean {
+    const socket = this.socket;
+    if (!this.acked || !socket || !socket.isOpen) return false;
+    socket.send(text);
+    return true;
+  }
+
+  /** Ends the connection for good: no more reconnects; the socket is closed with 1000. */
+  close(why: string): Promise<void> {
+    if (this.ended) return Promise.resolve();
+    this.ended = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    this.leaveGate?.();
+    this.leaveGate = undefined;
+    this.stopWatching();
+    this.handshake?.reject(new SdkError('session_closed', `Session ${this.opts.sessionId} ended (${why}) during the handshake`));
+    const socket = this.socket;
+    this.socket = null;
+    this.acked = false;
+    return socket ? socket.close(1000, 'App session ended') : Promise.resolve();
+  }
+
+  // ------------------------------------------------------------------ one socket
+
+  private openSocket(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      let socket!: TransportSocket;
+      const settle = (err: Error | null) => {
+        if (this.handshake?.socket !== socket) return;
+        this.handshake = null;
+        clearTimeout(timer);
+        if (!err) return resolve();
+        if (this.socket === socket) this.socket = null;
+        socket.terminate();
+        reject(err);
+      };
+      socket = this.opts.transport(this.opts.url, {
+        open: () => this.sendInit(socket),
+        text: (data) => this.onText(socket, data),
+        binary: (data) => {
+          if (socket !== this.socket) return;
+          this.alive = true;
+          this.host.onCloudBinary(data);
+        },
+        alive: () => {
+          if (socket === this.socket) this.alive = true;
+        },
+        close: (code, reason) => {
+          if (this.handshake?.socket === socket) {
+            const text = reason.length ? ` ${reason}` : '';
+            this.handshake.reject(new SdkError('connect_failed', `The cloud closed the connection (${code}${text}) before acknowledging it`, { details: { closeCode: code } }));
+          } else this.onClose(socket, code, reason);
+        },
+        error: (err) => {
+          if (this.handshake?.socket === socket) {
+            this.handshake.reject(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.opts.url)}: ${err.message}`, { cause: err }));
+          } else this.host.logger.debug(`WebSocket error: ${err.message}`);
+        },
+      });
+      this.socket = socket;
+      this.acked = false;
+      const timer = setTimeout(
+        () => settle(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.opts.handshakeTimeoutMs} ms`)),
+        this.opts.handshakeTimeoutMs,
+      );
+      this.handshake = { socket, resolve: () => settle(null), reject: settle };
+    });
+  }
+
+  private sendInit(socket: TransportSocket): void {
+    socket.send(
+      JSON.stringify({
+        type: 'tpa_connection_init',
+        sessionId: this.opts.sessionId,
+        packageName: this.opts.packageName,
+        apiKey: this.opts.apiKey,
+        timestamp: new Date().toISOString(),
+      }),
+    );
+  }
+
+  private onText(socket: TransportSocket, data: string): void {
+    if (socket !== this.socket) return;
+    this.alive = true;
+    const msg = parseCloudFrame(data);
+    if (typeof msg === 'string') return this.host.onFrameDropped(msg);
+    const type = canonicalMessageType(msg.type);
+    if (type === 'tpa_connection_error' || type === 'connection_error') return this.refused(msg);
+    try {
+      this.host.onCloudFrame(msg, type);
+    } catch (e) {
+      this.host.onFrameDropped(`handling ${msg.type.slice(0, 40)} failed: ${toError(e).message}`);
+    }
+    if (type === 'tpa_connection_ack' && this.handshake?.socket === socket) this.handshake.resolve();
+  }
+
+  private refused(msg: CloudFrame): void {
+    const code = typeof msg.code === 'string' ? msg.code : 'UNKNOWN';
+    const text = typeof msg.message === 'string' ? `: ${msg.message.slice(0, 300)}` : '';
+    const err = new SdkError('connection_error', `The cloud refused the app (${code})${text}`, { details: { cloudCode: code } });
+    if (this.handshake) return this.handshake.reject(err);
+    this.host.reportError(err);
+    this.giveUp('connection_error');
+  }
+
+  private onUp(attempt: number): void {
+    this.acked = true;
+    this.plan.connected();
+    this.stopLiveness = watchLiveness(this, this.opts.pingIntervalMs);
+    this.host.onLinkUp(attempt);
+  }
+
+  private stopWatching(): void {
+    this.stopLiveness?.();
+    this.stopLiveness = undefined;
+  }
+
+  private onClose(socket: TransportSocket, code: number, reason: string): void {
+    if (socket !== this.socket) return;
+    this.socket = null;
+    this.acked = false;
+    this.stopWatching();
+    if (this.ended) return;
+    const action: CloseAction = closeAction(code);
+    const permanent = action === 'terminal' || this.opts.reconnect.budgetMs <= 0;
+    this.host.onLinkDown({
+      message: `Connection closed (code: ${code})${reason ? `: ${reason}` : ''}`,
+      code,
+      reason,
+      wasClean: code === 1000 || code === 1001,
+      willReconnect: !permanent,
+      permanent,
+    });
+    if (this.ended) return;
+    if (action === 'terminal') return this.giveUp(code === 1008 ? 'connection_error' : 'cloud_closed', code);
+    if (permanent) return this.giveUp('transport_lost', code);
+    this.plan.dropped(action);
+    this.scheduleReconnect();
+  }
+
+  /** Pings the current socket (liveness calls it). */
+  ping(): void {
+    this.socket?.ping();
+  }
+
+  /** The current socket missed a ping (liveness calls it). */
+  onZombie(): void {
+    const socket = this.socket;
+    if (!socket) return;
+    this.host.logger.warn(`The cloud did not answer a ping within ${this.opts.pingIntervalMs} ms; reconnecting`);
+    // terminate() reports no close: act on the drop here, as a 1006 (abnormal closure).
+    socket.terminate();
+    this.onClose(socket, 1006, 'no answer to pings');
+  }
+
+  private giveUp(reason: LostReason, closeCode?: number): void {
+    if (this.ended) return;
+    void this.close(reason);
+    this.host.onLinkLost(reason, closeCode);
+  }
+
+  // ------------------------------------------------------------------ reconnect
+
+  private scheduleReconnect(): void {
+    const delay = this.plan.nextDelay();
+    if (delay === undefined) {
+      this.host.logger.warn(`Could not reconnect within ${this.opts.reconnect.budgetMs} ms; ending the session`);
+      this.giveUp('transport_lost');
+      return;
+    }
+    this.reconnectTimer = setTimeout(() => this.enterGate(), delay);
+  }
+
+  /** Waits for a handshake slot (shared by the engine's sessions), then tries once. */
+  private enterGate(): void {
+    this.reconnectTimer = undefined;
+    if (this.ended) return;
+    const gate = this.opts.handshakeGate;
+    if (!gate) return void this.tryReconnect(() => {});
+    this.leaveGate = gate.enter((release) => {
+      this.leaveGate = undefined;
+      void this.tryReconnect(release);
+    });
+  }
+
+  private async tryReconnect(release: () => void): Promise<void> {
+    if (this.ended) return release();
+    const attempt = this.plan.attempt();
+    try {
+      await this.openSocket();
+    } catch (e) {
+      release();
+      if (this.ended) return;
+      if (isSdkError(e, 'connection_error')) {
+        this.host.reportError(e);
+        this.giveUp('connection_error');
+        return;
+      }
+      this.host.logger.debug(`Reconnect attempt ${attempt} failed: ${toError(e).message}`);
+      this.scheduleReconnect();
+      return;
+    }
+    release();
+    if (this.ended) return;
+    this.onUp(attempt);
+  }
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(invalid URL)';
+  }
+}

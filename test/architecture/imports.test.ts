@@ -1,0 +1,60 @@
+/**
+ * The layering rule of the package (docs: design, "Shape"): protocol <- core <- app <- compat, with
+ * testing, dev and migrate above them and the root index above all. No file imports a file of a higher
+ * layer, and no files import each other in a loop, type-only imports included.
+ */
+import { importGraph, importLoops, sourceFiles } from './import-graph';
+
+const RANK: Record<string, number> = {
+  protocol: 0,
+  'display-utils': 0,
+  core: 1,
+  app: 2,
+  compat: 3,
+  testing: 4,
+  dev: 4,
+  migrate: 4,
+  'index.ts': 5,
+};
+
+function layerOf(file: string): string {
+  return file.startsWith('compat/') ? 'compat' : file.split('/')[1];
+}
+
+const graph = importGraph(sourceFiles(['src', 'compat']));
+
+describe('the import graph of src/ and compat/', () => {
+  it('reads a real graph (the check is not vacuous)', () => {
+    expect(graph.size).toBeGreaterThan(100);
+    expect(graph.get('src/core/session.ts')).toEqual(expect.arrayContaining(['src/core/errors.ts']));
+    expect(graph.get('src/index.ts')!.length).toBeGreaterThan(5);
+  });
+
+  it('finds a loop when there is one', () => {
+    const fake = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(importLoops(fake)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(importLoops(new Map([['self.ts', ['self.ts']]]))).toEqual([['self.ts']]);
+  });
+
+  it('has no import loop between files', () => {
+    expect(importLoops(graph)).toEqual([]);
+  });
+
+  it('only points down: no layer imports a higher one', () => {
+    const upward: string[] = [];
+    for (const [file, deps] of graph) {
+      const from = layerOf(file);
+      for (const dep of deps) {
+        const to = layerOf(dep);
+        if (RANK[from] === undefined || RANK[to] === undefined) upward.push(`${file} -> ${dep} (unknown layer)`);
+        else if (RANK[to] > RANK[from]) upward.push(`${file} -> ${dep}`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+});
