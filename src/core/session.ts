@@ -228,18 +228,18 @@ export class CoreSession implements ConnectionHost {
 
   /** Registers a stream handler; the subscription follows. Returns an unsubscribe function. */
   addHandler(stream: string, handler: StreamHandler): () => void {
-    if (this._state === 'closed' || !checkStreamName(stream, this.logger)) return () => {};
+    if (this._state === 'closed' || !checkStreamName(stream, this)) return () => {};
     return this.streams.add(stream, handler);
   }
 
   subscribe(stream: string, rate?: string): void {
-    if (this._state !== 'closed' && checkStreamName(stream, this.logger)) this.streams.subscribe(stream, rate);
+    if (this._state !== 'closed' && checkStreamName(stream, this)) this.streams.subscribe(stream, rate);
   }
 
   /** Replaces one named group of subscriptions as a whole (handler-driven ones stay). */
   setSubscriptionGroup(name: string, streams: readonly string[]): void {
     if (this._state === 'closed') return;
-    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this.logger)));
+    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this)));
   }
 
   /** The Authorization header for calls to this session's own cloud. Internal: never log it. */
