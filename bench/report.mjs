@@ -12,6 +12,14 @@ const END = '<!-- bench:end -->';
 
 const get = (obj, keys) => keys.reduce((o, k) => (o == null ? undefined : o[k]), obj);
 
+const APPS = ['ours', 'baseline', 'reference', 'floor'];
+/** `run.results` by runtime: { node: { ours, reference, floor }, bun: {...} }; a Node-only run of before is `node`. */
+export function byRuntime(run) {
+  return APPS.some((n) => run.results[n]) ? { node: run.results } : run.results;
+}
+/** Every app result of the run, flat. */
+const allResults = (run) => Object.values(byRuntime(run)).flatMap((rs) => Object.values(rs));
+
 /** The rows of the table: [label, getter(result), higherIsBetter]. */
 function rows(run) {
   const out = [];
@@ -25,6 +33,10 @@ function rows(run) {
       [`events/s, closed loop @${size}`, (r) => s(r, 'throughput', 'eventsPerSec'), true],
       [`RSS KiB/session @${size}`, (r) => s(r, 'memory', 'perSessionKiB', 'rss'), false],
       [`heap KiB/session @${size}`, (r) => s(r, 'memory', 'perSessionKiB', 'heap'), false],
+      [`CPU ms per session start (to ${size})`, (r) => s(r, 'cpu', 'msPerSessionStart'), false],
+      [`CPU µs per event @${size}`, (r) => s(r, 'cpu', 'usPerEvent'), false],
+      [`work: session starts / app CPU s (to ${size})`, (r) => work(s(r, 'cpu', 'work'), 'sessionStarts', 'startCpuSec'), false],
+      [`work: events / app CPU s @${size}`, (r) => work(s(r, 'cpu', 'work'), 'events', 'eventCpuSec'), false],
     );
   }
   out.push(
@@ -38,23 +50,51 @@ function rows(run) {
   return out;
 }
 
+const work = (w, n, c) => (w ? `${w[n]} / ${w[c]}` : undefined);
+
 /** Capacity: how many of something one second of the app's CPU does (from the CPU cost of one). */
 const perCpuSecond = (cost, unit) => (typeof cost === 'number' && cost > 0 ? Math.round(unit / cost) : undefined);
 
 const fmt = (v) => (v === undefined || v === null ? '—' : typeof v === 'number' ? String(v) : String(v));
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b !== 0 ? Number((a / b).toFixed(2)) : undefined);
 
+const RT = { node: 'Node', bun: 'Bun' };
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const nums = (xs) => xs.filter((x) => typeof x === 'number' && Number.isFinite(x));
+
+/**
+ * One table, the columns of each runtime side by side: its apps, then ours over each of the others. With
+ * repeated runs a value is the median with its spread (max − min over the median), and a ratio is the median
+ * of the ratios paired within each run, with their range.
+ */
 export function tableData(run) {
-  const names = ['ours', 'baseline', 'reference', 'floor'].filter((n) => run.results[n]);
-  const others = [['reference', 'us/ref'], ['floor', 'us/floor'], ['baseline', 'us/baseline']].filter(([n]) => run.results[n]);
-  const header = ['metric', ...names.map((n) => run.results[n].label), ...others.map(([, h]) => h)];
-  const body = rows(run).map(([label, g]) => {
-    const vals = names.map((n) => g(run.results[n]));
-    const ours = g(run.results.ours ?? {});
-    const cells = [label, ...vals.map(fmt)];
-    for (const [n] of others) cells.push(fmt(ratio(ours, g(run.results[n]))));
-    return cells;
-  });
+  const header = ['metric'];
+  const cols = [];
+  const reps = run.repeats && run.repeats.length > 1 ? run.repeats : null;
+  for (const [rt, results] of Object.entries(byRuntime(run))) {
+    const names = APPS.filter((n) => results[n]);
+    for (const n of names) {
+      header.push(results[n].label.includes('(') ? results[n].label : `${results[n].label} (${RT[rt] ?? rt})`);
+      cols.push((g) => {
+        const v = g(results[n]);
+        if (!reps || typeof v !== 'number') return fmt(v);
+        const xs = nums(reps.map((x) => g(x[rt]?.[n])));
+        const m = median(xs);
+        return xs.length > 1 && m ? `${fmt(v)} ±${Math.round((50 * (Math.max(...xs) - Math.min(...xs))) / Math.abs(m))}%` : fmt(v);
+      });
+    }
+    for (const [n, h] of [['floor', 'us/floor'], ['reference', 'us/ref'], ['baseline', 'us/baseline']]) {
+      if (!results[n] || !results.ours) continue;
+      header.push(`${h} (${RT[rt] ?? rt})`);
+      cols.push((g) => {
+        if (!reps) return fmt(ratio(g(results.ours), g(results[n])));
+        const rs = nums(reps.map((x) => ratio(g(x[rt]?.ours), g(x[rt]?.[n]))));
+        return rs.length ? `${median(rs)} (${Math.min(...rs)}–${Math.max(...rs)})` : '—';
+      });
+    }
+  }
+  const body = rows(run).map(([label, g]) => [label, ...cols.map((c) => c(g))]);
   return { header, body };
 }
 
@@ -71,18 +111,28 @@ export function printTable(run) {
   for (const r of body) console.log(line(r));
   console.log('');
   for (const t of checkTargets(run)) console.log(`${t.met === true ? 'MET    ' : t.met === false ? 'NOT MET' : 'n/a    '} ${t.target}: ${t.detail}`);
-  for (const [name, r] of Object.entries(run.results)) {
+  for (const r of allResults(run)) {
+    const name = r.label;
     if (r.error) console.log(`${name}: ERROR ${r.error}`);
     for (const [size, s] of Object.entries(r.sizes ?? {})) if (s.failed) console.log(`${name} @${size}: ${s.failed} ${JSON.stringify(s.start.failures)}`);
     console.log(`${name}: net ${JSON.stringify(r.net)}; sink ${JSON.stringify(r.sink)}; stdout ${r.stdoutBytes} bytes`);
   }
 }
 
-/** The issue's targets and the design's goals, each met, not met, or not measurable from this run. */
+/** The targets on every runtime of the run, each line named by its runtime. */
 export function checkTargets(run) {
-  const o = run.results.ours;
-  const ref = run.results.reference;
-  const floor = run.results.floor;
+  const out = [];
+  for (const [rt, results] of Object.entries(byRuntime(run))) {
+    for (const t of checkRuntime(run, results)) out.push({ ...t, target: `${RT[rt] ?? rt}: ${t.target}` });
+  }
+  return out;
+}
+
+/** The issue's targets and the design's goals on one runtime, each met, not met, or not measurable. */
+function checkRuntime(run, results) {
+  const o = results.ours;
+  const ref = results.reference;
+  const floor = results.floor;
   const out = [];
   const sizes = run.config.sizes;
   const big = Math.max(...sizes);
@@ -91,6 +141,18 @@ export function checkTargets(run) {
     out.push({ target, met: ok ? test(...values) : undefined, detail: ok ? detail(...values) : 'not measured (a side failed or was not run)' });
   };
   const r2 = (x) => Number(x.toFixed(2));
+  // Issue 16: at each size, CPU per event, CPU per session start, RSS per session and p99 within 1.10x the floor.
+  for (const n of sizes) {
+    for (const [label, keys] of [
+      [`CPU per event @${n}`, ['cpu', 'usPerEvent']],
+      [`CPU per session start (to ${n})`, ['cpu', 'msPerSessionStart']],
+      [`RSS per session @${n}`, ['memory', 'perSessionKiB', 'rss']],
+      [`p99 event→display @${n}`, ['latency', 'latencyMs', 'p99']],
+    ]) {
+      const g = (r) => get(r, ['sizes', n, ...keys]);
+      add(`${label} ≤ 1.10× the floor`, [g(o), g(floor)], (a, b) => a <= b * 1.1, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
+    }
+  }
   for (const [metric, keys] of [['CPU s (whole run)', ['cpu', 'totalSec']], ['RSS per session', null]]) {
     const list = keys ? [[metric, (r) => get(r, keys)]] : sizes.map((n) => [`${metric} @${n}`, (r) => get(r, ['sizes', n, 'memory', 'perSessionKiB', 'rss'])]);
     for (const [label, g] of list) {
@@ -151,7 +213,7 @@ function named(connections, ports) {
 export function runMarkdown(run, resultsPath) {
   const m = run.machine;
   const lines = [
-    `Run of ${run.date.slice(0, 16).replace('T', ' ')} UTC (\`${resultsPath}\`): Node ${run.versions.node}, ws ${run.versions.ws}, ` +
+    `Run of ${run.date.slice(0, 16).replace('T', ' ')} UTC (\`${resultsPath}\`): ${[run.versions.node, run.versions.bun].filter(Boolean).map((v) => (v.startsWith('v') ? `Node ${v}` : v)).join(', ')}, ws ${run.versions.ws}, ` +
       `${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}; load average ${m.loadAverageAtStart.join(' / ')} at the start ` +
       `and ${(m.loadAverageAtEnd ?? []).join(' / ')} at the end (the cores are shared, so expect noise).`,
     '',
@@ -163,7 +225,7 @@ export function runMarkdown(run, resultsPath) {
     '',
     'What left each app process (recorded by the loopback guard and the proxy sink):',
     '',
-    ...Object.entries(run.results).map(([, r]) =>
+    ...allResults(run).map((r) =>
       `- ${r.label}: connections ${JSON.stringify(named(r.net?.connections ?? {}, r.ports))}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
         `proxy sink ${JSON.stringify(r.sink ?? {})}; ${r.stdoutBytes ?? 0} bytes of stdout` +
         `${r.cloud?.clientErrors ? `; ${r.cloud.clientErrors} TLS attempts on the cloud's plain port` : ''}` +
@@ -185,13 +247,15 @@ export function updateDocs(run, docFile, resultsPath) {
 
 /** Two runs side by side with the spread |a−b| / mean, for the variance section. */
 export function compareRuns(a, b) {
-  const names = ['ours', 'reference', 'floor'].filter((n) => a.results[n] && b.results[n]);
-  const header = ['metric', ...names.flatMap((n) => [`${a.results[n].label} run 1`, 'run 2', 'spread'])];
+  const ra = byRuntime(a);
+  const rb = byRuntime(b);
+  const pairs = Object.keys(ra).flatMap((rt) => ['ours', 'reference', 'floor'].filter((n) => ra[rt][n] && rb[rt]?.[n]).map((n) => [ra[rt][n], rb[rt][n]]));
+  const header = ['metric', ...pairs.flatMap(([x]) => [`${x.label} run 1`, 'run 2', 'spread'])];
   const body = rows(a).map(([label, g]) => [
     label,
-    ...names.flatMap((n) => {
-      const x = g(a.results[n]);
-      const y = g(b.results[n]);
+    ...pairs.flatMap(([ax, bx]) => {
+      const x = g(ax);
+      const y = g(bx);
       const spread = typeof x === 'number' && typeof y === 'number' && x + y !== 0 ? `${Math.round((200 * Math.abs(x - y)) / Math.abs(x + y))}%` : '—';
       return [fmt(x), fmt(y), spread];
     }),

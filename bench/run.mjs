@@ -3,8 +3,13 @@
  * `npm run bench`: the echo app on @mentraos/sdk (dist/), on @mentra/sdk 2.1.29 and on a raw `ws` client,
  * each in its own process, against one load generator (this process) on 127.0.0.1. See docs/performance.md.
  *
- *   node bench/run.mjs [--quick] [--sizes 1000,5000] [--targets ours,reference,floor] [--no-docs]
- *                      [--footprint] [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
+ *   node bench/run.mjs [--quick] [--sizes 500,5000] [--targets ours,reference,floor] [--runtimes node,bun]
+ *                      [--no-docs] [--footprint] [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
+ *   node bench/run.mjs --fuzz [--requests 10000] [--seed N]      HTTP fuzzing of every route (bench/fuzz.mjs)
+ *   node bench/run.mjs --soak [--minutes 10] [--sessions 1000]   endurance run with faults (bench/soak.mjs)
+ *
+ * Each runtime (Node: this process's binary; Bun: the binary `scripts/ensure-bun.mjs` unpacks) runs the
+ * three apps one after the other against the same load generator, so the columns of one runtime are paired.
  *
  * Everything is bounded: each phase has a count and a time limit, app processes exit when this process
  * goes away (and after a hard cap), and the whole run stops itself after --max-minutes.
@@ -37,24 +42,28 @@ const opt = (name, dflt) => {
 const quick = flag('quick');
 const config = {
   quick,
-  sizes: opt('sizes', quick ? '200' : '1000,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b),
+  sizes: opt('sizes', quick ? '200' : '500,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b),
   targets: opt('targets', 'ours,reference,floor').split(','),
+  runtimes: opt('runtimes', 'node,bun').split(',').filter(Boolean),
   concurrency: Number(opt('concurrency', 50)),
   readyTimeoutMs: 30_000,
   startDeadlineMs: quick ? 60_000 : 300_000,
   eventsPerSessionPerSec: 0.2, // one final transcription every 5 s per wearer
-  latencyDurationMs: Number(opt('latency-seconds', quick ? 3 : 10)) * 1000,
-  throughputCount: Number(opt('throughput-count', quick ? 5_000 : 50_000)),
+  latencyDurationMs: Number(opt('latency-seconds', quick ? 2 : 10)) * 1000,
+  // The work per size: enough events that the app's CPU figure is several seconds, well above the noise.
+  throughputCount: Number(opt('throughput-count', quick ? 3_000 : 150_000)),
   throughputWindow: 256,
   throughputRounds: 3,
-  latencyRounds: 3,
+  latencyRounds: quick ? 2 : 3,
   throughputMaxMs: quick ? 20_000 : 60_000, // per round
   refLogLevel: opt('ref-log-level', ''),
   baselineDist: opt('baseline-dist', ''),
   keepLogs: flag('keep-logs'), // leave each app's stdout in bench/results/tmp
   appArgs: opt('app-args', '').split(' ').filter(Boolean), // extra Node flags for every app process (experiments)
   profileDir: flag('profile') ? path.join(here, 'results/tmp') : '', // --cpu-prof of each app, heap snapshot at the largest size
-  maxMinutes: Number(opt('max-minutes', quick ? 10 : 60)),
+  maxMinutes: Number(opt('max-minutes', quick ? 10 : 120)),
+  // Each runtime's three apps run this many times (the order rotated each time); the table shows medians.
+  repeat: Math.max(1, Number(opt('repeat', 1))),
 };
 const TARGETS = {
   ours: { file: 'apps/ours.mjs', label: '@mentraos/sdk' },
@@ -72,7 +81,9 @@ function fdLimits() {
   return { soft: soft === 'unlimited' ? Infinity : Number(soft), hard: hard === 'unlimited' ? Infinity : Number(hard) };
 }
 
-const needFds = Math.max(...config.sizes) * 2 + 1024;
+const mode = flag('fuzz') ? 'fuzz' : flag('soak') ? 'soak' : 'bench';
+// The soak holds each session twice (app side and cloud side) and twice more through its proxy.
+const needFds = mode === 'soak' ? Number(opt('sessions', 1000)) * 4 + 1024 : mode === 'fuzz' ? 1024 : Math.max(...config.sizes) * 2 + 1024;
 let fds = fdLimits();
 if (fds.soft < needFds && fds.hard > fds.soft && !process.env.BENCH_FDS_RAISED) {
   // Raise the soft limit as far as allowed (a shell can, Node cannot) and run again under it.
@@ -86,6 +97,17 @@ if (fds.soft < needFds && fds.hard > fds.soft && !process.env.BENCH_FDS_RAISED) 
   }
 }
 fds = fdLimits();
+if (mode !== 'bench') {
+  const { main: other } = await import(mode === 'fuzz' ? './fuzz.mjs' : './soak.mjs');
+  other(argv).then(
+    (code) => process.exit(code ?? 0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+  await new Promise(() => {}); // the mode's main ends the process
+}
 if (fds.soft < needFds) {
   const fit = Math.floor((fds.soft - 1024) / 2);
   console.warn(`File descriptor limit ${fds.soft} is too low for ${Math.max(...config.sizes)} sessions; sizes above ${fit} are skipped.`);
@@ -128,7 +150,23 @@ async function freePort() {
   return port;
 }
 
-async function launch(name, sink, workDir) {
+/** The binary of each runtime: this Node, and the Bun binary the tests use. */
+const RUNTIMES = {
+  node: { label: 'Node', execPath: () => process.execPath },
+  bun: { label: 'Bun', execPath: () => execFileSync(process.execPath, [path.join(root, 'scripts/ensure-bun.mjs')], { encoding: 'utf8' }).trim() },
+};
+const runtimeInfo = {};
+function runtimeOf(rt) {
+  if (!RUNTIMES[rt]) throw new Error(`Unknown runtime "${rt}" (${Object.keys(RUNTIMES).join(', ')})`);
+  if (!runtimeInfo[rt]) {
+    const execPath = RUNTIMES[rt].execPath();
+    const version = execFileSync(execPath, rt === 'bun' ? ['--version'] : ['-p', 'process.version'], { encoding: 'utf8' }).trim();
+    runtimeInfo[rt] = { execPath, version: rt === 'bun' ? `Bun ${version}` : `Node ${version}` };
+  }
+  return runtimeInfo[rt];
+}
+
+async function launch(name, rt, sink, workDir) {
   const env = { ...process.env, ...proxyEnv(sink.url), NODE_ENV: 'production', BENCH_PACKAGE: PACKAGE, BENCH_API_KEY: API_KEY };
   for (const k of ['MENTRAOS_TRUSTED_HOSTS', 'BETTERSTACK_SOURCE_TOKEN', 'BETTERSTACK_ENDPOINT', 'NODE_OPTIONS']) delete env[k];
   if (name === 'baseline') {
@@ -140,14 +178,16 @@ async function launch(name, sink, workDir) {
     env.BENCH_APP_PORT = String(await freePort());
     if (config.refLogLevel) env.BENCH_REF_LOG_LEVEL = config.refLogLevel;
   }
-  const logFile = path.join(config.keepLogs ? path.join(here, 'results/tmp') : workDir, `${name}.stdout.log`);
+  const logFile = path.join(config.keepLogs ? path.join(here, 'results/tmp') : workDir, `${rt}-${name}.stdout.log`);
   const out = openSync(logFile, 'w');
   const child = fork(path.join(here, TARGETS[name].file), [], {
+    execPath: runtimeOf(rt).execPath,
     cwd: workDir, // an empty folder: no .env for the reference's dotenv, no node_modules/@mentra/sdk
     env,
     execArgv: [
       '--expose-gc', '--require', path.join(here, 'guard.cjs'), ...config.appArgs,
-      ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`] : []),
+      // Bun 1.3 fails to write a profile to an absolute --cpu-prof-dir; relative to the working directory works.
+      ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${rt === 'bun' ? path.relative(workDir, config.profileDir) : config.profileDir}`, `--cpu-prof-name=${rt}-${name}-${Date.now()}.cpuprofile`] : []),
     ],
     stdio: ['ignore', out, 'pipe', 'ipc'],
   });
@@ -204,20 +244,20 @@ const perSessionKiB = (now, base, n) => ({
   external: kib(now, base, 'external', n),
 });
 
-async function runTarget(name, sink, workDir) {
+async function runTarget(name, rt, sink, workDir) {
   const cloud = new FakeCloud({ packageName: PACKAGE, apiKey: API_KEY });
   await cloud.listen();
   sink.take();
   const t0 = performance.now();
-  const app = await launch(name, sink, workDir);
-  const result = { target: name, label: TARGETS[name].label, startupMs: Math.round(performance.now() - t0), ports: { cloud: cloud.port, sink: Number(new URL(sink.url).port) }, sizes: {} };
+  const app = await launch(name, rt, sink, workDir);
+  const result = { target: name, runtime: rt, runtimeVersion: runtimeOf(rt).version, label: `${TARGETS[name].label} (${RUNTIMES[rt].label})`, startupMs: Math.round(performance.now() - t0), ports: { cloud: cloud.port, sink: Number(new URL(sink.url).port) }, sizes: {} };
   try {
     const base = await app.stats();
     result.baseline = { spaces: base.spaces, rss: base.rss, heapUsed: base.heapUsed, heapTotal: base.heapTotal, external: base.external };
     let prev = base;
     const cpuTotal = { start: 0, events: 0, events_count: 0, starts: 0 }; // forced GCs between phases excluded
     for (const size of config.sizes) {
-      process.stdout.write(`  ${name}: starting sessions up to ${size} ... `);
+      process.stdout.write(`  ${rt}/${name}: starting sessions up to ${size} ... `);
       const start = await cloud.startSessions(app.port, cloud.ready.length, size, {
         concurrency: config.concurrency, readyTimeoutMs: config.readyTimeoutMs, deadlineMs: config.startDeadlineMs,
       });
@@ -232,14 +272,14 @@ async function runTarget(name, sink, workDir) {
       result.sizes[size] = r;
       if (cloud.ready.length < size * 0.9) {
         r.failed = `only ${cloud.ready.length} of ${size} sessions started`;
-        console.log(`  ${name}: ${r.failed}; stopping this target here`);
+        console.log(`  ${rt}/${name}: ${r.failed}; stopping this target here`);
         break;
       }
       if (config.profileDir && size === config.sizes[config.sizes.length - 1]) {
         const snap = await app.heapSnapshot(path.join(config.profileDir, `${name}-${size}-${Date.now()}.heapsnapshot`));
-        console.log(`  ${name}: heap snapshot ${path.relative(root, snap.file)}`);
+        console.log(`  ${rt}/${name}: heap snapshot ${path.relative(root, snap.file)}`);
       }
-      process.stdout.write(`  ${name}: ${size} sessions, fixed-rate events ... `);
+      process.stdout.write(`  ${rt}/${name}: ${size} sessions, fixed-rate events ... `);
       // Several rounds; the one with the median p99 counts (a burst of outside load can spoil one round).
       const latencyRounds = [];
       for (let k = 0; k < config.latencyRounds; k++) {
@@ -262,7 +302,7 @@ async function runTarget(name, sink, workDir) {
       };
       console.log(`p50 ${r.latency.latencyMs.p50} ms, median p99 ${r.latency.latencyMs.p99} ms of ${latencyRounds.map((x) => x.latencyMs.p99).join(', ')}; ` +
         `app loop delay p99 ${r.latency.rounds.map((x) => x.appLoopP99).join(', ')} ms; lost ${r.latency.lost}`);
-      process.stdout.write(`  ${name}: ${size} sessions, closed-loop throughput ... `);
+      process.stdout.write(`  ${rt}/${name}: ${size} sessions, closed-loop throughput ... `);
       // Several rounds, the best one counts: the cores are shared, so a round can be slowed from outside.
       const rounds = [];
       for (let k = 0; k < config.throughputRounds; k++) {
@@ -282,6 +322,12 @@ async function runTarget(name, sink, workDir) {
       console.log(`best ${best.eventsPerSec} events/s of ${sorted.join(', ')} (${r.throughput.received} events, ${r.throughput.lost} lost)`);
       cpuTotal.events += r.latency.cpuSec + r.throughput.cpuSec;
       cpuTotal.events_count += r.latency.received + r.throughput.received;
+      const eventCount = r.latency.received + r.throughput.received;
+      r.cpu = {
+        msPerSessionStart: Number(((r.startCpuSec * 1000) / Math.max(1, start.started)).toFixed(3)),
+        usPerEvent: Number((((r.latency.cpuSec + r.throughput.cpuSec) * 1e6) / Math.max(1, eventCount)).toFixed(1)),
+        work: { sessionStarts: start.started, startCpuSec: Number(r.startCpuSec.toFixed(3)), events: eventCount, eventCpuSec: Number((r.latency.cpuSec + r.throughput.cpuSec).toFixed(3)) },
+      };
       prev = afterThroughput;
     }
     const last = await app.stats();
@@ -294,7 +340,7 @@ async function runTarget(name, sink, workDir) {
     result.activeResources = last.activeResources;
   } catch (e) {
     result.error = e.message;
-    console.log(`\n  ${name}: ${e.message}\n${app.stderr()}`);
+    console.log(`\n  ${rt}/${name}: ${e.message}\n${app.stderr()}`);
   } finally {
     await app.stop();
     result.sink = sink.take();
@@ -307,6 +353,22 @@ async function runTarget(name, sink, workDir) {
 }
 
 // ------------------------------------------------------------------ main
+
+/** The median of each number across repeated results of one app (the first value of anything else). */
+function medianOf(list) {
+  if (list.length === 1) return list[0];
+  const [first] = list;
+  if (list.every((x) => typeof x === 'number')) {
+    const sorted = [...list].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+  }
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    const out = {};
+    for (const key of Object.keys(first)) out[key] = medianOf(list.map((x) => (x ? x[key] : undefined)));
+    return out;
+  }
+  return first;
+}
 
 function machine() {
   const cpus = os.cpus();
@@ -336,16 +398,33 @@ async function main() {
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   }
   const run = { date: new Date().toISOString(), quick, config, versions: versions(), machine: machine(), fdLimit: fds.soft, results: {} };
-  console.log(`Benchmark ${quick ? '(quick) ' : ''}on Node ${process.version}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}`);
+  console.log(`Benchmark ${quick ? '(quick) ' : ''}on ${config.runtimes.join(' and ')}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}; ` +
+    `work per size: the sessions, ${config.latencyRounds} x ${config.latencyDurationMs / 1000} s of events at ${config.eventsPerSessionPerSec}/session/s, ${config.throughputCount} closed-loop events`);
   if (config.profileDir || config.keepLogs) mkdirSync(path.join(here, 'results/tmp'), { recursive: true });
   const sink = await startSink();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-bench-'));
   try {
-    for (const name of config.targets) {
-      if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
-      console.log(`${TARGETS[name].label}:`);
-      run.results[name] = await runTarget(name, sink, workDir);
+    for (const name of config.targets) if (!TARGETS[name]) throw new Error(`Unknown target "${name}" (${Object.keys(TARGETS).join(', ')})`);
+    run.repeats = [];
+    for (let k = 0; k < config.repeat; k++) {
+      const one = {};
+      for (const rt of config.runtimes) {
+        run.versions[rt] = runtimeOf(rt).version;
+        one[rt] = {};
+        // Rotate the order each repetition, so drift in the machine's load does not favour one app.
+        const order = config.targets.map((_, i) => config.targets[(i + k) % config.targets.length]);
+        for (const name of order) {
+          console.log(`${TARGETS[name].label} on ${runtimeOf(rt).version}${config.repeat > 1 ? ` (run ${k + 1} of ${config.repeat})` : ''}:`);
+          one[rt][name] = await runTarget(name, rt, sink, workDir);
+        }
+      }
+      run.repeats.push(one);
     }
+    for (const rt of config.runtimes) {
+      run.results[rt] = {};
+      for (const name of config.targets) run.results[rt][name] = medianOf(run.repeats.map((x) => x[rt][name]));
+    }
+    if (config.repeat === 1) delete run.repeats;
   } finally {
     await sink.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -9,9 +9,19 @@ import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 const MAX_LIFE_MS = Number(process.env.BENCH_MAX_LIFE_MS) || 30 * 60_000;
 
 function gc() {
+  if (typeof globalThis.Bun !== 'undefined') return void globalThis.Bun.gc(true);
   if (typeof globalThis.gc !== 'function') return;
   globalThis.gc();
   globalThis.gc();
+}
+
+/** V8's heap spaces (Node); Bun's engine has none of these, so null there. */
+function heapSpaces() {
+  try {
+    return Object.fromEntries(getHeapSpaceStatistics().map((x) => [x.space_name, { used: x.space_used_size, physical: x.physical_space_size }]));
+  } catch {
+    return null;
+  }
 }
 
 /** Tells the harness the app is listening on `port`, then answers `stats` and `exit` requests. */
@@ -49,11 +59,11 @@ export function serveBench(name, port) {
         external: mem.external,
         arrayBuffers: mem.arrayBuffers,
         activeResources: process.getActiveResourcesInfo().length,
-        spaces: Object.fromEntries(getHeapSpaceStatistics().map((x) => [x.space_name, { used: x.space_used_size, physical: x.physical_space_size }])),
+        spaces: heapSpaces(),
         net: globalThis.__benchNet ? globalThis.__benchNet.summary() : null,
       });
     }
   });
-  process.send({ type: 'ready', name, port, pid: process.pid, node: process.version });
+  process.send({ type: 'ready', name, port, pid: process.pid, node: process.version, bun: process.versions.bun ?? null });
 }
 

@@ -7,14 +7,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import express from 'express';
-import type { Express, RequestHandler } from 'express';
+import type { Express, Request, RequestHandler, Response } from 'express';
 import serveStatic from 'serve-static';
 import { resolveCluster } from './cluster/config';
 import { ClusterRouter } from './cluster/forward';
 import { RedisSessionDirectory } from './cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks, type WebhookResult } from './engine';
 import { SdkError, toError } from './errors';
-import { answerClientError, cloudSecretGuard, jsonErrorHandler, postOnly, requireJson, resolveWebhookSecret } from './inbound';
+import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import { createSdkLogger, type Logger } from './logger';
 import { type HostConfig, type ResolvedHostConfig, sessionOptions } from './options';
 import { routedByOwner, type RouteContext } from './routes/context';
@@ -149,9 +149,12 @@ export class AppHost {
     // The fast lane skips Express, so it is taken only when no webhook secret has to be checked and no
     // stop webhook may have to go to another instance.
     const lane = this.webhookSecret === undefined && !this.cluster;
+    // Express calls `done` when no route answered: a JSON 404/405 instead of its HTML page.
+    const fallthrough = jsonFallthrough(this.logger);
+    const handle = this.app as unknown as (req: IncomingMessage, res: ServerResponse, done: (err?: unknown) => void) => void;
     const server = createServer((req, res) => {
       if (lane && takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
-      else this.app(req, res);
+      else handle(req, res, fallthrough(req as unknown as Request, res as unknown as Response));
     });
     server.on('clientError', answerClientError);
     this.server = server;

@@ -12,7 +12,7 @@
  *   cannot even parse as HTTP.
  */
 import type { Duplex } from 'node:stream';
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
 import { safeEqual } from './crypto';
 import { toError } from './errors';
@@ -71,6 +71,38 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
       : 'Internal server error';
     if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
     sendError(res, status, message);
+  };
+}
+
+/** The SDK's own paths and the methods they answer, for a 405 instead of a 404 on the wrong method. */
+const OWN_PATHS: Record<string, string> = { '/tool': 'GET, POST', '/settings': 'POST', '/health': 'GET', '/photo-upload': 'POST' };
+
+/**
+ * What Express calls when no route answered a request, or an error escaped every error handler (a static
+ * file's 403 or 400, say): a JSON 404/405 or 4xx with a reason instead of Express's HTML page. Passed as the
+ * third argument of `app(req, res, done)`, so it never shadows a route the app adds later.
+ */
+export function jsonFallthrough(logger: Logger): (req: Request, res: Response) => (err?: unknown) => void {
+  const onError = jsonErrorHandler(logger);
+  return (req, res) => (err) => {
+    if (res.headersSent) {
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
+    if (err) {
+      const e = err as { status?: number; statusCode?: number; type?: string };
+      const status = e.status ?? e.statusCode;
+      if (status === 404) return sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${(req.path ?? '').slice(0, 200)}`);
+      if (status === 403) return sendError(res, 403, 'That path may not be served');
+      return onError(err, req, res, () => sendError(res, 500, 'Internal server error'));
+    }
+    const path = req.path ?? '';
+    const allow = OWN_PATHS[path];
+    if (allow) {
+      res.set('Allow', allow);
+      return sendError(res, 405, `${req.method.slice(0, 10)} is not allowed on ${path} (allowed: ${allow})`);
+    }
+    sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${path.slice(0, 200)}`);
   };
 }
 

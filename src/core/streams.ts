@@ -172,13 +172,14 @@ const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, 
  * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
  * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
  * events, not streams: they are refused with a warning (use the onAppMessage family instead).
+ * `owner.logger` is read only to warn, so a session that never warns never creates its child logger.
  */
-export function checkStreamName(stream: string, log: { readonly logger: Logger }): boolean {
+export function checkStreamName(stream: string, owner: { readonly logger: Logger }): boolean {
   if (typeof stream !== 'string' || stream.length === 0 || stream.length > 200) {
     throw new SdkError('invalid_argument', `A stream name must be a non-empty string (got ${JSON.stringify(stream)?.slice(0, 60)})`);
   }
   if (APP_MESSAGE_NAMES.has(stream)) {
-    log.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
+    owner.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
     return false;
   }
   const base = getBaseStreamType(stream);

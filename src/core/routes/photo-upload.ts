@@ -102,6 +102,8 @@ function parse(req: Request, maxBytes: number, isPending: (id: string) => boolea
       if (name.length <= 64) out.fields[name] = value;
     });
     bb.on('file', (name, stream, info) => {
+      // A body cut off inside the file fails the file stream too; busboy's own 'error' answers it.
+      stream.on('error', () => {});
       const known = out.fields.requestId;
       if (name !== 'photo' || out.file || (known !== undefined && !isPending(known))) {
         stream.resume();
