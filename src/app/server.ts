@@ -120,7 +120,6 @@ export class AppServer {
    * apps call `server.stop().then(...)` on the published `Promise<void>`; no narrower type lets both compile.
    * @returns {Promise<void>}
    */
-  // biome-ignore lint/suspicious/noExplicitAny: the union of the published signatures (see above)
   stop(): any {
     return hostOf(this).stop();
   }
