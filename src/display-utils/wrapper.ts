@@ -9,7 +9,7 @@
  */
 import { utf8ByteLength as utf8, type TextMeasurer } from './measurer';
 import { breakCharacters, breakWords } from './break-modes';
-import { isBreakAnywhere, needsHyphenForBreak } from './scripts';
+import { isBreakAnywhere } from './scripts';
 
 export type BreakMode = 'character' | 'word' | 'strict-word';
 
@@ -177,7 +177,6 @@ export class TextWrapper {
   private wrapStrictWords(text: string, maxWidth: number, o: Resolved): string[] {
     const m = this.measurer;
     const lines: string[] = [];
-    const hyphenWidth = m.measureText(o.hyphenChar);
     let line = '';
     let width = 0;
     const push = () => {
@@ -209,30 +208,21 @@ export class TextWrapper {
         add(token.text, w);
         continue;
       }
-      // A word that does not fit on the current line.
+      // A word that does not fit on the current line: on a line of its own, split (without a hyphen) if it is wider.
       let rest = token.text;
-      if (o.breakMode !== 'character' || !this.canSplitHere(rest, maxWidth - width - hyphenWidth, o)) {
-        if (line.trim() !== '') push();
-        else {
-          line = '';
-          width = 0;
-        }
-        if (m.measureText(rest) <= maxWidth) {
-          add(rest, m.measureText(rest));
-          continue;
-        }
+      if (line.trim() !== '') push();
+      else {
+        line = '';
+        width = 0;
       }
-      // Split the word over lines: with a hyphen, except in strict-word mode.
-      const hyphen = o.breakMode === 'strict-word' ? '' : o.hyphenChar;
       while (m.measureText(rest) > maxWidth - width) {
-        const mark = hyphen && needsHyphenForBreak(rest) ? hyphen : '';
-        let n = fitLength(m, rest, maxWidth - width - (mark ? hyphenWidth : 0));
+        let n = fitLength(m, rest, maxWidth - width);
         if (n === 0 && line === '') n = firstCharLength(rest);
         if (n === 0) {
           push();
           continue;
         }
-        add(rest.slice(0, n) + mark, 0);
+        add(rest.slice(0, n), 0);
         rest = rest.slice(n);
         push();
       }
@@ -240,13 +230,6 @@ export class TextWrapper {
     }
     if (line !== '' || lines.length === 0) push();
     return lines;
-  }
-
-  /** In character mode, is it worth splitting `word` into the room left on this line? */
-  private canSplitHere(word: string, room: number, o: Resolved): boolean {
-    if (room <= 0) return false;
-    const n = fitLength(this.measurer, word, room);
-    return n >= Math.max(1, o.minCharsBeforeHyphen) && n < word.length;
   }
 }
 

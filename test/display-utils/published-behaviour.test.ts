@@ -36,7 +36,12 @@ const PROGRAM = (du: any, corpus: string[], widths: number[]) => {
       for (const w of widths) {
         const r = new du.TextWrapper(measurer, { breakMode: 'character', maxWidthPx: w }).wrap(text);
         out[`${k}/char/${w}`] = [r.lines, r.truncated, r.maxLineWidthPx, r.breakMode, r.lineMetrics.map((l: any) => [l.widthPx, l.bytes, l.utilizationPercent, l.endsWithHyphen, l.fromExplicitNewline])];
-        if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) out[`${k}/word/${w}`] = new du.TextWrapper(measurer, { breakMode: 'word', maxWidthPx: w, maxLines: Infinity, maxBytes: Infinity }).wrapToLines(text);
+        if (!/[\u3040-\u30ff\u4e00-\u9fff]/.test(text)) {
+          const unlimited = { maxWidthPx: w, maxLines: Infinity, maxBytes: Infinity };
+          out[`${k}/word/${w}`] = new du.TextWrapper(measurer, { ...unlimited, breakMode: 'word' }).wrapToLines(text);
+          const everyWordFits = text.split(/\s+/).every((word: string) => measurer.measureText(word) <= w);
+          if (everyWordFits) out[`${k}/strict/${w}`] = new du.TextWrapper(measurer, { ...unlimited, breakMode: 'strict-word' }).wrapToLines(text);
+        }
       }
       const view = new du.ScrollView(measurer, wrapper, 3);
       view.setContent(text);

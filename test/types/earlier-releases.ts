@@ -3,7 +3,10 @@
  * `npm run typecheck`): code written against earlier releases of the published SDKs, in the styles
  * public apps use, compiles against ours. Each block names the release that accepted it.
  */
-import { AppServer, BitmapUtils, type AppSession, type BitmapValidation, type ToolCall } from '@mentraos/sdk';
+import {
+  AppServer, BitmapUtils, createAuthMiddleware, type AppSession, type BitmapValidation, type ButtonPress, type ConnectionState,
+  type LiveKitInfo, type PendingPhotoRequest, type SonioxToken, type ToolCall, type TranscriptionData, type TranscriptionMetadata,
+} from '@mentraos/sdk';
 import { createG1Toolkit, DisplayHelpers, ScrollView, TextMeasurer, TextWrapper, G1_PROFILE, type TruncateResult } from '@mentraos/sdk/display-utils';
 
 /** 2.0-era apps override `stop()` as returning void and call `super.stop()` without awaiting it. */
@@ -71,4 +74,20 @@ export function captions(session: AppSession, text: string): void {
   const wraps: boolean = own.getWrapper().needsWrap(text);
   session.layouts.showTextWall(helpers.joinLines(padded) || short || screen.join('\n') || page.lines.join('\n'));
   void [estimate, chunks, tooBig, detail, truncated, wraps, m.getMaxLines(), m.getByteSize(text), wrapper.getOptions().breakMode];
+}
+
+/** Members and types the published 2.1.28 / 2.1.29 declarations have. */
+export async function publishedMembers(session: AppSession, pending: PendingPhotoRequest, link: LiveKitInfo, state: ConnectionState): Promise<void> {
+  const instructions: string | null = await session.getInstructions();
+  const count: number = session.camera.getPhotoPendingRequestCount();
+  const ids: string[] = session.camera.getPhotoPendingRequestIds();
+  session.events.onTranscription((data: TranscriptionData) => {
+    const meta: TranscriptionMetadata | undefined = data.metadata;
+    const tokens: SonioxToken[] = meta?.soniox?.tokens ?? [];
+    const sid: string | undefined = data.sessionId;
+    void [tokens, sid];
+  });
+  session.events.onButtonPress((b: ButtonPress) => void b.sessionId);
+  const middleware = createAuthMiddleware({ apiKey: 'k', packageName: 'p', cookieSecret: 's', getAppSessionForUser: (userId: string) => (userId ? session : null) });
+  void [instructions, count, ids, middleware, pending.userId, link.roomName, state.wifi.hasInternet];
 }

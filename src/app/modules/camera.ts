@@ -85,6 +85,16 @@ export class CameraModule {
     return this.core.sharedRequests.hasOf(requestId, PHOTO_KIND, this.core.sessionId);
   }
 
+  /** How many photo requests of this session are waiting for their photo. */
+  getPhotoPendingRequestCount(): number {
+    return this.getPhotoPendingRequestIds().length;
+  }
+
+  /** The request ids of this session's photo requests that are waiting for their photo. */
+  getPhotoPendingRequestIds(): string[] {
+    return this.core.sharedRequests.ids(PHOTO_KIND, this.core.sessionId);
+  }
+
   /** Rejects a pending photo request with `SdkError('request_cancelled')`; false if it was not pending. */
   cancelPhotoRequest(requestId: string): boolean {
     return this.hasPhotoPendingRequest(requestId) && this.core.sharedRequests.reject(requestId, cancelledError(PHOTO_KIND, requestId));
