@@ -117,9 +117,14 @@ export class DevCloud implements GlassesHost {
   // ------------------------------------------------------------------ commands
 
   async startUser(userId: string): Promise<UserSnapshot> {
-    const existing = this.users.get(userId);
-    if (existing && LIVE.includes(existing.state)) throw new ControlError('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
+    const notLive = () => {
+      const e = this.users.get(userId);
+      if (e && LIVE.includes(e.state)) throw new ControlError('already_started', `The app is already ${e.state} for ${userId}; stop it first`);
+      return e;
+    };
+    notLive();
     const app = this.appTarget ?? (await this.waitForApp());
+    const existing = notLive(); // again: another user_start may have started this wearer while the app was starting
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
     const user: DevUser = {
       userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,

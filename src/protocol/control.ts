@@ -229,7 +229,7 @@ export type ControlEvent =
   | { type: 'device_state'; seq: number; user_id: string; device: DeviceState }
   | { type: 'wire'; seq: number; user_id: string; direction: WireDirectionName; message: unknown }
   | { type: 'app_state'; seq: number; app: AppStatus }
-  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'>)
+  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'> & { requested_at?: number })
   | ({ type: 'audio_request'; seq: number; user_id: string } & AudioRequestInfo)
   | ({ type: 'led'; seq: number; user_id: string } & LedInfo)
   | ({ type: 'stream_request'; seq: number; user_id: string } & StreamInfo)
@@ -285,7 +285,7 @@ export function applyGlassesEvent(g: GlassesState, e: ControlEvent): GlassesStat
     case 'photo_request': {
       const rest = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
       if (e.state !== 'pending') return { ...g, photo_requests: rest };
-      const info: PhotoRequestInfo = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: Date.now(), ...(e.size ? { size: e.size } : {}) };
+      const info: PhotoRequestInfo = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now(), ...(e.size ? { size: e.size } : {}) };
       return { ...g, photo_requests: [...rest, info] };
     }
     case 'audio_request': {

@@ -60,6 +60,20 @@ test('user_start sent before the app listens waits for it; welcome and app_state
   await ctl.waitForEvent((e) => e.type === 'app_state' && e.app.listening === true);
 });
 
+test('two user_start for one wearer while the app starts: one starts it, the other is already_started', async () => {
+  await setup();
+  const port = await freePort();
+  dev.setApp({ port, running: true, listening: false });
+  const both = [ctl.request({ type: 'user_start', user_id: U }), ctl.request({ type: 'user_start', user_id: U })];
+  await ctl.waitForEvent((e) => e.type === 'app_state' && e.app.listening === false);
+  const app = new Hello(appConfig({ port, trustedCloudHosts: ['127.0.0.1'] }));
+  await app.start();
+  cleanups.push(() => app.stop());
+  dev.setApp({ port, running: true });
+  const answers = await Promise.all(both);
+  expect(answers.map((a) => (a.success ? 'ok' : a.error!.code)).sort()).toEqual(['already_started', 'ok']);
+});
+
 test('user_start waiting for the app fails naming its exit code and last output when it exits', async () => {
   await setup();
   dev.setApp({ port: await freePort(), running: true, listening: false });

@@ -42,7 +42,10 @@ function applyEvent(mirror, e) {
   if (e.type === 'session_state') {
     u = u || {
       user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
-      views: { main: null, dashboard: null }, device: { head: 'down', battery: null, location: null },
+      views: { main: null, dashboard: null },
+      device: { head: 'down', battery: null, location: null, connected: true, wifi: { connected: true, ssid: 'simulated-wifi' } },
+      glasses: { photo_requests: [], led: null, dashboard: { mode: 'main', content: null }, streams: { rtmp: null, managed: null }, audio: null },
+      settings: [],
     };
     mirror.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
     return e.user_id;
@@ -56,10 +59,32 @@ function applyEvent(mirror, e) {
     mirror.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
   } else if (e.type === 'device_state') {
     mirror.users.set(e.user_id, { ...u, device: e.device });
+  } else if (e.type === 'settings') {
+    mirror.users.set(e.user_id, { ...u, settings: e.settings });
+  } else if (GLASSES_EVENTS.includes(e.type)) {
+    mirror.users.set(e.user_id, { ...u, glasses: applyGlasses(u.glasses, e) });
   } else {
     return null;
   }
   return e.user_id;
+}
+
+const GLASSES_EVENTS = ['photo_request', 'audio_request', 'led', 'stream_request', 'dashboard'];
+
+/** What the app asked of the glasses, as protocol/control.ts applyGlassesEvent keeps it. */
+function applyGlasses(g, e) {
+  const { type, seq, user_id, ...rest } = e;
+  if (type === 'photo_request') {
+    const others = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
+    if (e.state !== 'pending') return { ...g, photo_requests: others };
+    const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now() };
+    if (e.size) info.size = e.size;
+    return { ...g, photo_requests: [...others, info] };
+  }
+  if (type === 'audio_request') return { ...g, audio: rest };
+  if (type === 'led') return { ...g, led: rest };
+  if (type === 'stream_request') return { ...g, streams: { ...g.streams, [e.kind]: rest } };
+  return { ...g, dashboard: { mode: e.mode, content: e.content } };
 }
 
 /** The mirror in the shape of a sync_response's `users`, for comparing with the server. */
