@@ -12,7 +12,7 @@ import {
 } from '../protocol/control';
 import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
 import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
-import { callTool, feedAudio, setSetting, WebviewSigner } from './features';
+import { callTool, feedAudio, setSetting, streamAudio, WebviewSigner } from './features';
 import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
 import { deliverInput } from './inputs';
 
@@ -196,6 +196,10 @@ export class DevCloud implements GlassesHost {
 
   async audioFeed(userId: string, wavBase64: string) {
     return feedAudio(this.known(userId), wavBase64, { routeWaitMs: this.cloud.routeWaitMs });
+  }
+
+  async audioStream(userId: string, pcmBase64: string | undefined, vad: boolean | undefined) {
+    return streamAudio(this.known(userId), pcmBase64, vad);
   }
 
   async toolCall(userId: string, toolId: string, parameters: Record<string, unknown>) {
