@@ -248,6 +248,7 @@ export class DevCloud implements GlassesHost {
       await Promise.all([...this.users.values()].filter((u) => LIVE.includes(u.state)).map((u) => this.stopUser(u.userId).catch(() => undefined)));
     }
     this.closed = true;
+    for (const w of [...this.appWaiters]) w(); // a user_start waiting for the app ends now
     for (const u of this.users.values()) for (const v of VIEWS) clearTimeout(u.timers[v]);
     await this.cloud.close();
     this.listeners.clear();
