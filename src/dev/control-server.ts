@@ -176,6 +176,8 @@ export class ControlServer {
           return { ...base, success: true, enabled: dev.autoPhoto };
         case 'audio_feed':
           return { ...base, success: true, ...(await dev.audioFeed(cmd.user_id, cmd.wav_base64)) };
+        case 'audio_stream':
+          return { ...base, success: true, ...(await dev.audioStream(cmd.user_id, cmd.pcm_base64, cmd.vad)) };
         case 'tools_list': {
           const config = dev.config();
           return { ...base, success: true, source: config.source, tools: config.tools };

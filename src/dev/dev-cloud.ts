@@ -12,7 +12,7 @@ import {
 } from '../protocol/control';
 import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
 import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
-import { callTool, feedAudio, setSetting, WebviewSigner } from './features';
+import { callTool, feedAudio, setSetting, streamAudio, WebviewSigner } from './features';
 import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
 import { deliverInput } from './inputs';
 
@@ -117,9 +117,14 @@ export class DevCloud implements GlassesHost {
   // ------------------------------------------------------------------ commands
 
   async startUser(userId: string): Promise<UserSnapshot> {
-    const existing = this.users.get(userId);
-    if (existing && LIVE.includes(existing.state)) throw new ControlError('already_started', `The app is already ${existing.state} for ${userId}; stop it first`);
+    const notLive = () => {
+      const e = this.users.get(userId);
+      if (e && LIVE.includes(e.state)) throw new ControlError('already_started', `The app is already ${e.state} for ${userId}; stop it first`);
+      return e;
+    };
+    notLive();
     const app = this.appTarget ?? (await this.waitForApp());
+    const existing = notLive(); // again: another user_start may have started this wearer while the app was starting
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
     const user: DevUser = {
       userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,
@@ -193,6 +198,10 @@ export class DevCloud implements GlassesHost {
     return feedAudio(this.known(userId), wavBase64, { routeWaitMs: this.cloud.routeWaitMs });
   }
 
+  async audioStream(userId: string, pcmBase64: string | undefined, vad: boolean | undefined) {
+    return streamAudio(this.known(userId), pcmBase64, vad);
+  }
+
   async toolCall(userId: string, toolId: string, parameters: Record<string, unknown>) {
     return callTool(this.known(userId), this.config(), toolId, parameters, (line) => this.log(line));
   }
@@ -239,6 +248,7 @@ export class DevCloud implements GlassesHost {
       await Promise.all([...this.users.values()].filter((u) => LIVE.includes(u.state)).map((u) => this.stopUser(u.userId).catch(() => undefined)));
     }
     this.closed = true;
+    for (const w of [...this.appWaiters]) w(); // a user_start waiting for the app ends now
     for (const u of this.users.values()) for (const v of VIEWS) clearTimeout(u.timers[v]);
     await this.cloud.close();
     this.listeners.clear();

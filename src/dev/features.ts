@@ -5,7 +5,7 @@
  */
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
-import { ControlError, type ControlEvent, type SettingValue } from '../protocol/control';
+import { ControlError, MAX_STREAM_PCM_BYTES, type ControlEvent, type SettingValue } from '../protocol/control';
 import { sha256Hex } from '../core/crypto';
 import { USER_TOKEN_ISSUER } from '../core/webview/tokens';
 import type { SimulatedUser } from '../testing/user';
@@ -52,6 +52,30 @@ export async function feedAudio(user: DevUser, wavBase64: string, opts: { routeW
     throw new ControlError('not_running', `The audio stopped: ${(e as Error).message}`);
   }
   return { chunks, bytes: pcm.length, duration_ms, delivered: true };
+}
+
+/**
+ * One piece of live microphone audio (the page's microphone): a VAD event when `vad` is given (before the
+ * audio when true, after it when false), and the PCM as one binary frame. Only to an app subscribed to `audio_chunk`.
+ */
+export async function streamAudio(user: DevUser, pcmBase64: string | undefined, vad: boolean | undefined) {
+  const pcm = pcmBase64 === undefined ? undefined : decodeBase64(pcmBase64, 'pcm_base64');
+  if (pcm && (pcm.length > MAX_STREAM_PCM_BYTES || pcm.length % 2 !== 0)) {
+    throw new ControlError('invalid_input', `"pcm_base64" must hold an even number of bytes, at most ${MAX_STREAM_PCM_BYTES} (one second of 16 kHz mono s16le)`);
+  }
+  const sim = connectedSim(user);
+  if (!subscribedTo(sim, 'audio_chunk')) return { bytes: 0, delivered: false };
+  const sendVad = async (status: boolean) => {
+    if (subscribedTo(sim, 'VAD')) await sim.emit('VAD', { type: 'VAD', status });
+  };
+  try {
+    if (vad === true) await sendVad(true);
+    if (pcm) await sim.sendRaw(pcm, { type: 'audio_chunk', bytes: pcm.length });
+    if (vad === false) await sendVad(false);
+  } catch (e) {
+    throw new ControlError('not_running', `The audio stopped: ${(e as Error).message}`);
+  }
+  return { bytes: pcm?.length ?? 0, delivered: true };
 }
 
 /** The assistant calling a tool: the signed `POST /tool`, and the app's answer. */

@@ -36,7 +36,7 @@ export function onGlassesRequest(host: GlassesHost, user: DevUser, msg: Record<s
     case 'photo_request': {
       const id = str(msg.requestId);
       if (!id) return true;
-      glassesEvent(host, user, { type: 'photo_request', user_id: u, photo_request_id: id, save_to_gallery: msg.saveToGallery === true, state: 'pending', ...(str(msg.size) ? { size: str(msg.size) } : {}) });
+      glassesEvent(host, user, { type: 'photo_request', user_id: u, photo_request_id: id, save_to_gallery: msg.saveToGallery === true, state: 'pending', requested_at: Date.now(), ...(str(msg.size) ? { size: str(msg.size) } : {}) });
       if (host.autoPhoto) {
         void answerPhoto(host, user, id, { image_base64: testPhoto().toString('base64'), mime_type: 'image/png' }).catch((e) => host.log(`Answering photo ${id} of ${u}: ${(e as Error).message}`));
       }

@@ -82,6 +82,15 @@ function checkCommand(f: Fields): ControlCommand {
     case 'audio_feed':
       media(f, 'wav_base64');
       return { type: 'audio_feed', request_id, user_id: userId(f), wav_base64: f.wav_base64 as string };
+    case 'audio_stream': {
+      const vad = bool(f, 'vad');
+      if (f.pcm_base64 !== undefined) media(f, 'pcm_base64');
+      if (f.pcm_base64 === undefined && vad === undefined) invalid('"pcm_base64" or "vad" is needed');
+      return {
+        type: 'audio_stream', request_id, user_id: userId(f),
+        ...(f.pcm_base64 === undefined ? {} : { pcm_base64: f.pcm_base64 as string }), ...(vad === undefined ? {} : { vad }),
+      };
+    }
     case 'tool_call': {
       const parameters = f.parameters;
       if (parameters !== undefined && (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))) invalid('"parameters" must be an object');

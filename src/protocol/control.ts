@@ -181,6 +181,7 @@ export type ControlCommand =
   | ({ type: 'photo_respond'; request_id: string; user_id: string; photo_request_id: string } & PhotoAnswerInput)
   | { type: 'auto_photo'; request_id: string; enabled: boolean }
   | { type: 'audio_feed'; request_id: string; user_id: string; wav_base64: string }
+  | { type: 'audio_stream'; request_id: string; user_id: string; pcm_base64?: string; vad?: boolean }
   | { type: 'tools_list'; request_id: string }
   | { type: 'tool_call'; request_id: string; user_id: string; tool_id: string; parameters?: Record<string, unknown> }
   | { type: 'settings_list'; request_id: string; user_id?: string }
@@ -209,6 +210,7 @@ export interface ResponseFields {
   photo_respond: { delivery?: 'http-upload' | 'websocket'; app_status?: number };
   auto_photo: { enabled?: boolean };
   audio_feed: { chunks?: number; bytes?: number; duration_ms?: number; delivered?: boolean };
+  audio_stream: { bytes?: number; delivered?: boolean };
   tools_list: { source?: string | null; tools?: ToolInfo[] };
   tool_call: { app_status?: number; reply?: unknown; answer?: unknown };
   settings_list: { source?: string | null; settings?: Array<AppSetting & { value?: unknown }> };
@@ -229,7 +231,7 @@ export type ControlEvent =
   | { type: 'device_state'; seq: number; user_id: string; device: DeviceState }
   | { type: 'wire'; seq: number; user_id: string; direction: WireDirectionName; message: unknown }
   | { type: 'app_state'; seq: number; app: AppStatus }
-  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'>)
+  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'> & { requested_at?: number })
   | ({ type: 'audio_request'; seq: number; user_id: string } & AudioRequestInfo)
   | ({ type: 'led'; seq: number; user_id: string } & LedInfo)
   | ({ type: 'stream_request'; seq: number; user_id: string } & StreamInfo)
@@ -256,11 +258,13 @@ export interface ErrorFrame {
 export type ServerFrame = ControlResponse | ControlEvent | WelcomeFrame | ErrorFrame;
 
 export const COMMAND_TYPES: readonly CommandType[] = [
-  'user_start', 'user_stop', 'input', 'sync', 'list_users', 'photo_respond', 'auto_photo', 'audio_feed', 'tools_list',
+  'user_start', 'user_stop', 'input', 'sync', 'list_users', 'photo_respond', 'auto_photo', 'audio_feed', 'audio_stream', 'tools_list',
   'tool_call', 'settings_list', 'settings_set', 'webview_open', 'screenshot',
 ];
 export const INPUT_KINDS: readonly InputKind[] = ['transcription', 'button', 'head', 'touch', 'notification', 'battery', 'location', 'calendar', 'connection'];
 export const MAX_TEXT = 10_000;
+/** The most PCM one `audio_stream` command may carry: one second (16 kHz mono s16le). */
+export const MAX_STREAM_PCM_BYTES = 32_000;
 /** The largest image or WAV a command may carry (decoded). */
 export const MAX_MEDIA_BYTES = 8 * 1024 * 1024;
 /** The largest control frame (a base64 media file of MAX_MEDIA_BYTES, and some). */
@@ -285,7 +289,7 @@ export function applyGlassesEvent(g: GlassesState, e: ControlEvent): GlassesStat
     case 'photo_request': {
       const rest = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
       if (e.state !== 'pending') return { ...g, photo_requests: rest };
-      const info: PhotoRequestInfo = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: Date.now(), ...(e.size ? { size: e.size } : {}) };
+      const info: PhotoRequestInfo = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now(), ...(e.size ? { size: e.size } : {}) };
       return { ...g, photo_requests: [...rest, info] };
     }
     case 'audio_request': {

@@ -16,9 +16,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
 import { TRUSTED_HOSTS_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
-import { hostOf, type AppServer } from '../app/server';
 import { CloudRest } from './cloud-rest';
-import { baseUrlOf, type AppTarget } from './targets';
+import { packageNameOf, type AppTarget } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 
@@ -366,25 +365,6 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
   });
   const cloud = new TestCloud(server, options);
   return cloud;
-}
-
-/**
- * The package name of an app given as a started server (an AppServer or TpaServer), if it is one: from the
- * server itself, or (a server from another copy of the SDK, e.g. the CommonJS build) from its `/health`.
- */
-export async function packageNameOf(app: AppTarget): Promise<string | undefined> {
-  if (!app || typeof app !== 'object' || !('getPort' in app)) return undefined;
-  try {
-    return hostOf(app as AppServer).packageName;
-  } catch {
-    try {
-      const res = await fetch(`${baseUrlOf(app)}/health`, { signal: AbortSignal.timeout(2000) });
-      const body = (await res.json()) as { app?: unknown };
-      return typeof body.app === 'string' && body.app ? body.app : undefined;
-    } catch {
-      return undefined;
-    }
-  }
 }
 
 /** True when the request has no `Origin` header or one of the allowed origins. */

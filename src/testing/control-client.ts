@@ -128,6 +128,14 @@ export class ControlClient {
     return this.send({ type: 'audio_feed', user_id: userId, wav_base64 }, { timeoutMs: (this.options.requestTimeoutMs ?? 30_000) + playMs });
   }
 
+  /** Live microphone audio: one piece of 16 kHz mono s16le PCM (at most 1 s), with a VAD event before (`vad: true`) or after (`false`). */
+  audioStream(userId: string, audio: { pcm?: Buffer; vad?: boolean }): Promise<ResponseOf<'audio_stream'>> {
+    return this.send({
+      type: 'audio_stream', user_id: userId,
+      ...(audio.pcm ? { pcm_base64: audio.pcm.toString('base64') } : {}), ...(audio.vad === undefined ? {} : { vad: audio.vad }),
+    });
+  }
+
   toolsList(): Promise<ResponseOf<'tools_list'>> {
     return this.send({ type: 'tools_list' });
   }

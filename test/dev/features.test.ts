@@ -70,6 +70,19 @@ test('a WAV file reaches an app subscribed to audio_chunk as 100 ms binary chunk
   expect(kinds.filter((k) => k.startsWith('chunk') || k.startsWith('vad'))).toEqual(['vad:true', 'chunk:3200', 'chunk:3200', 'chunk:3200', 'chunk:1600', 'vad:false']);
 });
 
+test('audio_stream sends live audio piece by piece, with VAD before and after', async () => {
+  const seq = ctl.seq;
+  expect(await ctl.audioStream(U, { vad: true, pcm: Buffer.alloc(3200) })).toMatchObject({ bytes: 3200, delivered: true });
+  await ctl.audioStream(U, { pcm: Buffer.alloc(3200) });
+  await ctl.audioStream(U, { vad: false });
+  await ctl.waitForDisplay(U, 'heard 2 chunks, 6400 bytes');
+  const wire = ctl.events.filter((e) => e.seq > seq && e.type === 'wire' && e.direction === 'cloud->app').map((e) => (e as any).message);
+  expect(wire.map((m) => (m.type === 'audio_chunk' ? 'chunk' : `vad:${m.data?.status}`))).toEqual(['vad:true', 'chunk', 'chunk', 'vad:false']);
+  await expect(ctl.audioStream(U, { pcm: Buffer.alloc(3) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('even number of bytes') });
+  await expect(ctl.audioStream(U, { pcm: Buffer.alloc(40_000) })).rejects.toMatchObject({ code: 'invalid_input' });
+  await expect(ctl.audioStream(U, {})).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"pcm_base64" or "vad"') });
+});
+
 test('a WAV file that is not 16 kHz mono 16-bit PCM, or not a WAV, is refused with a clear message', async () => {
   const stereo = makeWav(Buffer.alloc(400));
   stereo.writeUInt16LE(2, 22);

@@ -11,6 +11,7 @@ import { startControlServer, type ControlServer } from '../../src/dev/control-se
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
 import { freePort } from '../../src/testing/launch';
 import { appConfig, eventually } from '../helpers/apps';
+import { startRig } from './rig';
 
 const U = 'wearer@example.com';
 
@@ -60,6 +61,20 @@ test('user_start sent before the app listens waits for it; welcome and app_state
   await ctl.waitForEvent((e) => e.type === 'app_state' && e.app.listening === true);
 });
 
+test('two user_start for one wearer while the app starts: one starts it, the other is already_started', async () => {
+  await setup();
+  const port = await freePort();
+  dev.setApp({ port, running: true, listening: false });
+  const both = [ctl.request({ type: 'user_start', user_id: U }), ctl.request({ type: 'user_start', user_id: U })];
+  await ctl.waitForEvent((e) => e.type === 'app_state' && e.app.listening === false);
+  const app = new Hello(appConfig({ port, trustedCloudHosts: ['127.0.0.1'] }));
+  await app.start();
+  cleanups.push(() => app.stop());
+  dev.setApp({ port, running: true });
+  const answers = await Promise.all(both);
+  expect(answers.map((a) => (a.success ? 'ok' : a.error!.code)).sort()).toEqual(['already_started', 'ok']);
+});
+
 test('user_start waiting for the app fails naming its exit code and last output when it exits', async () => {
   await setup();
   dev.setApp({ port: await freePort(), running: true, listening: false });
@@ -99,4 +114,21 @@ test('closing the local cloud sends the stop webhook to a wearer still starting,
   expect(hooks.map((h) => h.type)).toEqual(['session_request', 'stop_request']);
   expect(hooks[1]).toMatchObject({ userId: U, reason: 'user_disabled' });
   expect(await starting).toMatchObject({ code: 'app_error' });
+});
+
+test('closing the local cloud sends the stop webhook to a reconnecting wearer too', async () => {
+  // An app that does not reconnect: the wearer stays `reconnecting` after its socket drops.
+  const rig = await startRig({ app: new Hello(appConfig({ trustedCloudHosts: ['127.0.0.1'], reconnect: { budgetMs: 0 } })) });
+  const c = await rig.connect();
+  try {
+    const started = await c.userStart(U);
+    rig.dev.cloud.users.get(started.session_id!)!.dropConnection();
+    await c.waitFor(() => (c.users.get(U)?.state === 'reconnecting' ? true : undefined), 10_000, 'reconnecting');
+    const stops = () => c.events.filter((e) => e.type === 'wire' && e.direction === 'webhook' && (e.message as any)?.type === 'stop_request');
+    expect(stops()).toHaveLength(0);
+    await rig.dev.close();
+    expect(stops()).toHaveLength(1);
+  } finally {
+    await rig.close();
+  }
 });

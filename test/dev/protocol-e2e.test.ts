@@ -5,7 +5,7 @@
  * changes a setting and sees onSettingsUpdate fire. Also: the example's own script, end to end.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WebSocket } from 'ws';
 import { freePort } from '../../src/testing/launch';
@@ -136,5 +136,6 @@ test('--auto-photo answers the app\'s photo requests in a scripted run', async (
   writeFileSync(script, JSON.stringify([{ start: U }, { press: 'main' }, { expect: 'photo: image/png' }, { expect_event: 'photo_request' }]));
   const run = cli(['dev', `${example}/app.ts`, '--auto-photo', '--script', script]);
   const code = await run.done;
+  rmSync(script, { force: true });
   expect({ code, out: run.out() }).toEqual({ code: 0, out: expect.stringContaining('ok: 1 expectation held') });
 }, 120_000);
