@@ -69,10 +69,13 @@ describe('CoreSession over an in-memory transport', () => {
     session.on('disconnected', (info) => events.push(`disconnected:${info.code}:${info.willReconnect}`));
     session.on('reconnected', (attempt) => events.push(`reconnected:${attempt}`));
     const first = cloud.last;
+    cloud.autoAccept = false; // hold the reconnect until the message is queued
     first.drop(1006);
     await until(() => session.state === 'reconnecting', 'reconnecting');
     expect(session.send({ type: 'display_event', view: 'main', layout: { layoutType: 'text_wall', text: 'queued' } })).toBe(true);
-    await until(() => session.state === 'ready' && cloud.sockets.length === 2, 'the second connection');
+    await cloud.until(() => cloud.sockets.length === 2, 'the reconnect attempt');
+    cloud.last.accept();
+    await until(() => session.state === 'ready', 'the second connection');
     const second = cloud.last;
     await second.until(() => second.received.length >= 3, 'init, subscriptions and the queued display');
     expect(second.received.map((f) => f.type)).toEqual(['tpa_connection_init', 'subscription_update', 'display_event']);
