@@ -20,12 +20,27 @@ const SEQ_RE = /"text":"#(\d+) /;
 const ACK_STATIC = JSON.stringify({
   settings: [],
   augmentosSettings: {
-    useOnboardMic: false, contextualDashboard: true, headUpAngle: 20, brightness: 50, autoBrightness: false,
-    sensingEnabled: true, alwaysOnStatusBar: false, bypassVad: false, bypassAudioEncoding: false, metricSystemEnabled: false,
+    useOnboardMic: false,
+    contextualDashboard: true,
+    headUpAngle: 20,
+    brightness: 50,
+    autoBrightness: false,
+    sensingEnabled: true,
+    alwaysOnStatusBar: false,
+    bypassVad: false,
+    bypassAudioEncoding: false,
+    metricSystemEnabled: false,
   },
   capabilities: {
-    modelName: 'Even Realities G1', hasCamera: false, hasDisplay: true, hasMicrophone: true, hasSpeaker: false,
-    hasIMU: true, hasButton: false, hasLight: false, hasWifi: false,
+    modelName: 'Even Realities G1',
+    hasCamera: false,
+    hasDisplay: true,
+    hasMicrophone: true,
+    hasSpeaker: false,
+    hasIMU: true,
+    hasButton: false,
+    hasLight: false,
+    hasWifi: false,
     display: { count: 2, isColor: false, color: 'green', canDisplayBitmap: true, resolution: { width: 576, height: 135 }, maxTextLines: 5 },
   },
 }).slice(1, -1);
@@ -87,7 +102,18 @@ export class FakeCloud {
     this.ready = [];
     this.seq = 0;
     this.phase = null;
-    this.counters = { inits: 0, refused: 0, subscriptionUpdates: 0, displays: 0, lateDisplays: 0, badDisplays: 0, malformed: 0, binary: 0, httpOther: 0, otherTypes: {} };
+    this.counters = {
+      inits: 0,
+      refused: 0,
+      subscriptionUpdates: 0,
+      displays: 0,
+      lateDisplays: 0,
+      badDisplays: 0,
+      malformed: 0,
+      binary: 0,
+      httpOther: 0,
+      otherTypes: {},
+    };
   }
 
   async listen() {
@@ -158,7 +184,14 @@ export class FakeCloud {
     const s = msg && msg.type === 'tpa_connection_init' ? this.sessions.get(msg.sessionId) : undefined;
     if (!s || msg.apiKey !== this.apiKey || msg.packageName !== this.packageName) {
       this.counters.refused++;
-      ws.send(JSON.stringify({ type: 'tpa_connection_error', code: s ? 'INVALID_API_KEY' : 'SESSION_NOT_FOUND', message: 'Refused by the benchmark cloud', timestamp: new Date().toISOString() }));
+      ws.send(
+        JSON.stringify({
+          type: 'tpa_connection_error',
+          code: s ? 'INVALID_API_KEY' : 'SESSION_NOT_FOUND',
+          message: 'Refused by the benchmark cloud',
+          timestamp: new Date().toISOString(),
+        }),
+      );
       ws.close(1008, 'refused');
       return null;
     }
@@ -234,8 +267,15 @@ export class FakeCloud {
     const payload = JSON.stringify(body);
     return new Promise((resolve) => {
       const req = request(
-        { host: '127.0.0.1', port, path: '/webhook', method: 'POST', agent: this.agent, timeout: timeoutMs,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/webhook',
+          method: 'POST',
+          agent: this.agent,
+          timeout: timeoutMs,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
         (res) => {
           const chunks = [];
           res.on('data', (c) => chunks.push(c));
@@ -275,9 +315,17 @@ export class FakeCloud {
         s.onReady = () => resolve(true);
         timer = setTimeout(() => resolve(false), readyTimeoutMs);
       });
-      const answer = await this.postWebhook(port, {
-        type: 'session_request', sessionId: s.sessionId, userId, timestamp: new Date().toISOString(), augmentOSWebsocketUrl: this.url,
-      }, readyTimeoutMs);
+      const answer = await this.postWebhook(
+        port,
+        {
+          type: 'session_request',
+          sessionId: s.sessionId,
+          userId,
+          timestamp: new Date().toISOString(),
+          augmentOSWebsocketUrl: this.url,
+        },
+        readyTimeoutMs,
+      );
       webhookMs.push(performance.now() - start);
       if (answer.status < 200 || answer.status > 299) {
         clearTimeout(timer);

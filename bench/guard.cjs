@@ -19,7 +19,9 @@ const bump = (map, key) => map.set(key, (map.get(key) || 0) + 1);
 
 function isLoopback(host) {
   if (!host) return true; // Node's default host is localhost
-  const h = String(host).toLowerCase().replace(/^\[|\]$/g, '');
+  const h = String(host)
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || h === '::ffff:127.0.0.1' || /^127(\.\d{1,3}){3}$/.test(h);
 }
 

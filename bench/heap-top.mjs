@@ -28,10 +28,12 @@ const count = /^\d+$/.test(args[args.length - 1] ?? '') ? Number(args.pop()) : 3
 const a = summary(args[0]);
 const b = args[1] ? summary(args[1]) : new Map();
 const keys = new Set([...a.keys(), ...b.keys()]);
-const rows = [...keys].map((k) => {
-  const x = a.get(k) ?? { count: 0, size: 0 };
-  const y = b.get(k) ?? { count: 0, size: 0 };
-  return { k, count: x.count - y.count, size: x.size - y.size };
-}).sort((p, q) => Math.abs(q.size) - Math.abs(p.size));
+const rows = [...keys]
+  .map((k) => {
+    const x = a.get(k) ?? { count: 0, size: 0 };
+    const y = b.get(k) ?? { count: 0, size: 0 };
+    return { k, count: x.count - y.count, size: x.size - y.size };
+  })
+  .sort((p, q) => Math.abs(q.size) - Math.abs(p.size));
 console.log(`${args[0]}${args[1] ? ` minus ${args[1]}` : ''}: total ${(rows.reduce((s, r) => s + r.size, 0) / 1024).toFixed(0)} KiB`);
 for (const r of rows.slice(0, count)) console.log(`${(r.size / 1024).toFixed(1).padStart(10)} KiB ${String(r.count).padStart(8)}  ${r.k}`);

@@ -19,7 +19,19 @@ for (const [id, us] of self) {
   const url = cf.url || '(native)';
   const key = `${cf.functionName || '(anonymous)'} ${url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*\/(dist|bench)\//, '$1/')}:${cf.lineNumber + 1}`;
   fns.set(key, (fns.get(key) ?? 0) + us);
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ?? (/\/dist\//.test(url) ? 'dist (this SDK)' : /\/bench\//.test(url) ? 'bench' : url.startsWith('node:') ? 'node internals' : cf.functionName.startsWith('(') ? cf.functionName : url ? 'other js' : 'native');
+  const pkg =
+    /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1] ??
+    (/\/dist\//.test(url)
+      ? 'dist (this SDK)'
+      : /\/bench\//.test(url)
+        ? 'bench'
+        : url.startsWith('node:')
+          ? 'node internals'
+          : cf.functionName.startsWith('(')
+            ? cf.functionName
+            : url
+              ? 'other js'
+              : 'native');
   pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + us);
 }
 const pct = (us) => `${((100 * us) / total).toFixed(1)}%`.padStart(6);

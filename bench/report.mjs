@@ -84,7 +84,11 @@ export function tableData(run) {
         return xs.length > 1 && m ? `${fmt(v)} ±${Math.round((50 * (Math.max(...xs) - Math.min(...xs))) / Math.abs(m))}%` : fmt(v);
       });
     }
-    for (const [n, h] of [['floor', 'us/floor'], ['reference', 'us/ref'], ['baseline', 'us/baseline']]) {
+    for (const [n, h] of [
+      ['floor', 'us/floor'],
+      ['reference', 'us/ref'],
+      ['baseline', 'us/baseline'],
+    ]) {
       if (!results[n] || !results.ours) continue;
       header.push(`${h} (${RT[rt] ?? rt})`);
       cols.push((g) => {
@@ -150,32 +154,90 @@ function checkRuntime(run, results) {
       [`p99 event→display @${n}`, ['latency', 'latencyMs', 'p99']],
     ]) {
       const g = (r) => get(r, ['sizes', n, ...keys]);
-      add(`${label} ≤ 1.10× the floor`, [g(o), g(floor)], (a, b) => a <= b * 1.1, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
+      add(
+        `${label} ≤ 1.10× the floor`,
+        [g(o), g(floor)],
+        (a, b) => a <= b * 1.1,
+        (a, b) => `${a} vs ${b}: ${r2(a / b)}×`,
+      );
     }
   }
-  for (const [metric, keys] of [['CPU s (whole run)', ['cpu', 'totalSec']], ['RSS per session', null]]) {
+  for (const [metric, keys] of [
+    ['CPU s (whole run)', ['cpu', 'totalSec']],
+    ['RSS per session', null],
+  ]) {
     const list = keys ? [[metric, (r) => get(r, keys)]] : sizes.map((n) => [`${metric} @${n}`, (r) => get(r, ['sizes', n, 'memory', 'perSessionKiB', 'rss'])]);
     for (const [label, g] of list) {
-      add(`${label} ≤ 1/2 of @mentra/sdk (goal 1/3)`, [g(o), g(ref)], (a, b) => a <= b / 2, (a, b) => `${a} vs ${b}: ${r2(a / b)}× (goal ${a <= b / 3 ? 'met' : 'not met'})`);
-      add(`${label} ≤ 1.5× the floor (goal 1.3×)`, [g(o), g(floor)], (a, b) => a <= b * 1.5, (a, b) => `${a} vs ${b}: ${r2(a / b)}× (goal ${a <= b * 1.3 ? 'met' : 'not met'})`);
+      add(
+        `${label} ≤ 1/2 of @mentra/sdk (goal 1/3)`,
+        [g(o), g(ref)],
+        (a, b) => a <= b / 2,
+        (a, b) => `${a} vs ${b}: ${r2(a / b)}× (goal ${a <= b / 3 ? 'met' : 'not met'})`,
+      );
+      add(
+        `${label} ≤ 1.5× the floor (goal 1.3×)`,
+        [g(o), g(floor)],
+        (a, b) => a <= b * 1.5,
+        (a, b) => `${a} vs ${b}: ${r2(a / b)}× (goal ${a <= b * 1.3 ? 'met' : 'not met'})`,
+      );
     }
   }
-  add(`p99 event→display < 50 ms at ${big} sessions`, [get(o, ['sizes', big, 'latency', 'latencyMs', 'p99'])], (a) => a < 50 && big >= 5000, (a) => `${a} ms at ${big} sessions${big < 5000 ? ' (needs a run at 5,000)' : ''}`);
+  add(
+    `p99 event→display < 50 ms at ${big} sessions`,
+    [get(o, ['sizes', big, 'latency', 'latencyMs', 'p99'])],
+    (a) => a < 50 && big >= 5000,
+    (a) => `${a} ms at ${big} sessions${big < 5000 ? ' (needs a run at 5,000)' : ''}`,
+  );
   const cap = (r, key, unit) => perCpuSecond(get(r, ['cpu', key]), unit);
   const s = (r) => cap(r, 'msPerSessionStart', 1e3);
   const e = (r) => cap(r, 'usPerEvent', 1e6);
-  add('sessions started per app CPU-second ≥ 3× @mentra/sdk', [s(o), s(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
-  add('events per app CPU-second ≥ 3× @mentra/sdk', [e(o), e(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
-  add('events per app CPU-second ≥ 70% of the floor', [e(o), e(floor)], (a, b) => a >= 0.7 * b, (a, b) => `${a} vs ${b}: ${Math.round((100 * a) / b)}%`);
+  add(
+    'sessions started per app CPU-second ≥ 3× @mentra/sdk',
+    [s(o), s(ref)],
+    (a, b) => a >= 3 * b,
+    (a, b) => `${a} vs ${b}: ${r2(a / b)}×`,
+  );
+  add(
+    'events per app CPU-second ≥ 3× @mentra/sdk',
+    [e(o), e(ref)],
+    (a, b) => a >= 3 * b,
+    (a, b) => `${a} vs ${b}: ${r2(a / b)}×`,
+  );
+  add(
+    'events per app CPU-second ≥ 70% of the floor',
+    [e(o), e(floor)],
+    (a, b) => a >= 0.7 * b,
+    (a, b) => `${a} vs ${b}: ${Math.round((100 * a) / b)}%`,
+  );
   for (const n of sizes) {
     const g = (r) => get(r, ['sizes', n, 'start', 'sessionsPerSec']);
-    add(`sessions started/s (to ${n}) ≥ 3× @mentra/sdk`, [g(o), g(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
+    add(
+      `sessions started/s (to ${n}) ≥ 3× @mentra/sdk`,
+      [g(o), g(ref)],
+      (a, b) => a >= 3 * b,
+      (a, b) => `${a} vs ${b}: ${r2(a / b)}×`,
+    );
     const e = (r) => get(r, ['sizes', n, 'throughput', 'eventsPerSec']);
-    add(`events/s @${n} ≥ 3× @mentra/sdk`, [e(o), e(ref)], (a, b) => a >= 3 * b, (a, b) => `${a} vs ${b}: ${r2(a / b)}×`);
-    add(`events/s @${n} ≥ 70% of the floor`, [e(o), e(floor)], (a, b) => a >= 0.7 * b, (a, b) => `${a} vs ${b}: ${Math.round((100 * a) / b)}%`);
+    add(
+      `events/s @${n} ≥ 3× @mentra/sdk`,
+      [e(o), e(ref)],
+      (a, b) => a >= 3 * b,
+      (a, b) => `${a} vs ${b}: ${r2(a / b)}×`,
+    );
+    add(
+      `events/s @${n} ≥ 70% of the floor`,
+      [e(o), e(floor)],
+      (a, b) => a >= 0.7 * b,
+      (a, b) => `${a} vs ${b}: ${Math.round((100 * a) / b)}%`,
+    );
     for (const kind of ['rss', 'heap']) {
       const m = (r) => get(r, ['sizes', n, 'memory', 'perSessionKiB', kind]);
-      add(`${kind === 'rss' ? 'RSS' : 'heap'} per session @${n} ≤ 1/3 of @mentra/sdk`, [m(o), m(ref)], (a, b) => a <= b / 3, (a, b) => `${a} vs ${b} KiB: ${r2(a / b)}×`);
+      add(
+        `${kind === 'rss' ? 'RSS' : 'heap'} per session @${n} ≤ 1/3 of @mentra/sdk`,
+        [m(o), m(ref)],
+        (a, b) => a <= b / 3,
+        (a, b) => `${a} vs ${b} KiB: ${r2(a / b)}×`,
+      );
     }
   }
   const fp = run.footprint;
@@ -213,7 +275,10 @@ function named(connections, ports) {
 export function runMarkdown(run, resultsPath) {
   const m = run.machine;
   const lines = [
-    `Run of ${run.date.slice(0, 16).replace('T', ' ')} UTC (\`${resultsPath}\`): ${[run.versions.node, run.versions.bun].filter(Boolean).map((v) => (v.startsWith('v') ? `Node ${v}` : v)).join(', ')}, ws ${run.versions.ws}, ` +
+    `Run of ${run.date.slice(0, 16).replace('T', ' ')} UTC (\`${resultsPath}\`): ${[run.versions.node, run.versions.bun]
+      .filter(Boolean)
+      .map((v) => (v.startsWith('v') ? `Node ${v}` : v))
+      .join(', ')}, ws ${run.versions.ws}, ` +
       `${m.cores} × ${m.cpuModel}, ${m.memoryGiB} GiB, ${m.platform}; load average ${m.loadAverageAtStart.join(' / ')} at the start ` +
       `and ${(m.loadAverageAtEnd ?? []).join(' / ')} at the end (the cores are shared, so expect noise).`,
     '',
@@ -225,12 +290,21 @@ export function runMarkdown(run, resultsPath) {
     '',
     'What left each app process (recorded by the loopback guard and the proxy sink):',
     '',
-    ...allResults(run).map((r) =>
-      `- ${r.label}: connections ${JSON.stringify(named(r.net?.connections ?? {}, r.ports))}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
+    ...allResults(run).map(
+      (r) =>
+        `- ${r.label}: connections ${JSON.stringify(named(r.net?.connections ?? {}, r.ports))}, refused ${JSON.stringify(r.net?.blocked ?? {})}, ` +
         `proxy sink ${JSON.stringify(r.sink ?? {})}; ${r.stdoutBytes ?? 0} bytes of stdout` +
         `${r.cloud?.clientErrors ? `; ${r.cloud.clientErrors} TLS attempts on the cloud's plain port` : ''}` +
-        `${Object.values(r.sizes ?? {}).some((s) => s.failed) ? `; failed: ${Object.values(r.sizes).map((s) => s.failed).filter(Boolean).join('; ')}` : ''}` +
-        `${r.error ? `; error: ${r.error}` : ''}`),
+        `${
+          Object.values(r.sizes ?? {}).some((s) => s.failed)
+            ? `; failed: ${Object.values(r.sizes)
+                .map((s) => s.failed)
+                .filter(Boolean)
+                .join('; ')}`
+            : ''
+        }` +
+        `${r.error ? `; error: ${r.error}` : ''}`,
+    ),
   ];
   return lines.join('\n');
 }

@@ -14,8 +14,8 @@
  * Everything is bounded: each phase has a count and a time limit, app processes exit when this process
  * goes away (and after a hard cap), and the whole run stops itself after --max-minutes.
  */
-import { execFileSync, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -23,7 +23,8 @@ import { fileURLToPath } from 'node:url';
 import { FakeCloud } from './cloud.mjs';
 import { footprint } from './footprint.mjs';
 import { printTable, writeResults, updateDocs } from './report.mjs';
-import { proxyEnv, startSink } from './sink.mjs';
+import { createLauncher } from './launch.mjs';
+import { startSink } from './sink.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -42,7 +43,11 @@ const opt = (name, dflt) => {
 const quick = flag('quick');
 const config = {
   quick,
-  sizes: opt('sizes', quick ? '200' : '500,5000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b),
+  sizes: opt('sizes', quick ? '200' : '500,5000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b),
   targets: opt('targets', 'ours,reference,floor').split(','),
   runtimes: opt('runtimes', 'node,bun').split(',').filter(Boolean),
   concurrency: Number(opt('concurrency', 50)),
@@ -90,7 +95,10 @@ if (fds.soft < needFds && fds.hard > fds.soft && !process.env.BENCH_FDS_RAISED) 
   const target = Number.isFinite(fds.hard) ? Math.min(fds.hard, needFds * 2) : needFds * 2;
   const cmd = `ulimit -n ${target} && exec "$0" "$@"`;
   try {
-    execFileSync('sh', ['-c', cmd, process.execPath, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env: { ...process.env, BENCH_FDS_RAISED: '1' } });
+    execFileSync('sh', ['-c', cmd, process.execPath, fileURLToPath(import.meta.url), ...argv], {
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_FDS_RAISED: '1' },
+    });
     process.exit(0);
   } catch (e) {
     process.exit(typeof e.status === 'number' ? e.status : 1);
@@ -124,116 +132,16 @@ const hardStop = setTimeout(() => {
 }, config.maxMinutes * 60_000);
 hardStop.unref();
 
-function once(child, type, timeoutMs) {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => done(new Error(`no "${type}" from the app within ${timeoutMs} ms`)), timeoutMs);
-    const onMsg = (m) => m && m.type === type && done(null, m);
-    const onExit = (code) => done(new Error(`the app exited (${code}) while waiting for "${type}"`));
-    function done(err, m) {
-      clearTimeout(timer);
-      child.off('message', onMsg);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(m);
-    }
-    child.on('message', onMsg);
-    child.on('exit', onExit);
-  });
-}
-
-async function freePort() {
-  const { createServer } = await import('node:net');
-  const srv = createServer();
-  await new Promise((r) => srv.listen(0, '127.0.0.1', r));
-  const port = srv.address().port;
-  await new Promise((r) => srv.close(r));
-  return port;
-}
-
-/** The binary of each runtime: this Node, and the Bun binary the tests use. */
-const RUNTIMES = {
-  node: { label: 'Node', execPath: () => process.execPath },
-  bun: { label: 'Bun', execPath: () => execFileSync(process.execPath, [path.join(root, 'scripts/ensure-bun.mjs')], { encoding: 'utf8' }).trim() },
-};
-const runtimeInfo = {};
-function runtimeOf(rt) {
-  if (!RUNTIMES[rt]) throw new Error(`Unknown runtime "${rt}" (${Object.keys(RUNTIMES).join(', ')})`);
-  if (!runtimeInfo[rt]) {
-    const execPath = RUNTIMES[rt].execPath();
-    const version = execFileSync(execPath, rt === 'bun' ? ['--version'] : ['-p', 'process.version'], { encoding: 'utf8' }).trim();
-    runtimeInfo[rt] = { execPath, version: rt === 'bun' ? `Bun ${version}` : `Node ${version}` };
-  }
-  return runtimeInfo[rt];
-}
-
-async function launch(name, rt, sink, workDir) {
-  const env = { ...process.env, ...proxyEnv(sink.url), NODE_ENV: 'production', BENCH_PACKAGE: PACKAGE, BENCH_API_KEY: API_KEY };
-  for (const k of ['MENTRAOS_TRUSTED_HOSTS', 'BETTERSTACK_SOURCE_TOKEN', 'BETTERSTACK_ENDPOINT', 'NODE_OPTIONS']) delete env[k];
-  if (name === 'baseline') {
-    // The folder must be inside this repository so the build's imports (express, ws) resolve.
-    if (!config.baselineDist) throw new Error('the baseline target needs --baseline-dist <dir with a built index.js>');
-    env.BENCH_DIST = path.resolve(config.baselineDist);
-  }
-  if (name === 'reference') {
-    env.BENCH_APP_PORT = String(await freePort());
-    if (config.refLogLevel) env.BENCH_REF_LOG_LEVEL = config.refLogLevel;
-  }
-  const logFile = path.join(config.keepLogs ? path.join(here, 'results/tmp') : workDir, `${rt}-${name}.stdout.log`);
-  const out = openSync(logFile, 'w');
-  const child = fork(path.join(here, TARGETS[name].file), [], {
-    execPath: runtimeOf(rt).execPath,
-    cwd: workDir, // an empty folder: no .env for the reference's dotenv, no node_modules/@mentra/sdk
-    env,
-    execArgv: [
-      '--expose-gc', '--require', path.join(here, 'guard.cjs'), ...config.appArgs,
-      // Bun 1.3 fails to write a profile to an absolute --cpu-prof-dir; relative to the working directory works.
-      ...(config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${rt === 'bun' ? path.relative(workDir, config.profileDir) : config.profileDir}`, `--cpu-prof-name=${rt}-${name}-${Date.now()}.cpuprofile`] : []),
-    ],
-    stdio: ['ignore', out, 'pipe', 'ipc'],
-  });
-  closeSync(out);
-  children.add(child);
-  let stderr = '';
-  child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  child.on('exit', () => children.delete(child));
-  const ready = await once(child, 'ready', 60_000).catch((e) => {
-    throw new Error(`${name}: ${e.message}\n${stderr}`);
-  });
-  let nextId = 1;
-  return {
-    child,
-    port: ready.port,
-    logFile,
-    stderr: () => stderr,
-    /** The app's event-loop delay since the last call (and start again). */
-    resetDelay: async () => {
-      child.send({ type: 'delay' });
-      return once(child, 'delay', 60_000);
-    },
-    heapSnapshot: async (file) => {
-      child.send({ type: 'heap-snapshot', file });
-      return once(child, 'heap-snapshot', 300_000);
-    },
-    stats: async () => {
-      const id = nextId++;
-      child.send({ type: 'stats', id });
-      return once(child, 'stats', 60_000);
-    },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = new Promise((r) => child.once('exit', r));
-      child.send({ type: 'exit' });
-      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(t);
-    },
-  };
-}
+const { launch, runtimeOf, RUNTIMES } = createLauncher({ config, targets: TARGETS, children, packageName: PACKAGE, apiKey: API_KEY });
 
 /** Event-loop delay of the load generator itself, to tell its stalls from the app's. */
 const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
 generatorDelay.enable();
-const delayMs = (h) => ({ p50: Number((h.percentile(50) / 1e6).toFixed(2)), p99: Number((h.percentile(99) / 1e6).toFixed(2)), max: Number((h.max / 1e6).toFixed(2)) });
+const delayMs = (h) => ({
+  p50: Number((h.percentile(50) / 1e6).toFixed(2)),
+  p99: Number((h.percentile(99) / 1e6).toFixed(2)),
+  max: Number((h.max / 1e6).toFixed(2)),
+});
 
 const cpuSec = (a, b) => (b.user + b.system - a.user - a.system) / 1e6;
 const kib = (now, base, key, n) => Number(((now[key] - base[key]) / n / 1024).toFixed(1));
@@ -250,7 +158,15 @@ async function runTarget(name, rt, sink, workDir) {
   sink.take();
   const t0 = performance.now();
   const app = await launch(name, rt, sink, workDir);
-  const result = { target: name, runtime: rt, runtimeVersion: runtimeOf(rt).version, label: `${TARGETS[name].label} (${RUNTIMES[rt].label})`, startupMs: Math.round(performance.now() - t0), ports: { cloud: cloud.port, sink: Number(new URL(sink.url).port) }, sizes: {} };
+  const result = {
+    target: name,
+    runtime: rt,
+    runtimeVersion: runtimeOf(rt).version,
+    label: `${TARGETS[name].label} (${RUNTIMES[rt].label})`,
+    startupMs: Math.round(performance.now() - t0),
+    ports: { cloud: cloud.port, sink: Number(new URL(sink.url).port) },
+    sizes: {},
+  };
   try {
     const base = await app.stats();
     result.baseline = { spaces: base.spaces, rss: base.rss, heapUsed: base.heapUsed, heapTotal: base.heapTotal, external: base.external };
@@ -259,13 +175,22 @@ async function runTarget(name, rt, sink, workDir) {
     for (const size of config.sizes) {
       process.stdout.write(`  ${rt}/${name}: starting sessions up to ${size} ... `);
       const start = await cloud.startSessions(app.port, cloud.ready.length, size, {
-        concurrency: config.concurrency, readyTimeoutMs: config.readyTimeoutMs, deadlineMs: config.startDeadlineMs,
+        concurrency: config.concurrency,
+        readyTimeoutMs: config.readyTimeoutMs,
+        deadlineMs: config.startDeadlineMs,
       });
       const afterStart = await app.stats();
       const r = { start, live: cloud.ready.length };
       r.startCpuSec = cpuSec(prev.cpu, afterStart.cpuBeforeGc);
       r.startCpuSplit = { user: (afterStart.cpuBeforeGc.user - prev.cpu.user) / 1e6, system: (afterStart.cpuBeforeGc.system - prev.cpu.system) / 1e6 };
-      r.memory = { spaces: afterStart.spaces, rss: afterStart.rss, heapUsed: afterStart.heapUsed, heapTotal: afterStart.heapTotal, external: afterStart.external, perSessionKiB: perSessionKiB(afterStart, base, Math.max(1, cloud.ready.length)) };
+      r.memory = {
+        spaces: afterStart.spaces,
+        rss: afterStart.rss,
+        heapUsed: afterStart.heapUsed,
+        heapTotal: afterStart.heapTotal,
+        external: afterStart.external,
+        perSessionKiB: perSessionKiB(afterStart, base, Math.max(1, cloud.ready.length)),
+      };
       cpuTotal.start += r.startCpuSec;
       cpuTotal.starts += start.started;
       console.log(`${start.started}/${start.requested} in ${start.elapsedMs} ms`);
@@ -294,19 +219,34 @@ async function runTarget(name, rt, sink, workDir) {
       const byP99 = [...latencyRounds].sort((a, b) => (a.latencyMs.p99 ?? Infinity) - (b.latencyMs.p99 ?? Infinity));
       r.latency = {
         ...byP99[Math.floor(byP99.length / 2)],
-        rounds: latencyRounds.map((x) => ({ p50: x.latencyMs.p50, p99: x.latencyMs.p99, max: x.latencyMs.max, lost: x.lost, appLoopP99: x.appEventLoopDelayMs.p99, generatorLoopP99: x.generatorEventLoopDelayMs.p99 })),
+        rounds: latencyRounds.map((x) => ({
+          p50: x.latencyMs.p50,
+          p99: x.latencyMs.p99,
+          max: x.latencyMs.max,
+          lost: x.lost,
+          appLoopP99: x.appEventLoopDelayMs.p99,
+          generatorLoopP99: x.generatorEventLoopDelayMs.p99,
+        })),
         sent: latencyRounds.reduce((a, x) => a + x.sent, 0),
         received: latencyRounds.reduce((a, x) => a + x.received, 0),
         lost: latencyRounds.reduce((a, x) => a + x.lost, 0),
         cpuSec: cpuSec(afterStart.cpu, afterLatency.cpuBeforeGc),
       };
-      console.log(`p50 ${r.latency.latencyMs.p50} ms, median p99 ${r.latency.latencyMs.p99} ms of ${latencyRounds.map((x) => x.latencyMs.p99).join(', ')}; ` +
-        `app loop delay p99 ${r.latency.rounds.map((x) => x.appLoopP99).join(', ')} ms; lost ${r.latency.lost}`);
+      console.log(
+        `p50 ${r.latency.latencyMs.p50} ms, median p99 ${r.latency.latencyMs.p99} ms of ${latencyRounds.map((x) => x.latencyMs.p99).join(', ')}; ` +
+          `app loop delay p99 ${r.latency.rounds.map((x) => x.appLoopP99).join(', ')} ms; lost ${r.latency.lost}`,
+      );
       process.stdout.write(`  ${rt}/${name}: ${size} sessions, closed-loop throughput ... `);
       // Several rounds, the best one counts: the cores are shared, so a round can be slowed from outside.
       const rounds = [];
       for (let k = 0; k < config.throughputRounds; k++) {
-        rounds.push(await cloud.closedLoop({ window: config.throughputWindow, count: Math.ceil(config.throughputCount / config.throughputRounds), maxMs: config.throughputMaxMs }));
+        rounds.push(
+          await cloud.closedLoop({
+            window: config.throughputWindow,
+            count: Math.ceil(config.throughputCount / config.throughputRounds),
+            maxMs: config.throughputMaxMs,
+          }),
+        );
       }
       const afterThroughput = await app.stats();
       const best = rounds.reduce((a, b) => (b.eventsPerSec > a.eventsPerSec ? b : a));
@@ -326,7 +266,12 @@ async function runTarget(name, rt, sink, workDir) {
       r.cpu = {
         msPerSessionStart: Number(((r.startCpuSec * 1000) / Math.max(1, start.started)).toFixed(3)),
         usPerEvent: Number((((r.latency.cpuSec + r.throughput.cpuSec) * 1e6) / Math.max(1, eventCount)).toFixed(1)),
-        work: { sessionStarts: start.started, startCpuSec: Number(r.startCpuSec.toFixed(3)), events: eventCount, eventCpuSec: Number((r.latency.cpuSec + r.throughput.cpuSec).toFixed(3)) },
+        work: {
+          sessionStarts: start.started,
+          startCpuSec: Number(r.startCpuSec.toFixed(3)),
+          events: eventCount,
+          eventCpuSec: Number((r.latency.cpuSec + r.throughput.cpuSec).toFixed(3)),
+        },
       };
       prev = afterThroughput;
     }
@@ -398,8 +343,10 @@ async function main() {
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   }
   const run = { date: new Date().toISOString(), quick, config, versions: versions(), machine: machine(), fdLimit: fds.soft, results: {} };
-  console.log(`Benchmark ${quick ? '(quick) ' : ''}on ${config.runtimes.join(' and ')}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}; ` +
-    `work per size: the sessions, ${config.latencyRounds} x ${config.latencyDurationMs / 1000} s of events at ${config.eventsPerSessionPerSec}/session/s, ${config.throughputCount} closed-loop events`);
+  console.log(
+    `Benchmark ${quick ? '(quick) ' : ''}on ${config.runtimes.join(' and ')}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}; ` +
+      `work per size: the sessions, ${config.latencyRounds} x ${config.latencyDurationMs / 1000} s of events at ${config.eventsPerSessionPerSec}/session/s, ${config.throughputCount} closed-loop events`,
+  );
   if (config.profileDir || config.keepLogs) mkdirSync(path.join(here, 'results/tmp'), { recursive: true });
   const sink = await startSink();
   const workDir = mkdtempSync(path.join(os.tmpdir(), 'mentraos-bench-'));

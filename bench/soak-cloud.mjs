@@ -20,7 +20,17 @@ export class SoakCloud {
     this.received = new Uint8Array(0);
     this.latencies = [];
     this.reconnectMs = [];
-    this.counters = { inits: 0, reconnects: 0, refused: 0, eventsSent: 0, eventsSkippedClosed: 0, displays: 0, displaysRepeated: 0, badDisplays: 0, restarts: 0 };
+    this.counters = {
+      inits: 0,
+      reconnects: 0,
+      refused: 0,
+      eventsSent: 0,
+      eventsSkippedClosed: 0,
+      displays: 0,
+      displaysRepeated: 0,
+      badDisplays: 0,
+      restarts: 0,
+    };
     this.agent = new Agent({ keepAlive: true, maxSockets: 50 });
     this.port = 0;
   }
@@ -147,8 +157,10 @@ export class SoakCloud {
     this.sendTimes[seq] = performance.now();
     this.counters.eventsSent++;
     const start = Date.now();
-    s.ws.send(`{"type":"data_stream","sessionId":"${s.sessionId}","streamType":"${STREAM}","data":{"type":"transcription",` +
-      `"text":"#${seq} soak","isFinal":true,"transcribeLanguage":"en-US","startTime":${start},"endTime":${start + 900}},"timestamp":"${new Date().toISOString()}"}`);
+    s.ws.send(
+      `{"type":"data_stream","sessionId":"${s.sessionId}","streamType":"${STREAM}","data":{"type":"transcription",` +
+        `"text":"#${seq} soak","isFinal":true,"transcribeLanguage":"en-US","startTime":${start},"endTime":${start + 900}},"timestamp":"${new Date().toISOString()}"}`,
+    );
     return true;
   }
 
@@ -162,12 +174,22 @@ export class SoakCloud {
   webhook(appPort, body, timeoutMs = 30_000) {
     const payload = JSON.stringify(body);
     return new Promise((resolve) => {
-      const req = request({ host: '127.0.0.1', port: appPort, path: '/webhook', method: 'POST', agent: this.agent, timeout: timeoutMs,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode));
-        res.on('error', () => resolve(0));
-      });
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: appPort,
+          path: '/webhook',
+          method: 'POST',
+          agent: this.agent,
+          timeout: timeoutMs,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode));
+          res.on('error', () => resolve(0));
+        },
+      );
       req.on('timeout', () => req.destroy(new Error('timeout')));
       req.on('error', () => resolve(0));
       req.end(payload);
@@ -180,33 +202,59 @@ export class SoakCloud {
     let next = 0;
     const one = async (i) => {
       const userId = userIdOf(i);
-      const s = { index: i, userId, sessionId: `${userId}-${this.packageName}`, ws: null, connects: 0, downSince: 0, readyAt: 0, maxDisplaySeq: -1, onReady: null };
+      const s = {
+        index: i,
+        userId,
+        sessionId: `${userId}-${this.packageName}`,
+        ws: null,
+        connects: 0,
+        downSince: 0,
+        readyAt: 0,
+        maxDisplaySeq: -1,
+        onReady: null,
+      };
       this.sessions.set(s.sessionId, s);
       this.list.push(s);
       const ready = new Promise((resolve) => {
         s.onReady = resolve;
         setTimeout(resolve, 30_000).unref();
       });
-      const status = await this.webhook(appPort, { type: 'session_request', sessionId: s.sessionId, userId, timestamp: new Date().toISOString(), augmentOSWebsocketUrl: `ws://127.0.0.1:${wsPort}/app-ws` });
+      const status = await this.webhook(appPort, {
+        type: 'session_request',
+        sessionId: s.sessionId,
+        userId,
+        timestamp: new Date().toISOString(),
+        augmentOSWebsocketUrl: `ws://127.0.0.1:${wsPort}/app-ws`,
+      });
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status === 200) await ready;
     };
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < n; i = next++) await one(i);
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < n; i = next++) await one(i);
+      }),
+    );
     return statuses;
   }
 
   async stopSessions(appPort, concurrency = 50) {
     const statuses = {};
     let next = 0;
-    await Promise.all(Array.from({ length: concurrency }, async () => {
-      for (let i = next++; i < this.list.length; i = next++) {
-        const s = this.list[i];
-        const status = await this.webhook(appPort, { type: 'stop_request', sessionId: s.sessionId, userId: s.userId, reason: 'user_disabled', timestamp: new Date().toISOString() });
-        statuses[status] = (statuses[status] ?? 0) + 1;
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = next++; i < this.list.length; i = next++) {
+          const s = this.list[i];
+          const status = await this.webhook(appPort, {
+            type: 'stop_request',
+            sessionId: s.sessionId,
+            userId: s.userId,
+            reason: 'user_disabled',
+            timestamp: new Date().toISOString(),
+          });
+          statuses[status] = (statuses[status] ?? 0) + 1;
+        }
+      }),
+    );
     return statuses;
   }
 

@@ -25,27 +25,36 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const r1 = (x) => (typeof x === 'number' && Number.isFinite(x) ? Number(x.toFixed(1)) : null);
 
 function launchApp(runtime, pingMs) {
-  const execPath = runtime === 'bun' ? execFileSync(process.execPath, [path.join(root, 'scripts/ensure-bun.mjs')], { encoding: 'utf8' }).trim() : process.execPath;
-  const env = { ...process.env, NODE_ENV: 'production', BENCH_PACKAGE: PACKAGE, BENCH_API_KEY: API_KEY, BENCH_PING_MS: String(pingMs), BENCH_MAX_LIFE_MS: String(4 * 3600_000) };
+  const execPath =
+    runtime === 'bun' ? execFileSync(process.execPath, [path.join(root, 'scripts/ensure-bun.mjs')], { encoding: 'utf8' }).trim() : process.execPath;
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    BENCH_PACKAGE: PACKAGE,
+    BENCH_API_KEY: API_KEY,
+    BENCH_PING_MS: String(pingMs),
+    BENCH_MAX_LIFE_MS: String(4 * 3600_000),
+  };
   delete env.NODE_OPTIONS;
   const child = fork(path.join(here, 'apps/soak-app.mjs'), [], { execPath, env, execArgv: ['--expose-gc'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
-  const ask = (type, timeoutMs = 60_000) => new Promise((resolve, reject) => {
-    const t = setTimeout(() => done(new Error(`no "${type}" from the app`)), timeoutMs);
-    const onMsg = (m) => m && m.type === type && done(null, m);
-    const onExit = (code) => done(new Error(`the app exited (${code}): ${stderr.slice(-500)}`));
-    function done(err, m) {
-      clearTimeout(t);
-      child.off('message', onMsg);
-      child.off('exit', onExit);
-      if (err) reject(err);
-      else resolve(m);
-    }
-    child.on('message', onMsg);
-    child.on('exit', onExit);
-    if (type !== 'ready') child.send({ type });
-  });
+  const ask = (type, timeoutMs = 60_000) =>
+    new Promise((resolve, reject) => {
+      const t = setTimeout(() => done(new Error(`no "${type}" from the app`)), timeoutMs);
+      const onMsg = (m) => m && m.type === type && done(null, m);
+      const onExit = (code) => done(new Error(`the app exited (${code}): ${stderr.slice(-500)}`));
+      function done(err, m) {
+        clearTimeout(t);
+        child.off('message', onMsg);
+        child.off('exit', onExit);
+        if (err) reject(err);
+        else resolve(m);
+      }
+      child.on('message', onMsg);
+      child.on('exit', onExit);
+      if (type !== 'ready') child.send({ type });
+    });
   return { child, ask, stderr: () => stderr };
 }
 
@@ -61,7 +70,9 @@ export async function main(argv) {
   const ratePerSession = 0.2;
   const windowMs = Math.min(60_000, durationMs / 6); // "a minute" of the figures; shorter in a short profile
   const quietFrom = durationMs * 0.85;
-  console.log(`Soak on ${runtime}: ${sessions} sessions for ${r1(durationMs / 60_000)} min, ${ratePerSession} events/session/s, ping every ${pingMs} ms; figures per ${windowMs / 1000} s window`);
+  console.log(
+    `Soak on ${runtime}: ${sessions} sessions for ${r1(durationMs / 60_000)} min, ${ratePerSession} events/session/s, ping every ${pingMs} ms; figures per ${windowMs / 1000} s window`,
+  );
 
   const cloud = new SoakCloud({ packageName: PACKAGE, apiKey: API_KEY });
   await cloud.listen();
@@ -114,9 +125,19 @@ export async function main(argv) {
     if (crashed) break;
     const st = await app.ask('stats');
     const lat = cloud.takeLatencies().sort((a, b) => a - b);
-    windows.push({ atS: r1(elapsed() / 1000), rssMiB: r1(st.rss / 2 ** 20), heapMiB: r1(st.heapUsed / 2 ** 20), p50: r1(percentile(lat, 0.5)), p99: r1(percentile(lat, 0.99)), displays: lat.length, connected: cloud.connectedCount() });
+    windows.push({
+      atS: r1(elapsed() / 1000),
+      rssMiB: r1(st.rss / 2 ** 20),
+      heapMiB: r1(st.heapUsed / 2 ** 20),
+      p50: r1(percentile(lat, 0.5)),
+      p99: r1(percentile(lat, 0.99)),
+      displays: lat.length,
+      connected: cloud.connectedCount(),
+    });
     const x = windows[windows.length - 1];
-    console.log(`  ${x.atS} s: RSS ${x.rssMiB} MiB, heap ${x.heapMiB} MiB, event→display p99 ${x.p99} ms, ${x.connected}/${sessions} connected, proxy ${JSON.stringify(proxy.counters)}`);
+    console.log(
+      `  ${x.atS} s: RSS ${x.rssMiB} MiB, heap ${x.heapMiB} MiB, event→display p99 ${x.p99} ms, ${x.connected}/${sessions} connected, proxy ${JSON.stringify(proxy.counters)}`,
+    );
   }
   clearInterval(events);
   for (const f of faults) clearInterval(f);
@@ -135,7 +156,10 @@ export async function main(argv) {
     while (!crashed && [...finalSeq].some(([s, seq]) => s.maxDisplaySeq < seq) && performance.now() - finalStart < 30_000) await sleep(50);
     await sleep(500);
     if (crashed) throw new Error(crashed);
-    const health = await fetch(`http://127.0.0.1:${appPort}/health`).then(async (r) => ({ status: r.status, body: await r.json() }), (e) => ({ status: 0, body: e.message }));
+    const health = await fetch(`http://127.0.0.1:${appPort}/health`).then(
+      async (r) => ({ status: r.status, body: await r.json() }),
+      (e) => ({ status: 0, body: e.message }),
+    );
     if (health.status >= 500) http5xx.push(`/health: ${health.status}`);
     const connectedAtEnd = cloud.connectedCount();
     const before = new Map((await app.ask('soak-report')).sessions);
@@ -162,22 +186,46 @@ export async function main(argv) {
     }
     const rec = cloud.reconnectMs.sort((a, b) => a - b);
     // The first reconnect of each session after the restart (later ones are other faults).
-    const afterRestart = cloud.list.map((s) => s.backAfterRestart ?? 0).filter((t) => t > 0).sort((a, b) => a - b);
+    const afterRestart = cloud.list
+      .map((s) => s.backAfterRestart ?? 0)
+      .filter((t) => t > 0)
+      .sort((a, b) => a - b);
     restartUpAt = cloud.restartedAt ?? restartUpAt;
     const allLat = windows.map((w) => w.p99).filter((x) => x !== null);
     const first = windows[0];
     const last = windows[windows.length - 1];
     result = {
-      runtime, sessions, minutes: r1(durationMs / 60_000), windowS: windowMs / 1000,
+      runtime,
+      sessions,
+      minutes: r1(durationMs / 60_000),
+      windowS: windowMs / 1000,
       displays: { sentByApp: appDisplays, receivedByCloud: cloud.counters.displays, shownAgainAfterReconnect: cloud.counters.displaysRepeated, lostSessions },
       events: { sentByCloud: cloud.counters.eventsSent, skippedWhileDown: cloud.counters.eventsSkippedClosed },
-      duplicates: { onSession: dupSession, onStop: dupStop }, missingOnStop: missingStop, endedBeforeStop: diedEarly,
-      aliveAtEnd: { connected: connectedAtEnd, health: health.body?.activeSessions ?? null, percent: r1((100 * Math.min(connectedAtEnd, health.body?.activeSessions ?? 0)) / sessions) },
+      duplicates: { onSession: dupSession, onStop: dupStop },
+      missingOnStop: missingStop,
+      endedBeforeStop: diedEarly,
+      aliveAtEnd: {
+        connected: connectedAtEnd,
+        health: health.body?.activeSessions ?? null,
+        percent: r1((100 * Math.min(connectedAtEnd, health.body?.activeSessions ?? 0)) / sessions),
+      },
       driftPercent: { heap: r1((100 * (last.heapMiB - first.heapMiB)) / first.heapMiB), rss: r1((100 * (last.rssMiB - first.rssMiB)) / first.rssMiB) },
       p99EventToDisplayMs: { medianOfWindows: r1(allLat.sort((a, b) => a - b)[Math.floor(allLat.length / 2)]), worstWindow: r1(Math.max(...allLat)) },
-      reconnects: { count: cloud.counters.reconnects, p50Ms: r1(percentile(rec, 0.5)), p99Ms: r1(percentile(rec, 0.99)), maxMs: r1(rec[rec.length - 1]),
-        afterRestart: { sessions: afterRestart.length, spreadMs: r1(afterRestart.length ? afterRestart[afterRestart.length - 1] - afterRestart[0] : null), allBackMs: r1(afterRestart.length ? afterRestart[afterRestart.length - 1] - restartUpAt : null) } },
-      faults: proxy.counters, restarts: cloud.counters.restarts, http5xx, windows,
+      reconnects: {
+        count: cloud.counters.reconnects,
+        p50Ms: r1(percentile(rec, 0.5)),
+        p99Ms: r1(percentile(rec, 0.99)),
+        maxMs: r1(rec[rec.length - 1]),
+        afterRestart: {
+          sessions: afterRestart.length,
+          spreadMs: r1(afterRestart.length ? afterRestart[afterRestart.length - 1] - afterRestart[0] : null),
+          allBackMs: r1(afterRestart.length ? afterRestart[afterRestart.length - 1] - restartUpAt : null),
+        },
+      },
+      faults: proxy.counters,
+      restarts: cloud.counters.restarts,
+      http5xx,
+      windows,
     };
   } catch (e) {
     result = { runtime, sessions, error: e.message };
@@ -207,13 +255,19 @@ export async function main(argv) {
 function printSummary(r) {
   if (r.error) return console.log(`Soak failed: ${r.error}`);
   console.log(`\nSoak on ${r.runtime}, ${r.sessions} sessions, ${r.minutes} min:`);
-  console.log(`  display updates: ${r.displays.sentByApp} sent by the app, ${r.displays.receivedByCloud} received by the cloud (${r.displays.shownAgainAfterReconnect} shown again after a reconnect); lost: ${r.displays.lostSessions}`);
+  console.log(
+    `  display updates: ${r.displays.sentByApp} sent by the app, ${r.displays.receivedByCloud} received by the cloud (${r.displays.shownAgainAfterReconnect} shown again after a reconnect); lost: ${r.displays.lostSessions}`,
+  );
   console.log(`  events: ${r.events.sentByCloud} sent by the cloud, ${r.events.skippedWhileDown} skipped while a session's link was down`);
-  console.log(`  duplicate onSession ${r.duplicates.onSession}, duplicate onStop ${r.duplicates.onStop}; missing onStop ${r.missingOnStop}; ended before the stop ${r.endedBeforeStop}`);
+  console.log(
+    `  duplicate onSession ${r.duplicates.onSession}, duplicate onStop ${r.duplicates.onStop}; missing onStop ${r.missingOnStop}; ended before the stop ${r.endedBeforeStop}`,
+  );
   console.log(`  alive at the end: ${r.aliveAtEnd.connected} connected, ${r.aliveAtEnd.health} by /health (${r.aliveAtEnd.percent}%)`);
   console.log(`  drift first->last window: heap ${r.driftPercent.heap}%, RSS ${r.driftPercent.rss}%`);
   console.log(`  event→display p99: ${r.p99EventToDisplayMs.medianOfWindows} ms (median of windows), worst window ${r.p99EventToDisplayMs.worstWindow} ms`);
-  console.log(`  reconnects: ${r.reconnects.count}, p50 ${r.reconnects.p50Ms} ms, p99 ${r.reconnects.p99Ms} ms, max ${r.reconnects.maxMs} ms; after the restart ${r.reconnects.afterRestart.sessions} sessions back within ${r.reconnects.afterRestart.allBackMs} ms (spread ${r.reconnects.afterRestart.spreadMs} ms)`);
+  console.log(
+    `  reconnects: ${r.reconnects.count}, p50 ${r.reconnects.p50Ms} ms, p99 ${r.reconnects.p99Ms} ms, max ${r.reconnects.maxMs} ms; after the restart ${r.reconnects.afterRestart.sessions} sessions back within ${r.reconnects.afterRestart.allBackMs} ms (spread ${r.reconnects.afterRestart.spreadMs} ms)`,
+  );
   console.log(`  faults: ${JSON.stringify(r.faults)}, cloud restarts ${r.restarts}; HTTP 5xx: ${r.http5xx.length}`);
   console.log(r.failures.length ? `FAILED: ${r.failures.join('; ')}` : 'PASSED: nothing lost, no duplicates, no crash, no 5xx');
 }

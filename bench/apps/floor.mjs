@@ -44,10 +44,16 @@ function startSession(sessionId, url, res) {
     }
     if (msg.type === 'data_stream') {
       if (msg.streamType === STREAM && msg.data && msg.data.isFinal) {
-        ws.send(JSON.stringify({
-          type: 'display_event', packageName, sessionId: '', view: 'main',
-          layout: { layoutType: 'text_wall', text: msg.data.text }, timestamp: new Date().toISOString(),
-        }));
+        ws.send(
+          JSON.stringify({
+            type: 'display_event',
+            packageName,
+            sessionId: '',
+            view: 'main',
+            layout: { layoutType: 'text_wall', text: msg.data.text },
+            timestamp: new Date().toISOString(),
+          }),
+        );
       }
     } else if (msg.type === 'tpa_connection_ack') {
       ws.send(JSON.stringify({ type: 'subscription_update', packageName, subscriptions: [STREAM], sessionId, timestamp: new Date().toISOString() }));

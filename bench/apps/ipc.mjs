@@ -66,4 +66,3 @@ export function serveBench(name, port) {
   });
   process.send({ type: 'ready', name, port, pid: process.pid, node: process.version, bun: process.versions.bun ?? null });
 }
-

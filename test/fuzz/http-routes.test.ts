@@ -29,12 +29,13 @@ class FuzzedApp extends EchoApp {
 }
 
 /** Why an answer breaks the rule, or undefined when it keeps it. */
-export function verdict(c: FuzzCase, a: RawAnswer): string | undefined {
+function verdict(c: FuzzCase, a: RawAnswer): string | undefined {
   if (a.status === 0) return c.mayGoUnanswered ? undefined : `no answer (${a.error ?? 'closed'})`;
   if (a.status >= 500) return c.handlerError && a.status === 500 ? undefined : `HTTP ${a.status}`;
   if (a.status < 400) return undefined;
   if (/^HEAD /.test(c.bytes.subarray(0, 5).toString('latin1'))) return undefined; // no body by definition
-  if (!/application\/json/i.test(a.headers['content-type'] ?? '')) return `HTTP ${a.status} as ${a.headers['content-type'] ?? 'no content type'}: ${a.body.slice(0, 80)}`;
+  if (!/application\/json/i.test(a.headers['content-type'] ?? ''))
+    return `HTTP ${a.status} as ${a.headers['content-type'] ?? 'no content type'}: ${a.body.slice(0, 80)}`;
   let parsed: any;
   try {
     parsed = JSON.parse(a.body);
@@ -59,9 +60,15 @@ test(`${REQUESTS} seeded hostile HTTP requests (seed ${SEED}) on every route: JS
   writeFileSync(path.join(publicDir, 'index.html'), '<!doctype html><p>hello</p>');
   cloud = await createTestCloud();
   const errors: Error[] = [];
-  app = new FuzzedApp(appConfig({
-    logger: captureLogger(), publicDir, maxPhotoBytes: MAX_PHOTO_BYTES, cloudApiUrl: 'http://127.0.0.1:9', onError: (e: Error) => void errors.push(e),
-  } as any));
+  app = new FuzzedApp(
+    appConfig({
+      logger: captureLogger(),
+      publicDir,
+      maxPhotoBytes: MAX_PHOTO_BYTES,
+      cloudApiUrl: 'http://127.0.0.1:9',
+      onError: (e: Error) => void errors.push(e),
+    } as any),
+  );
   app.getExpressApp().get('/webview', (req: any, res) => {
     if (req.authUserId) res.json({ user: req.authUserId });
     else res.status(401).json({ status: 'error', message: 'not signed in' });
@@ -71,7 +78,12 @@ test(`${REQUESTS} seeded hostile HTTP requests (seed ${SEED}) on every route: JS
   const user: SimulatedUser = await cloud.startSession({ app });
   await user.waitForSubscriptions((s) => s.includes('transcription:en-US'));
 
-  const fuzzer = new HttpFuzzer(SEED, { toolSignature: sha256Hex(API_KEY), strangerUser: 'stranger@example.com', staticFile: 'index.html', maxPhotoBytes: MAX_PHOTO_BYTES });
+  const fuzzer = new HttpFuzzer(SEED, {
+    toolSignature: sha256Hex(API_KEY),
+    strangerUser: 'stranger@example.com',
+    staticFile: 'index.html',
+    maxPhotoBytes: MAX_PHOTO_BYTES,
+  });
   const cases = Array.from({ length: REQUESTS }, () => fuzzer.next());
   const counts = new Map<string, number>();
   const statuses = new Map<number, number>();
@@ -89,8 +101,13 @@ test(`${REQUESTS} seeded hostile HTTP requests (seed ${SEED}) on every route: JS
   };
   await Promise.all(Array.from({ length: PARALLEL }, worker));
 
-  console.log(`HTTP fuzz, seed ${SEED}: ${REQUESTS} requests; answers ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ` +
-    `${failures.length} broke the rule\n${[...counts].sort().map(([k, n]) => `  ${k}: ${n}`).join('\n')}`);
+  console.log(
+    `HTTP fuzz, seed ${SEED}: ${REQUESTS} requests; answers ${JSON.stringify(Object.fromEntries([...statuses].sort((a, b) => a[0] - b[0])))}; ` +
+      `${failures.length} broke the rule\n${[...counts]
+        .sort()
+        .map(([k, n]) => `  ${k}: ${n}`)
+        .join('\n')}`,
+  );
   const kinds = new Map<string, number>();
   for (const f of failures) kinds.set(f.replace(/^#\d+ /, '').slice(0, 90), (kinds.get(f.replace(/^#\d+ /, '').slice(0, 90)) ?? 0) + 1);
   expect([...kinds].map(([k, n]) => `${n} x ${k}`).sort()).toEqual([]);

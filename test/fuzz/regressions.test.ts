@@ -34,9 +34,12 @@ test('a multipart body cut off inside the photo is a JSON 400, and nothing is th
   try {
     const b = 'cut';
     for (const requestId of ['nope', '']) {
-      const body = `--${b}\r\nContent-Disposition: form-data; name="requestId"\r\n\r\n${requestId}\r\n` +
+      const body =
+        `--${b}\r\nContent-Disposition: form-data; name="requestId"\r\n\r\n${requestId}\r\n` +
         `--${b}\r\nContent-Disposition: form-data; name="photo"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n\xff\xd8\xff`;
-      const a = await sendRaw(app.getPort(), { bytes: buildRequest({ path: '/photo-upload', headers: [['Content-Type', `multipart/form-data; boundary=${b}`]], body }) });
+      const a = await sendRaw(app.getPort(), {
+        bytes: buildRequest({ path: '/photo-upload', headers: [['Content-Type', `multipart/form-data; boundary=${b}`]], body }),
+      });
       expect(a.status).toBe(400);
       expect(reason(a)).toMatch(/Malformed multipart body/);
     }

@@ -20,7 +20,12 @@ test('1,000 sessions through drops, spikes, half-open links, refused reconnects 
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const code = await new Promise<number | null>((resolve) => child!.on('exit', resolve));
-  console.log(out.split('\n').filter((l) => !l.startsWith('SOAK-RESULT')).join('\n'));
+  console.log(
+    out
+      .split('\n')
+      .filter((l) => !l.startsWith('SOAK-RESULT'))
+      .join('\n'),
+  );
   const line = out.split('\n').find((l) => l.startsWith('SOAK-RESULT '));
   expect(line).toBeDefined();
   const r = JSON.parse(line!.slice('SOAK-RESULT '.length));
