@@ -103,22 +103,6 @@ function applyEvent(mirror, e) {
 
 const GLASSES_EVENTS = ['photo_request', 'audio_request', 'led', 'stream_request', 'dashboard'];
 
-/** What the app asked of the glasses, as protocol/control.ts applyGlassesEvent keeps it. */
-function applyGlasses(g, e) {
-  const { type, seq, user_id, ...rest } = e;
-  if (type === 'photo_request') {
-    const others = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
-    if (e.state !== 'pending') return { ...g, photo_requests: others };
-    const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now() };
-    if (e.size) info.size = e.size;
-    return { ...g, photo_requests: [...others, info] };
-  }
-  if (type === 'audio_request') return { ...g, audio: rest };
-  if (type === 'led') return { ...g, led: rest };
-  if (type === 'stream_request') return { ...g, streams: { ...g.streams, [e.kind]: rest } };
-  return { ...g, dashboard: { mode: e.mode, content: e.content } };
-}
-
 /** The mirror in the shape of a sync_response's `users`, for comparing with the server. */
 export function snapshot(mirror) {
   return [...mirror.users.values()];
