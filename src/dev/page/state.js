@@ -48,7 +48,7 @@ export function applyGlassesEvent(g, e) {
     case 'photo_request': {
       const others = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
       if (e.state !== 'pending') return { ...g, photo_requests: others };
-      const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: Date.now(), ...(e.size ? { size: e.size } : {}) };
+      const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now(), ...(e.size ? { size: e.size } : {}) };
       return { ...g, photo_requests: [...others, info] };
     }
     case 'audio_request':
