@@ -342,7 +342,17 @@ async function main() {
   } catch {
     throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   }
-  const run = { date: new Date().toISOString(), quick, config, versions: versions(), machine: machine(), fdLimit: fds.soft, results: {} };
+  // Paths are recorded relative to the repository (a results file is committed; no machine paths in it).
+  const rel = (p) => (p ? path.relative(root, path.resolve(p)) : p);
+  const run = {
+    date: new Date().toISOString(),
+    quick,
+    config: { ...config, profileDir: rel(config.profileDir), baselineDist: rel(config.baselineDist) },
+    versions: versions(),
+    machine: machine(),
+    fdLimit: fds.soft,
+    results: {},
+  };
   console.log(
     `Benchmark ${quick ? '(quick) ' : ''}on ${config.runtimes.join(' and ')}, ${run.machine.cores} x ${run.machine.cpuModel}; sizes ${config.sizes.join(', ')}; ` +
       `work per size: the sessions, ${config.latencyRounds} x ${config.latencyDurationMs / 1000} s of events at ${config.eventsPerSessionPerSec}/session/s, ${config.throughputCount} closed-loop events`,
