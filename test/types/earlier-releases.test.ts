@@ -32,7 +32,7 @@ test('a call no release accepted does not compile', () => {
   const errors = diagnostics(file, true, [
     "import { BitmapUtils, AppServer } from '@mentraos/sdk';",
     'export const v: string = BitmapUtils.validateBmpBase64(1);',
-    'export class S extends AppServer { public stop(): number { return 1; } }',
+    'export class S extends AppServer { public getExpressApp(): number { return 1; } }',
   ].join('\n'));
   expect(errors.join('\n')).toMatch(/number/);
   expect(errors.length).toBeGreaterThanOrEqual(2);

@@ -26,8 +26,10 @@ export class StopsAsynchronously extends AppServer {
   }
 }
 
+/** 2.1-era callers await it or chain on the published `Promise<void>`. */
 export async function callers(server: AppServer): Promise<void> {
   await server.stop();
+  server.stop().then(() => undefined, () => undefined);
 }
 
 /** An app's own test builds a ToolCall with a numeric timestamp (and a Date, and the cloud's string). */
