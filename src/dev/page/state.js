@@ -101,7 +101,6 @@ function applyEvent(mirror, e) {
   return e.user_id;
 }
 
-const GLASSES_EVENTS = ['photo_request', 'audio_request', 'led', 'stream_request', 'dashboard'];
 
 /** The mirror in the shape of a sync_response's `users`, for comparing with the server. */
 export function snapshot(mirror) {
