@@ -11,6 +11,7 @@
  * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
  * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
  */
+import type { Dialect } from '../protocol/dialects';
 import type { SubscriptionRequest } from '../protocol/messages';
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
@@ -39,6 +40,8 @@ export interface CoreSessionOptions extends SessionOptions {
   packageName: string;
   apiKey: string;
   url: string;
+  /** The cloud generation, when the webhook told it (frames of every generation are understood). */
+  dialect?: Readonly<Dialect>;
   logger: Logger;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
@@ -108,6 +111,7 @@ export class CoreSession implements ConnectionHost {
         pingIntervalMs: opts.pingIntervalMs,
         handshakeGate: opts.handshakeGate,
         transport: opts.transport ?? wsTransport,
+        dialect: opts.dialect,
       },
       this,
     );

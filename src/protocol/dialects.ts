@@ -107,6 +107,15 @@ export function webhookWebsocketUrl(body: Record<string, unknown>): string | und
   return undefined;
 }
 
+/** The cloud generation of a `session_request`, from the field that carried its WebSocket URL. */
+export function webhookDialect(body: Record<string, unknown>): Readonly<Dialect> | undefined {
+  for (const field of WEBHOOK_URL_FIELDS) {
+    const v = body[field];
+    if (typeof v === 'string' && v.length > 0) return ALL.find((d) => d.webhookUrlField === field);
+  }
+  return undefined;
+}
+
 /**
  * The system settings snapshot of an ack, whichever key the cloud generation used: the key of `dialect`
  * first when it is known, then every generation's, most recent first.

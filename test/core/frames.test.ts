@@ -1,5 +1,5 @@
 import { type CloudFrame, parseCloudFrame } from '../../src/core/frames';
-import { DIALECTS, type Dialect } from '../../src/protocol/dialects';
+import { DIALECTS, type Dialect, webhookDialect } from '../../src/protocol/dialects';
 
 const json = (msg: unknown) => JSON.stringify(msg);
 
@@ -107,5 +107,15 @@ describe('parseCloudFrame: malformed frames are rejected with a reason, never th
     const frame = frameOf(json({ type: 'augmentos_settings_update', settings: [1] }));
     expect(frame.kind).toBe('system_settings_update');
     expect(frame).not.toHaveProperty('settings');
+  });
+});
+
+describe('webhookDialect', () => {
+  test('the generation of a session_request comes from the field that carried its WebSocket URL', () => {
+    expect(webhookDialect({ augmentOSWebsocketUrl: 'wss://a' })?.name).toBe('augmentos');
+    expect(webhookDialect({ mentraOSWebsocketUrl: 'wss://m' })?.name).toBe('mentraos');
+    expect(webhookDialect({ websocketUrl: 'wss://v3', mentraOSWebsocketUrl: 'wss://m' })?.name).toBe('mentraos-v3');
+    expect(webhookDialect({ websocketUrl: '', augmentOSWebsocketUrl: 'wss://a' })?.name).toBe('augmentos');
+    expect(webhookDialect({})).toBeUndefined();
   });
 });
