@@ -7,8 +7,8 @@
  *
  * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
  */
-import { canonicalMessageType } from '../protocol/dialects';
-import { type CloudFrame, parseCloudFrame } from '../protocol/frames';
+import type { Dialect } from '../protocol/dialects';
+import { type CloudFrame, parseCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from './errors';
 import { type Watched, watchLiveness } from './liveness';
 import type { Logger } from './logger';
@@ -32,8 +32,8 @@ export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
 /** What the connection tells the session. */
 export interface ConnectionHost {
   readonly logger: Logger;
-  /** A parsed frame from the cloud, the ack included (before `up`). */
-  onCloudFrame(msg: CloudFrame, type: string): void;
+  /** A parsed frame from the cloud in canonical form, the ack included (before `up`). */
+  onCloudFrame(frame: CloudFrame): void;
   onCloudBinary(data: Uint8Array): void;
   onFrameDropped(why: string): void;
   /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
@@ -56,6 +56,8 @@ export interface ConnectionOptions {
   pingIntervalMs: number;
   handshakeGate?: HandshakeGate;
   transport: Transport;
+  /** The cloud generation, when known: its spelling is tried first (every generation's is understood). */
+  dialect?: Readonly<Dialect>;
 }
 
 interface Handshake {
@@ -187,21 +189,20 @@ export class Connection implements Watched {
   private onText(socket: TransportSocket, data: string): void {
     if (socket !== this.socket) return;
     this.alive = true;
-    const msg = parseCloudFrame(data);
-    if (typeof msg === 'string') return this.host.onFrameDropped(msg);
-    const type = canonicalMessageType(msg.type);
-    if (type === 'tpa_connection_error' || type === 'connection_error') return this.refused(msg);
+    const parsed = parseCloudFrame(data, this.opts.dialect);
+    if (!parsed.ok) return this.host.onFrameDropped(parsed.reason);
+    const { frame } = parsed;
+    if (frame.kind === 'refused') return this.refused(frame.code, frame.text);
     try {
-      this.host.onCloudFrame(msg, type);
+      this.host.onCloudFrame(frame);
     } catch (e) {
-      this.host.onFrameDropped(`handling ${msg.type.slice(0, 40)} failed: ${toError(e).message}`);
+      this.host.onFrameDropped(`handling ${frame.message.type.slice(0, 40)} failed: ${toError(e).message}`);
     }
-    if (type === 'tpa_connection_ack' && this.handshake?.socket === socket) this.handshake.resolve();
+    if (frame.kind === 'ack' && this.handshake?.socket === socket) this.handshake.resolve();
   }
 
-  private refused(msg: CloudFrame): void {
-    const code = typeof msg.code === 'string' ? msg.code : 'UNKNOWN';
-    const text = typeof msg.message === 'string' ? `: ${msg.message.slice(0, 300)}` : '';
+  private refused(code: string, message: string | undefined): void {
+    const text = message !== undefined ? `: ${message.slice(0, 300)}` : '';
     const err = new SdkError('connection_error', `The cloud refused the app (${code})${text}`, { details: { cloudCode: code } });
     if (this.handshake) return this.handshake.reject(err);
     this.host.reportError(err);

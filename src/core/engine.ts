@@ -5,7 +5,7 @@
  * It knows nothing of AppServer or TpaServer: a facade supplies `hooks`.
  */
 import { randomBytes } from 'node:crypto';
-import { webhookWebsocketUrl } from '../protocol/dialects';
+import { webhookDialect, webhookWebsocketUrl } from '../protocol/dialects';
 import type { AppSetting, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
@@ -202,6 +202,7 @@ export class SessionEngine implements DirectoryHost {
       packageName: this.config.packageName,
       apiKey: this.config.apiKey,
       url: verdict.url.href,
+      dialect: webhookDialect(b),
       logger: this.config.logger,
       ...this.config.session,
       sharedRequests: this.sharedRequests,

@@ -11,14 +11,14 @@
  * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
  * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
  */
-import { ackSystemSettings } from '../protocol/dialects';
-import type { CloudFrame } from '../protocol/frames';
-import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
+import type { Dialect } from '../protocol/dialects';
+import type { SubscriptionRequest } from '../protocol/messages';
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
 import { SdkError, toError } from './errors';
+import type { CloudFrame } from './frames';
 import type { Logger } from './logger';
 import { OutboundQueue } from './outbound-queue';
 import type { SessionOptions } from './session-options';
@@ -28,7 +28,6 @@ import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import { type Transport, wsTransport } from './transport';
 import type { SessionState, StopReason } from './session-types';
-import { validStreamData } from './validate';
 
 export type { DisconnectInfo };
 
@@ -41,6 +40,8 @@ export interface CoreSessionOptions extends SessionOptions {
   packageName: string;
   apiKey: string;
   url: string;
+  /** The cloud generation, when the webhook told it (frames of every generation are understood). */
+  dialect?: Readonly<Dialect>;
   logger: Logger;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
@@ -110,6 +111,7 @@ export class CoreSession implements ConnectionHost {
         pingIntervalMs: opts.pingIntervalMs,
         handshakeGate: opts.handshakeGate,
         transport: opts.transport ?? wsTransport,
+        dialect: opts.dialect,
       },
       this,
     );
@@ -295,45 +297,36 @@ export class CoreSession implements ConnectionHost {
     this.dispose(fromCloud ? (this.cloudStopReason ?? reason) : reason);
   }
 
-  /** @internal A parsed frame from the connection (its type canonical). */
-  onCloudFrame(msg: CloudFrame, type: string): void {
-    let known = true;
-    switch (type) {
-      case 'tpa_connection_ack':
-        this.applyAck(msg);
+  /** @internal A parsed frame from the connection, in canonical form (the dialect normalised in `frames.ts`). */
+  onCloudFrame(frame: CloudFrame): void {
+    switch (frame.kind) {
+      case 'ack':
+        if (frame.settings) this.settings.setApp(frame.settings);
+        this.settings.mergeSystem(frame.systemSettings);
+        if (frame.capabilities) this.capabilities = frame.capabilities;
         break;
       case 'data_stream':
-        if (typeof msg.streamType !== 'string' || !validStreamData(msg.streamType, msg.data)) return this.onFrameDropped('data_stream has a missing or malformed streamType or data');
-        this.dispatch(msg.streamType, msg.data);
+        this.dispatch(frame.streamType, frame.data);
         break;
       case 'audio_chunk':
-        this.dispatch('audio_chunk', msg);
+        this.dispatch('audio_chunk', frame.message);
         break;
       case 'settings_update':
-        if (!Array.isArray(msg.settings)) return this.onFrameDropped('settings_update without a settings array');
-        this.settings.setApp(msg.settings as AppSetting[]);
+        this.settings.setApp(frame.settings);
         break;
-      case 'augmentos_settings_update':
-        this.settings.mergeSystem(msg.settings as Record<string, unknown> | undefined);
+      case 'system_settings_update':
+        this.settings.mergeSystem(frame.settings);
         break;
       case 'capabilities_update':
-        this.capabilities = isObject(msg.capabilities) ? msg.capabilities : null;
+        this.capabilities = frame.capabilities;
         break;
       case 'app_stopped':
-        this.cloudStopReason = typeof msg.reason === 'string' ? msg.reason : 'cloud_closed';
+        this.cloudStopReason = frame.reason;
         break;
-      default:
-        known = false;
     }
-    if (!this.messageListeners.emit(type, msg) && !known) {
-      this.logger.debug(`Ignored a message of unknown type "${msg.type.slice(0, 60)}"`);
+    if (!this.messageListeners.emit(frame.type, frame.message) && frame.kind === 'other') {
+      this.logger.debug(`Ignored a message of unknown type "${frame.message.type.slice(0, 60)}"`);
     }
-  }
-
-  private applyAck(ack: CloudFrame): void {
-    if (Array.isArray(ack.settings)) this.settings.setApp(ack.settings as AppSetting[]);
-    this.settings.mergeSystem(ackSystemSettings(ack));
-    if (isObject(ack.capabilities)) this.capabilities = ack.capabilities;
   }
 
   /** @internal */
@@ -388,8 +381,4 @@ export class CoreSession implements ConnectionHost {
 
 function toArrayBuffer(data: Uint8Array): ArrayBuffer {
   return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-}
-
-function isObject(v: unknown): v is Record<string, unknown> {
-  return !!v && typeof v === 'object' && !Array.isArray(v);
 }

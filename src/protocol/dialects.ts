@@ -107,9 +107,22 @@ export function webhookWebsocketUrl(body: Record<string, unknown>): string | und
   return undefined;
 }
 
-/** The system settings snapshot of an ack, whichever key the cloud generation used. */
-export function ackSystemSettings(ack: Record<string, unknown>): Record<string, unknown> | undefined {
-  for (const key of ACK_SETTINGS_KEYS) {
+/** The cloud generation of a `session_request`, from the field that carried its WebSocket URL. */
+export function webhookDialect(body: Record<string, unknown>): Readonly<Dialect> | undefined {
+  for (const field of WEBHOOK_URL_FIELDS) {
+    const v = body[field];
+    if (typeof v === 'string' && v.length > 0) return ALL.find((d) => d.webhookUrlField === field);
+  }
+  return undefined;
+}
+
+/**
+ * The system settings snapshot of an ack, whichever key the cloud generation used: the key of `dialect`
+ * first when it is known, then every generation's, most recent first.
+ */
+export function ackSystemSettings(ack: Record<string, unknown>, dialect?: Pick<Dialect, 'ackSettingsKey'>): Record<string, unknown> | undefined {
+  const keys = dialect ? [dialect.ackSettingsKey, ...ACK_SETTINGS_KEYS.filter((k) => k !== dialect.ackSettingsKey)] : ACK_SETTINGS_KEYS;
+  for (const key of keys) {
     const v = ack[key];
     if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   }

@@ -39,9 +39,17 @@ describe('session modules across a reconnect', () => {
 
   test('a request made while reconnecting is queued, sent after the ack and answered', async () => {
     const { user, session } = await h.start(RECONNECT);
+    // The request goes out from the disconnect event itself, so it is made during the outage however fast the
+    // reconnect is (polling for the reconnecting state raced reconnects that came back within a poll).
+    let audio!: Promise<unknown>;
+    const noticed = new Promise<boolean>((resolve) =>
+      session.events.onDisconnected((info) => {
+        audio = session.audio.playAudio({ audioUrl: 'https://x/queued.mp3' });
+        resolve(info.willReconnect);
+      }),
+    );
     user.dropConnection();
-    await user.waitFor(() => (session.state === 'reconnecting' ? true : undefined), 3000, 'the app to notice the drop');
-    const audio = session.audio.playAudio({ audioUrl: 'https://x/queued.mp3' });
+    expect(await noticed).toBe(true);
     await user.waitForConnections(2);
     const req = await waitSent(user, 'audio_play_request');
     await user.sendMessage({ type: 'audio_play_response', requestId: req.requestId, success: true, duration: 2 });
