@@ -3,8 +3,12 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   entry: {
-    index: 'src/index.ts', testing: 'src/testing/index.ts', compat: 'compat/index.ts', 'display-utils': 'src/display-utils/index.ts',
-    cli: 'src/dev/cli.ts', migrate: 'src/migrate/index.ts',
+    index: 'src/index.ts',
+    testing: 'src/testing/index.ts',
+    compat: 'compat/index.ts',
+    'display-utils': 'src/display-utils/index.ts',
+    cli: 'src/dev/cli.ts',
+    migrate: 'src/migrate/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', compat: 'compat/index.ts', 'display-utils': 'src/display-utils/index.ts' } },

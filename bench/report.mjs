@@ -250,7 +250,11 @@ function checkRuntime(run, results) {
       const names = Object.keys(fp.reference.provides);
       const same = names.every((n) => fp.ours.provides[n] && major(fp.ours.provides[n]) === major(fp.reference.provides[n]));
       const list = (p) => names.map((n) => `${n} ${p[n] ?? 'missing'}`).join(', ');
-      out.push({ target: 'provides what apps import undeclared (same majors)', met: same, detail: `ours: ${list(fp.ours.provides)}; @mentra/sdk: ${list(fp.reference.provides)}` });
+      out.push({
+        target: 'provides what apps import undeclared (same majors)',
+        met: same,
+        detail: `ours: ${list(fp.ours.provides)}; @mentra/sdk: ${list(fp.reference.provides)}`,
+      });
     }
   }
   return out;

@@ -2,9 +2,7 @@
  * Tpa-named guards and config validator: the modern function under the legacy name, with a one-time
  * deprecation warning naming the replacement.
  */
-import {
-  isAppConnectionAck, isAppConnectionError, isAppConnectionInit, isAppSubscriptionUpdate, isPhotoRequestFromApp,
-} from '../src/protocol/guards';
+import { isAppConnectionAck, isAppConnectionError, isAppConnectionInit, isAppSubscriptionUpdate, isPhotoRequestFromApp } from '../src/protocol/guards';
 import { validateAppConfig } from '../src/protocol/models';
 import { deprecate } from '../src/core/deprecations';
 

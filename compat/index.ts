@@ -8,7 +8,12 @@ export { TpaSession, type TpaSessionConfig, type LegacyStreaming, type RtmpStrea
 export { TpaSettingsManager } from './settings';
 export { TpaToCloudMessageType, CloudToTpaMessageType, TpaType } from './enums';
 export {
-  validateTpaConfig, isTpaConnectionAck, isTpaConnectionError, isTpaConnectionInit, isTpaSubscriptionUpdate, isPhotoRequestFromTpa,
+  validateTpaConfig,
+  isTpaConnectionAck,
+  isTpaConnectionError,
+  isTpaConnectionInit,
+  isTpaSubscriptionUpdate,
+  isPhotoRequestFromTpa,
 } from './guards';
 export type * from './types';
 export * from './shared';

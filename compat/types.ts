@@ -7,12 +7,37 @@ import type { Request } from 'express';
 import type { AppTokenPayload } from '../src/app/token';
 import type { AppConfig } from '../src/protocol/models';
 import type {
-  AppBroadcastMessage, AppConnectionAck, AppConnectionError, AppConnectionInit, AppDirectMessage,
-  AppDirectMessageResponse, AppMessageReceived, AppRoomJoin, AppRoomLeave, AppRoomUpdated, AppSettingsUpdate,
-  AppStopped, AppSubscriptionUpdate, AppUserDiscovery, AppUserJoined, AppUserLeft, AudioChunk, CustomMessage,
-  DataStream, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged,
-  DashboardSystemUpdate, DisplayRequest, MentraosSettingsUpdate, PermissionError, PhotoRequest, RtmpStreamRequest,
-  RtmpStreamStopRequest, BaseMessage,
+  AppBroadcastMessage,
+  AppConnectionAck,
+  AppConnectionError,
+  AppConnectionInit,
+  AppDirectMessage,
+  AppDirectMessageResponse,
+  AppMessageReceived,
+  AppRoomJoin,
+  AppRoomLeave,
+  AppRoomUpdated,
+  AppSettingsUpdate,
+  AppStopped,
+  AppSubscriptionUpdate,
+  AppUserDiscovery,
+  AppUserJoined,
+  AppUserLeft,
+  AudioChunk,
+  CustomMessage,
+  DataStream,
+  DashboardAlwaysOnChanged,
+  DashboardContentUpdate,
+  DashboardModeChange,
+  DashboardModeChanged,
+  DashboardSystemUpdate,
+  DisplayRequest,
+  MentraosSettingsUpdate,
+  PermissionError,
+  PhotoRequest,
+  RtmpStreamRequest,
+  RtmpStreamStopRequest,
+  BaseMessage,
 } from '../src/protocol/messages';
 import type { PhotoResponse, RtmpStreamStatus } from '../src/protocol/module-messages';
 
@@ -53,15 +78,41 @@ export type TpaDirectMessageResponse = Renamed<AppDirectMessageResponse, 'tpa_di
 
 /** @deprecated Use `AppToCloudMessage`. */
 export type TpaToCloudMessage =
-  | AppConnectionInit | AppSubscriptionUpdate | DisplayRequest | PhotoRequest | RtmpStreamRequest | RtmpStreamStopRequest
-  | DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate | TpaBroadcastMessage | TpaDirectMessage
-  | TpaUserDiscovery | TpaRoomJoin | TpaRoomLeave;
+  | AppConnectionInit
+  | AppSubscriptionUpdate
+  | DisplayRequest
+  | PhotoRequest
+  | RtmpStreamRequest
+  | RtmpStreamStopRequest
+  | DashboardContentUpdate
+  | DashboardModeChange
+  | DashboardSystemUpdate
+  | TpaBroadcastMessage
+  | TpaDirectMessage
+  | TpaUserDiscovery
+  | TpaRoomJoin
+  | TpaRoomLeave;
 
 /** @deprecated Use `CloudToAppMessage`. */
 export type CloudToTpaMessage =
-  | AppConnectionAck | AppConnectionError | AppStopped | AppSettingsUpdate | DataStream | AudioChunk | PhotoResponse
-  | RtmpStreamStatus | DashboardModeChanged | DashboardAlwaysOnChanged | CustomMessage | PermissionError
-  | MentraosSettingsUpdate | TpaMessageReceived | TpaUserJoined | TpaUserLeft | TpaRoomUpdated | TpaDirectMessageResponse;
+  | AppConnectionAck
+  | AppConnectionError
+  | AppStopped
+  | AppSettingsUpdate
+  | DataStream
+  | AudioChunk
+  | PhotoResponse
+  | RtmpStreamStatus
+  | DashboardModeChanged
+  | DashboardAlwaysOnChanged
+  | CustomMessage
+  | PermissionError
+  | MentraosSettingsUpdate
+  | TpaMessageReceived
+  | TpaUserJoined
+  | TpaUserLeft
+  | TpaRoomUpdated
+  | TpaDirectMessageResponse;
 
 /** The earliest clouds' error frame. */
 export interface StandardConnectionError extends BaseMessage {
@@ -155,4 +206,3 @@ export interface UserSession {
   isTranscribing?: boolean;
   [extra: string]: unknown;
 }
-

@@ -20,7 +20,7 @@ function readPsf2(file) {
   const map = new Map();
   let p = header + count * charSize;
   for (let glyph = 0; glyph < count; glyph++) {
-    let start = p;
+    const start = p;
     while (b[p] !== 0xff) p++;
     // A sequence (after 0xFE) maps a combination of code points; only single code points are kept.
     const entry = b.subarray(start, p);
@@ -39,7 +39,10 @@ if (!regularFile || !boldFile) {
 }
 const fonts = [readPsf2(regularFile), readPsf2(boldFile)];
 const out = (f) => {
-  const pairs = [...f.map].sort((a, b) => a[0] - b[0]).map(([cp, g]) => `${cp.toString(36)}:${g.toString(36)}`).join(',');
+  const pairs = [...f.map]
+    .sort((a, b) => a[0] - b[0])
+    .map(([cp, g]) => `${cp.toString(36)}:${g.toString(36)}`)
+    .join(',');
   return `{ width: ${f.width}, height: ${f.height}, rowBytes: ${f.charSize / f.height},\n    bitmaps: '${Buffer.from(f.bitmaps).toString('base64')}',\n    map: '${pairs}' }`;
 };
 writeFileSync(

@@ -10,16 +10,27 @@ export { EventManager, type Handler, type Unsubscribe } from './app/events';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
 export {
-  createToken, validateToken, generateWebviewUrl, extractTokenFromUrl, extractTempToken,
-  type AppTokenPayload, type TokenConfig, type TokenValidationResult,
+  createToken,
+  validateToken,
+  generateWebviewUrl,
+  extractTokenFromUrl,
+  extractTempToken,
+  type AppTokenPayload,
+  type TokenConfig,
+  type TokenValidationResult,
 } from './app/token';
 export type { ToolCall } from './app/tools';
 export type { AuthenticatedRequest } from './app/webview';
 export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/webview/auth';
 export { exchangeToken, type PublicKeyInput } from './core/webview/tokens';
 export {
-  DashboardManager, DashboardContentManager, DashboardSystemManager,
-  type DashboardAPI, type DashboardContentAPI, type DashboardSystemAPI, type DashboardModeValue,
+  DashboardManager,
+  DashboardContentManager,
+  DashboardSystemManager,
+  type DashboardAPI,
+  type DashboardContentAPI,
+  type DashboardSystemAPI,
+  type DashboardModeValue,
 } from './app/modules/dashboard';
 export { CameraModule, type PhotoRequestOptions, type RtmpStreamOptions } from './app/modules/camera';
 export { CameraManagedExtension, type ManagedStreamOptions, type ManagedStreamResult, type ExistingStream } from './app/modules/camera-managed';

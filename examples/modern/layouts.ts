@@ -32,7 +32,15 @@ function bitmap(lit: (x: number, y: number) => boolean): string {
 }
 
 const frame = (x: number, y: number) => x < 3 || y < 3 || x >= WIDTH - 3 || y >= HEIGHT - 3;
-const glasses = bitmap((x, y) => frame(x, y) || [[188, 67], [388, 67]].some(([cx, cy]) => Math.abs(Math.hypot(x - cx!, y - cy!) - 40) < 3) || (y > 64 && y < 70 && x > 228 && x < 348));
+const glasses = bitmap(
+  (x, y) =>
+    frame(x, y) ||
+    [
+      [188, 67],
+      [388, 67],
+    ].some(([cx, cy]) => Math.abs(Math.hypot(x - cx!, y - cy!) - 40) < 3) ||
+    (y > 64 && y < 70 && x > 228 && x < 348),
+);
 const frames = [0, 1, 2, 3].map((i) => bitmap((x, y) => frame(x, y) || (x >= 40 + i * 130 && x < 100 + i * 130 && y > 40 && y < 95)));
 
 type Show = (session: AppSession) => void;

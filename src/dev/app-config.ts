@@ -62,7 +62,10 @@ export function checkSettingValue(config: DevAppConfig, key: string, value: unkn
   };
   if (!s) {
     const keys = config.settings.filter((x) => x.type !== 'group').map((x) => x.key);
-    throw new ControlError('invalid_input', `"key": the app declares no setting "${key}"${keys.length ? ` (its settings: ${keys.join(', ')})` : config.source ? '' : ' (no app_config.json found)'}`);
+    throw new ControlError(
+      'invalid_input',
+      `"key": the app declares no setting "${key}"${keys.length ? ` (its settings: ${keys.join(', ')})` : config.source ? '' : ' (no app_config.json found)'}`,
+    );
   }
   switch (s.type) {
     case 'toggle':

@@ -24,7 +24,10 @@ export class AppRunner {
   /** Wearers to start again once the app listens (kept across failed starts). */
   private carry = new Set<string>();
 
-  constructor(private readonly dev: DevCloud, private readonly options: RunnerOptions) {}
+  constructor(
+    private readonly dev: DevCloud,
+    private readonly options: RunnerOptions,
+  ) {}
 
   /** Starts the app; rejects when it exits before listening (the cloud has been told). */
   async start(): Promise<LaunchedApp> {

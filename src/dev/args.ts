@@ -94,12 +94,21 @@ export function parseArgs(argv: readonly string[]): Command {
         positional.push(arg);
     }
   }
-  if (positional.length !== 1) throw new UsageError(positional.length ? `Expected one app entry, got ${positional.join(' ')}` : 'Which app? mentraos dev <app-entry>');
+  if (positional.length !== 1)
+    throw new UsageError(positional.length ? `Expected one app entry, got ${positional.join(' ')}` : 'Which app? mentraos dev <app-entry>');
   const listenPort = out.listenPort;
   if (listenPort !== undefined && out.port !== undefined) throw new UsageError('Use either --port or --listen HOST:PORT, not both');
   return {
     command: 'dev',
-    args: { entry: positional[0]!, open: out.open, port: listenPort ?? out.port, host: out.host, token: out.token, script: out.script,
-      ...(out.watch ? { watch: true } : {}), ...(out.autoPhoto ? { autoPhoto: true } : {}) },
+    args: {
+      entry: positional[0]!,
+      open: out.open,
+      port: listenPort ?? out.port,
+      host: out.host,
+      token: out.token,
+      script: out.script,
+      ...(out.watch ? { watch: true } : {}),
+      ...(out.autoPhoto ? { autoPhoto: true } : {}),
+    },
   };
 }

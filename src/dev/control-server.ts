@@ -8,8 +8,17 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { accessPolicy, checkAccess, type AccessPolicy } from './access';
 import {
-  CONTROL_PATH, CONTROL_PROTOCOL_VERSION, ControlError, DEFAULT_DEV_PORT, MAX_CONTROL_FRAME,
-  type ControlChannel, type ControlCommand, type ControlEvent, type UserSnapshot, type ViewName, type WelcomeFrame,
+  CONTROL_PATH,
+  CONTROL_PROTOCOL_VERSION,
+  ControlError,
+  DEFAULT_DEV_PORT,
+  MAX_CONTROL_FRAME,
+  type ControlChannel,
+  type ControlCommand,
+  type ControlEvent,
+  type UserSnapshot,
+  type ViewName,
+  type WelcomeFrame,
 } from '../protocol/control';
 import { parseCommand } from '../protocol/control-parse';
 import type { DevCloud } from './dev-cloud';
@@ -31,7 +40,6 @@ export interface ControlServerOptions {
   screenshot?: (user: UserSnapshot, view: ViewName) => Promise<{ png_base64: string; width: number; height: number }>;
 }
 
-
 export class ControlServer {
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: MAX_CONTROL_FRAME });
   private readonly streams = new Set<WebSocket>();
@@ -39,7 +47,10 @@ export class ControlServer {
   private policy!: AccessPolicy;
   private closed = false;
 
-  constructor(private readonly server: Server, private readonly options: ControlServerOptions) {
+  constructor(
+    private readonly server: Server,
+    private readonly options: ControlServerOptions,
+  ) {
     server.on('request', (req, res) => this.onRequest(req, res));
     server.on('upgrade', (req, socket, head) => this.onUpgrade(req, socket, head));
     this.unsubscribe = options.dev.subscribe((e) => this.broadcast(e));
@@ -115,8 +126,10 @@ export class ControlServer {
 
   private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const refuse = (status: number, message: string) => {
-      socket.end(`HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : status === 400 ? 'Bad Request' : 'Forbidden'}\r\n` +
-        `Content-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ status: 'error', message })}`);
+      socket.end(
+        `HTTP/1.1 ${status} ${status === 401 ? 'Unauthorized' : status === 404 ? 'Not Found' : status === 400 ? 'Bad Request' : 'Forbidden'}\r\n` +
+          `Content-Type: application/json\r\nConnection: close\r\n\r\n${JSON.stringify({ status: 'error', message })}`,
+      );
     };
     socket.on('error', () => {});
     const url = new URL(req.url ?? '/', 'http://localhost');

@@ -7,8 +7,18 @@ import { createTestCloud, type AppTarget, type TestCloud } from '../testing/clou
 import type { SimulatedUser } from '../testing/user';
 import type { Layout } from '../protocol/messages';
 import {
-  ControlError, initialDevice, initialGlasses, type AppStatus, type ControlEvent, type InputPayload, type PhotoAnswerInput,
-  type SessionStateName, type UserSnapshot, type ViewName, type ViewState, type WireDirectionName,
+  ControlError,
+  initialDevice,
+  initialGlasses,
+  type AppStatus,
+  type ControlEvent,
+  type InputPayload,
+  type PhotoAnswerInput,
+  type SessionStateName,
+  type UserSnapshot,
+  type ViewName,
+  type ViewState,
+  type WireDirectionName,
 } from '../protocol/control';
 import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
 import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
@@ -62,10 +72,23 @@ export class DevCloud implements GlassesHost {
     return self;
   }
 
-  private constructor(cloud: TestCloud, private readonly options: DevCloudOptions) {
+  private constructor(
+    cloud: TestCloud,
+    private readonly options: DevCloudOptions,
+  ) {
     this.cloud = cloud;
     this.autoPhoto = options.autoPhoto ?? false;
-    this.status = { entry: options.entry, port: null, running: false, listening: false, exit_code: null, error: null, restarts: 0, package_name: null, cloud_url: cloud.url };
+    this.status = {
+      entry: options.entry,
+      port: null,
+      running: false,
+      listening: false,
+      exit_code: null,
+      error: null,
+      restarts: 0,
+      package_name: null,
+      cloud_url: cloud.url,
+    };
   }
 
   /** The number of the last event emitted. */
@@ -127,10 +150,19 @@ export class DevCloud implements GlassesHost {
     const existing = notLive(); // again: another user_start may have started this wearer while the app was starting
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
     const user: DevUser = {
-      userId, sessionId: `${userId}-${packageName}`, packageName, state: 'starting', sim: null,
-      generation: (existing?.generation ?? 0) + 1, stopping: false, subscriptions: [],
-      views: existing?.views ?? { main: null, dashboard: null }, device: existing?.device ?? initialDevice(),
-      glasses: initialGlasses(), settings: existing?.settings ?? [], timers: {},
+      userId,
+      sessionId: `${userId}-${packageName}`,
+      packageName,
+      state: 'starting',
+      sim: null,
+      generation: (existing?.generation ?? 0) + 1,
+      stopping: false,
+      subscriptions: [],
+      views: existing?.views ?? { main: null, dashboard: null },
+      device: existing?.device ?? initialDevice(),
+      glasses: initialGlasses(),
+      settings: existing?.settings ?? [],
+      timers: {},
     };
     this.users.set(userId, user);
     this.setState(user, 'starting');
@@ -151,10 +183,17 @@ export class DevCloud implements GlassesHost {
       throw new ControlError('app_error', `The app answered the session webhook ${answer.status}: ${why}`);
     }
     try {
-      await sim.waitFor(() => (sim.connected || !current() || user.state === 'stopped' ? true : undefined), this.options.startTimeoutMs ?? 10_000, 'the app to connect');
+      await sim.waitFor(
+        () => (sim.connected || !current() || user.state === 'stopped' ? true : undefined),
+        this.options.startTimeoutMs ?? 10_000,
+        'the app to connect',
+      );
     } catch {
       if (current()) this.setState(user, 'failed', 'no_connection');
-      throw new ControlError('app_error', `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`);
+      throw new ControlError(
+        'app_error',
+        `The app answered the webhook but did not connect to the local cloud within ${this.options.startTimeoutMs ?? 10_000} ms`,
+      );
     }
     if (!current() || !sim.connected) throw new ControlError('app_error', `The session of ${userId} ended while starting`);
     if (user.state !== 'ready') this.setState(user, 'ready');
@@ -313,7 +352,14 @@ export class DevCloud implements GlassesHost {
 
   private setState(user: DevUser, state: SessionStateName, reason?: string): void {
     user.state = state;
-    this.emit({ type: 'session_state', user_id: user.userId, session_id: user.sessionId, package_name: user.packageName, state, ...(reason ? { reason } : {}) });
+    this.emit({
+      type: 'session_state',
+      user_id: user.userId,
+      session_id: user.sessionId,
+      package_name: user.packageName,
+      state,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   /** The session ended: the glasses show nothing of the app any more. */
@@ -332,7 +378,14 @@ export class DevCloud implements GlassesHost {
     clearTimeout(user.timers[view]);
     const state: ViewState = { layout, shown_at: Date.now(), ...(durationMs === undefined ? {} : { duration_ms: durationMs }) };
     user.views[view] = state;
-    this.emit({ type: 'display_update', user_id: user.userId, view, layout, shown_at: state.shown_at, ...(durationMs === undefined ? {} : { duration_ms: durationMs }) });
+    this.emit({
+      type: 'display_update',
+      user_id: user.userId,
+      view,
+      layout,
+      shown_at: state.shown_at,
+      ...(durationMs === undefined ? {} : { duration_ms: durationMs }),
+    });
     if (durationMs !== undefined) {
       user.timers[view] = setTimeout(() => {
         if (user.views[view] === state && !this.closed) this.clearView(user, view, 'expired');
@@ -354,7 +407,8 @@ export class DevCloud implements GlassesHost {
     else if (input.kind === 'connection') {
       d.connected = input.connected;
       if (input.wifi) d.wifi = input.wifi;
-    } else if (input.kind === 'location') d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
+    } else if (input.kind === 'location')
+      d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
     user.device = d;
     this.emit({ type: 'device_state', user_id: user.userId, device: d });
   }
@@ -380,8 +434,13 @@ export class DevCloud implements GlassesHost {
         this.appWaiters.delete(check);
       };
       const check = () => {
-        if (this.appTarget) done(), resolve(this.appTarget);
-        else if (exited() || this.closed) done(), reject(new ControlError('app_not_running', this.notRunningMessage()));
+        if (this.appTarget) {
+          done();
+          resolve(this.appTarget);
+        } else if (exited() || this.closed) {
+          done();
+          reject(new ControlError('app_not_running', this.notRunningMessage()));
+        }
       };
       const timer = setTimeout(() => {
         done();

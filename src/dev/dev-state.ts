@@ -28,7 +28,14 @@ export const LIVE: readonly SessionStateName[] = ['starting', 'ready', 'reconnec
 
 export function toSnapshot(u: DevUser): UserSnapshot {
   return {
-    user_id: u.userId, session_id: u.sessionId, package_name: u.packageName, state: u.state,
-    subscriptions: u.subscriptions, views: { ...u.views }, device: u.device, glasses: u.glasses, settings: u.settings,
+    user_id: u.userId,
+    session_id: u.sessionId,
+    package_name: u.packageName,
+    state: u.state,
+    subscriptions: u.subscriptions,
+    views: { ...u.views },
+    device: u.device,
+    glasses: u.glasses,
+    settings: u.settings,
   };
 }

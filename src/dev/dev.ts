@@ -55,14 +55,31 @@ export interface DevHandle {
 export async function startDev(options: DevOptions): Promise<DevHandle> {
   const entryPath = path.resolve(options.cwd ?? process.cwd(), options.entry);
   const dev = await DevCloud.create({
-    entry: options.entry, entryPath, autoPhoto: options.autoPhoto, onLog: options.onLog,
+    entry: options.entry,
+    entryPath,
+    autoPhoto: options.autoPhoto,
+    onLog: options.onLog,
     packageName: options.env?.PACKAGE_NAME ?? process.env.PACKAGE_NAME,
   });
   let control: ControlServer | undefined;
-  const runner = new AppRunner(dev, { entry: options.entry, cwd: options.cwd, env: options.env, runtime: options.runtime, onLog: options.onLog, onAppOutput: options.onAppOutput });
+  const runner = new AppRunner(dev, {
+    entry: options.entry,
+    cwd: options.cwd,
+    env: options.env,
+    runtime: options.runtime,
+    onLog: options.onLog,
+    onAppOutput: options.onAppOutput,
+  });
   let unwatch: (() => void) | undefined;
   try {
-    control = await startControlServer({ dev, host: options.host, port: options.port, token: options.token, onLog: options.onLog, screenshot: options.screenshot });
+    control = await startControlServer({
+      dev,
+      host: options.host,
+      port: options.port,
+      token: options.token,
+      onLog: options.onLog,
+      screenshot: options.screenshot,
+    });
     try {
       await runner.start();
     } catch (e) {
@@ -71,7 +88,12 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     }
     if (options.watch) {
       unwatch = watchSources(path.dirname(entryPath), (files) => {
-        options.onLog?.(`Changed: ${files.map((f) => path.relative(path.dirname(entryPath), f)).slice(0, 5).join(', ')}; restarting the app`);
+        options.onLog?.(
+          `Changed: ${files
+            .map((f) => path.relative(path.dirname(entryPath), f))
+            .slice(0, 5)
+            .join(', ')}; restarting the app`,
+        );
         void runner.restart();
       });
     }

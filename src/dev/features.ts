@@ -33,7 +33,9 @@ export async function feedAudio(user: DevUser, wavBase64: string, opts: { routeW
   const sim = connectedSim(user);
   const chunks = Math.ceil(pcm.length / AUDIO_CHUNK_BYTES);
   const duration_ms = Math.round((pcm.length / 2 / 16_000) * 1000);
-  const subscribed = await sim.waitFor(() => (subscribedTo(sim, 'audio_chunk') ? true : undefined), opts.routeWaitMs ?? 1000, 'a subscription to audio_chunk').catch(() => false);
+  const subscribed = await sim
+    .waitFor(() => (subscribedTo(sim, 'audio_chunk') ? true : undefined), opts.routeWaitMs ?? 1000, 'a subscription to audio_chunk')
+    .catch(() => false);
   if (!subscribed) return { chunks: 0, bytes: 0, duration_ms, delivered: false };
   const vad = async (status: boolean) => {
     if (subscribedTo(sim, 'VAD')) await sim.emit('VAD', { type: 'VAD', status });
@@ -43,7 +45,11 @@ export async function feedAudio(user: DevUser, wavBase64: string, opts: { routeW
     const started = Date.now();
     for (let i = 0; i < chunks; i++) {
       if (opts.signal?.aborted || !sim.connected) throw new Error('the session ended');
-      await sim.sendRaw(pcm.subarray(i * AUDIO_CHUNK_BYTES, (i + 1) * AUDIO_CHUNK_BYTES), { type: 'audio_chunk', index: i, bytes: Math.min(AUDIO_CHUNK_BYTES, pcm.length - i * AUDIO_CHUNK_BYTES) });
+      await sim.sendRaw(pcm.subarray(i * AUDIO_CHUNK_BYTES, (i + 1) * AUDIO_CHUNK_BYTES), {
+        type: 'audio_chunk',
+        index: i,
+        bytes: Math.min(AUDIO_CHUNK_BYTES, pcm.length - i * AUDIO_CHUNK_BYTES),
+      });
       const wait = started + (i + 1) * AUDIO_CHUNK_MS - Date.now();
       if (wait > 0 && i < chunks - 1) await new Promise((r) => setTimeout(r, wait));
     }
@@ -61,7 +67,10 @@ export async function feedAudio(user: DevUser, wavBase64: string, opts: { routeW
 export async function streamAudio(user: DevUser, pcmBase64: string | undefined, vad: boolean | undefined) {
   const pcm = pcmBase64 === undefined ? undefined : decodeBase64(pcmBase64, 'pcm_base64');
   if (pcm && (pcm.length > MAX_STREAM_PCM_BYTES || pcm.length % 2 !== 0)) {
-    throw new ControlError('invalid_input', `"pcm_base64" must hold an even number of bytes, at most ${MAX_STREAM_PCM_BYTES} (one second of 16 kHz mono s16le)`);
+    throw new ControlError(
+      'invalid_input',
+      `"pcm_base64" must hold an even number of bytes, at most ${MAX_STREAM_PCM_BYTES} (one second of 16 kHz mono s16le)`,
+    );
   }
   const sim = connectedSim(user);
   if (!subscribedTo(sim, 'audio_chunk')) return { bytes: 0, delivered: false };
@@ -84,7 +93,7 @@ export async function callTool(user: DevUser, config: DevAppConfig, toolId: stri
   if (!config.tools.some((t) => t.id === toolId)) {
     log(`tool_call: ${config.source ?? 'the app config'} declares no tool "${toolId}"; sending it anyway`);
   }
-  let answer;
+  let answer: Awaited<ReturnType<typeof sim.callTool>>;
   try {
     answer = await sim.callTool(toolId, parameters);
   } catch (e) {
@@ -96,7 +105,11 @@ export async function callTool(user: DevUser, config: DevAppConfig, toolId: stri
 
 /** The wearer changing a setting: every setting with its value over the socket, then `POST /settings`. */
 export async function setSetting(
-  user: DevUser, config: DevAppConfig, key: string, value: unknown, emit: (body: EventBody) => ControlEvent,
+  user: DevUser,
+  config: DevAppConfig,
+  key: string,
+  value: unknown,
+  emit: (body: EventBody) => ControlEvent,
 ): Promise<{ settings: SettingValue[]; app_status: number }> {
   checkSettingValue(config, key, value);
   const sim = connectedSim(user);
@@ -125,10 +138,15 @@ export class WebviewSigner {
   /** The URL the phone opens for this wearer: the app's webview with a signed user token. */
   url(user: DevUser, config: DevAppConfig, appPort: number): string {
     const sim = user.sim;
-    if (!sim?.apiKeyHash) throw new ControlError('not_running', `Start ${user.userId} first: the webview token is bound to the app's key, learned when it connects`);
+    if (!sim?.apiKeyHash)
+      throw new ControlError('not_running', `Start ${user.userId} first: the webview token is bound to the app's key, learned when it connects`);
     // The frontend token is `<userId>:sha256hex(userId + sha256hex(apiKey))`: the key's hash is all it needs.
     const frontendToken = `${user.userId}:${sha256Hex(user.userId + sim.apiKeyHash)}`;
-    const token = jwt.sign({ sub: user.userId, frontendToken }, this.privateKey, { algorithm: 'RS256', issuer: USER_TOKEN_ISSUER, expiresIn: WEBVIEW_TOKEN_TTL_S });
+    const token = jwt.sign({ sub: user.userId, frontendToken }, this.privateKey, {
+      algorithm: 'RS256',
+      issuer: USER_TOKEN_ISSUER,
+      expiresIn: WEBVIEW_TOKEN_TTL_S,
+    });
     let path = config.webviewURL ?? '/webview';
     try {
       if (/^https?:\/\//i.test(path)) path = new URL(path).pathname + new URL(path).search;

@@ -22,15 +22,24 @@ export function deliverInput(sim: SimulatedUser, input: InputPayload): Promise<n
     case 'calendar': {
       const at = (v: string | number | undefined, dflt: number) => new Date(v === undefined ? dflt : v).toISOString();
       const data = {
-        type: 'calendar_event', eventId: `sim-${Date.now()}`, title: input.title, dtStart: at(input.start, Date.now()),
-        dtEnd: at(input.end, Date.now() + 3_600_000), timezone: 'UTC', timeStamp: new Date().toISOString(), ...(input.location ? { location: input.location } : {}),
+        type: 'calendar_event',
+        eventId: `sim-${Date.now()}`,
+        title: input.title,
+        dtStart: at(input.start, Date.now()),
+        dtEnd: at(input.end, Date.now() + 3_600_000),
+        timezone: 'UTC',
+        timeStamp: new Date().toISOString(),
+        ...(input.location ? { location: input.location } : {}),
       };
       return sim.routeStream('calendar_event', 'calendar_event', data);
     }
     case 'connection':
       return sim.routeStream('glasses_connection_state', 'glasses_connection_state', {
-        type: 'glasses_connection_state', modelName: 'Simulated Glasses', status: input.connected ? 'CONNECTED' : 'DISCONNECTED',
-        ...(input.wifi ? { wifi: { connected: input.wifi.connected, ssid: input.wifi.ssid ?? '' } } : {}), timestamp: new Date().toISOString(),
+        type: 'glasses_connection_state',
+        modelName: 'Simulated Glasses',
+        status: input.connected ? 'CONNECTED' : 'DISCONNECTED',
+        ...(input.wifi ? { wifi: { connected: input.wifi.connected, ssid: input.wifi.ssid ?? '' } } : {}),
+        timestamp: new Date().toISOString(),
       });
   }
 }

@@ -82,7 +82,9 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
     if (steps) return await scriptedRun(handle, steps, args, io, appExit);
     io.out(`Simulator page:   ${handle.url}`);
     io.out(`Control protocol: ${handle.wsUrl}${args.token ? ' (Authorization: Bearer <your --ws-auth token>)' : ''}`);
-    io.out(`App:              ${args.entry}${handle.app ? ` on port ${handle.app.port}` : ' (not running: fix it and save)'}, cloud at ${handle.dev.cloud.url}${args.watch ? ' (watching for changes)' : ''}`);
+    io.out(
+      `App:              ${args.entry}${handle.app ? ` on port ${handle.app.port}` : ' (not running: fix it and save)'}, cloud at ${handle.dev.cloud.url}${args.watch ? ' (watching for changes)' : ''}`,
+    );
     io.out('Press Ctrl-C to stop.');
     if (shouldOpenBrowser(args, io)) openBrowser(handle.url);
     const ended = await Promise.race([io.interrupted.then(() => null), appExit]);

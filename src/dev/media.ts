@@ -15,7 +15,8 @@ let testPng: Buffer | undefined;
 /** A 64×48 PNG checkerboard: the photo `auto_photo` answers with. */
 export function testPhoto(): Buffer {
   if (testPng) return testPng;
-  const w = 64, h = 48;
+  const w = 64,
+    h = 48;
   const rows = Buffer.alloc(h * (1 + w * 3));
   for (let y = 0, o = 0; y < h; y++) {
     rows[o++] = 0;
@@ -30,7 +31,12 @@ export function testPhoto(): Buffer {
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  testPng = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(rows)), pngChunk('IEND', Buffer.alloc(0))]);
+  testPng = Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IEND', Buffer.alloc(0)),
+  ]);
   return testPng;
 }
 
@@ -70,7 +76,10 @@ export function decodeBase64(text: string, field: string): Buffer {
 /** The PCM samples of a WAV file in the cloud's format; anything else is refused saying what it is. */
 export function readWav(file: Buffer, field = 'wav_base64'): Buffer {
   const refuse = (why: string): never => {
-    throw new ControlError('invalid_input', `"${field}" ${why}; the audio must be a WAV file of 16 kHz mono 16-bit PCM (e.g. ffmpeg -i in.mp3 -ar 16000 -ac 1 -c:a pcm_s16le out.wav)`);
+    throw new ControlError(
+      'invalid_input',
+      `"${field}" ${why}; the audio must be a WAV file of 16 kHz mono 16-bit PCM (e.g. ffmpeg -i in.mp3 -ar 16000 -ac 1 -c:a pcm_s16le out.wav)`,
+    );
   };
   if (file.length < 12 || file.toString('latin1', 0, 4) !== 'RIFF' || file.toString('latin1', 8, 12) !== 'WAVE') refuse('is not a RIFF/WAVE file');
   let fmt: { format: number; channels: number; rate: number; bits: number } | undefined;

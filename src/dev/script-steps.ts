@@ -22,13 +22,30 @@ export const MEDIA_ACTIONS = ['auto_photo', 'photo_respond', 'audio_feed', 'tool
 export type MediaAction = (typeof MEDIA_ACTIONS)[number];
 
 export const MEDIA_EXTRA: Record<MediaAction, readonly string[]> = {
-  auto_photo: [], photo_respond: ['timeoutMs', 'user'], audio_feed: ['user'], tool_call: ['parameters', 'expect_reply', 'user'],
-  settings_set: ['user'], webview_open: ['expect_status', 'user'], screenshot: ['view', 'user'], expect_event: ['timeoutMs', 'user'],
+  auto_photo: [],
+  photo_respond: ['timeoutMs', 'user'],
+  audio_feed: ['user'],
+  tool_call: ['parameters', 'expect_reply', 'user'],
+  settings_set: ['user'],
+  webview_open: ['expect_status', 'user'],
+  screenshot: ['view', 'user'],
+  expect_event: ['timeoutMs', 'user'],
 };
 
 const EVENTS: readonly ControlEventType[] = [
-  'session_state', 'display_update', 'subscriptions', 'device_state', 'wire', 'app_state', 'photo_request', 'audio_request', 'led',
-  'stream_request', 'dashboard', 'wifi_request', 'settings',
+  'session_state',
+  'display_update',
+  'subscriptions',
+  'device_state',
+  'wire',
+  'app_state',
+  'photo_request',
+  'audio_request',
+  'led',
+  'stream_request',
+  'dashboard',
+  'wifi_request',
+  'settings',
 ];
 
 /** Parses one of these steps; `fail` throws the UsageError naming the step. */
@@ -49,7 +66,12 @@ export function parseMediaStep(action: MediaAction, s: Record<string, unknown>, 
       }
       const e = (v as { error?: Record<string, unknown> } | null)?.error;
       if (!e || typeof e !== 'object') fail('"photo_respond" must be an image file or {"error": {"code", "message"}}');
-      return { action, user, error: { code: text(e!.code, '"photo_respond.error.code"'), message: typeof e!.message === 'string' ? e!.message : '' }, timeoutMs: timeout() };
+      return {
+        action,
+        user,
+        error: { code: text(e!.code, '"photo_respond.error.code"'), message: typeof e!.message === 'string' ? e!.message : '' },
+        timeoutMs: timeout(),
+      };
     }
     case 'audio_feed':
       return { action, user, file: text(s.audio_feed, '"audio_feed" (a WAV file)') };
@@ -57,7 +79,13 @@ export function parseMediaStep(action: MediaAction, s: Record<string, unknown>, 
       const p = s.parameters ?? {};
       if (!p || typeof p !== 'object' || Array.isArray(p)) fail('"parameters" must be an object');
       const reply = s.expect_reply === undefined ? undefined : text(s.expect_reply, '"expect_reply"');
-      return { action, user, tool: text(s.tool_call, '"tool_call" (the tool id)'), parameters: p as Record<string, unknown>, ...(reply ? { expectReply: reply } : {}) };
+      return {
+        action,
+        user,
+        tool: text(s.tool_call, '"tool_call" (the tool id)'),
+        parameters: p as Record<string, unknown>,
+        ...(reply ? { expectReply: reply } : {}),
+      };
     }
     case 'settings_set': {
       const v = s.settings_set as Record<string, unknown> | null;
@@ -107,7 +135,14 @@ export function describeMediaStep(step: MediaStep): string {
 export type EventCursor = Map<string, number>;
 
 /** Plays one of these steps; throws an Error whose message says what went wrong. */
-export async function runMediaStep(client: ControlClient, step: MediaStep, user: string, baseDir: string, out: (line: string) => void, cursor: EventCursor): Promise<void> {
+export async function runMediaStep(
+  client: ControlClient,
+  step: MediaStep,
+  user: string,
+  baseDir: string,
+  out: (line: string) => void,
+  cursor: EventCursor,
+): Promise<void> {
   const file = (f: string) => path.resolve(baseDir, f);
   const read = async (f: string) => {
     try {

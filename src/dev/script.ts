@@ -15,7 +15,16 @@ import type { ControlClient } from '../testing/control-client';
 import { layoutTexts } from '../testing/user';
 import type { ControlEvent, InputPayload, ViewName } from '../protocol/control';
 import { describeDisplay, describeLayout } from './format';
-import { MEDIA_ACTIONS, MEDIA_EXTRA, describeMediaStep, parseMediaStep, runMediaStep, type EventCursor, type MediaAction, type MediaStep } from './script-steps';
+import {
+  MEDIA_ACTIONS,
+  MEDIA_EXTRA,
+  describeMediaStep,
+  parseMediaStep,
+  runMediaStep,
+  type EventCursor,
+  type MediaAction,
+  type MediaStep,
+} from './script-steps';
 
 export class UsageError extends Error {
   constructor(message: string) {
@@ -32,10 +41,36 @@ export type Step =
   | { action: 'expect'; text: string; timeoutMs: number; view?: ViewName; user?: string }
   | MediaStep;
 
-const ACTIONS = ['start', 'stop', 'say', 'press', 'head', 'touch', 'notify', 'battery', 'location', 'calendar', 'connection', 'wait', 'expect', ...MEDIA_ACTIONS] as const;
+const ACTIONS = [
+  'start',
+  'stop',
+  'say',
+  'press',
+  'head',
+  'touch',
+  'notify',
+  'battery',
+  'location',
+  'calendar',
+  'connection',
+  'wait',
+  'expect',
+  ...MEDIA_ACTIONS,
+] as const;
 const EXTRA: Record<(typeof ACTIONS)[number], readonly string[]> = {
-  start: [], stop: [], wait: [], say: ['final', 'language', 'user'], press: ['long', 'user'], head: ['user'], touch: ['user'],
-  notify: ['user'], battery: ['charging', 'user'], location: ['user'], calendar: ['user'], connection: ['user'], expect: ['timeoutMs', 'view', 'user'],
+  start: [],
+  stop: [],
+  wait: [],
+  say: ['final', 'language', 'user'],
+  press: ['long', 'user'],
+  head: ['user'],
+  touch: ['user'],
+  notify: ['user'],
+  battery: ['charging', 'user'],
+  location: ['user'],
+  calendar: ['user'],
+  connection: ['user'],
+  expect: ['timeoutMs', 'view', 'user'],
   ...MEDIA_EXTRA,
 };
 
@@ -86,13 +121,15 @@ function parseStep(step: unknown, where: string): Step {
     }
     case 'expect': {
       const timeoutMs = s.timeoutMs ?? 5000;
-      if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > 600_000) fail('"timeoutMs" must be a number of milliseconds');
+      if (typeof timeoutMs !== 'number' || !Number.isFinite(timeoutMs) || timeoutMs < 0 || timeoutMs > 600_000)
+        fail('"timeoutMs" must be a number of milliseconds');
       if (s.view !== undefined && s.view !== 'main' && s.view !== 'dashboard') fail('"view" must be "main" or "dashboard"');
       return { action, text: text(s.expect, '"expect" (the text to see)'), timeoutMs: timeoutMs as number, view: s.view as ViewName | undefined, user };
     }
     case 'say': {
       if (typeof s.say !== 'string') fail('"say" must be a string');
-      if (s.language !== undefined && (typeof s.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language))) fail('"language" must be a language tag such as en-US');
+      if (s.language !== undefined && (typeof s.language !== 'string' || !/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(s.language)))
+        fail('"language" must be a language tag such as en-US');
       const language = (s.language as string | undefined) ?? 'en-US';
       return input({ kind: 'transcription', text: s.say as string, final: bool('final') ?? true, language }, `transcription:${language}`);
     }
@@ -165,22 +202,30 @@ export function describeStep(step: Step): string {
       return `> wait ${step.ms} ms`;
     case 'expect':
       return `> expect "${step.text}"${step.view ? ` on ${step.view}` : ''}${to(step.user)}`;
-    default:
-      return describeMediaStep(step);
     case 'input': {
       const i = step.input;
       const what =
-        i.kind === 'transcription' ? `say "${i.text}"${i.final === false ? ' (interim)' : ''}${i.language && i.language !== 'en-US' ? ` in ${i.language}` : ''}`
-        : i.kind === 'button' ? `press ${i.button_id}${i.press === 'long' ? ' (long)' : ''}`
-        : i.kind === 'head' ? `head ${i.position}`
-        : i.kind === 'touch' ? `touch ${i.gesture}`
-        : i.kind === 'notification' ? `notify ${i.app}: ${i.title}`
-        : i.kind === 'battery' ? `battery ${i.level}%${i.charging ? ' charging' : ''}`
-        : i.kind === 'location' ? `location ${i.lat},${i.lng}`
-        : i.kind === 'calendar' ? `calendar "${i.title}"`
-        : `connection ${i.connected ? 'connected' : 'disconnected'}${i.wifi ? `, wifi ${i.wifi.connected ? 'on' : 'off'}` : ''}`;
+        i.kind === 'transcription'
+          ? `say "${i.text}"${i.final === false ? ' (interim)' : ''}${i.language && i.language !== 'en-US' ? ` in ${i.language}` : ''}`
+          : i.kind === 'button'
+            ? `press ${i.button_id}${i.press === 'long' ? ' (long)' : ''}`
+            : i.kind === 'head'
+              ? `head ${i.position}`
+              : i.kind === 'touch'
+                ? `touch ${i.gesture}`
+                : i.kind === 'notification'
+                  ? `notify ${i.app}: ${i.title}`
+                  : i.kind === 'battery'
+                    ? `battery ${i.level}%${i.charging ? ' charging' : ''}`
+                    : i.kind === 'location'
+                      ? `location ${i.lat},${i.lng}`
+                      : i.kind === 'calendar'
+                        ? `calendar "${i.title}"`
+                        : `connection ${i.connected ? 'connected' : 'disconnected'}${i.wifi ? `, wifi ${i.wifi.connected ? 'on' : 'off'}` : ''}`;
       return `> ${what}${to(step.user)}`;
     }
+    default:
+      return describeMediaStep(step);
   }
 }
 
@@ -241,17 +286,25 @@ export async function runScript(client: ControlClient, steps: Step[], io: Script
             const hit = (view: ViewName, layout: unknown) => (!step.view || view === step.view) && layoutTexts(layout).some((t) => t.includes(step.text));
             const after = cursor.get(user) ?? 0;
             const match = await client
-              .waitFor(() => {
-                const event = shown.find((e) => e.seq > after && e.user_id === user && hit(e.view, e.layout));
-                if (event) return event.seq;
-                const views = client.users.get(user)?.views;
-                return (['main', 'dashboard'] as const).some((v) => views?.[v] && hit(v, views[v]!.layout)) ? after : undefined;
-              }, step.timeoutMs, `"${step.text}"`)
+              .waitFor(
+                () => {
+                  const event = shown.find((e) => e.seq > after && e.user_id === user && hit(e.view, e.layout));
+                  if (event) return event.seq;
+                  const views = client.users.get(user)?.views;
+                  return (['main', 'dashboard'] as const).some((v) => views?.[v] && hit(v, views[v]!.layout)) ? after : undefined;
+                },
+                step.timeoutMs,
+                `"${step.text}"`,
+              )
               .catch(() => undefined);
             if (match === undefined) {
               const views = client.users.get(user)?.views;
               const now = (['main', 'dashboard'] as const).map((v) => `[${v}] ${views?.[v] ? describeLayout(views[v]!.layout) : '(nothing)'}`).join(', ');
-              return { ok: false, expectations, failure: `${where}: expected "${step.text}" within ${step.timeoutMs} ms, but it was not shown to ${user} (now: ${now})` };
+              return {
+                ok: false,
+                expectations,
+                failure: `${where}: expected "${step.text}" within ${step.timeoutMs} ms, but it was not shown to ${user} (now: ${now})`,
+              };
             }
             cursor.set(user, match);
             break;

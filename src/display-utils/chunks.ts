@@ -21,7 +21,8 @@ export function splitUtf8Chunks(text: string, size: number): string[] {
       end++;
       if (chars[end - 1] === ' ' || chars[end - 1] === '\n') breaks.push({ at: end, bytes });
     }
-    if (end === start) end = start + 1; // a character larger than the budget goes alone
+    if (end === start)
+      end = start + 1; // a character larger than the budget goes alone
     else if (end < chars.length) {
       const soft = [...breaks].reverse().find((b) => b.bytes - 1 > size / 2);
       if (soft) end = soft.at;

@@ -56,7 +56,10 @@ export interface LineUtilization {
 }
 
 export class DisplayHelpers {
-  constructor(readonly measurer: TextMeasurer, readonly wrapper: TextWrapper) {}
+  constructor(
+    readonly measurer: TextMeasurer,
+    readonly wrapper: TextWrapper,
+  ) {}
 
   getMeasurer(): TextMeasurer {
     return this.measurer;

@@ -14,15 +14,35 @@ import { TextWrapper, type WrapOptions } from './wrapper';
 export { TextMeasurer, utf8ByteLength, type CharMeasurement, type TextMeasurement } from './measurer';
 export { TextWrapper, DEFAULT_WRAP_OPTIONS, type BreakMode, type WrapOptions, type WrapResult, type LineMetrics } from './wrapper';
 export {
-  DisplayHelpers, type TruncateResult, type Page, type Chunk, type PaginateOptions, type ChunkOptions, type LineUtilization,
+  DisplayHelpers,
+  type TruncateResult,
+  type Page,
+  type Chunk,
+  type PaginateOptions,
+  type ChunkOptions,
+  type LineUtilization,
 } from './helpers';
 export { ScrollView, type ScrollPosition, type ScrollViewport, type Viewport } from './scroll-view';
 export {
-  G1_PROFILE, G1_PROFILE_LEGACY, G1_HYPHEN_WIDTH_PX, G1_SPACE_WIDTH_PX,
-  type DisplayProfile, type FontMetrics, type UniformScriptWidths, type FallbackConfig, type DisplayConstraints, type ScriptType,
+  G1_PROFILE,
+  G1_PROFILE_LEGACY,
+  G1_HYPHEN_WIDTH_PX,
+  G1_SPACE_WIDTH_PX,
+  type DisplayProfile,
+  type FontMetrics,
+  type UniformScriptWidths,
+  type FallbackConfig,
+  type DisplayConstraints,
+  type ScriptType,
 } from './profiles';
 export {
-  SCRIPT_RANGES, detectScript, isCJKCharacter, isKoreanCharacter, isUniformWidthScript, isUnsupportedScript, needsHyphenForBreak,
+  SCRIPT_RANGES,
+  detectScript,
+  isCJKCharacter,
+  isKoreanCharacter,
+  isUniformWidthScript,
+  isUnsupportedScript,
+  needsHyphenForBreak,
 } from './scripts';
 
 export interface DisplayToolkit {

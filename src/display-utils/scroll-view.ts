@@ -40,7 +40,11 @@ export class ScrollView {
   private truncated = false;
   readonly viewportLines: number;
 
-  constructor(readonly measurer: TextMeasurer, readonly wrapper: TextWrapper, viewportSize?: number) {
+  constructor(
+    readonly measurer: TextMeasurer,
+    readonly wrapper: TextWrapper,
+    viewportSize?: number,
+  ) {
     this.viewportLines = Math.max(1, Math.floor(viewportSize ?? measurer.getProfile().maxLines));
   }
 
@@ -73,7 +77,7 @@ export class ScrollView {
    * already (live captions). Also takes the auto-scroll flag as the second argument.
    */
   appendContent(text: string, options?: ContentOptions | boolean, autoScroll?: boolean): void {
-    const follow = typeof options === 'boolean' ? options : autoScroll ?? true;
+    const follow = typeof options === 'boolean' ? options : (autoScroll ?? true);
     const wrapOptions = typeof options === 'object' && options !== null ? options : undefined;
     const wasAtBottom = this.isAtBottom();
     this.lines = [...this.lines, ...this.wrapper.wrap(text, { ...wrapOptions, maxLines: Infinity, maxBytes: Infinity }).lines];

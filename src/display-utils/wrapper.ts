@@ -81,7 +81,10 @@ export class TextWrapper {
   /** The defaults of this wrapper (each `wrap` call may override them). */
   readonly options: Readonly<Resolved>;
 
-  constructor(readonly measurer: TextMeasurer, options: WrapOptions = {}) {
+  constructor(
+    readonly measurer: TextMeasurer,
+    options: WrapOptions = {},
+  ) {
     const profile = measurer.getProfile();
     this.options = {
       maxWidthPx: profile.displayWidthPx,
@@ -115,11 +118,13 @@ export class TextWrapper {
     let lines: Line[] = [];
     paragraphs.forEach((p, index) => {
       const wrapped = this.wrapParagraph(p, maxWidth, o);
-      wrapped.forEach((line, i) => lines.push({
-        text: line,
-        hyphenated: i < wrapped.length - 1 && o.hyphenChar !== '' && line.endsWith(o.hyphenChar),
-        fromExplicitNewline: index > 0 && i === 0,
-      }));
+      wrapped.forEach((line, i) =>
+        lines.push({
+          text: line,
+          hyphenated: i < wrapped.length - 1 && o.hyphenChar !== '' && line.endsWith(o.hyphenChar),
+          fromExplicitNewline: index > 0 && i === 0,
+        }),
+      );
     });
     const before = lines.length;
     let truncated = false;

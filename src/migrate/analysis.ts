@@ -25,7 +25,11 @@ export class FileAnalysis {
   private readonly kinds = new Map<TS.Node, ExprKind>();
   private readonly serverClasses = new Map<TS.Node, boolean>();
 
-  constructor(readonly ts: typeof TS, readonly sf: TS.SourceFile, readonly checker: TS.TypeChecker) {
+  constructor(
+    readonly ts: typeof TS,
+    readonly sf: TS.SourceFile,
+    readonly checker: TS.TypeChecker,
+  ) {
     this.collect(sf);
   }
 

@@ -42,8 +42,9 @@ export async function runMigrateCli(argv: readonly string[], io: CliIO = default
     if (result.manual.length > 0) io.out(`Could not migrate (manual steps):\n${result.manual.map(line).join('')}`);
     const files = new Set(result.changes.map((c) => c.file)).size;
     io.out(
-      result.changes.length === 0 && result.manual.length === 0 ? 'Nothing to migrate: no deprecated name found.\n'
-      : `${result.changes.length} change(s) in ${files} file(s), ${result.manual.length} manual step(s). ${dryRun ? 'Nothing written (dry run).' : result.written ? 'Files written.' : 'Nothing written.'}\n`,
+      result.changes.length === 0 && result.manual.length === 0
+        ? 'Nothing to migrate: no deprecated name found.\n'
+        : `${result.changes.length} change(s) in ${files} file(s), ${result.manual.length} manual step(s). ${dryRun ? 'Nothing written (dry run).' : result.written ? 'Files written.' : 'Nothing written.'}\n`,
     );
     return 0;
   } catch (e) {

@@ -18,5 +18,8 @@ export function loadTypeScript(projectDir: string): typeof TS {
       /* try the next place */
     }
   }
-  throw new SdkError('not_supported', 'mentraos-migrate needs the "typescript" package: run `npm install --save-dev typescript` in the project, then try again');
+  throw new SdkError(
+    'not_supported',
+    'mentraos-migrate needs the "typescript" package: run `npm install --save-dev typescript` in the project, then try again',
+  );
 }

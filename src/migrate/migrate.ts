@@ -66,7 +66,13 @@ export async function migrate(dir: string, options: MigrateOptions = {}): Promis
   if (sources.length > 0) {
     const ts = options.typescript ?? loadTypeScript(root);
     const program = ts.createProgram(sources, {
-      allowJs: true, noResolve: true, noLib: true, types: [], noEmit: true, skipLibCheck: true, jsx: ts.JsxEmit.Preserve,
+      allowJs: true,
+      noResolve: true,
+      noLib: true,
+      types: [],
+      noEmit: true,
+      skipLibCheck: true,
+      jsx: ts.JsxEmit.Preserve,
     });
     const checker = program.getTypeChecker();
     for (const file of sources) {
@@ -90,7 +96,11 @@ export async function migrate(dir: string, options: MigrateOptions = {}): Promis
   for (const file of configFiles) {
     const target = path.join(path.dirname(file), MODERN_CONFIG_FILE);
     if (await fs.stat(target).catch(() => undefined)) {
-      result.manual.push({ file: rel(file), line: 1, message: `${MODERN_CONFIG_FILE} already exists next to it: merge the two by hand and delete ${LEGACY_CONFIG_FILE}` });
+      result.manual.push({
+        file: rel(file),
+        line: 1,
+        message: `${MODERN_CONFIG_FILE} already exists next to it: merge the two by hand and delete ${LEGACY_CONFIG_FILE}`,
+      });
       continue;
     }
     const text = await fs.readFile(file, 'utf8');
@@ -100,7 +110,9 @@ export async function migrate(dir: string, options: MigrateOptions = {}): Promis
   }
 
   result.files.sort((x, y) => x.file.localeCompare(y.file));
-  result.diff = result.files.map((f) => unifiedDiff(`a/${f.file}`, `b/${f.renamedTo ?? f.file}`, f.before, f.after) || `rename a/${f.file} => b/${f.renamedTo}\n`).join('');
+  result.diff = result.files
+    .map((f) => unifiedDiff(`a/${f.file}`, `b/${f.renamedTo ?? f.file}`, f.before, f.after) || `rename a/${f.file} => b/${f.renamedTo}\n`)
+    .join('');
   if (!options.dryRun) {
     for (const f of result.files) {
       await fs.writeFile(path.join(root, f.renamedTo ?? f.file), f.after);

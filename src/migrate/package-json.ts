@@ -38,10 +38,14 @@ export function migratePackageJson(text: string): { text: string; changes: Note[
         changes.push({ line: lineOf(`"${name}"`), message: `${section}: "${name}" removed ("${MODERN_PACKAGE}" is already listed)` });
         continue;
       }
-      const value = typeof range !== 'string' ? SDK_RANGE
-        : range.startsWith(ALIAS) ? range.slice(ALIAS.length)
-        : /^(file:|link:|git|github:|https?:|\.|\/)/.test(range) ? range
-        : SDK_RANGE;
+      const value =
+        typeof range !== 'string'
+          ? SDK_RANGE
+          : range.startsWith(ALIAS)
+            ? range.slice(ALIAS.length)
+            : /^(file:|link:|git|github:|https?:|\.|\/)/.test(range)
+              ? range
+              : SDK_RANGE;
       next.push([MODERN_PACKAGE, value]);
       changes.push({ line: lineOf(`"${name}"`), message: `${section}: "${name}": "${range}" -> "${MODERN_PACKAGE}": "${value}"` });
     }

@@ -6,8 +6,19 @@
 import type * as TS from 'typescript';
 import type { FileAnalysis } from './analysis';
 import {
-  CONFIG_FIELDS, CONFIG_TYPES, EVENTS_MEMBERS, LEGACY_CONFIG_FILE, MODERN_CONFIG_FILE, RENAMED_ENUMS, ROOT_RENAMES,
-  SERVER_CLASSES, SESSION_MEMBERS, SETTINGS_MEMBERS, STREAMING_RENAMES, isUnmistakable, modernSpecifier,
+  CONFIG_FIELDS,
+  CONFIG_TYPES,
+  EVENTS_MEMBERS,
+  LEGACY_CONFIG_FILE,
+  MODERN_CONFIG_FILE,
+  RENAMED_ENUMS,
+  ROOT_RENAMES,
+  SERVER_CLASSES,
+  SESSION_MEMBERS,
+  SETTINGS_MEMBERS,
+  STREAMING_RENAMES,
+  isUnmistakable,
+  modernSpecifier,
 } from './rules';
 
 export interface Note {
@@ -113,7 +124,8 @@ export function transformFile(a: FileAnalysis, options: { renameConfigFile: bool
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.name) && !handled.has(node.name)) memberRename(node);
     if (ts.isNewExpression(node) && isServerRef(node.expression)) configObject(node.arguments?.[0]);
     if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.SuperKeyword && inServerConstructor(node)) configObject(node.arguments[0]);
-    if (ts.isVariableDeclaration(node) && node.type && ts.isTypeReferenceNode(node.type) && CONFIG_TYPES.has(a.sdkNameOf(node.type.typeName) ?? '')) configObject(node.initializer);
+    if (ts.isVariableDeclaration(node) && node.type && ts.isTypeReferenceNode(node.type) && CONFIG_TYPES.has(a.sdkNameOf(node.type.typeName) ?? ''))
+      configObject(node.initializer);
     if ((ts.isClassDeclaration(node) || ts.isClassExpression(node)) && a.isServerClass(node)) stopOverride(node);
     if (options.renameConfigFile && ts.isStringLiteralLike(node) && node.text.endsWith(LEGACY_CONFIG_FILE)) {
       const end = node.getEnd() - 1;
@@ -131,7 +143,11 @@ export function transformFile(a: FileAnalysis, options: { renameConfigFile: bool
       const member = ts.isPropertyAccessExpression(outer) && outer.expression === node ? outer.name.text : undefined;
       if (member && STREAMING_RENAMES[member] && ts.isPropertyAccessExpression(outer)) {
         handled.add(outer.name);
-        edit({ start: node.name.getStart(sf), end: outer.name.getEnd() }, `camera.${STREAMING_RENAMES[member]}`, `streaming.${member} -> camera.${STREAMING_RENAMES[member]}`);
+        edit(
+          { start: node.name.getStart(sf), end: outer.name.getEnd() },
+          `camera.${STREAMING_RENAMES[member]}`,
+          `streaming.${member} -> camera.${STREAMING_RENAMES[member]}`,
+        );
       } else note(node, 'session.streaming is used as a value: use session.camera (requestStream -> startStream, onStatus -> onStreamStatus)');
       return;
     }
@@ -139,7 +155,8 @@ export function transformFile(a: FileAnalysis, options: { renameConfigFile: bool
     const target = table?.[m];
     if (target) {
       edit(node.name, target, `${kind}.${m} -> ${kind}.${target}`);
-      if (m === 'requestPhoto') note(node, 'session.camera.requestPhoto() resolves with the photo (buffer, mimeType, ...), not a URL: adapt the code that uses the result');
+      if (m === 'requestPhoto')
+        note(node, 'session.camera.requestPhoto() resolves with the photo (buffer, mimeType, ...), not a URL: adapt the code that uses the result');
       return;
     }
     if (kind) return;
@@ -181,8 +198,16 @@ export function transformFile(a: FileAnalysis, options: { renameConfigFile: bool
       const field = CONFIG_FIELDS[prop.name.text];
       if (!field) continue;
       if (field.rename) {
-        edit(prop.name, ts.isShorthandPropertyAssignment(prop) ? `${field.rename}: ${prop.name.text}` : field.rename, `config ${prop.name.text} -> ${field.rename}`);
-      } else if (prop.name.text === 'webhookPath' && ts.isPropertyAssignment(prop) && !(ts.isStringLiteralLike(prop.initializer) && prop.initializer.text === '/webhook')) {
+        edit(
+          prop.name,
+          ts.isShorthandPropertyAssignment(prop) ? `${field.rename}: ${prop.name.text}` : field.rename,
+          `config ${prop.name.text} -> ${field.rename}`,
+        );
+      } else if (
+        prop.name.text === 'webhookPath' &&
+        ts.isPropertyAssignment(prop) &&
+        !(ts.isStringLiteralLike(prop.initializer) && prop.initializer.text === '/webhook')
+      ) {
         note(prop, 'webhookPath kept (AppServer still honours it): the cloud always calls <publicUrl>/webhook, so check your public URL or proxy');
       } else removeProperty(prop);
     }

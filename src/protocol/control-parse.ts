@@ -4,8 +4,17 @@
  * `<type>_response` naming the field for a command that is wrong.
  */
 import {
-  COMMAND_TYPES, ControlError, INPUT_KINDS, MAX_MEDIA_BYTES, MAX_TEXT,
-  type ControlCommand, type ControlErrorCode, type ControlErrorInfo, type ErrorFrame, type InputKind, type InputPayload,
+  COMMAND_TYPES,
+  ControlError,
+  INPUT_KINDS,
+  MAX_MEDIA_BYTES,
+  MAX_TEXT,
+  type ControlCommand,
+  type ControlErrorCode,
+  type ControlErrorInfo,
+  type ErrorFrame,
+  type InputKind,
+  type InputPayload,
 } from './control';
 
 export type ParsedFrame =
@@ -87,8 +96,11 @@ function checkCommand(f: Fields): ControlCommand {
       if (f.pcm_base64 !== undefined) media(f, 'pcm_base64');
       if (f.pcm_base64 === undefined && vad === undefined) invalid('"pcm_base64" or "vad" is needed');
       return {
-        type: 'audio_stream', request_id, user_id: userId(f),
-        ...(f.pcm_base64 === undefined ? {} : { pcm_base64: f.pcm_base64 as string }), ...(vad === undefined ? {} : { vad }),
+        type: 'audio_stream',
+        request_id,
+        user_id: userId(f),
+        ...(f.pcm_base64 === undefined ? {} : { pcm_base64: f.pcm_base64 as string }),
+        ...(vad === undefined ? {} : { vad }),
       };
     }
     case 'tool_call': {
@@ -117,7 +129,8 @@ function userId(f: Fields): string {
 function str(f: Fields, key: string, opts: { optional?: boolean; allowEmpty?: boolean } = {}, name = key): string | undefined {
   const v = f[key];
   if (v === undefined && opts.optional) return undefined;
-  if (typeof v !== 'string' || v.length > MAX_TEXT || (!opts.allowEmpty && !v)) invalid(`"${name}" must be a ${opts.allowEmpty ? '' : 'non-empty '}string of at most ${MAX_TEXT} characters`);
+  if (typeof v !== 'string' || v.length > MAX_TEXT || (!opts.allowEmpty && !v))
+    invalid(`"${name}" must be a ${opts.allowEmpty ? '' : 'non-empty '}string of at most ${MAX_TEXT} characters`);
   return v;
 }
 
@@ -183,7 +196,13 @@ function checkInput(f: Fields): InputPayload {
       const start = time(f, 'start');
       const end = time(f, 'end');
       const location = str(f, 'location', { optional: true });
-      return { kind, title: str(f, 'title')!, ...(start === undefined ? {} : { start }), ...(end === undefined ? {} : { end }), ...(location === undefined ? {} : { location }) };
+      return {
+        kind,
+        title: str(f, 'title')!,
+        ...(start === undefined ? {} : { start }),
+        ...(end === undefined ? {} : { end }),
+        ...(location === undefined ? {} : { location }),
+      };
     }
     case 'connection': {
       const connected = bool(f, 'connected');

@@ -19,8 +19,17 @@ export type ViewName = 'main' | 'dashboard';
 export type WireDirectionName = 'webhook' | 'app->cloud' | 'cloud->app';
 
 export type ControlErrorCode =
-  | 'bad_frame' | 'unknown_command' | 'invalid_input' | 'unknown_user' | 'already_started' | 'not_running'
-  | 'app_not_running' | 'app_error' | 'unknown_request' | 'not_supported' | 'internal';
+  | 'bad_frame'
+  | 'unknown_command'
+  | 'invalid_input'
+  | 'unknown_user'
+  | 'already_started'
+  | 'not_running'
+  | 'app_not_running'
+  | 'app_error'
+  | 'unknown_request'
+  | 'not_supported'
+  | 'internal';
 
 /** Codes a client adds for problems of its own connection. */
 export type ClientErrorCode = 'connection_refused' | 'connection_closed' | 'timeout';
@@ -30,7 +39,11 @@ export type ClientErrorCode = 'connection_refused' | 'connection_closed' | 'time
  * carried in the response's `error`, and raised again by the client), or a client's connection problem.
  */
 export class ControlError extends Error {
-  constructor(readonly code: ControlErrorCode | ClientErrorCode, message: string, readonly status?: number) {
+  constructor(
+    readonly code: ControlErrorCode | ClientErrorCode,
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'ControlError';
   }
@@ -166,9 +179,7 @@ export type InputPayload =
   | { kind: 'calendar'; title: string; start?: string | number; end?: string | number; location?: string }
   | { kind: 'connection'; connected: boolean; wifi?: { connected: boolean; ssid?: string } };
 
-export type PhotoAnswerInput =
-  | { image_base64: string; mime_type?: string }
-  | { error: { code: string; message: string } };
+export type PhotoAnswerInput = { image_base64: string; mime_type?: string } | { error: { code: string; message: string } };
 
 export type InputKind = InputPayload['kind'];
 
@@ -226,12 +237,23 @@ export type ControlResponse = { [T in CommandType]: ResponseOf<T> }[CommandType]
 
 export type ControlEvent =
   | { type: 'session_state'; seq: number; user_id: string; session_id: string; package_name: string; state: SessionStateName; reason?: string }
-  | { type: 'display_update'; seq: number; user_id: string; view: ViewName; layout: Layout | null; duration_ms?: number; shown_at: number; reason?: 'expired' | 'session_ended' }
+  | {
+      type: 'display_update';
+      seq: number;
+      user_id: string;
+      view: ViewName;
+      layout: Layout | null;
+      duration_ms?: number;
+      shown_at: number;
+      reason?: 'expired' | 'session_ended';
+    }
   | { type: 'subscriptions'; seq: number; user_id: string; subscriptions: unknown[] }
   | { type: 'device_state'; seq: number; user_id: string; device: DeviceState }
   | { type: 'wire'; seq: number; user_id: string; direction: WireDirectionName; message: unknown }
   | { type: 'app_state'; seq: number; app: AppStatus }
-  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'> & { requested_at?: number })
+  | ({ type: 'photo_request'; seq: number; user_id: string; state: 'pending' | 'answered' | 'failed' } & Omit<PhotoRequestInfo, 'requested_at'> & {
+        requested_at?: number;
+      })
   | ({ type: 'audio_request'; seq: number; user_id: string } & AudioRequestInfo)
   | ({ type: 'led'; seq: number; user_id: string } & LedInfo)
   | ({ type: 'stream_request'; seq: number; user_id: string } & StreamInfo)
@@ -258,8 +280,21 @@ export interface ErrorFrame {
 export type ServerFrame = ControlResponse | ControlEvent | WelcomeFrame | ErrorFrame;
 
 export const COMMAND_TYPES: readonly CommandType[] = [
-  'user_start', 'user_stop', 'input', 'sync', 'list_users', 'photo_respond', 'auto_photo', 'audio_feed', 'audio_stream', 'tools_list',
-  'tool_call', 'settings_list', 'settings_set', 'webview_open', 'screenshot',
+  'user_start',
+  'user_stop',
+  'input',
+  'sync',
+  'list_users',
+  'photo_respond',
+  'auto_photo',
+  'audio_feed',
+  'audio_stream',
+  'tools_list',
+  'tool_call',
+  'settings_list',
+  'settings_set',
+  'webview_open',
+  'screenshot',
 ];
 export const INPUT_KINDS: readonly InputKind[] = ['transcription', 'button', 'head', 'touch', 'notification', 'battery', 'location', 'calendar', 'connection'];
 export const MAX_TEXT = 10_000;
@@ -289,7 +324,12 @@ export function applyGlassesEvent(g: GlassesState, e: ControlEvent): GlassesStat
     case 'photo_request': {
       const rest = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
       if (e.state !== 'pending') return { ...g, photo_requests: rest };
-      const info: PhotoRequestInfo = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now(), ...(e.size ? { size: e.size } : {}) };
+      const info: PhotoRequestInfo = {
+        photo_request_id: e.photo_request_id,
+        save_to_gallery: e.save_to_gallery,
+        requested_at: e.requested_at ?? Date.now(),
+        ...(e.size ? { size: e.size } : {}),
+      };
       return { ...g, photo_requests: [...rest, info] };
     }
     case 'audio_request': {

@@ -91,8 +91,16 @@ export const FACADE_NAMING = { legacy: 'augmentos', modern: 'mentraos' } as cons
 
 /** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
 export const APP_MESSAGE_STEMS = [
-  'broadcast_message', 'direct_message', 'user_discovery', 'room_join', 'room_leave',
-  'message_received', 'user_joined', 'user_left', 'room_updated', 'direct_message_response',
+  'broadcast_message',
+  'direct_message',
+  'user_discovery',
+  'room_join',
+  'room_leave',
+  'message_received',
+  'user_joined',
+  'user_left',
+  'room_updated',
+  'direct_message_response',
 ] as const;
 export type AppMessageStem = (typeof APP_MESSAGE_STEMS)[number];
 

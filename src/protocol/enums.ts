@@ -245,9 +245,7 @@ export enum PermissionType {
 }
 
 /** Legacy permissions and the permissions they stand for today. */
-export const LEGACY_PERMISSION_MAP: Map<PermissionType, PermissionType[]> = new Map([
-  [PermissionType.NOTIFICATIONS, [PermissionType.READ_NOTIFICATIONS]],
-]);
+export const LEGACY_PERMISSION_MAP: Map<PermissionType, PermissionType[]> = new Map([[PermissionType.NOTIFICATIONS, [PermissionType.READ_NOTIFICATIONS]]]);
 
 /** Why a photo failed (`photo_response.error.code`, or `errorCode` on an upload). */
 export enum PhotoErrorCode {

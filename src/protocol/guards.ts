@@ -2,21 +2,59 @@
  * Type guards: each checks the message's `type` string (the 75 guards of the published SDK, same names).
  * Messages of the phone/glasses protocol have no interfaces here; their guards narrow to `{type: '<name>'}`.
  */
-import {
-  CloudToGlassesMessageType as CG, ControlActionTypes, EventTypes, GlassesToCloudMessageType as GC, ResponseTypes, UpdateTypes,
-} from './enums';
+import { CloudToGlassesMessageType as CG, ControlActionTypes, EventTypes, GlassesToCloudMessageType as GC, ResponseTypes, UpdateTypes } from './enums';
 import type {
-  AppConnectionAck, AppConnectionError, AppConnectionInit, AppSettingsUpdate, AppStopped, AppSubscriptionUpdate,
-  AudioChunk, ButtonPress, CalendarEvent, DataStream, DisplayRequest, GlassesBatteryUpdate, GlassesConnectionState,
-  HeadPosition, LocationUpdate, PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, SessionWebhookRequest,
-  StopWebhookRequest, Vad, AppMessageReceived, AppUserJoined, AppUserLeft, AppRoomUpdated, AppDirectMessageResponse,
-  CustomMessage, PermissionError,
+  AppConnectionAck,
+  AppConnectionError,
+  AppConnectionInit,
+  AppSettingsUpdate,
+  AppStopped,
+  AppSubscriptionUpdate,
+  AudioChunk,
+  ButtonPress,
+  CalendarEvent,
+  DataStream,
+  DisplayRequest,
+  GlassesBatteryUpdate,
+  GlassesConnectionState,
+  HeadPosition,
+  LocationUpdate,
+  PhoneBatteryUpdate,
+  PhoneNotification,
+  PhoneNotificationDismissed,
+  SessionWebhookRequest,
+  StopWebhookRequest,
+  Vad,
+  AppMessageReceived,
+  AppUserJoined,
+  AppUserLeft,
+  AppRoomUpdated,
+  AppDirectMessageResponse,
+  CustomMessage,
+  PermissionError,
 } from './messages';
 import type {
-  AudioPlayRequest, AudioPlayResponse, AudioStopRequest, CapabilitiesUpdate, DashboardAlwaysOnChanged,
-  DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, ManagedStreamRequest,
-  ManagedStreamStatus, ManagedStreamStopRequest, OwnershipReleaseMessage, PhotoRequest, PhotoResponse, PhotoTaken,
-  RgbLedControlRequest, RgbLedControlResponse, RtmpStreamRequest, RtmpStreamStatus, RtmpStreamStopRequest,
+  AudioPlayRequest,
+  AudioPlayResponse,
+  AudioStopRequest,
+  CapabilitiesUpdate,
+  DashboardAlwaysOnChanged,
+  DashboardContentUpdate,
+  DashboardModeChange,
+  DashboardModeChanged,
+  DashboardSystemUpdate,
+  ManagedStreamRequest,
+  ManagedStreamStatus,
+  ManagedStreamStopRequest,
+  OwnershipReleaseMessage,
+  PhotoRequest,
+  PhotoResponse,
+  PhotoTaken,
+  RgbLedControlRequest,
+  RgbLedControlResponse,
+  RtmpStreamRequest,
+  RtmpStreamStatus,
+  RtmpStreamStopRequest,
   StreamStatusCheckResponse,
 } from './module-messages';
 
@@ -25,9 +63,15 @@ type Msg = { type?: unknown } | null | undefined;
 export type TypedMessage<T extends string> = { type: T; [field: string]: any };
 
 const typeOf = (m: Msg): unknown => (m ? (m as { type?: unknown }).type : undefined);
-const is = <T>(type: string) => (m: Msg): m is T & Msg => typeOf(m) === type;
+const is =
+  <T>(type: string) =>
+  (m: Msg): m is T & Msg =>
+    typeOf(m) === type;
 const typed = <T extends string>(type: T) => is<TypedMessage<T>>(type);
-const oneOf = (types: readonly string[]) => (m: Msg): boolean => types.includes(typeOf(m) as string);
+const oneOf =
+  (types: readonly string[]) =>
+  (m: Msg): boolean =>
+    types.includes(typeOf(m) as string);
 
 // ---------------------------------------------------------------- app -> cloud
 
@@ -131,7 +175,10 @@ export const isCustomMessage = is<CustomMessage>('custom_message');
 export const isPermissionError = is<PermissionError>('permission_error');
 
 // app-to-app (either naming: the cloud generation decides which one arrives)
-const either = <T>(a: string, b: string) => (m: Msg): m is T & Msg => typeOf(m) === a || typeOf(m) === b;
+const either =
+  <T>(a: string, b: string) =>
+  (m: Msg): m is T & Msg =>
+    typeOf(m) === a || typeOf(m) === b;
 export const isAppMessageReceived = either<AppMessageReceived>('app_message_received', 'tpa_message_received');
 export const isAppUserJoined = either<AppUserJoined>('app_user_joined', 'tpa_user_joined');
 export const isAppUserLeft = either<AppUserLeft>('app_user_left', 'tpa_user_left');

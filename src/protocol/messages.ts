@@ -8,13 +8,38 @@ import type { TranscriptionMetadata } from './transcription-metadata';
 
 // ---------------------------------------------------------------- layouts
 
-export interface TextWall { layoutType: LayoutType.TEXT_WALL | 'text_wall'; text: string }
-export interface DoubleTextWall { layoutType: LayoutType.DOUBLE_TEXT_WALL | 'double_text_wall'; topText: string; bottomText: string }
-export interface ReferenceCard { layoutType: LayoutType.REFERENCE_CARD | 'reference_card'; title: string; text: string }
-export interface DashboardCard { layoutType: LayoutType.DASHBOARD_CARD | 'dashboard_card'; leftText: string; rightText: string }
-export interface BitmapView { layoutType: LayoutType.BITMAP_VIEW | 'bitmap_view'; data: string }
-export interface BitmapAnimation { layoutType: LayoutType.BITMAP_ANIMATION | 'bitmap_animation'; frames: string[]; interval: number; repeat: boolean }
-export interface ClearView { layoutType: LayoutType.CLEAR_VIEW | 'clear_view' }
+export interface TextWall {
+  layoutType: LayoutType.TEXT_WALL | 'text_wall';
+  text: string;
+}
+export interface DoubleTextWall {
+  layoutType: LayoutType.DOUBLE_TEXT_WALL | 'double_text_wall';
+  topText: string;
+  bottomText: string;
+}
+export interface ReferenceCard {
+  layoutType: LayoutType.REFERENCE_CARD | 'reference_card';
+  title: string;
+  text: string;
+}
+export interface DashboardCard {
+  layoutType: LayoutType.DASHBOARD_CARD | 'dashboard_card';
+  leftText: string;
+  rightText: string;
+}
+export interface BitmapView {
+  layoutType: LayoutType.BITMAP_VIEW | 'bitmap_view';
+  data: string;
+}
+export interface BitmapAnimation {
+  layoutType: LayoutType.BITMAP_ANIMATION | 'bitmap_animation';
+  frames: string[];
+  interval: number;
+  repeat: boolean;
+}
+export interface ClearView {
+  layoutType: LayoutType.CLEAR_VIEW | 'clear_view';
+}
 export type Layout = TextWall | DoubleTextWall | ReferenceCard | DashboardCard | BitmapView | BitmapAnimation | ClearView;
 
 export type { BaseMessage };
@@ -46,18 +71,15 @@ export interface DisplayRequest extends BaseMessage {
   forceDisplay?: boolean;
 }
 
-
-
-
-
-
-
-
 export type DashboardMessage = DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate;
 
 // ---------------------------------------------------------------- app-to-app (MentraOS names; AugmentOS used `tpa_*`)
 
-export interface AppRoomConfig { maxUsers?: number; isPrivate?: boolean; metadata?: unknown }
+export interface AppRoomConfig {
+  maxUsers?: number;
+  isPrivate?: boolean;
+  metadata?: unknown;
+}
 
 export interface AppBroadcastMessage extends BaseMessage {
   type: 'app_broadcast_message';
@@ -193,11 +215,12 @@ export interface MentraosSettingsUpdate extends BaseMessage {
   settings: Record<string, unknown>;
 }
 
-
-
-
 /** An error frame the SDK reports to the app. */
-export interface WebSocketError { code: string; message: string; details?: unknown }
+export interface WebSocketError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
 
 export interface AppStopped extends BaseMessage {
   type: 'app_stopped';
@@ -244,18 +267,103 @@ export interface TranslationData {
   sessionId?: string;
 }
 
-export interface ButtonPress { type?: 'button_press'; buttonId: string; pressType: 'short' | 'long'; timestamp?: Date | string; sessionId?: string }
-export interface HeadPosition { type?: 'head_position'; position: 'up' | 'down'; timestamp?: Date | string; sessionId?: string }
-export interface TouchEvent { type?: 'touch_event'; device_model?: string; gesture_name: string; timestamp?: Date | string; sessionId?: string }
-export interface GlassesBatteryUpdate { type?: 'glasses_battery_update'; level: number; charging: boolean; timeRemaining?: number; timestamp?: Date | string; sessionId?: string }
-export interface PhoneBatteryUpdate { type?: 'phone_battery_update'; level: number; charging: boolean; timeRemaining?: number; timestamp?: Date | string; sessionId?: string }
-export interface LocationUpdate { type?: 'location_update'; lat: number; lng: number; accuracy?: number | string; correlationId?: string; timestamp?: Date | string; sessionId?: string }
-export interface Vad { type?: 'VAD'; status: boolean | 'true' | 'false'; timestamp?: Date | string; sessionId?: string }
-export interface PhoneNotification { type?: 'phone_notification'; notificationId?: string; app: string; title: string; content: string; priority?: string; timestamp?: Date | string; sessionId?: string }
-export interface PhoneNotificationDismissed { type?: 'phone_notification_dismissed'; notificationId?: string; app?: string; title?: string; content?: string; notificationKey?: string; timestamp?: Date | string; sessionId?: string }
-export interface CalendarEvent { type?: 'calendar_event'; eventId: string; title: string; dtStart: string; dtEnd: string; timezone?: string; timeStamp?: string; timestamp?: Date | string; sessionId?: string }
-export interface GlassesConnectionState { type?: 'glasses_connection_state'; modelName: string; status: string; wifi?: { connected: boolean; ssid?: string }; timestamp?: Date | string; sessionId?: string }
-export interface AudioChunk { type: 'audio_chunk'; arrayBuffer: ArrayBufferLike; sampleRate?: number; timestamp?: Date; sessionId?: string }
+export interface ButtonPress {
+  type?: 'button_press';
+  buttonId: string;
+  pressType: 'short' | 'long';
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface HeadPosition {
+  type?: 'head_position';
+  position: 'up' | 'down';
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface TouchEvent {
+  type?: 'touch_event';
+  device_model?: string;
+  gesture_name: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface GlassesBatteryUpdate {
+  type?: 'glasses_battery_update';
+  level: number;
+  charging: boolean;
+  timeRemaining?: number;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface PhoneBatteryUpdate {
+  type?: 'phone_battery_update';
+  level: number;
+  charging: boolean;
+  timeRemaining?: number;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface LocationUpdate {
+  type?: 'location_update';
+  lat: number;
+  lng: number;
+  accuracy?: number | string;
+  correlationId?: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface Vad {
+  type?: 'VAD';
+  status: boolean | 'true' | 'false';
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface PhoneNotification {
+  type?: 'phone_notification';
+  notificationId?: string;
+  app: string;
+  title: string;
+  content: string;
+  priority?: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface PhoneNotificationDismissed {
+  type?: 'phone_notification_dismissed';
+  notificationId?: string;
+  app?: string;
+  title?: string;
+  content?: string;
+  notificationKey?: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface CalendarEvent {
+  type?: 'calendar_event';
+  eventId: string;
+  title: string;
+  dtStart: string;
+  dtEnd: string;
+  timezone?: string;
+  timeStamp?: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface GlassesConnectionState {
+  type?: 'glasses_connection_state';
+  modelName: string;
+  status: string;
+  wifi?: { connected: boolean; ssid?: string };
+  timestamp?: Date | string;
+  sessionId?: string;
+}
+export interface AudioChunk {
+  type: 'audio_chunk';
+  arrayBuffer: ArrayBufferLike;
+  sampleRate?: number;
+  timestamp?: Date;
+  sessionId?: string;
+}
 
 // ---------------------------------------------------------------- webhooks
 
@@ -304,18 +412,64 @@ export const GIVE_APP_CONTROL_OF_TOOL_RESPONSE = 'GIVE_APP_CONTROL_OF_TOOL_RESPO
 // ---------------------------------------------------------------- unions
 
 export type AppToCloudMessage =
-  | AppConnectionInit | AppSubscriptionUpdate | DisplayRequest | PhotoRequest | RtmpStreamRequest | RtmpStreamStopRequest
-  | DashboardContentUpdate | DashboardModeChange | DashboardSystemUpdate | AppBroadcastMessage | AppDirectMessage
-  | AppUserDiscovery | AppRoomJoin | AppRoomLeave;
+  | AppConnectionInit
+  | AppSubscriptionUpdate
+  | DisplayRequest
+  | PhotoRequest
+  | RtmpStreamRequest
+  | RtmpStreamStopRequest
+  | DashboardContentUpdate
+  | DashboardModeChange
+  | DashboardSystemUpdate
+  | AppBroadcastMessage
+  | AppDirectMessage
+  | AppUserDiscovery
+  | AppRoomJoin
+  | AppRoomLeave;
 
 export type CloudToAppMessage =
-  | AppConnectionAck | AppConnectionError | AppStopped | AppSettingsUpdate | DataStream | MentraosSettingsUpdate
-  | DashboardModeChanged | DashboardAlwaysOnChanged | CustomMessage | PermissionError | AppMessageReceived
-  | AppUserJoined | AppUserLeft | AppRoomUpdated | AppDirectMessageResponse;
+  | AppConnectionAck
+  | AppConnectionError
+  | AppStopped
+  | AppSettingsUpdate
+  | DataStream
+  | MentraosSettingsUpdate
+  | DashboardModeChanged
+  | DashboardAlwaysOnChanged
+  | CustomMessage
+  | PermissionError
+  | AppMessageReceived
+  | AppUserJoined
+  | AppUserLeft
+  | AppRoomUpdated
+  | AppDirectMessageResponse;
 
 // Declared with the session modules' messages; re-exported here for the unions above and older imports.
-import type {CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, 
+import type {
+  CustomMessage,
+  DashboardAlwaysOnChanged,
+  DashboardContentUpdate,
+  DashboardModeChange,
+  DashboardModeChanged,
+  DashboardSystemUpdate,
+  PermissionError,
+  PhotoRequest,
+  RtmpStreamRequest,
+  RtmpStreamStopRequest,
 } from './module-messages';
 export type {
-  AudioConfig, CustomMessage, DashboardAlwaysOnChanged, DashboardContentUpdate, DashboardModeChange, DashboardModeChanged, DashboardSystemUpdate, PermissionError, PermissionErrorDetail, PhotoRequest, RtmpStreamRequest, RtmpStreamStopRequest, StreamConfig, VideoConfig,
+  AudioConfig,
+  CustomMessage,
+  DashboardAlwaysOnChanged,
+  DashboardContentUpdate,
+  DashboardModeChange,
+  DashboardModeChanged,
+  DashboardSystemUpdate,
+  PermissionError,
+  PermissionErrorDetail,
+  PhotoRequest,
+  RtmpStreamRequest,
+  RtmpStreamStopRequest,
+  StreamConfig,
+  VideoConfig,
 } from './module-messages';

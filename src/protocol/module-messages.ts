@@ -53,9 +53,21 @@ export interface PhotoData {
 
 // ---------------------------------------------------------------- camera: RTMP and managed streams
 
-export interface VideoConfig { width?: number; height?: number; bitrate?: number; frameRate?: number }
-export interface AudioConfig { bitrate?: number; sampleRate?: number; echoCancellation?: boolean; noiseSuppression?: boolean }
-export interface StreamConfig { durationLimit?: number }
+export interface VideoConfig {
+  width?: number;
+  height?: number;
+  bitrate?: number;
+  frameRate?: number;
+}
+export interface AudioConfig {
+  bitrate?: number;
+  sampleRate?: number;
+  echoCancellation?: boolean;
+  noiseSuppression?: boolean;
+}
+export interface StreamConfig {
+  durationLimit?: number;
+}
 
 export interface RtmpStreamRequest extends BaseMessage {
   type: 'rtmp_stream_request';
@@ -73,8 +85,18 @@ export interface RtmpStreamStopRequest extends BaseMessage {
 }
 
 export type RtmpStreamState =
-  | 'initializing' | 'connecting' | 'reconnecting' | 'streaming' | 'error' | 'stopped' | 'active'
-  | 'stopping' | 'disconnected' | 'timeout' | 'reconnected' | 'reconnect_failed';
+  | 'initializing'
+  | 'connecting'
+  | 'reconnecting'
+  | 'streaming'
+  | 'error'
+  | 'stopped'
+  | 'active'
+  | 'stopping'
+  | 'disconnected'
+  | 'timeout'
+  | 'reconnected'
+  | 'reconnect_failed';
 
 export interface RtmpStreamStatus extends BaseMessage {
   type: 'rtmp_stream_status';
@@ -87,7 +109,10 @@ export interface RtmpStreamStatus extends BaseMessage {
 
 export type StreamStatusHandler = (status: RtmpStreamStatus) => void;
 
-export interface RestreamDestination { url: string; name?: string }
+export interface RestreamDestination {
+  url: string;
+  name?: string;
+}
 
 export interface ManagedStreamRequest extends BaseMessage {
   type: 'managed_stream_request';
@@ -105,7 +130,12 @@ export interface ManagedStreamStopRequest extends BaseMessage {
   packageName: string;
 }
 
-export interface OutputStatus { url: string; name?: string; status: 'active' | 'error' | 'stopped'; error?: string }
+export interface OutputStatus {
+  url: string;
+  name?: string;
+  status: 'active' | 'error' | 'stopped';
+  error?: string;
+}
 
 export interface ManagedStreamStatus extends BaseMessage {
   type: 'managed_stream_status';
@@ -196,10 +226,12 @@ export interface RgbLedControlResponse extends BaseMessage {
 
 // ---------------------------------------------------------------- location
 
-export type LocationAccuracy =
-  | 'standard' | 'high' | 'realtime' | 'tenMeters' | 'hundredMeters' | 'kilometer' | 'threeKilometers' | 'reduced';
+export type LocationAccuracy = 'standard' | 'high' | 'realtime' | 'tenMeters' | 'hundredMeters' | 'kilometer' | 'threeKilometers' | 'reduced';
 
-export interface LocationStreamRequest { stream: 'location_stream'; rate: LocationAccuracy | (string & {}) }
+export interface LocationStreamRequest {
+  stream: 'location_stream';
+  rate: LocationAccuracy | (string & {});
+}
 
 export interface AppLocationPollRequest extends BaseMessage {
   type: 'location_poll_request';
@@ -233,8 +265,14 @@ export interface DashboardSystemUpdate extends BaseMessage {
   content: string;
 }
 
-export interface DashboardModeChanged extends BaseMessage { type: 'dashboard_mode_changed'; mode: DashboardMode | 'none' | (string & {}) }
-export interface DashboardAlwaysOnChanged extends BaseMessage { type: 'dashboard_always_on_changed'; enabled: boolean }
+export interface DashboardModeChanged extends BaseMessage {
+  type: 'dashboard_mode_changed';
+  mode: DashboardMode | 'none' | (string & {});
+}
+export interface DashboardAlwaysOnChanged extends BaseMessage {
+  type: 'dashboard_always_on_changed';
+  enabled: boolean;
+}
 
 // ---------------------------------------------------------------- device, capabilities, WiFi, permissions
 
@@ -245,14 +283,33 @@ export interface CameraCapabilities {
   video: { canRecord: boolean; canStream: boolean; supportedStreamTypes?: string[]; supportedResolutions?: { width: number; height: number }[] };
 }
 export interface DisplayCapabilities {
-  count?: number; isColor?: boolean; color?: string; canDisplayBitmap?: boolean;
-  resolution?: { width: number; height: number }; fieldOfView?: { horizontal?: number; vertical?: number };
-  maxTextLines?: number; adjustBrightness?: boolean;
+  count?: number;
+  isColor?: boolean;
+  color?: string;
+  canDisplayBitmap?: boolean;
+  resolution?: { width: number; height: number };
+  fieldOfView?: { horizontal?: number; vertical?: number };
+  maxTextLines?: number;
+  adjustBrightness?: boolean;
 }
-export interface MicrophoneCapabilities { count?: number; hasVAD?: boolean }
-export interface SpeakerCapabilities { count?: number; isPrivate?: boolean }
-export interface IMUCapabilities { axisCount?: number; hasAccelerometer?: boolean; hasCompass?: boolean; hasGyroscope?: boolean }
-export interface ButtonCapabilities { count?: number; buttons?: { type: 'press' | 'swipe1d' | 'swipe2d'; events: string[]; isCapacitive?: boolean }[] }
+export interface MicrophoneCapabilities {
+  count?: number;
+  hasVAD?: boolean;
+}
+export interface SpeakerCapabilities {
+  count?: number;
+  isPrivate?: boolean;
+}
+export interface IMUCapabilities {
+  axisCount?: number;
+  hasAccelerometer?: boolean;
+  hasCompass?: boolean;
+  hasGyroscope?: boolean;
+}
+export interface ButtonCapabilities {
+  count?: number;
+  buttons?: { type: 'press' | 'swipe1d' | 'swipe2d'; events: string[]; isCapacitive?: boolean }[];
+}
 export interface LightInfo {
   id: string;
   purpose: 'privacy' | 'user_feedback' | 'general';
@@ -260,19 +317,31 @@ export interface LightInfo {
   color?: string;
   position?: 'front_facing' | 'user_facing' | 'side' | 'unknown';
 }
-export interface LightCapabilities { count?: number; lights?: LightInfo[] }
-export interface PowerCapabilities { hasExternalBattery: boolean }
+export interface LightCapabilities {
+  count?: number;
+  lights?: LightInfo[];
+}
+export interface PowerCapabilities {
+  hasExternalBattery: boolean;
+}
 
 /** What the connected glasses can do (from the ack and `capabilities_update`). */
 export interface Capabilities {
   modelName: string;
-  hasCamera: boolean; camera: CameraCapabilities | null;
-  hasDisplay: boolean; display: DisplayCapabilities | null;
-  hasMicrophone: boolean; microphone: MicrophoneCapabilities | null;
-  hasSpeaker: boolean; speaker: SpeakerCapabilities | null;
-  hasIMU: boolean; imu: IMUCapabilities | null;
-  hasButton: boolean; button: ButtonCapabilities | null;
-  hasLight: boolean; light: LightCapabilities | null;
+  hasCamera: boolean;
+  camera: CameraCapabilities | null;
+  hasDisplay: boolean;
+  display: DisplayCapabilities | null;
+  hasMicrophone: boolean;
+  microphone: MicrophoneCapabilities | null;
+  hasSpeaker: boolean;
+  speaker: SpeakerCapabilities | null;
+  hasIMU: boolean;
+  imu: IMUCapabilities | null;
+  hasButton: boolean;
+  button: ButtonCapabilities | null;
+  hasLight: boolean;
+  light: LightCapabilities | null;
   power: PowerCapabilities;
   hasWifi: boolean;
 }
@@ -287,12 +356,28 @@ export interface CapabilitiesUpdate extends BaseMessage {
 export interface GlassesInfo {
   connected: boolean;
   modelName: string | null;
-  androidVersion?: string; fwVersion?: string; buildNumber?: string; otaVersionUrl?: string; appVersion?: string;
-  bluetoothName?: string; serialNumber?: string; style?: string; color?: string;
-  wifiConnected?: boolean; wifiSsid?: string; wifiLocalIp?: string;
-  batteryLevel?: number; charging?: boolean;
-  caseBatteryLevel?: number; caseCharging?: boolean; caseOpen?: boolean; caseRemoved?: boolean;
-  hotspotEnabled?: boolean; hotspotSsid?: string; hotspotPassword?: string; hotspotGatewayIp?: string;
+  androidVersion?: string;
+  fwVersion?: string;
+  buildNumber?: string;
+  otaVersionUrl?: string;
+  appVersion?: string;
+  bluetoothName?: string;
+  serialNumber?: string;
+  style?: string;
+  color?: string;
+  wifiConnected?: boolean;
+  wifiSsid?: string;
+  wifiLocalIp?: string;
+  batteryLevel?: number;
+  charging?: boolean;
+  caseBatteryLevel?: number;
+  caseCharging?: boolean;
+  caseOpen?: boolean;
+  caseRemoved?: boolean;
+  hotspotEnabled?: boolean;
+  hotspotSsid?: string;
+  hotspotPassword?: string;
+  hotspotGatewayIp?: string;
   timestamp?: string;
 }
 
@@ -318,19 +403,44 @@ export interface OwnershipReleaseMessage extends BaseMessage {
   reason: OwnershipReleaseReason;
 }
 
-export interface PermissionErrorDetail { stream: string; requiredPermission: string; message: string }
-export interface PermissionError extends BaseMessage { type: 'permission_error'; message: string; details: PermissionErrorDetail[] }
-export interface CustomMessage extends BaseMessage { type: 'custom_message'; action: string; payload: any }
+export interface PermissionErrorDetail {
+  stream: string;
+  requiredPermission: string;
+  message: string;
+}
+export interface PermissionError extends BaseMessage {
+  type: 'permission_error';
+  message: string;
+  details: PermissionErrorDetail[];
+}
+export interface CustomMessage extends BaseMessage {
+  type: 'custom_message';
+  action: string;
+  payload: any;
+}
 
 // ---------------------------------------------------------------- more stream data
 
 export interface VpsCoordinates {
   type?: 'vps_coordinates';
-  deviceModel: string; requestId: string;
-  x: number; y: number; z: number; qx: number; qy: number; qz: number; qw: number;
+  deviceModel: string;
+  requestId: string;
+  x: number;
+  y: number;
+  z: number;
+  qx: number;
+  qy: number;
+  qz: number;
+  qw: number;
   confidence: number;
   timestamp?: Date | string;
   sessionId?: string;
 }
 
-export interface PhotoTaken { type?: 'photo_taken'; photoData: ArrayBuffer | string; mimeType: string; timestamp?: Date | string; sessionId?: string }
+export interface PhotoTaken {
+  type?: 'photo_taken';
+  photoData: ArrayBuffer | string;
+  mimeType: string;
+  timestamp?: Date | string;
+  sessionId?: string;
+}

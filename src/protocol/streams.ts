@@ -43,10 +43,7 @@ export const SYSTEM_SETTING_STREAM_PREFIX = 'augmentos:';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}-[A-Z]{2}$/;
 
-export const TOUCH_GESTURES = [
-  'single_tap', 'double_tap', 'triple_tap', 'long_press',
-  'forward_swipe', 'backward_swipe', 'up_swipe', 'down_swipe',
-] as const;
+export const TOUCH_GESTURES = ['single_tap', 'double_tap', 'triple_tap', 'long_press', 'forward_swipe', 'backward_swipe', 'up_swipe', 'down_swipe'] as const;
 
 /** True for BCP-47 style codes such as `en-US` or `fil-PH`. */
 export function isValidLanguageCode(code: string): boolean {
@@ -152,7 +149,9 @@ export function isStreamCategory(stream: ExtendedStreamType | string, category: 
 }
 
 export function getStreamTypesByCategory(category: StreamCategory): StreamType[] {
-  return Object.entries(STREAM_CATEGORIES).filter(([, c]) => c === category).map(([s]) => s as StreamType);
+  return Object.entries(STREAM_CATEGORIES)
+    .filter(([, c]) => c === category)
+    .map(([s]) => s as StreamType);
 }
 
 /**

@@ -4,7 +4,7 @@
  * provider detail of a transcription. Declared so that code importing them compiles; the SDK itself never
  * sends or reads them.
  */
-import { CloudToGlassesMessageType, GlassesToCloudMessageType } from './enums';
+import type { CloudToGlassesMessageType, GlassesToCloudMessageType } from './enums';
 import type { BaseMessage } from './messages';
 import type { LedColor } from './module-messages';
 

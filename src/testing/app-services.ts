@@ -52,7 +52,12 @@ export async function handleCloudHttp(cloud: ServiceCloud, req: IncomingMessage,
     if (!bearerMatchesKey(cloud, authorization, b.packageName)) return reply(401, { success: false, error: 'Invalid API key' });
     const users = [...cloud.users.values()]
       .filter((u) => u.packageName === b.packageName && u.connected)
-      .map((u) => ({ userId: u.userId, sessionId: u.sessionId, joinedAt: u.joinedAt, ...(b.includeUserProfiles === true ? { userProfile: { name: u.userId } } : {}) }));
+      .map((u) => ({
+        userId: u.userId,
+        sessionId: u.sessionId,
+        joinedAt: u.joinedAt,
+        ...(b.includeUserProfiles === true ? { userProfile: { name: u.userId } } : {}),
+      }));
     return reply(200, { users, totalUsers: users.length, timestamp: new Date().toISOString() });
   }
   const settingsPrefix = SETTINGS_PATHS.map((p) => `${p}/user/`).find((p) => url.pathname.startsWith(p));
@@ -107,7 +112,11 @@ export function routeAppMessage(cloud: ServiceCloud, rooms: Rooms, from: Simulat
   const now = () => new Date().toISOString();
   const send = (to: SimulatedUser, m: Record<string, unknown>) => void to.sendMessage({ ...m, timestamp: now() }).catch(() => {});
   const received = () => ({
-    type: name('message_received'), payload: msg.payload, messageId: msg.messageId, senderUserId: from.userId, senderSessionId: from.sessionId,
+    type: name('message_received'),
+    payload: msg.payload,
+    messageId: msg.messageId,
+    senderUserId: from.userId,
+    senderSessionId: from.sessionId,
   });
 
   switch (type) {
@@ -123,7 +132,10 @@ export function routeAppMessage(cloud: ServiceCloud, rooms: Rooms, from: Simulat
       const target = peers().find((u) => u.userId === msg.targetUserId);
       if (target) send(target, received());
       send(from, {
-        type: name('direct_message_response'), messageId: msg.messageId, success: !!target, targetUserId: msg.targetUserId,
+        type: name('direct_message_response'),
+        messageId: msg.messageId,
+        success: !!target,
+        targetUserId: msg.targetUserId,
         ...(target ? {} : { error: 'The user is not using this app' }),
       });
       return true;
@@ -141,7 +153,12 @@ export function routeAppMessage(cloud: ServiceCloud, rooms: Rooms, from: Simulat
       const event = joining
         ? { type: name('user_joined'), userId: from.userId, sessionId: from.sessionId, joinedAt: now(), roomId: msg.roomId }
         : { type: name('user_left'), userId: from.userId, sessionId: from.sessionId, leftAt: now(), roomId: msg.roomId };
-      const updated = { type: name('room_updated'), roomId: msg.roomId, updateType: joining ? 'user_joined' : 'user_left', roomData: { memberCount: members.size } };
+      const updated = {
+        type: name('room_updated'),
+        roomId: msg.roomId,
+        updateType: joining ? 'user_joined' : 'user_left',
+        roomData: { memberCount: members.size },
+      };
       for (const peer of peers()) {
         if (!members.has(peer.sessionId)) continue;
         send(peer, event);

@@ -88,7 +88,8 @@ export class CloudRest {
     if (method === 'PUT' && key === undefined) {
       const body = await readBody(req).catch(() => undefined);
       const data = body?.data;
-      if (!data || typeof data !== 'object' || Object.values(data).some((v) => typeof v !== 'string')) return send(400, { success: false, message: 'Expected {data: {key: string}}' });
+      if (!data || typeof data !== 'object' || Object.values(data).some((v) => typeof v !== 'string'))
+        return send(400, { success: false, message: 'Expected {data: {key: string}}' });
       const next = { ...store, ...data };
       if (Buffer.byteLength(JSON.stringify(next)) > MAX_STORAGE_BYTES) return send(413, { success: false, message: 'Storage over 1 MB' });
       this.stores.set(id, next);

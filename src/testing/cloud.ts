@@ -84,8 +84,16 @@ export interface StartSessionOptions {
 }
 
 export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
-  useOnboardMic: false, contextualDashboard: true, headUpAngle: 20, brightness: 50, autoBrightness: false,
-  sensingEnabled: true, alwaysOnStatusBar: false, bypassVad: false, bypassAudioEncoding: false, metricSystemEnabled: false,
+  useOnboardMic: false,
+  contextualDashboard: true,
+  headUpAngle: 20,
+  brightness: 50,
+  autoBrightness: false,
+  sensingEnabled: true,
+  alwaysOnStatusBar: false,
+  bypassVad: false,
+  bypassAudioEncoding: false,
+  metricSystemEnabled: false,
 };
 
 let trustRefs = 0;
@@ -133,7 +141,10 @@ export class TestCloud implements UserCloud, ServiceCloud {
   /** The most handshakes that were in flight at once (writable, to measure from a point on). */
   maxHandshakesInFlight = 0;
 
-  constructor(private readonly server: Server, private readonly options: TestCloudOptions) {
+  constructor(
+    private readonly server: Server,
+    private readonly options: TestCloudOptions,
+  ) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
     this.rest = new CloudRest(options.apiKeys, (req, res) => this.handleHttp(req, res));
@@ -298,7 +309,8 @@ export class TestCloud implements UserCloud, ServiceCloud {
       ws.close(1008, message.slice(0, 100));
       return undefined;
     };
-    if (!msg || msg.type !== 'tpa_connection_init' || typeof msg.sessionId !== 'string') return refuse('MALFORMED_MESSAGE', 'Expected tpa_connection_init first');
+    if (!msg || msg.type !== 'tpa_connection_init' || typeof msg.sessionId !== 'string')
+      return refuse('MALFORMED_MESSAGE', 'Expected tpa_connection_init first');
     const pending = this.pending.get(msg.sessionId);
     const user = pending?.user ?? this.users.get(msg.sessionId);
     if (!user) return refuse('SESSION_NOT_FOUND', `No session ${msg.sessionId}`);
@@ -348,9 +360,16 @@ export class TestCloud implements UserCloud, ServiceCloud {
 }
 
 export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
-  modelName: 'Simulated Glasses', hasCamera: true, hasDisplay: true,
+  modelName: 'Simulated Glasses',
+  hasCamera: true,
+  hasDisplay: true,
   display: { count: 1, isColor: false, color: 'green', canDisplayBitmap: true, resolution: { width: 576, height: 135 }, maxTextLines: 5 },
-  hasMicrophone: true, hasSpeaker: true, hasIMU: true, hasButton: true, hasLight: false, hasWifi: true,
+  hasMicrophone: true,
+  hasSpeaker: true,
+  hasIMU: true,
+  hasButton: true,
+  hasLight: false,
+  hasWifi: true,
 };
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
@@ -376,12 +395,16 @@ export function originAllowed(origin: string | undefined, allowed: readonly stri
 function postJson(url: string, body: unknown, headers: Record<string, string> = {}, agent?: Agent): Promise<WebhookAnswer> {
   const payload = Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: safeParse(Buffer.concat(chunks).toString('utf8')) }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: safeParse(Buffer.concat(chunks).toString('utf8')) }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(payload);
   });

@@ -12,8 +12,17 @@
 import { WebSocket } from 'ws';
 import { ControlError, applyGlassesEvent, initialDevice, initialGlasses } from '../protocol/control';
 import type {
-  AppStatus, CommandInput, CommandType, ControlErrorCode, ControlEvent, ControlEventType, InputPayload, ResponseOf,
-  ServerFrame, UserSnapshot, ViewName, ViewState, WelcomeFrame,
+  AppStatus,
+  CommandInput,
+  ControlEvent,
+  ControlEventType,
+  InputPayload,
+  ResponseOf,
+  ServerFrame,
+  UserSnapshot,
+  ViewName,
+  ViewState,
+  WelcomeFrame,
 } from '../protocol/control';
 import { layoutTexts } from './user';
 
@@ -51,7 +60,11 @@ export class ControlClient {
   readonly welcome: WelcomeFrame;
 
   /** @internal use connectControl() */
-  constructor(control: Opened, stream: Opened, private readonly options: ControlClientOptions) {
+  constructor(
+    control: Opened,
+    stream: Opened,
+    private readonly options: ControlClientOptions,
+  ) {
     this.control = control.ws;
     this.stream = stream.ws;
     this.welcome = control.welcome;
@@ -108,7 +121,11 @@ export class ControlClient {
   }
 
   /** Answers a pending photo request with an image (bytes or base64) or an error. */
-  photoRespond(userId: string, photoRequestId: string, answer: { image: Buffer | string; mimeType?: string } | { error: { code: string; message: string } }): Promise<ResponseOf<'photo_respond'>> {
+  photoRespond(
+    userId: string,
+    photoRequestId: string,
+    answer: { image: Buffer | string; mimeType?: string } | { error: { code: string; message: string } },
+  ): Promise<ResponseOf<'photo_respond'>> {
     const base = { type: 'photo_respond' as const, user_id: userId, photo_request_id: photoRequestId };
     if ('error' in answer) return this.send({ ...base, error: answer.error });
     const image_base64 = typeof answer.image === 'string' ? answer.image : answer.image.toString('base64');
@@ -131,8 +148,10 @@ export class ControlClient {
   /** Live microphone audio: one piece of 16 kHz mono s16le PCM (at most 1 s), with a VAD event before (`vad: true`) or after (`false`). */
   audioStream(userId: string, audio: { pcm?: Buffer; vad?: boolean }): Promise<ResponseOf<'audio_stream'>> {
     return this.send({
-      type: 'audio_stream', user_id: userId,
-      ...(audio.pcm ? { pcm_base64: audio.pcm.toString('base64') } : {}), ...(audio.vad === undefined ? {} : { vad: audio.vad }),
+      type: 'audio_stream',
+      user_id: userId,
+      ...(audio.pcm ? { pcm_base64: audio.pcm.toString('base64') } : {}),
+      ...(audio.vad === undefined ? {} : { vad: audio.vad }),
     });
   }
 
@@ -203,11 +222,15 @@ export class ControlClient {
     const past = this.events.find(pred);
     if (past) return Promise.resolve(past);
     let seen = this.events.length ? this.events[this.events.length - 1]!.seq : 0;
-    return this.waitFor(() => {
-      const e = this.events.find((x) => x.seq > seen && pred(x));
-      seen = this.events.length ? this.events[this.events.length - 1]!.seq : seen;
-      return e;
-    }, timeoutMs, 'an event');
+    return this.waitFor(
+      () => {
+        const e = this.events.find((x) => x.seq > seen && pred(x));
+        seen = this.events.length ? this.events[this.events.length - 1]!.seq : seen;
+        return e;
+      },
+      timeoutMs,
+      'an event',
+    );
   }
 
   /** Resolves once `check` returns something other than undefined (re-checked after every frame). */
@@ -240,18 +263,24 @@ export class ControlClient {
   /** Resolves once a view of the wearer shows a layout with this text (or matching this RegExp). */
   waitForDisplay(userId: string, match: string | RegExp, opts: { view?: ViewName; timeoutMs?: number } = {}): Promise<ViewState> {
     const test = (s: string) => (typeof match === 'string' ? s === match : match.test(s));
-    return this.waitFor(() => {
-      for (const v of opts.view ? [opts.view] : (['main', 'dashboard'] as const)) {
-        const state = this.view(userId, v);
-        if (state && layoutTexts(state.layout).some(test)) return state;
-      }
-      return undefined;
-    }, opts.timeoutMs ?? 5000, `${userId} to see ${String(match)}`);
+    return this.waitFor(
+      () => {
+        for (const v of opts.view ? [opts.view] : (['main', 'dashboard'] as const)) {
+          const state = this.view(userId, v);
+          if (state && layoutTexts(state.layout).some(test)) return state;
+        }
+        return undefined;
+      },
+      opts.timeoutMs ?? 5000,
+      `${userId} to see ${String(match)}`,
+    );
   }
 
   async close(): Promise<void> {
     if (this.isClosed) return;
-    const done = Promise.all([this.control, this.stream].map((ws) => new Promise<void>((r) => (ws.readyState === WebSocket.CLOSED ? r() : ws.once('close', () => r())))));
+    const done = Promise.all(
+      [this.control, this.stream].map((ws) => new Promise<void>((r) => (ws.readyState === WebSocket.CLOSED ? r() : ws.once('close', () => r())))),
+    );
     this.control.close();
     this.stream.close();
     await done;
@@ -294,8 +323,15 @@ export class ControlClient {
     let u = this.users.get(e.user_id);
     if (e.type === 'session_state') {
       u ??= {
-        user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
-        views: { main: null, dashboard: null }, device: initialDevice(), glasses: initialGlasses(), settings: [],
+        user_id: e.user_id,
+        session_id: e.session_id,
+        package_name: e.package_name,
+        state: e.state,
+        subscriptions: [],
+        views: { main: null, dashboard: null },
+        device: initialDevice(),
+        glasses: initialGlasses(),
+        settings: [],
       };
       this.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
       return;
@@ -355,7 +391,9 @@ function open(url: string, channel: 'control' | 'stream', options: ControlClient
         let message = body;
         try {
           message = JSON.parse(body).message ?? body;
-        } catch { /* plain text */ }
+        } catch {
+          /* plain text */
+        }
         reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode}): ${message}`, res.statusCode));
       });
       res.on('error', () => reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode})`, res.statusCode)));
@@ -369,7 +407,9 @@ function open(url: string, channel: 'control' | 'stream', options: ControlClient
       try {
         const welcome = JSON.parse(data.toString());
         if (welcome?.type === 'welcome') return resolve({ ws, welcome, early, detach: () => ws.off('message', onMessage) });
-      } catch { /* fall through */ }
+      } catch {
+        /* fall through */
+      }
       ws.terminate();
       reject(new ControlError('bad_frame', 'The server did not greet with a welcome frame'));
     };

@@ -82,9 +82,11 @@ export async function launchApp(entry: string, opts: LaunchOptions = {}): Promis
   const file = path.resolve(cwd, entry);
   const isTs = /\.(c|m)?tsx?$/.test(file);
   const args =
-    opts.runtime && typeof opts.runtime === 'object' ? [opts.runtime.bun, ['run', file]] as const
-    : isTs ? [process.execPath, ['--import', tsxLoader(cwd), file]] as const
-    : [process.execPath, [file]] as const;
+    opts.runtime && typeof opts.runtime === 'object'
+      ? ([opts.runtime.bun, ['run', file]] as const)
+      : isTs
+        ? ([process.execPath, ['--import', tsxLoader(cwd), file]] as const)
+        : ([process.execPath, [file]] as const);
   const child = spawn(args[0], [...args[1]], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -103,7 +105,11 @@ export async function launchApp(entry: string, opts: LaunchOptions = {}): Promis
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
   while (!(await canConnect(port))) {
-    if (exitCode !== undefined) throw Object.assign(new Error(`The app exited (code ${exitCode}) before listening:\n${output.slice(-20).join('\n')}`), { exitCode, output: output.slice(-20) });
+    if (exitCode !== undefined)
+      throw Object.assign(new Error(`The app exited (code ${exitCode}) before listening:\n${output.slice(-20).join('\n')}`), {
+        exitCode,
+        output: output.slice(-20),
+      });
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`The app did not listen on port ${port} in time:\n${output.slice(-20).join('\n')}`);

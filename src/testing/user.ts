@@ -123,8 +123,13 @@ export class SimulatedUser {
     const language = opts.language ?? 'en-US';
     const now = Date.now();
     const data = {
-      type: 'transcription', text, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
-      transcribeLanguage: language, provider: 'test-cloud',
+      type: 'transcription',
+      text,
+      isFinal: opts.isFinal ?? true,
+      startTime: now,
+      endTime: now + 1000,
+      transcribeLanguage: language,
+      provider: 'test-cloud',
     };
     return this.routeStream('transcription', `transcription:${language}`, data);
   }
@@ -132,8 +137,16 @@ export class SimulatedUser {
   async translate(text: string, opts: { from: string; to: string; isFinal?: boolean; originalText?: string }): Promise<number> {
     const now = Date.now();
     const data = {
-      type: 'translation', text, originalText: opts.originalText, isFinal: opts.isFinal ?? true, startTime: now, endTime: now + 1000,
-      transcribeLanguage: opts.from, translateLanguage: opts.to, didTranslate: true, provider: 'test-cloud',
+      type: 'translation',
+      text,
+      originalText: opts.originalText,
+      isFinal: opts.isFinal ?? true,
+      startTime: now,
+      endTime: now + 1000,
+      transcribeLanguage: opts.from,
+      translateLanguage: opts.to,
+      didTranslate: true,
+      provider: 'test-cloud',
     };
     return this.routeStream('translation', `translation:${opts.from}-to-${opts.to}`, data);
   }
@@ -147,11 +160,21 @@ export class SimulatedUser {
   }
 
   touch(gesture: string): Promise<number> {
-    return this.routeStream('touch_event', `touch_event:${gesture}`, { type: 'touch_event', device_model: 'test-glasses', gesture_name: gesture, timestamp: new Date().toISOString() });
+    return this.routeStream('touch_event', `touch_event:${gesture}`, {
+      type: 'touch_event',
+      device_model: 'test-glasses',
+      gesture_name: gesture,
+      timestamp: new Date().toISOString(),
+    });
   }
 
   notify(n: { app: string; title: string; content: string; priority?: string }): Promise<number> {
-    return this.routeStream('phone_notification', 'phone_notification', { type: 'phone_notification', notificationId: `n-${Date.now()}`, priority: 'normal', ...n });
+    return this.routeStream('phone_notification', 'phone_notification', {
+      type: 'phone_notification',
+      notificationId: `n-${Date.now()}`,
+      priority: 'normal',
+      ...n,
+    });
   }
 
   battery(level: number, charging = false): Promise<number> {
@@ -169,7 +192,13 @@ export class SimulatedUser {
 
   /** Replaces the app settings (`settings_update`). */
   updateSettings(settings: AppSetting[]): Promise<void> {
-    return this.sendMessage({ type: 'settings_update', packageName: this.packageName, sessionId: this.sessionId, settings, timestamp: new Date().toISOString() });
+    return this.sendMessage({
+      type: 'settings_update',
+      packageName: this.packageName,
+      sessionId: this.sessionId,
+      settings,
+      timestamp: new Date().toISOString(),
+    });
   }
 
   /** Updates system settings (`augmentos_settings_update`). */
@@ -220,12 +249,19 @@ export class SimulatedUser {
     if (this.cloud.dialect.photoDelivery === 'websocket') {
       const msg: Record<string, unknown> = { type: 'photo_response', requestId, timestamp: new Date().toISOString() };
       if (answer.error) Object.assign(msg, { success: false, error: answer.error });
-      else Object.assign(msg, { success: true, photoUrl: answer.photoUrl ?? `https://photos.example.com/${encodeURIComponent(requestId)}.jpg`, savedToGallery: false });
+      else
+        Object.assign(msg, {
+          success: true,
+          photoUrl: answer.photoUrl ?? `https://photos.example.com/${encodeURIComponent(requestId)}.jpg`,
+          savedToGallery: false,
+        });
       await this.sendMessage(msg);
       return undefined;
     }
     if (answer.error) {
-      return this.uploadPhoto({ fields: { requestId, type: 'photo_error', success: 'false', errorCode: answer.error.code, errorMessage: answer.error.message } });
+      return this.uploadPhoto({
+        fields: { requestId, type: 'photo_error', success: 'false', errorCode: answer.error.code, errorMessage: answer.error.message },
+      });
     }
     const data = answer.image ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
     return this.uploadPhoto({
@@ -245,7 +281,8 @@ export class SimulatedUser {
     } else {
       const form = new FormData();
       for (const [k, v] of Object.entries(upload.fields ?? {})) form.append(k, v);
-      if (upload.file) form.append(upload.file.field ?? 'photo', new Blob([upload.file.data], { type: upload.file.mimeType }), upload.file.filename ?? 'photo.jpg');
+      if (upload.file)
+        form.append(upload.file.field ?? 'photo', new Blob([upload.file.data], { type: upload.file.mimeType }), upload.file.filename ?? 'photo.jpg');
       body = form;
     }
     this.record('webhook', { type: 'photo_upload', fields: upload.fields, bytes: upload.file?.data.length });
@@ -289,7 +326,11 @@ export class SimulatedUser {
   /** Sends the `stop_request` webhook and waits for the app to close its socket. */
   async stop(reason = 'user_disabled', timeoutMs = 5000): Promise<WebhookAnswer> {
     const answer = await this.cloud.postWebhook(this, {
-      type: 'stop_request', sessionId: this.sessionId, userId: this.userId, reason, timestamp: new Date().toISOString(),
+      type: 'stop_request',
+      sessionId: this.sessionId,
+      userId: this.userId,
+      reason,
+      timestamp: new Date().toISOString(),
     });
     await this.waitFor(() => !this.connected || undefined, timeoutMs, 'the app to close its connection');
     return answer;
@@ -301,11 +342,15 @@ export class SimulatedUser {
   waitForDisplay(match: DisplayMatcher, opts: { timeoutMs?: number; view?: string } = {}): Promise<DisplayRecord> {
     const test = (d: DisplayRecord | undefined) => !!d && (!opts.view || d.view === opts.view) && matches(d, match);
     let seen = 0;
-    return this.waitFor(() => {
-      for (const d of Object.values(this.current)) if (test(d)) return d;
-      for (; seen < this.displays.length; seen++) if (test(this.displays[seen])) return this.displays[seen];
-      return undefined;
-    }, opts.timeoutMs ?? 3000, `a display matching ${describe(match)}`);
+    return this.waitFor(
+      () => {
+        for (const d of Object.values(this.current)) if (test(d)) return d;
+        for (; seen < this.displays.length; seen++) if (test(this.displays[seen])) return this.displays[seen];
+        return undefined;
+      },
+      opts.timeoutMs ?? 3000,
+      `a display matching ${describe(match)}`,
+    );
   }
 
   /** Resolves with the first app→cloud message (past or future) satisfying the predicate. */

@@ -14,7 +14,10 @@ function readmeTable(): Map<string, string> {
   const rows = new Map<string, string>();
   for (const line of text.slice(start).split('\n').slice(2)) {
     if (!line.startsWith('|')) break;
-    const [names, dflt] = line.split('|').slice(1, 3).map((c) => c.trim());
+    const [names, dflt] = line
+      .split('|')
+      .slice(1, 3)
+      .map((c) => c.trim());
     for (const m of names.matchAll(/`([A-Za-z]+)`/g)) rows.set(m[1], dflt);
   }
   return rows;

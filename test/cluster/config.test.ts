@@ -27,7 +27,11 @@ describe('cluster settings', () => {
   });
 
   test('the environment alone turns it on, with a secret derived from the API key and a prefix per app', () => {
-    const c = resolveCluster(undefined, base, env({ MENTRAOS_REDIS_URL: 'redis://:s3cret-pass@10.0.0.2:6380/1', MENTRAOS_INSTANCE_URL: 'http://10.0.0.7:7010/' }))!;
+    const c = resolveCluster(
+      undefined,
+      base,
+      env({ MENTRAOS_REDIS_URL: 'redis://:s3cret-pass@10.0.0.2:6380/1', MENTRAOS_INSTANCE_URL: 'http://10.0.0.7:7010/' }),
+    )!;
     expect(c).toMatchObject({ instanceUrl: 'http://10.0.0.7:7010', ttlMs: 30_000, keyPrefix: 'mentraos:com.example.app:', redisHost: '10.0.0.2:6380' });
     expect(c.instanceId).toMatch(/^[0-9a-f]{16}$/);
     expect(c.secret).toMatch(/^[0-9a-f]{64}$/);
@@ -38,13 +42,24 @@ describe('cluster settings', () => {
     const again = resolveCluster(undefined, base, env({ MENTRAOS_REDIS_URL: 'redis://10.0.0.2:6380', MENTRAOS_INSTANCE_URL: 'http://10.0.0.8:7010' }))!;
     expect([again.secret, again.cookieSecret]).toEqual([c.secret, c.cookieSecret]);
     expect(again.instanceId).not.toBe(c.instanceId);
-    expect(resolveCluster(undefined, { ...base, apiKey: 'another-key' }, env({ MENTRAOS_REDIS_URL: 'redis://r', MENTRAOS_INSTANCE_URL: 'http://i' }))!.secret).not.toBe(c.secret);
+    expect(
+      resolveCluster(undefined, { ...base, apiKey: 'another-key' }, env({ MENTRAOS_REDIS_URL: 'redis://r', MENTRAOS_INSTANCE_URL: 'http://i' }))!.secret,
+    ).not.toBe(c.secret);
   });
 
   test('MENTRAOS_CLUSTER_SECRET and MENTRAOS_CLUSTER_TTL_MS are read; the option wins over them', () => {
-    const vars = { MENTRAOS_REDIS_URL: 'rediss://r:6379', MENTRAOS_INSTANCE_URL: 'https://i.internal', MENTRAOS_CLUSTER_SECRET: 'a-shared-secret-of-length', MENTRAOS_CLUSTER_TTL_MS: '5000' };
+    const vars = {
+      MENTRAOS_REDIS_URL: 'rediss://r:6379',
+      MENTRAOS_INSTANCE_URL: 'https://i.internal',
+      MENTRAOS_CLUSTER_SECRET: 'a-shared-secret-of-length',
+      MENTRAOS_CLUSTER_TTL_MS: '5000',
+    };
     expect(resolveCluster(undefined, base, env(vars))).toMatchObject({ secret: 'a-shared-secret-of-length', ttlMs: 5000 });
-    const opt = resolveCluster({ redisUrl: 'redis://x', instanceUrl: 'http://y:1', secret: 'option-secret-0123456', ttlMs: 900, keyPrefix: 'p:' }, base, env(vars));
+    const opt = resolveCluster(
+      { redisUrl: 'redis://x', instanceUrl: 'http://y:1', secret: 'option-secret-0123456', ttlMs: 900, keyPrefix: 'p:' },
+      base,
+      env(vars),
+    );
     expect(opt).toMatchObject({ secret: 'option-secret-0123456', ttlMs: 900, keyPrefix: 'p:', instanceUrl: 'http://y:1' });
     expect(resolveCluster(false, base, env(vars))).toBeUndefined();
   });
@@ -61,7 +76,11 @@ describe('cluster settings', () => {
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i/app' }, base, env({})))).toMatch(/without credentials, path or query/);
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i', secret: 'short' }, base, env({})))).toMatch(/at least 16/);
     expect(invalid(() => resolveCluster({ redisUrl: 'redis://r', instanceUrl: 'http://i', ttlMs: 10 }, base, env({})))).toMatch(/TTL/);
-    expect(invalid(() => resolveCluster(undefined, base, env({ MENTRAOS_REDIS_URL: 'redis://r', MENTRAOS_INSTANCE_URL: 'http://i', MENTRAOS_CLUSTER_TTL_MS: 'soon' })))).toMatch(/TTL/);
+    expect(
+      invalid(() =>
+        resolveCluster(undefined, base, env({ MENTRAOS_REDIS_URL: 'redis://r', MENTRAOS_INSTANCE_URL: 'http://i', MENTRAOS_CLUSTER_TTL_MS: 'soon' })),
+      ),
+    ).toMatch(/TTL/);
     expect(() => new AppServer(appConfig({ cluster: { redisUrl: 'redis://r', instanceUrl: 'nope' } }))).toThrow(/cluster.instanceUrl is not a valid URL/);
   });
 });
@@ -87,9 +106,15 @@ describe('signed forwarded requests', () => {
 
   test('a request signed more than a minute away is refused, and malformed headers are refused', () => {
     const h = sign();
-    expect(check(new ForwardVerifier(secret), h, 'POST', '/tool?x=1', Date.now() + 61_000)).toEqual({ ok: false, reason: expect.stringContaining('away from this instance') });
+    expect(check(new ForwardVerifier(secret), h, 'POST', '/tool?x=1', Date.now() + 61_000)).toEqual({
+      ok: false,
+      reason: expect.stringContaining('away from this instance'),
+    });
     expect(check(new ForwardVerifier(secret), h, 'POST', '/tool?x=1', Date.now() + 50_000)).toMatchObject({ ok: true });
     expect(new ForwardVerifier(secret).verify('v1.garbage', undefined, 'POST', '/')).toEqual({ ok: false, reason: 'malformed cluster header' });
-    expect(new ForwardVerifier(secret).verify(h[CLUSTER_HEADER], '%E0%A4%A', 'POST', '/tool?x=1')).toEqual({ ok: false, reason: 'malformed cluster user header' });
+    expect(new ForwardVerifier(secret).verify(h[CLUSTER_HEADER], '%E0%A4%A', 'POST', '/tool?x=1')).toEqual({
+      ok: false,
+      reason: 'malformed cluster user header',
+    });
   });
 });

@@ -28,7 +28,14 @@ async function instance(name: string, redisUrl: string) {
   routes.post('/echo', (req, res) => {
     const r = req as AuthenticatedRequest;
     res.status(201).set('x-app', name).cookie('app_cookie', name);
-    res.json({ instance: name, user: r.authUserId ?? null, session: r.activeSession?.getSessionId() ?? null, body: req.body, query: req.query, forwardedFor: req.headers['x-forwarded-for'] ?? null });
+    res.json({
+      instance: name,
+      user: r.authUserId ?? null,
+      session: r.activeSession?.getSessionId() ?? null,
+      body: req.body,
+      query: req.query,
+      forwardedFor: req.headers['x-forwarded-for'] ?? null,
+    });
   });
   routes.put('/raw', express.text({ type: '*/*', limit: '1mb' }), (req, res) => {
     res.json({ instance: name, text: req.body, apiKeyHeader: req.headers['x-app-api-key'] ?? null });
@@ -57,7 +64,7 @@ describe('forwarding between instances', () => {
 
   const token = (userId: string) => encodeURIComponent(frontendToken(userId, API_KEY));
 
-  test('a webview request keeps its method, query, JSON body and headers, and returns the owner\'s status, headers and cookies', async () => {
+  test("a webview request keeps its method, query, JSON body and headers, and returns the owner's status, headers and cookies", async () => {
     const user = await cloud.startSession({ app: a.app, userId: 'echo@example.com' });
     const res = await fetch(`${b.base}/echo?aos_frontend_token=${token(user.userId)}&page=2`, {
       method: 'POST',
@@ -70,13 +77,17 @@ describe('forwarding between instances', () => {
     expect(cookies.some((c) => c.startsWith('aos_session='))).toBe(true);
     expect(cookies.some((c) => c.startsWith('app_cookie=a'))).toBe(true);
     expect(await res.json()).toEqual({
-      instance: 'a', user: user.userId, session: user.sessionId, body: { note: 'hello', n: [1, 2] },
-      query: { aos_frontend_token: frontendToken(user.userId, API_KEY), page: '2' }, forwardedFor: expect.stringMatching(/^203\.0\.113\.9, (::ffff:)?127\.0\.0\.1$/),
+      instance: 'a',
+      user: user.userId,
+      session: user.sessionId,
+      body: { note: 'hello', n: [1, 2] },
+      query: { aos_frontend_token: frontendToken(user.userId, API_KEY), page: '2' },
+      forwardedFor: expect.stringMatching(/^203\.0\.113\.9, (::ffff:)?127\.0\.0\.1$/),
     });
     await user.stop();
   });
 
-  test('a body the SDK did not parse is streamed to the owner; the cloud\'s API-key header never travels between instances', async () => {
+  test("a body the SDK did not parse is streamed to the owner; the cloud's API-key header never travels between instances", async () => {
     const user = await cloud.startSession({ app: a.app, userId: 'raw@example.com' });
     const text = 'x'.repeat(200_000);
     const res = await fetch(`${b.base}/raw`, {
@@ -129,7 +140,10 @@ describe('forwarding between instances', () => {
 
   test('a cluster instance whose port is taken rejects start() with port_in_use and leaves Redis', async () => {
     const logger = captureLogger();
-    const clients = async () => String(await redis.client.client('LIST')).split('\n').filter((line) => line.includes('name=mentraos-')).length;
+    const clients = async () =>
+      String(await redis.client.client('LIST'))
+        .split('\n')
+        .filter((line) => line.includes('name=mentraos-')).length;
     const before = await clients();
     const app = new WebApp(appConfig({ port: a.port, logger, cluster: { redisUrl: redis.url, instanceUrl: a.base } }));
     await expect(app.start()).rejects.toMatchObject({ code: 'port_in_use' });

@@ -121,7 +121,7 @@ describe('three instances behind a load balancer', () => {
     await user.stop();
   });
 
-  test('a webview request reaches the instance holding the user\'s session, and its cookie works on every instance', async () => {
+  test("a webview request reaches the instance holding the user's session, and its cookie works on every instance", async () => {
     const user = await start(a, 'web@example.com');
     const token = encodeURIComponent(frontendToken(user.userId, DEV_API_KEY));
     const first = await get(`${c.base}/whoami?aos_frontend_token=${token}`);

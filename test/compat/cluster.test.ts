@@ -19,18 +19,23 @@ describe('a legacy app on two instances', () => {
     await redis?.stop();
   });
 
-  test('a webview request reaches the TpaServer instance holding the wearer\'s session and its in-memory notes', async () => {
+  test("a webview request reaches the TpaServer instance holding the wearer's session and its in-memory notes", async () => {
     redis = await startRedis();
     cloud = await createTestCloud({ dialect: 'augmentos' });
-    const [a, b] = await Promise.all([0, 1].map(async () => {
-      const port = await freePort();
-      const app = await launchApp('webview.ts', {
-        port, packageName: PKG, cwd: 'examples/legacy', readyTimeoutMs: 60_000,
-        env: { MENTRAOS_REDIS_URL: redis.url, MENTRAOS_INSTANCE_URL: `http://127.0.0.1:${port}` },
-      });
-      apps.push(app);
-      return app;
-    }));
+    const [a, b] = await Promise.all(
+      [0, 1].map(async () => {
+        const port = await freePort();
+        const app = await launchApp('webview.ts', {
+          port,
+          packageName: PKG,
+          cwd: 'examples/legacy',
+          readyTimeoutMs: 60_000,
+          env: { MENTRAOS_REDIS_URL: redis.url, MENTRAOS_INSTANCE_URL: `http://127.0.0.1:${port}` },
+        });
+        apps.push(app);
+        return app;
+      }),
+    );
     const user = await cloud.startSession({ app: { port: a.port }, packageName: PKG, userId: 'legacy@example.com' });
     await user.transcribe('buy milk');
     await user.waitForDisplay('Saved note 1');

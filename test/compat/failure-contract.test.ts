@@ -42,7 +42,10 @@ async function legacySession(): Promise<{ app: Reporting; session: TpaSession; u
 }
 
 async function rejection(p: Promise<unknown>): Promise<SdkError> {
-  const e = await p.then(() => new Error('resolved'), (x: unknown) => x);
+  const e = await p.then(
+    () => new Error('resolved'),
+    (x: unknown) => x,
+  );
   if (!isSdkError(e)) throw new Error(`Expected an SdkError, got ${String(e)}`);
   return e;
 }

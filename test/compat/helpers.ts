@@ -1,5 +1,5 @@
 /** Legacy apps and warning capture for the compat tests. */
-import { TpaServer, TpaSession, type TpaServerConfig } from '../../compat';
+import { TpaServer, type TpaSession, type TpaServerConfig } from '../../compat';
 import { API_KEY, captureLogger } from '../helpers/apps';
 
 export interface CapturedWarning {

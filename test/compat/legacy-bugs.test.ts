@@ -5,7 +5,7 @@
 import net from 'node:net';
 import type { SimulatedUser } from '../../src/testing';
 import { ViewType, isSdkError } from '../../src';
-import { TpaServer, TpaSession } from '../../compat';
+import { TpaServer, type TpaSession } from '../../compat';
 import { captureLogger, eventually, sleep, cloudPerTest } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
 
@@ -13,7 +13,10 @@ class Probe extends TpaServer {
   readonly sessions: TpaSession[] = [];
   readonly stops: string[] = [];
   readonly errors: string[] = [];
-  constructor(private readonly setup: (s: TpaSession) => unknown = () => {}, extra = {}) {
+  constructor(
+    private readonly setup: (s: TpaSession) => unknown = () => {},
+    extra = {},
+  ) {
     super(legacyConfig({ onError: (e) => void this.errors.push(e.message), ...extra }));
   }
   protected override async onSession(session: TpaSession): Promise<void> {
@@ -49,9 +52,13 @@ describe('legacy pitfalls (§6), fixed', () => {
     const [slow, user] = await run(() => gate);
     expect(user.webhookResponse?.status).toBe(200);
     release();
-    const [thrower, user2] = await run(() => {
-      throw new Error('boom in onSession');
-    }, {}, 'other@example.com');
+    const [thrower, user2] = await run(
+      () => {
+        throw new Error('boom in onSession');
+      },
+      {},
+      'other@example.com',
+    );
     expect(user2.webhookResponse?.status).toBe(200);
     await eventually(() => thrower.errors.includes('boom in onSession'));
     expect(user2.connected).toBe(true);
@@ -85,7 +92,7 @@ describe('legacy pitfalls (§6), fixed', () => {
     expect(app.stops).toEqual(['cloud_closed']);
   });
 
-  test('§6.7 a tpa_connection_error fails the start at once with the cloud\'s code, not after a 5 s timeout', async () => {
+  test("§6.7 a tpa_connection_error fails the start at once with the cloud's code, not after a 5 s timeout", async () => {
     const app = await t.start(new Probe());
     const t0 = Date.now();
     const user = await t.cloud.startSession({ app, refuseWith: { code: 'APP_NOT_STARTED' }, allowFailure: true });
@@ -280,7 +287,10 @@ describe('legacy pitfalls (§6), fixed', () => {
   test('§6.16 the API key only goes to a trusted cloud: a webhook pointing elsewhere gets 403 and nothing connects', async () => {
     const app = await t.start(new Probe());
     const res = await post(app.getPort(), {
-      type: 'session_request', sessionId: 'v-com.example.app', userId: 'v', augmentOSWebsocketUrl: 'ws://attacker.example:9/tpa-ws',
+      type: 'session_request',
+      sessionId: 'v-com.example.app',
+      userId: 'v',
+      augmentOSWebsocketUrl: 'ws://attacker.example:9/tpa-ws',
     });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { message: string }).message).toContain('not a trusted cloud');
@@ -314,7 +324,7 @@ describe('legacy pitfalls (§6), fixed', () => {
     await user.waitForDisplay('card');
   });
 
-  test('§6.19 the session answers the cloud\'s WebSocket pings', async () => {
+  test("§6.19 the session answers the cloud's WebSocket pings", async () => {
     const [, user] = await run(() => {});
     const pong = new Promise<void>((resolve) => user.ws!.once('pong', () => resolve()));
     user.ws!.ping();

@@ -3,7 +3,10 @@ import { eventually } from '../helpers/apps';
 import { harness, waitSent } from '../helpers/modules';
 
 const CONFIG = JSON.stringify({
-  name: 'Demo', description: 'A demo', version: '1.0.0', tools: [],
+  name: 'Demo',
+  description: 'A demo',
+  version: '1.0.0',
+  tools: [],
   settings: [
     { type: 'group', title: 'General' },
     { key: 'captions', label: 'Captions', type: 'toggle', defaultValue: true },
@@ -12,7 +15,12 @@ const CONFIG = JSON.stringify({
 });
 
 describe('AppSession: the published session-level shortcuts', () => {
-  const h = harness({ settings: [{ key: 'captions', value: true }, { key: 'lang', value: 'en-US' }] });
+  const h = harness({
+    settings: [
+      { key: 'captions', value: true },
+      { key: 'lang', value: 'en-US' },
+    ],
+  });
 
   test('stream shortcuts subscribe and deliver: onTouchEvent, subscribeToGestures, onPhoneNotificationDismissed, onVpsCoordinates, onPhotoTaken', async () => {
     const { user, session } = await h.start();
@@ -23,7 +31,16 @@ describe('AppSession: the published session-level shortcuts', () => {
     session.onPhotoTaken((p) => void got.push(`photo:${p.mimeType}`));
     const off = session.subscribeToGestures(['forward_swipe', 'backward_swipe']);
     const subs = await user.waitForSubscriptions((s) => s.length === 6);
-    expect(subs).toEqual(expect.arrayContaining(['touch_event:double_tap', 'phone_notification_dismissed', 'vps_coordinates', 'photo_taken', 'touch_event:forward_swipe', 'touch_event:backward_swipe']));
+    expect(subs).toEqual(
+      expect.arrayContaining([
+        'touch_event:double_tap',
+        'phone_notification_dismissed',
+        'vps_coordinates',
+        'photo_taken',
+        'touch_event:forward_swipe',
+        'touch_event:backward_swipe',
+      ]),
+    );
     await user.touch('double_tap');
     await user.emit('phone_notification_dismissed', { notificationKey: 'k1' });
     await user.emit('vps_coordinates', { deviceModel: 'x', requestId: 'r', x: 1, y: 2, z: 3, qx: 0, qy: 0, qz: 0, qw: 1, confidence: 1 });
@@ -47,15 +64,24 @@ describe('AppSession: the published session-level shortcuts', () => {
       },
     });
     await user.waitForSubscriptions((s) => s.includes('transcription:en-US'));
-    await user.updateSettings([{ key: 'captions', value: true }, { key: 'lang', value: 'fr-FR' }]);
+    await user.updateSettings([
+      { key: 'captions', value: true },
+      { key: 'lang', value: 'fr-FR' },
+    ]);
     expect(await user.waitForSubscriptions((s) => s.includes('transcription:fr-FR'))).toEqual(['transcription:fr-FR']);
-    session.updateSettingsForTesting([{ key: 'captions', value: false }, { key: 'lang', value: 'fr-FR' }]);
+    session.updateSettingsForTesting([
+      { key: 'captions', value: false },
+      { key: 'lang', value: 'fr-FR' },
+    ]);
     expect(session.getSetting('captions')).toBe(false);
     expect(await user.waitForSubscriptions((s) => s.length === 0)).toEqual([]);
     // A second call replaces the first binding instead of stacking on it.
     const callsBefore = firstCalls;
     session.setSubscriptionSettings({ updateOnChange: ['lang'], handler: () => ['button_press'] });
-    session.updateSettingsForTesting([{ key: 'captions', value: true }, { key: 'lang', value: 'de-DE' }]);
+    session.updateSettingsForTesting([
+      { key: 'captions', value: true },
+      { key: 'lang', value: 'de-DE' },
+    ]);
     expect(await user.waitForSubscriptions((s) => s.includes('button_press'))).toEqual(['button_press']);
     expect(firstCalls).toBe(callsBefore);
   });
@@ -67,7 +93,10 @@ describe('AppSession: the published session-level shortcuts', () => {
     const config = session.loadConfigFromJson(CONFIG);
     expect(config.name).toBe('Demo');
     expect(session.getConfig()).toBe(config);
-    expect(session.getDefaultSettings().map((s) => [s.key, s.value])).toEqual([['captions', true], ['lang', 'en-US']]);
+    expect(session.getDefaultSettings().map((s) => [s.key, s.value])).toEqual([
+      ['captions', true],
+      ['lang', 'en-US'],
+    ]);
     expect(session.getSettingSchema('lang')).toMatchObject({ type: 'select' });
     expect(session.getSettingSchema('General')).toBeUndefined();
     expect(() => session.loadConfigFromJson('{"name": 1}')).toThrow(expect.objectContaining({ code: 'invalid_config' }));
@@ -80,7 +109,11 @@ describe('AppSession: the published session-level shortcuts', () => {
     expect(await waitSent(user, 'custom_ping')).toMatchObject({ packageName: 'com.example.app', timestamp: expect.any(String) });
     await session.releaseOwnership('switching_clouds');
     expect(await waitSent(user, 'ownership_release')).toEqual({
-      type: 'ownership_release', packageName: 'com.example.app', sessionId: user.sessionId, reason: 'switching_clouds', timestamp: expect.any(String),
+      type: 'ownership_release',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      reason: 'switching_clouds',
+      timestamp: expect.any(String),
     });
     await session.disconnect({ releaseOwnership: true, reason: 'clean_shutdown' });
     expect(user.sent('ownership_release').map((m) => m.reason)).toEqual(['switching_clouds', 'clean_shutdown']);

@@ -2,7 +2,7 @@
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppServer, SdkError, isSdkError } from '../../src';
+import { AppServer, type SdkError, isSdkError } from '../../src';
 import { TpaServer, TpaSession } from '../../compat';
 import { eventually, cloudPerTest } from '../helpers/apps';
 import { LegacyEcho, captureDeprecations, freshSdk, legacyConfig, startedLegacy } from './helpers';
@@ -52,7 +52,8 @@ describe('TpaServer', () => {
     const dep = captureDeprecations();
     try {
       const { TpaServer: FreshTpaServer } = freshSdk();
-      const make = () => new FreshTpaServer(legacyConfig({ webhookPath: '/hook', augmentOSWebsocketUrl: 'wss://old.example/tpa-ws', tpaInstructions: 'Say hi' }));
+      const make = () =>
+        new FreshTpaServer(legacyConfig({ webhookPath: '/hook', augmentOSWebsocketUrl: 'wss://old.example/tpa-ws', tpaInstructions: 'Say hi' }));
       make();
       make();
       expect(dep.codes().sort()).toEqual(['MENTRAOS_DEP001', 'MENTRAOS_DEP002', 'MENTRAOS_DEP003', 'MENTRAOS_DEP004']);
@@ -116,7 +117,11 @@ describe('TpaServer', () => {
     const legacy = await startedLegacy(new Legacy());
     const modern = await startedLegacy(new Modern(legacyConfig()));
     const jwt = legacy.token();
-    expect(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())).toMatchObject({ userId: 'u@example.com', packageName: 'com.example.app', sessionId: 's-1' });
+    expect(JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString())).toMatchObject({
+      userId: 'u@example.com',
+      packageName: 'com.example.app',
+      sessionId: 's-1',
+    });
     const user = await t.cloud.startSession({ app: legacy });
     const port = legacy.getPort();
     legacy.stop();

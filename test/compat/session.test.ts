@@ -1,6 +1,6 @@
 /** TpaSession: every legacy member name, on the same engine, against both cloud dialects. */
 import { createTestCloud, type TestCloud, type SimulatedUser, type DialectName } from '../../src/testing';
-import { TpaServer, TpaSession } from '../../compat';
+import { TpaServer, type TpaSession } from '../../compat';
 import { STREAMING_RENAMES } from '../../src/core/deprecations';
 import { API_KEY, eventually, sleep } from '../helpers/apps';
 import { legacyConfig, startedLegacy } from './helpers';
@@ -23,7 +23,10 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
   beforeEach(async () => {
     cloud = await createTestCloud({
       dialect,
-      settings: [{ key: 'lineWidth', label: 'Line width', type: 'slider', value: 30 }, { key: 'lang', type: 'select', value: 'en-US' }],
+      settings: [
+        { key: 'lineWidth', label: 'Line width', type: 'slider', value: 30 },
+        { key: 'lang', type: 'select', value: 'en-US' },
+      ],
       systemSettings: { metricSystemEnabled: true },
     });
   });
@@ -55,8 +58,14 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
     });
     await user.waitForSubscriptions((subs) => subs.length === 8);
     expect([...user.subscriptions].sort()).toEqual([
-      'button_press', 'glasses_battery_update', 'head_position', 'phone_notification', 'transcription:en-US', 'transcription:fr-FR',
-      'translation:de-DE-to-en-US', 'translation:es-ES-to-en-US',
+      'button_press',
+      'glasses_battery_update',
+      'head_position',
+      'phone_notification',
+      'transcription:en-US',
+      'transcription:fr-FR',
+      'translation:de-DE-to-en-US',
+      'translation:es-ES-to-en-US',
     ]);
     await user.transcribe('hello');
     await user.transcribe('bonjour', { language: 'fr-FR' });
@@ -99,7 +108,10 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
     expect(session.settings.getAugmentOS('metricSystemEnabled')).toBe(true);
     expect(session.settings.getAugmentosSetting('brightness')).toBe(50);
     expect(session.settings.getAugmentosSetting('missing', 'dflt')).toBe('dflt');
-    await user.updateSettings([{ key: 'lineWidth', value: 40 }, { key: 'lang', value: 'en-US' }]);
+    await user.updateSettings([
+      { key: 'lineWidth', value: 40 },
+      { key: 'lang', value: 'en-US' },
+    ]);
     await eventually(() => changes.length === 1);
     expect(changes).toEqual([[40, 30]]);
     // The settings array is not mistaken for system settings.
@@ -139,12 +151,15 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
       });
     });
     await user.waitForSubscriptions((subs) => subs.includes('transcription:en-US') && subs.includes('button_press'));
-    await user.updateSettings([{ key: 'lineWidth', value: 30 }, { key: 'lang', value: 'fr-FR' }]);
+    await user.updateSettings([
+      { key: 'lineWidth', value: 30 },
+      { key: 'lang', value: 'fr-FR' },
+    ]);
     await user.waitForSubscriptions((subs) => subs.includes('transcription:fr-FR'));
     expect([...user.subscriptions].sort()).toEqual(['button_press', 'transcription:fr-FR']);
   });
 
-  test('getServerUrl, getHttpsServerUrl and settings.fetch speak to the session\'s own cloud with the legacy path', async () => {
+  test("getServerUrl, getHttpsServerUrl and settings.fetch speak to the session's own cloud with the legacy path", async () => {
     let session!: TpaSession;
     await start((s) => void (session = s), 'anne-marie@example.com');
     expect(session.getServerUrl()).toBe(cloud.url);

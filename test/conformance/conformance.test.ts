@@ -53,11 +53,23 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('conformance on the %s clo
 
 describe('against the published SDKs', () => {
   const published = (file: string): NormalisedRecord[] =>
-    normaliseTranscript(readFileSync(path.join(__dirname, 'fixtures', file), 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    normaliseTranscript(
+      readFileSync(path.join(__dirname, 'fixtures', file), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
 
   /** The published SDKs' known defect: an empty subscription_update right after the ack (ours sends the list once). */
   const withoutEmptyFirstList = (msgs: unknown[]) =>
-    msgs.filter((m, i) => !(i === 1 && (m as { type: string; subscriptions: unknown[] }).type === 'subscription_update' && (m as { subscriptions: unknown[] }).subscriptions.length === 0));
+    msgs.filter(
+      (m, i) =>
+        !(
+          i === 1 &&
+          (m as { type: string; subscriptions: unknown[] }).type === 'subscription_update' &&
+          (m as { subscriptions: unknown[] }).subscriptions.length === 0
+        ),
+    );
 
   test.each([
     ['legacy', 'augmentos', 'augmentos-sdk-1.1.18.echo.jsonl'],

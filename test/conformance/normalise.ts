@@ -21,7 +21,11 @@ export function normaliseTranscript(wire: readonly WireRecord[]): NormalisedReco
     if (typeof v === 'string') {
       if (TIME_FIELDS.has(key)) return '<time>';
       if (key === 'messageId') return idOf(v);
-      if (key === 'type') return v.replace(/^tpa_(broadcast_message|direct_message|user_discovery|room_join|room_leave|message_received|user_joined|user_left|room_updated|direct_message_response)$/, 'app_$1');
+      if (key === 'type')
+        return v.replace(
+          /^tpa_(broadcast_message|direct_message|user_discovery|room_join|room_leave|message_received|user_joined|user_left|room_updated|direct_message_response)$/,
+          'app_$1',
+        );
       if (key === 'apiKey') return '<key>';
       if (key === 'notificationId') return '<id>';
       return v.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:PORT');

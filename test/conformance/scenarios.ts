@@ -4,7 +4,7 @@
  * a transcript is deterministic.
  */
 import { AppServer, type AppServerConfig, type AppSession } from '../../src';
-import { TpaServer, TpaSession, type TpaServerConfig } from '../../compat';
+import { TpaServer, type TpaSession, type TpaServerConfig } from '../../compat';
 import type { SimulatedUser, TestCloud, TestCloudOptions } from '../../src/testing';
 import { API_KEY, captureLogger, eventually } from '../helpers/apps';
 
@@ -197,7 +197,10 @@ class FollowLegacy extends TpaServer {
 async function driveFollow(cloud: TestCloud, app: AppServer | TpaServer): Promise<SimulatedUser[]> {
   const user = await cloud.startSession({ app, packageName: PACKAGE });
   await user.waitForSubscriptions((s) => s.includes('transcription:en-US') && s.includes('button_press'));
-  await user.updateSettings([{ key: 'lineWidth', value: 30 }, { key: 'lang', value: 'de-DE' }]);
+  await user.updateSettings([
+    { key: 'lineWidth', value: 30 },
+    { key: 'lang', value: 'de-DE' },
+  ]);
   await user.waitForSubscriptions((s) => s.includes('transcription:de-DE'));
   user.dropConnection();
   await user.waitForConnections(2);
@@ -209,7 +212,10 @@ async function driveFollow(cloud: TestCloud, app: AppServer | TpaServer): Promis
 }
 
 const settingsCloud: TestCloudOptions = {
-  settings: [{ key: 'lineWidth', label: 'Line width', type: 'slider', value: 30 }, { key: 'lang', type: 'select', value: 'en-US' }],
+  settings: [
+    { key: 'lineWidth', label: 'Line width', type: 'slider', value: 30 },
+    { key: 'lang', type: 'select', value: 'en-US' },
+  ],
   systemSettings: { metricSystemEnabled: true },
 };
 
@@ -219,5 +225,11 @@ export const SCENARIOS: Scenario[] = [
   { name: 'settings', cloud: settingsCloud, modern: () => new SettingsModern(config()), legacy: () => new SettingsLegacy(config()), drive: driveSettings },
   { name: 'languages', modern: () => new LanguagesModern(config()), legacy: () => new LanguagesLegacy(config()), drive: driveLanguages },
   { name: 'app-to-app', modern: () => new ChatModern(config()), legacy: () => new ChatLegacy(config()), drive: driveChat },
-  { name: 'settings-driven subscriptions and a reconnect', cloud: settingsCloud, modern: () => new FollowModern(config()), legacy: () => new FollowLegacy(config()), drive: driveFollow },
+  {
+    name: 'settings-driven subscriptions and a reconnect',
+    cloud: settingsCloud,
+    modern: () => new FollowModern(config()),
+    legacy: () => new FollowLegacy(config()),
+    drive: driveFollow,
+  },
 ];

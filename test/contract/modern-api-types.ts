@@ -3,9 +3,23 @@
  * (checked by `npm run typecheck`; never run). Each assignment pins a published signature.
  */
 import {
-  AnimationUtils, AppServer, BitmapUtils, DashboardMode, Observable, StreamType, type AnimationController, type AppSession,
-  type AudioPlayResult, type BitmapValidation, type Capabilities, type DeviceState, type LocationUpdate, type ManagedStreamResult,
-  type ManagedStreamStatus, type PhotoData, type RtmpStreamStatus,
+  AnimationUtils,
+  AppServer,
+  BitmapUtils,
+  DashboardMode,
+  Observable,
+  StreamType,
+  type AnimationController,
+  type AppSession,
+  type AudioPlayResult,
+  type BitmapValidation,
+  type Capabilities,
+  type DeviceState,
+  type LocationUpdate,
+  type ManagedStreamResult,
+  type ManagedStreamStatus,
+  type PhotoData,
+  type RtmpStreamStatus,
 } from '@mentraos/sdk';
 
 type Unsub = () => void;
@@ -30,18 +44,33 @@ export async function modernApp(session: AppSession): Promise<void> {
   const fetched = await session.settings.fetch();
 
   // camera
-  const photo: PhotoData = await session.camera.requestPhoto({ saveToGallery: true, size: 'small', compress: 'heavy', customWebhookUrl: 'https://x', authToken: 't' });
+  const photo: PhotoData = await session.camera.requestPhoto({
+    saveToGallery: true,
+    size: 'small',
+    compress: 'heavy',
+    customWebhookUrl: 'https://x',
+    authToken: 't',
+  });
   const bytes: Buffer = photo.buffer;
   const pending: boolean = session.camera.hasPhotoPendingRequest(photo.requestId);
   const cancelled: boolean = session.camera.cancelPhotoRequest(photo.requestId);
   const cancelledAll: number = session.camera.cancelAllPhotoRequests();
-  await session.camera.startStream({ rtmpUrl: 'rtmp://x', video: { width: 1, height: 1, bitrate: 1, frameRate: 1 }, audio: { bitrate: 1, sampleRate: 1 }, stream: { durationLimit: 1 } });
+  await session.camera.startStream({
+    rtmpUrl: 'rtmp://x',
+    video: { width: 1, height: 1, bitrate: 1, frameRate: 1 },
+    audio: { bitrate: 1, sampleRate: 1 },
+    stream: { durationLimit: 1 },
+  });
   await session.camera.stopStream();
   const streaming: boolean = session.camera.isCurrentlyStreaming();
   const url: string | undefined = session.camera.getCurrentStreamUrl();
   const status: RtmpStreamStatus | undefined = session.camera.getStreamStatus();
   const offStatus: Unsub = session.camera.onStreamStatus((s: RtmpStreamStatus) => void s.status);
-  const urls: ManagedStreamResult = await session.camera.startManagedStream({ quality: '1080p', enableWebRTC: true, restreamDestinations: [{ url: 'rtmp://y' }] });
+  const urls: ManagedStreamResult = await session.camera.startManagedStream({
+    quality: '1080p',
+    enableWebRTC: true,
+    restreamDestinations: [{ url: 'rtmp://y' }],
+  });
   const hls: string = urls.hlsUrl;
   await session.camera.stopManagedStream();
   const offManaged: Unsub = session.camera.onManagedStreamStatus((s: ManagedStreamStatus) => void s.hlsUrl);
@@ -118,8 +147,56 @@ export async function modernApp(session: AppSession): Promise<void> {
   const controller: AnimationController = AnimationUtils.createBitmapAnimationFromFrames(session, frames, { intervalMs: 100, repeat: true });
   const observed = new Observable<number>(1);
 
-  void [mode, offMode, metric, bright, offSetting, offLegacy, fetched, bytes, pending, cancelled, cancelledAll, streaming, url, status,
-    offStatus, hls, offManaged, managedActive, existing, played, spoken, audioPending, ids, count, one, lights, offLocation, fix,
-    value, deleted, keys, size, has, all, wifi, level, offBattery, snapshot, caps, wifiStatus, wifiOn, offConn, offTouch, offGestures,
-    setting, validation, padded, controller, observed, AppServer];
+  void [
+    mode,
+    offMode,
+    metric,
+    bright,
+    offSetting,
+    offLegacy,
+    fetched,
+    bytes,
+    pending,
+    cancelled,
+    cancelledAll,
+    streaming,
+    url,
+    status,
+    offStatus,
+    hls,
+    offManaged,
+    managedActive,
+    existing,
+    played,
+    spoken,
+    audioPending,
+    ids,
+    count,
+    one,
+    lights,
+    offLocation,
+    fix,
+    value,
+    deleted,
+    keys,
+    size,
+    has,
+    all,
+    wifi,
+    level,
+    offBattery,
+    snapshot,
+    caps,
+    wifiStatus,
+    wifiOn,
+    offConn,
+    offTouch,
+    offGestures,
+    setting,
+    validation,
+    padded,
+    controller,
+    observed,
+    AppServer,
+  ];
 }

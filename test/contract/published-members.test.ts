@@ -14,7 +14,7 @@ import { frontendToken } from '../helpers/webview';
 describe('AppSession.getInstructions', () => {
   const h = harness();
 
-  test('asks the session\'s cloud and resolves null when it has no instructions (404)', async () => {
+  test("asks the session's cloud and resolves null when it has no instructions (404)", async () => {
     const { session } = await h.start();
     await expect(session.getInstructions()).resolves.toBeNull();
     const asked = h.cloud.httpRequests.filter((r) => r.path.startsWith('/api/instructions'));
@@ -47,10 +47,14 @@ describe('CameraModule pending photo counters (2.1.28)', () => {
 describe('createAuthMiddleware({ getAppSessionForUser })', () => {
   test('the published option name sets req.activeSession like getSessionForUser', async () => {
     const web = express();
-    web.use(createAuthMiddleware({
-      apiKey: API_KEY, packageName: 'com.example.app', cookieSecret: 'cookie-secret-for-tests',
-      getAppSessionForUser: (userId: string) => (userId === 'live@example.com' ? ({ live: true } as never) : null),
-    }));
+    web.use(
+      createAuthMiddleware({
+        apiKey: API_KEY,
+        packageName: 'com.example.app',
+        cookieSecret: 'cookie-secret-for-tests',
+        getAppSessionForUser: (userId: string) => (userId === 'live@example.com' ? ({ live: true } as never) : null),
+      }),
+    );
     web.get('/whoami', (req, res) => {
       const r = req as AuthenticatedRequest;
       res.json({ user: r.authUserId ?? null, session: r.activeSession ?? null });

@@ -26,17 +26,25 @@ function options(): ts.CompilerOptions {
 
 function knownRootGaps(): Set<string> {
   const text = readFileSync(path.join(__dirname, 'root-surface-gaps.txt'), 'utf8');
-  return new Set(text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')));
+  return new Set(
+    text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !l.startsWith('#')),
+  );
 }
 
 describe('contract: the published 2.1.29 declarations against ours, by the type checker', () => {
   let problems: string[] = [];
   beforeAll(() => {
-    problems = compareSurfaces([
-      { label: 'display-utils', reference: path.join(reference, 'display-utils.d.ts'), ours: path.join(root, 'src/display-utils/index.ts') },
-      { label: 'root', reference: path.join(reference, 'index.d.ts'), ours: path.join(root, 'src/index.ts') },
-      { label: 'root@2.1.28', reference: path.join(reference2128, 'index.d.ts'), ours: path.join(root, 'src/index.ts') },
-    ], options());
+    problems = compareSurfaces(
+      [
+        { label: 'display-utils', reference: path.join(reference, 'display-utils.d.ts'), ours: path.join(root, 'src/display-utils/index.ts') },
+        { label: 'root', reference: path.join(reference, 'index.d.ts'), ours: path.join(root, 'src/index.ts') },
+        { label: 'root@2.1.28', reference: path.join(reference2128, 'index.d.ts'), ours: path.join(root, 'src/index.ts') },
+      ],
+      options(),
+    );
   }, 180_000);
 
   test('display-utils: every export, member, overload and option, typed compatibly', () => {
@@ -54,9 +62,10 @@ describe('contract: the published 2.1.29 declarations against ours, by the type 
 
 describe('the surface checker', () => {
   test('reports each kind of difference: missing export or member, overload, types, options, enum values', () => {
-    const found = compareSurfaces([
-      { label: 'fx', reference: path.join(__dirname, 'fixtures/surface-ref.d.ts'), ours: path.join(__dirname, 'fixtures/surface-ours.ts') },
-    ], options());
+    const found = compareSurfaces(
+      [{ label: 'fx', reference: path.join(__dirname, 'fixtures/surface-ref.d.ts'), ours: path.join(__dirname, 'fixtures/surface-ours.ts') }],
+      options(),
+    );
     const has = (pattern: RegExp) => expect(found.some((p) => pattern.test(p))).toBe(true);
     has(/^fx gone: export missing/);
     has(/^fx Mode\.B: value "bee", published "b"/);

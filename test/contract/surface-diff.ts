@@ -24,7 +24,10 @@ export interface SurfacePair {
 const MAX_DEPTH = 4;
 
 export function compareSurfaces(pairs: SurfacePair[], options: ts.CompilerOptions): string[] {
-  const program = ts.createProgram(pairs.flatMap((p) => [p.reference, p.ours]), { ...options, noEmit: true });
+  const program = ts.createProgram(
+    pairs.flatMap((p) => [p.reference, p.ours]),
+    { ...options, noEmit: true },
+  );
   const checker = program.getTypeChecker();
   const problems: string[] = [];
   for (const pair of pairs) new SurfaceDiff(checker, program, pair, problems).run();
@@ -118,7 +121,8 @@ class SurfaceDiff {
         return;
       }
       if (!ourMembers.has(String(key))) this.problems.push(`${where}.${String(key)}: enum member missing`);
-      else if (ourMembers.get(String(key)) !== value) this.problems.push(`${where}.${String(key)}: value ${JSON.stringify(ourMembers.get(String(key)))}, published ${JSON.stringify(value)}`);
+      else if (ourMembers.get(String(key)) !== value)
+        this.problems.push(`${where}.${String(key)}: value ${JSON.stringify(ourMembers.get(String(key)))}, published ${JSON.stringify(value)}`);
     });
   }
 
@@ -152,7 +156,8 @@ class SurfaceDiff {
       } else {
         if (!refOptional && ourOptional) this.problems.push(`${at}: optional in ours, always present in the reference`);
         const sources = ourOptional && !refOptional ? withoutUndefined(ourType) : [ourType];
-        if (!sources.every((t) => this.fits(t, refType, 0))) this.problems.push(`${at}: ${this.show(ourType)} does not fit the published ${this.show(refType)}`);
+        if (!sources.every((t) => this.fits(t, refType, 0)))
+          this.problems.push(`${at}: ${this.show(ourType)} does not fit the published ${this.show(refType)}`);
       }
     }
   }
@@ -168,7 +173,9 @@ class SurfaceDiff {
     }
     for (const sig of refSigs) {
       if (ourSigs.some((mine) => this.signatureFits(sig, mine, 0))) continue;
-      this.problems.push(`${where}: no overload of ours accepts the published ${this.checker.signatureToString(sig)} (ours: ${ourSigs.map((s) => this.checker.signatureToString(s)).join(' | ')})`);
+      this.problems.push(
+        `${where}: no overload of ours accepts the published ${this.checker.signatureToString(sig)} (ours: ${ourSigs.map((s) => this.checker.signatureToString(s)).join(' | ')})`,
+      );
     }
   }
 
@@ -222,8 +229,11 @@ class SurfaceDiff {
    * excess-property check TypeScript makes on literals. Only for inline option bags of the reference.
    */
   private knowsEveryProperty(passed: ts.Type, ours: ts.Type): boolean {
-    const plain = (t: ts.Type) => !!(t.flags & ts.TypeFlags.Object) && !this.checker.isArrayLikeType(t)
-      && !((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) && this.checker.getSignaturesOfType(t, ts.SignatureKind.Call).length === 0;
+    const plain = (t: ts.Type) =>
+      !!(t.flags & ts.TypeFlags.Object) &&
+      !this.checker.isArrayLikeType(t) &&
+      !((t.getSymbol()?.flags ?? 0) & ts.SymbolFlags.Class) &&
+      this.checker.getSignaturesOfType(t, ts.SignatureKind.Call).length === 0;
     const targets = (ours.isUnion() ? ours.types : [ours]).filter(plain);
     const literal = passed.getSymbol()?.name === '__type' && passed.aliasSymbol === undefined; // an inline `{ ... }` parameter type
     if (!literal || !plain(passed) || targets.length === 0) return true;

@@ -30,7 +30,12 @@ function upgrade(url: string, headers: Record<string, string>): Promise<number> 
   });
 }
 
-function get(port: number, path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  port: number,
+  path: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
       let body = '';
@@ -62,7 +67,7 @@ describe('a loopback control server (no token)', () => {
     expect((await get(rig.control.port, '/ws')).status).toBe(426);
   });
 
-  test('refuses a foreign Origin on requests and upgrades; accepts the page\'s own', async () => {
+  test("refuses a foreign Origin on requests and upgrades; accepts the page's own", async () => {
     const port = rig.control.port;
     const foreign = await get(port, '/', { origin: 'http://evil.example' });
     expect(foreign.status).toBe(403);
@@ -85,7 +90,7 @@ describe('a loopback control server (no token)', () => {
     expect(await upgrade(`ws://127.0.0.1:${port}/other`, {})).toBe(404);
   });
 
-  test('the local cloud\'s own port refuses any Origin (apps send none)', async () => {
+  test("the local cloud's own port refuses any Origin (apps send none)", async () => {
     const cloudUrl = rig.dev.cloud.url;
     expect(await upgrade(cloudUrl, { origin: `http://127.0.0.1:${rig.control.port}` })).toBe(403);
     const port = Number(new URL(cloudUrl).port);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { ARTIFACTS, launch, maybe, openPage, say, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
+import { ARTIFACTS, launch, maybe, openPage, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
 
 const APP = 'test/dev/fixtures/glasses-app/app.ts';
 const WAV = path.resolve(__dirname, '../../examples/modern/field-notes/speech.wav');
@@ -70,7 +70,11 @@ maybe('the page drives audio, tools, settings and the webview', () => {
   test('the microphone records at 16 kHz mono and streams to the app', async () => {
     await page.click(card('.mic'));
     await page.waitForSelector(card('.mic[data-recording="true"]'));
-    await page.waitForFunction((sel) => /recording [1-9]\d*\.\d s/.test((globalThis as any).document.querySelector(sel)?.textContent ?? ''), card('.audio-in-now'), { timeout: 20_000 });
+    await page.waitForFunction(
+      (sel) => /recording [1-9]\d*\.\d s/.test((globalThis as any).document.querySelector(sel)?.textContent ?? ''),
+      card('.audio-in-now'),
+      { timeout: 20_000 },
+    );
     await shot(page, 'page-microphone-recording.png');
     await page.click(card('.mic'));
     const wall = await waitForWall(page, me, 'heard');
@@ -82,7 +86,7 @@ maybe('the page drives audio, tools, settings and the webview', () => {
     await shot(page, 'page-microphone-sent.png');
   });
 
-  test('the app\'s tools are listed from its config and called with parameters; the answer is shown', async () => {
+  test("the app's tools are listed from its config and called with parameters; the answer is shown", async () => {
     await page.waitForSelector(card('.tool[data-tool="take_note"]'));
     expect(await page.textContent(card('.tools-source'))).toBe('from app_config.json');
     expect(await page.locator(card('.tool')).count()).toBe(2);
@@ -96,7 +100,7 @@ maybe('the page drives audio, tools, settings and the webview', () => {
     await shot(page, 'page-tools.png');
   });
 
-  test('the app\'s settings are rendered from its config; a change reaches onValueChange', async () => {
+  test("the app's settings are rendered from its config; a change reaches onValueChange", async () => {
     await page.waitForSelector(card('.setting[data-setting="units"] select'));
     expect(await page.textContent(card('.settings-source'))).toBe('from app_config.json');
     expect(await page.locator(card('.setting')).count()).toBe(4);

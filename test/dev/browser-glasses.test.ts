@@ -63,12 +63,16 @@ maybe('the page and what the app asks of the glasses', () => {
     await say(page, me, 'photo');
     await page.waitForSelector(card('.photo-request'));
     const bytes = [...readFileSync(PHOTO)];
-    await page.$eval(card('.photo-request'), (li: any, data: number[]) => {
-      const dt = new (window as any).DataTransfer();
-      dt.items.add(new (window as any).File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
-      li.dispatchEvent(new (window as any).DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
-      li.dispatchEvent(new (window as any).DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-    }, bytes);
+    await page.$eval(
+      card('.photo-request'),
+      (li: any, data: number[]) => {
+        const dt = new (window as any).DataTransfer();
+        dt.items.add(new (window as any).File([new Uint8Array(data)], 'dropped.png', { type: 'image/png' }));
+        li.dispatchEvent(new (window as any).DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        li.dispatchEvent(new (window as any).DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      },
+      bytes,
+    );
     expect(await waitForWall(page, me, 'photo:')).toBe(`photo: ${bytes.length} bytes image/png`);
   });
 
@@ -106,10 +110,14 @@ maybe('the page and what the app asks of the glasses', () => {
     await waitForWall(page, me, 'played');
     // The page's audio element loads and plays the app's WAV (half a second of 440 Hz).
     await waitForText(page, card('.audio-status'), 'play');
-    await page.waitForFunction((sel) => {
-      const a = (globalThis as any).document.querySelector(sel);
-      return a && !a.hidden && a.src.endsWith('/beep.wav') && (a.currentTime > 0 || a.ended);
-    }, card('.audio-player'), { timeout: 20_000 });
+    await page.waitForFunction(
+      (sel) => {
+        const a = (globalThis as any).document.querySelector(sel);
+        return a && !a.hidden && a.src.endsWith('/beep.wav') && (a.currentTime > 0 || a.ended);
+      },
+      card('.audio-player'),
+      { timeout: 20_000 },
+    );
     expect(await page.textContent(card('.audio-status'))).toMatch(/playing|played/);
     await shot(page, 'page-audio.png');
   });

@@ -16,8 +16,16 @@ if (!available) console.warn(`Skipping the browser tests: ${CHROMIUM} is missing
 export const maybe = available ? describe : describe.skip;
 
 export const ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
   '--autoplay-policy=no-user-gesture-required',
 ];
 
@@ -31,7 +39,10 @@ export async function launch(): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'mentraos-chromium-'));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, args: ARGS, viewport: { width: 1300, height: 1000 } });
   // Only the dev server and the app on loopback may be reached.
-  await context.route((url) => url.hostname !== '127.0.0.1', (route) => route.abort());
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1',
+    (route) => route.abort(),
+  );
   return {
     context,
     close: async () => {

@@ -42,15 +42,17 @@ maybe('the page draws what the screenshot command returns', () => {
   /** The canvas of a view, as RGBA bytes. */
   const canvasPixels = async (view: 'main' | 'dashboard') =>
     Buffer.from(
-      await page.$eval(`${screen(me, view)} canvas`, (c: any) => {
-        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height);
-        let s = '';
-        for (let i = 0; i < d.data.length; i++) s += String.fromCharCode(d.data[i]);
-        return { w: c.width, h: c.height, b64: btoa(s) };
-      }).then((r: { w: number; h: number; b64: string }) => {
-        expect([r.w, r.h]).toEqual([576, 135]);
-        return r.b64;
-      }),
+      await page
+        .$eval(`${screen(me, view)} canvas`, (c: any) => {
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height);
+          let s = '';
+          for (let i = 0; i < d.data.length; i++) s += String.fromCharCode(d.data[i]);
+          return { w: c.width, h: c.height, b64: btoa(s) };
+        })
+        .then((r: { w: number; h: number; b64: string }) => {
+          expect([r.w, r.h]).toEqual([576, 135]);
+          return r.b64;
+        }),
       'base64',
     );
 

@@ -114,7 +114,10 @@ maybe('the simulator page in Chromium', () => {
     await say('b@example.com', 'animation', 'bitmap_animation');
     await page.waitForFunction((sel) => Number(document.querySelector(sel)?.dataset.frame) >= 1, `${screen('b@example.com', 'main')} canvas`);
     await say('b@example.com', 'dashboard', 'dashboard_card', 'dashboard');
-    await page.waitForFunction((sel) => document.querySelector(sel)?.textContent === 'Next: standupin 10 min', `${screen('b@example.com', 'dashboard')} .dashboard-card`);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.textContent === 'Next: standupin 10 min',
+      `${screen('b@example.com', 'dashboard')} .dashboard-card`,
+    );
     await page.click(`${wearer('b@example.com')} .head-up`);
     await page.waitForSelector(`${wearer('b@example.com')} [data-view="dashboard"][data-active="true"]`);
     await shot(page, 'simulator-layouts.png');

@@ -92,7 +92,9 @@ test('a failing expect exits 1 and names the step and what was shown instead', a
   const file = script('fail.json', [{ start: 'w@example.com' }, { say: 'hello' }, { expect: 'goodbye', timeoutMs: 300 }, { say: 'never reached' }]);
   const r = await cli(['dev', echoApp, '--script', file]);
   expect(r.code).toBe(1);
-  expect(r.stderr).toContain('FAILED: fail.json step 3: expected "goodbye" within 300 ms, but it was not shown to w@example.com (now: [main] text_wall: echo: hello, [dashboard] (nothing))');
+  expect(r.stderr).toContain(
+    'FAILED: fail.json step 3: expected "goodbye" within 300 ms, but it was not shown to w@example.com (now: [main] text_wall: echo: hello, [dashboard] (nothing))',
+  );
   expect(r.stdout).not.toContain('never reached');
 });
 
@@ -100,7 +102,14 @@ test('a failing expect exits 1 and names the step and what was shown instead', a
 async function mainInProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(argv, { out: (l) => out.push(l), err: (l) => err.push(l), env: { CI: 'true' }, cwd: root, interrupted: new Promise(() => {}), interactive: false });
+  const code = await main(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: { CI: 'true' },
+    cwd: root,
+    interrupted: new Promise(() => {}),
+    interactive: false,
+  });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 

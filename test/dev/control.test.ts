@@ -40,7 +40,8 @@ async function raw(channel = 'control'): Promise<{ ws: WebSocket; frames: any[];
   return { ws, frames, next };
 }
 
-const types = (events: ControlEvent[], user = U) => events.filter((e) => 'user_id' in e && e.user_id === user && e.type !== 'wire').map((e) => (e.type === 'session_state' ? `state:${e.state}` : e.type));
+const types = (events: ControlEvent[], user = U) =>
+  events.filter((e) => 'user_id' in e && e.user_id === user && e.type !== 'wire').map((e) => (e.type === 'session_state' ? `state:${e.state}` : e.type));
 
 test('welcome on both channels, then user_start answers once the session is ready', async () => {
   expect(ctl.welcome).toMatchObject({ type: 'welcome', protocol: 1, channel: 'control', app: { running: true, entry: 'show-app.ts' } });
@@ -80,7 +81,13 @@ test('every input kind reaches the app and its display comes back', async () => 
     expect(delivered).toBe(1);
     await ctl.waitForDisplay(U, shown);
   }
-  expect(ctl.users.get(U)!.device).toEqual({ head: 'up', battery: { level: 42, charging: true }, location: { lat: 1.5, lng: 2.5 }, connected: true, wifi: { connected: true, ssid: 'simulated-wifi' } });
+  expect(ctl.users.get(U)!.device).toEqual({
+    head: 'up',
+    battery: { level: 42, charging: true },
+    location: { lat: 1.5, lng: 2.5 },
+    connected: true,
+    wifi: { connected: true, ssid: 'simulated-wifi' },
+  });
   expect(ctl.users.get(U)!.views.main!.layout).toEqual({ layoutType: 'text_wall', text: 'location: 1.5,2.5' });
 });
 
@@ -191,7 +198,15 @@ test('app_not_running when the app is down, app_error when its webhook refuses',
 test('malformed frames get bad_frame and the connection stays open', async () => {
   const c = await raw('control');
   expect(await c.next()).toMatchObject({ type: 'welcome', channel: 'control' });
-  const frames: Array<string | Buffer> = ['not json', '[1,2]', '"text"', '{"no":"type"}', '{"type":"sync"}', '{"type":"sync","request_id":7}', Buffer.from([1, 2, 3])];
+  const frames: Array<string | Buffer> = [
+    'not json',
+    '[1,2]',
+    '"text"',
+    '{"no":"type"}',
+    '{"type":"sync"}',
+    '{"type":"sync","request_id":7}',
+    Buffer.from([1, 2, 3]),
+  ];
   for (const f of frames) {
     c.ws.send(f);
     const answer = await c.next();

@@ -1,6 +1,6 @@
 /** An in-process app that uses what glasses, phone and cloud do besides inputs, and shows each result. */
 import path from 'node:path';
-import { AppServer, AppSession, type AuthenticatedRequest, type ToolCall } from '../../src';
+import { AppServer, type AppSession, type AuthenticatedRequest, type ToolCall } from '../../src';
 import type { DevCloud } from '../../src/dev/dev-cloud';
 import { appConfig } from '../helpers/apps';
 

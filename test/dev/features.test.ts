@@ -42,7 +42,7 @@ test('a photo request is an event and pending in the state; the answer reaches t
   await expect(ctl.photoRespond(U, req.photo_request_id, { image: png })).rejects.toMatchObject({ code: 'unknown_request' });
 });
 
-test('a photo request answered with an error makes the app\'s requestPhoto fail', async () => {
+test("a photo request answered with an error makes the app's requestPhoto fail", async () => {
   const seq = ctl.seq;
   await press();
   const req = (await ctl.waitForEvent(after(seq, 'photo_request'))) as Extract<ControlEvent, { type: 'photo_request' }>;
@@ -67,7 +67,14 @@ test('a WAV file reaches an app subscribed to audio_chunk as 100 ms binary chunk
   await ctl.waitForDisplay(U, 'heard 4 chunks, 11200 bytes');
   const wire = ctl.events.filter((e) => e.seq > seq && e.type === 'wire' && e.direction === 'cloud->app').map((e) => (e as any).message);
   const kinds = wire.map((m) => (m.type === 'audio_chunk' ? `chunk:${m.bytes}` : m.type === 'data_stream' ? `vad:${m.data.status}` : m.type));
-  expect(kinds.filter((k) => k.startsWith('chunk') || k.startsWith('vad'))).toEqual(['vad:true', 'chunk:3200', 'chunk:3200', 'chunk:3200', 'chunk:1600', 'vad:false']);
+  expect(kinds.filter((k) => k.startsWith('chunk') || k.startsWith('vad'))).toEqual([
+    'vad:true',
+    'chunk:3200',
+    'chunk:3200',
+    'chunk:3200',
+    'chunk:1600',
+    'vad:false',
+  ]);
 });
 
 test('audio_stream sends live audio piece by piece, with VAD before and after', async () => {
@@ -78,7 +85,10 @@ test('audio_stream sends live audio piece by piece, with VAD before and after', 
   await ctl.waitForDisplay(U, 'heard 2 chunks, 6400 bytes');
   const wire = ctl.events.filter((e) => e.seq > seq && e.type === 'wire' && e.direction === 'cloud->app').map((e) => (e as any).message);
   expect(wire.map((m) => (m.type === 'audio_chunk' ? 'chunk' : `vad:${m.data?.status}`))).toEqual(['vad:true', 'chunk', 'chunk', 'vad:false']);
-  await expect(ctl.audioStream(U, { pcm: Buffer.alloc(3) })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('even number of bytes') });
+  await expect(ctl.audioStream(U, { pcm: Buffer.alloc(3) })).rejects.toMatchObject({
+    code: 'invalid_input',
+    message: expect.stringContaining('even number of bytes'),
+  });
   await expect(ctl.audioStream(U, { pcm: Buffer.alloc(40_000) })).rejects.toMatchObject({ code: 'invalid_input' });
   await expect(ctl.audioStream(U, {})).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"pcm_base64" or "vad"') });
 });
@@ -88,12 +98,15 @@ test('a WAV file that is not 16 kHz mono 16-bit PCM, or not a WAV, is refused wi
   stereo.writeUInt16LE(2, 22);
   stereo.writeUInt32LE(44_100, 24);
   await expect(ctl.audioFeed(U, stereo)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('44100 Hz stereo 16-bit PCM') });
-  await expect(ctl.audioFeed(U, Buffer.from('this is not audio at all'))).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('not a RIFF/WAVE file') });
+  await expect(ctl.audioFeed(U, Buffer.from('this is not audio at all'))).rejects.toMatchObject({
+    code: 'invalid_input',
+    message: expect.stringContaining('not a RIFF/WAVE file'),
+  });
   const raw = await ctl.request({ type: 'audio_feed', user_id: U, wav_base64: '***' });
   expect(raw.error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"wav_base64" is not base64') });
 });
 
-test('tools come from app_config.json; tool_call is the signed /tool request and returns the app\'s answer', async () => {
+test("tools come from app_config.json; tool_call is the signed /tool request and returns the app's answer", async () => {
   const list = await ctl.toolsList();
   expect(list.source).toBe('app_config.json');
   expect(list.tools!.map((t) => t.id)).toEqual(['take_note', 'count_notes']);
@@ -101,7 +114,10 @@ test('tools come from app_config.json; tool_call is the signed /tool request and
   expect(res).toMatchObject({ app_status: 200, reply: `Saved: buy milk for ${U} (live)` });
   const call = ctl.events.find((e) => e.type === 'wire' && (e.message as any)?.path === '/tool') as any;
   expect(call.message).toMatchObject({ toolId: 'take_note', toolParameters: { text: 'buy milk' }, userId: U });
-  await expect(ctl.send({ type: 'tool_call', user_id: U } as never)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"tool_id"') });
+  await expect(ctl.send({ type: 'tool_call', user_id: U } as never)).rejects.toMatchObject({
+    code: 'invalid_input',
+    message: expect.stringContaining('"tool_id"'),
+  });
 });
 
 test('settings are listed from the config; settings_set pushes settings_update and POST /settings', async () => {
@@ -112,7 +128,9 @@ test('settings are listed from the config; settings_set pushes settings_update a
   expect(res).toMatchObject({ settings: [{ key: 'units', value: 'imperial' }], app_status: 200 });
   await ctl.waitForDisplay(U, 'settings: units imperial');
   const wire = ctl.events.filter((e) => e.type === 'wire').map((e) => (e as any).message);
-  expect(wire.find((m) => m.type === 'settings_update').settings).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'units', value: 'imperial' })]));
+  expect(wire.find((m) => m.type === 'settings_update').settings).toEqual(
+    expect.arrayContaining([expect.objectContaining({ key: 'units', value: 'imperial' })]),
+  );
   expect(wire.find((m) => m.path === '/settings')).toMatchObject({ userIdForSettings: U });
   expect(ctl.users.get(U)!.settings).toEqual([{ key: 'units', value: 'imperial' }]);
   expect((await ctl.settingsList(U)).settings!.find((s) => s.key === 'units')!.value).toBe('imperial');
@@ -120,12 +138,15 @@ test('settings are listed from the config; settings_set pushes settings_update a
   await ctl.userStop(U);
   await ctl.userStart(U);
   await ctl.waitForDisplay(U, 'ready, units imperial');
-  await expect(ctl.settingsSet(U, 'units', 'furlongs')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('"metric", "imperial"') });
+  await expect(ctl.settingsSet(U, 'units', 'furlongs')).rejects.toMatchObject({
+    code: 'invalid_input',
+    message: expect.stringContaining('"metric", "imperial"'),
+  });
   await expect(ctl.settingsSet(U, 'colour', 'red')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('no setting "colour"') });
   await expect(ctl.settingsSet(U, 'photos', 'yes')).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('true or false') });
 });
 
-test('webview_open gives a URL whose signed token the app\'s webview auth accepts, with the live session', async () => {
+test("webview_open gives a URL whose signed token the app's webview auth accepts, with the live session", async () => {
   const url = await ctl.webviewOpen(U);
   expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webview\?aos_signed_user_token=/);
   const res = await fetch(url);
@@ -146,7 +167,11 @@ test('audio, speech, LED, streams, dashboard and WiFi requests are answered and 
     ['speak', 'speak: true', (e) => e.type === 'audio_request' && e.kind === 'speak' && e.text === 'Hello there'],
     ['led', 'led on', (e) => e.type === 'led' && e.color === 'green' && e.ontime === 500],
     ['rtmp', 'rtmp started', (e) => e.type === 'stream_request' && e.kind === 'rtmp' && e.status === 'active' && e.rtmp_url === 'rtmp://example.com/live/key'],
-    ['managed', /^managed: http:\/\/127\.0\.0\.1:\d+\/streams\/sim-stream-\d+\.m3u8$/, (e) => e.type === 'stream_request' && e.kind === 'managed' && e.status === 'active'],
+    [
+      'managed',
+      /^managed: http:\/\/127\.0\.0\.1:\d+\/streams\/sim-stream-\d+\.m3u8$/,
+      (e) => e.type === 'stream_request' && e.kind === 'managed' && e.status === 'active',
+    ],
     ['dashboard', 'dashboard written', (e) => e.type === 'dashboard' && e.content === '3 unread'],
     ['wifi', 'wifi asked', (e) => e.type === 'wifi_request' && e.reason === 'To stream'],
   ];
@@ -157,7 +182,12 @@ test('audio, speech, LED, streams, dashboard and WiFi requests are answered and 
     await ctl.waitForEvent((e) => e.seq > seq && pred(e));
   }
   const g = ctl.users.get(U)!.glasses;
-  expect(g).toMatchObject({ led: { color: 'green' }, dashboard: { content: '3 unread' }, streams: { rtmp: { status: 'active' }, managed: { status: 'active' } }, audio: { kind: 'speak' } });
+  expect(g).toMatchObject({
+    led: { color: 'green' },
+    dashboard: { content: '3 unread' },
+    streams: { rtmp: { status: 'active' }, managed: { status: 'active' } },
+    audio: { kind: 'speak' },
+  });
   expect((await ctl.sync()).users![0]!.glasses).toEqual(g);
 });
 

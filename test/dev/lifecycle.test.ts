@@ -5,7 +5,7 @@
  */
 import express from 'express';
 import type { Server } from 'node:http';
-import { AppServer, AppSession } from '../../src';
+import { AppServer, type AppSession } from '../../src';
 import { DevCloud } from '../../src/dev/dev-cloud';
 import { startControlServer, type ControlServer } from '../../src/dev/control-server';
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
@@ -48,7 +48,10 @@ test('user_start sent before the app listens waits for it; welcome and app_state
   expect(late.welcome.app).toMatchObject({ running: true, listening: false, port });
   const started = ctl.userStart(U);
   let settled = false;
-  void started.then(() => (settled = true), () => (settled = true));
+  void started.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   await ctl.waitForEvent((e) => e.type === 'app_state' && e.app.listening === false);
   const app = new Hello(appConfig({ port, trustedCloudHosts: ['127.0.0.1'] }));
   await app.start();

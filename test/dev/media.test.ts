@@ -20,9 +20,34 @@ describe('readWav', () => {
 
   test.each([
     ['an MP3', Buffer.from('ID3\u0003 not a wave file'), /not a RIFF\/WAVE file/],
-    ['48 kHz', (() => { const w = makeWav(Buffer.alloc(8)); w.writeUInt32LE(48_000, 24); return w; })(), /48000 Hz mono 16-bit PCM/],
-    ['8-bit', (() => { const w = makeWav(Buffer.alloc(8)); w.writeUInt16LE(8, 34); return w; })(), /16000 Hz mono 8-bit PCM/],
-    ['float', (() => { const w = makeWav(Buffer.alloc(8)); w.writeUInt16LE(3, 20); w.writeUInt16LE(32, 34); return w; })(), /32-bit float/],
+    [
+      '48 kHz',
+      (() => {
+        const w = makeWav(Buffer.alloc(8));
+        w.writeUInt32LE(48_000, 24);
+        return w;
+      })(),
+      /48000 Hz mono 16-bit PCM/,
+    ],
+    [
+      '8-bit',
+      (() => {
+        const w = makeWav(Buffer.alloc(8));
+        w.writeUInt16LE(8, 34);
+        return w;
+      })(),
+      /16000 Hz mono 8-bit PCM/,
+    ],
+    [
+      'float',
+      (() => {
+        const w = makeWav(Buffer.alloc(8));
+        w.writeUInt16LE(3, 20);
+        w.writeUInt16LE(32, 34);
+        return w;
+      })(),
+      /32-bit float/,
+    ],
     ['empty', makeWav(Buffer.alloc(0)), /holds no audio/],
     ['no data chunk', makeWav(Buffer.alloc(4)).subarray(0, 36), /has no "data" chunk/],
   ])('refuses %s with a message saying what it is and what is needed', (_name, file, message) => {
@@ -58,7 +83,10 @@ describe('loadAppConfig', () => {
 
   test('reads a legacy tpa_config.json in a parent folder, up to the package root', () => {
     writeFileSync(path.join(dir, 'package.json'), '{}');
-    writeFileSync(path.join(dir, 'tpa_config.json'), JSON.stringify({ tools: [{ id: 'hello' }], settings: [{ key: 'k', type: 'toggle', defaultValue: true }] }));
+    writeFileSync(
+      path.join(dir, 'tpa_config.json'),
+      JSON.stringify({ tools: [{ id: 'hello' }], settings: [{ key: 'k', type: 'toggle', defaultValue: true }] }),
+    );
     mkdirSync(path.join(dir, 'src'));
     const config = loadAppConfig(path.join(dir, 'src', 'index.ts'));
     expect(config).toMatchObject({ source: '../tpa_config.json', tools: [{ id: 'hello' }], settings: [{ key: 'k' }] });

@@ -3,7 +3,16 @@
  * mirror of the state, which must apply every event as the protocol's reference (`applyGlassesEvent`) does.
  */
 import { applyGlassesEvent as reference, initialDevice, initialGlasses, type ControlEvent } from '../../src/protocol/control';
-import { applyGlassesEvent, applySync, beginSync, createMirror, initialDevice as pageDevice, initialGlasses as pageGlasses, receiveEvent, snapshot } from '../../src/dev/page/state.js';
+import {
+  applyGlassesEvent,
+  applySync,
+  beginSync,
+  createMirror,
+  initialDevice as pageDevice,
+  initialGlasses as pageGlasses,
+  receiveEvent,
+  snapshot,
+} from '../../src/dev/page/state.js';
 import { encodeWav, toBase64 } from '../../src/dev/page/wav.js';
 import { readWav } from '../../src/dev/media';
 

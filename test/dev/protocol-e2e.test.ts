@@ -16,7 +16,11 @@ const example = 'examples/modern/field-notes';
 const U = 'wearer@example.com';
 
 function cli(args: string[]): { child: ChildProcess; out: () => string; done: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', tsx, 'src/dev/cli.ts', ...args], { cwd: root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, 'src/dev/cli.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -89,7 +93,13 @@ test('a controller started with mentraos dev drives photos, audio, tools and set
     control.ws.send(JSON.stringify({ type: 'input', request_id: 'b1', user_id: U, kind: 'button' }));
     const req = await stream.next((f) => f.type === 'photo_request' && f.state === 'pending', 'a photo request');
     const png = readFileSync(path.join(root, example, 'photo.png'));
-    const photo = await command(control, { type: 'photo_respond', user_id: U, photo_request_id: req.photo_request_id, image_base64: png.toString('base64'), mime_type: 'image/png' });
+    const photo = await command(control, {
+      type: 'photo_respond',
+      user_id: U,
+      photo_request_id: req.photo_request_id,
+      image_base64: png.toString('base64'),
+      mime_type: 'image/png',
+    });
     expect(photo).toMatchObject({ success: true, delivery: 'http-upload', app_status: 200 });
     await stream.next(shows(`photo: image/png, ${png.length} bytes`), 'the photo shown');
 
@@ -130,7 +140,7 @@ test('the field-notes example plays its script end to end', async () => {
   expect(run.out()).toContain('webview /webview: 200');
 }, 120_000);
 
-test('--auto-photo answers the app\'s photo requests in a scripted run', async () => {
+test("--auto-photo answers the app's photo requests in a scripted run", async () => {
   const script = path.join(root, 'test-artifacts', `auto-photo-${process.pid}.json`);
   mkdirSync(path.dirname(script), { recursive: true });
   writeFileSync(script, JSON.stringify([{ start: U }, { press: 'main' }, { expect: 'photo: image/png' }, { expect_event: 'photo_request' }]));

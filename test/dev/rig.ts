@@ -2,7 +2,7 @@
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
 import { DevCloud } from '../../src/dev/dev-cloud';
 import { startControlServer, type ControlServer, type ControlServerOptions } from '../../src/dev/control-server';
-import { AppServer, AppSession } from '../../src';
+import { AppServer, type AppSession } from '../../src';
 import { appConfig } from '../helpers/apps';
 
 /** Shows what each input did, so a test can see every input kind arrive. */

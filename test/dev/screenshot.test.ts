@@ -160,7 +160,11 @@ describe('the screenshot command', () => {
 
 describe('the screenshot script step', () => {
   test('parses, and refuses a missing path or a bad view', () => {
-    expect(parseScript('[{"start":"u"},{"screenshot":"a.png","view":"dashboard"}]')[1]).toMatchObject({ action: 'screenshot', file: 'a.png', view: 'dashboard' });
+    expect(parseScript('[{"start":"u"},{"screenshot":"a.png","view":"dashboard"}]')[1]).toMatchObject({
+      action: 'screenshot',
+      file: 'a.png',
+      view: 'dashboard',
+    });
     expect(parseScript('[{"start":"u"},{"screenshot":"a.png"}]')[1]).toMatchObject({ action: 'screenshot', file: 'a.png', view: 'main' });
     expect(() => parseScript('[{"start":"u"},{"screenshot":""}]', 's.json')).toThrow(/s.json step 2: "screenshot"/);
     expect(() => parseScript('[{"start":"u"},{"screenshot":"a.png","view":"up"}]', 's.json')).toThrow(UsageError);
@@ -170,7 +174,16 @@ describe('the screenshot script step', () => {
     rig = await startRig();
     const ctl = await rig.connect();
     const out: string[] = [];
-    const steps = parseScript(JSON.stringify([{ start: 'u@example.com' }, { expect: 'ready' }, { screenshot: 'main.png' }, { say: 'hi' }, { expect: 'echo: hi' }, { screenshot: 'later.png' }]));
+    const steps = parseScript(
+      JSON.stringify([
+        { start: 'u@example.com' },
+        { expect: 'ready' },
+        { screenshot: 'main.png' },
+        { say: 'hi' },
+        { expect: 'echo: hi' },
+        { screenshot: 'later.png' },
+      ]),
+    );
     const result = await runScript(ctl, steps, { out: (l) => out.push(l), err: () => {} }, 's.json', dir);
     expect(result).toEqual({ ok: true, expectations: 2 });
     expect(same(decode(readFileSync(path.join(dir, 'main.png'))).data, toRgba(rasterize({ layoutType: 'text_wall', text: 'ready' })))).toBe(true);
@@ -187,7 +200,9 @@ describe('the screenshot script step', () => {
     const script = path.join(dir, 'shot.json');
     writeFileSync(script, JSON.stringify([{ start: 'w@example.com' }, { say: 'hello' }, { expect: 'echo: hello' }, { screenshot: 'cli-main.png' }]));
     const child = spawn(process.execPath, ['--import', require.resolve('tsx'), 'src/dev/cli.ts', 'dev', 'test/dev/fixtures/echo-app.ts', '--script', script], {
-      cwd: root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: root,
+      env: { ...process.env, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';

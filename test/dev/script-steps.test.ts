@@ -27,13 +27,20 @@ const FAKE_PNG = testPhoto().toString('base64');
 
 async function play(steps: unknown[]) {
   rig = await startRig({
-    makeApp: makeFeatureApp, entryPath: FEATURE_ENTRY,
+    makeApp: makeFeatureApp,
+    entryPath: FEATURE_ENTRY,
     screenshot: async (user, view) => ({ png_base64: FAKE_PNG, width: 576, height: view === 'main' && user.user_id ? 135 : 0 }),
   });
   const client = await rig.connect();
   const out: string[] = [];
   const err: string[] = [];
-  const result = await runScript(client, parseScript(JSON.stringify([{ start: U }, { expect: 'ready' }, ...steps]), 's.json'), { out: (l) => out.push(l), err: (l) => err.push(l) }, 's.json', dir);
+  const result = await runScript(
+    client,
+    parseScript(JSON.stringify([{ start: U }, { expect: 'ready' }, ...steps]), 's.json'),
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    's.json',
+    dir,
+  );
   return { result, out, err, client };
 }
 
@@ -42,7 +49,7 @@ test('photo_respond answers the pending photo request with a file', async () => 
   expect(result).toEqual({ ok: true, expectations: 2 });
 });
 
-test('photo_respond with an error fails the app\'s request', async () => {
+test("photo_respond with an error fails the app's request", async () => {
   const { result } = await play([{ press: 'main' }, { photo_respond: { error: { code: 'CAMERA_BUSY', message: 'busy' } } }, { expect: 'no photo' }]);
   expect(result.ok).toBe(true);
 });
@@ -105,8 +112,10 @@ test('expect_event waits for an event of the wearer, and fails naming it when no
 
 test('calendar and connection steps send those inputs', async () => {
   const { result } = await play([
-    { calendar: { title: 'Standup', start: '2026-12-01T09:00:00Z' } }, { expect: 'calendar: Standup' },
-    { connection: { connected: false, wifi: { connected: false } } }, { expect: 'glasses: DISCONNECTED, wifi off' },
+    { calendar: { title: 'Standup', start: '2026-12-01T09:00:00Z' } },
+    { expect: 'calendar: Standup' },
+    { connection: { connected: false, wifi: { connected: false } } },
+    { expect: 'glasses: DISCONNECTED, wifi off' },
   ]);
   expect(result.ok).toBe(true);
 });

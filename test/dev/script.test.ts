@@ -16,12 +16,30 @@ async function play(steps: unknown[]) {
 }
 
 test('parseScript accepts every documented step and defaults', () => {
-  const steps = parseScript(JSON.stringify([
-    { start: 'u' }, { say: 'hi' }, { say: 'hallo', final: false, language: 'de-DE' }, { press: 'main', long: true }, { head: 'up' },
-    { touch: 'double_tap' }, { notify: { app: 'A', title: 'T', content: 'C' } }, { battery: 5, charging: true },
-    { location: { lat: 1, lng: 2 } }, { wait: 10 }, { expect: 'x' }, { expect: 'y', timeoutMs: 10, view: 'dashboard', user: 'v' }, { stop: true }, { stop: 'v' },
-  ]));
-  expect(steps[1]).toEqual({ action: 'input', user: undefined, input: { kind: 'transcription', text: 'hi', final: true, language: 'en-US' }, label: 'transcription:en-US' });
+  const steps = parseScript(
+    JSON.stringify([
+      { start: 'u' },
+      { say: 'hi' },
+      { say: 'hallo', final: false, language: 'de-DE' },
+      { press: 'main', long: true },
+      { head: 'up' },
+      { touch: 'double_tap' },
+      { notify: { app: 'A', title: 'T', content: 'C' } },
+      { battery: 5, charging: true },
+      { location: { lat: 1, lng: 2 } },
+      { wait: 10 },
+      { expect: 'x' },
+      { expect: 'y', timeoutMs: 10, view: 'dashboard', user: 'v' },
+      { stop: true },
+      { stop: 'v' },
+    ]),
+  );
+  expect(steps[1]).toEqual({
+    action: 'input',
+    user: undefined,
+    input: { kind: 'transcription', text: 'hi', final: true, language: 'en-US' },
+    label: 'transcription:en-US',
+  });
   expect(steps[3]).toMatchObject({ input: { kind: 'button', button_id: 'main', press: 'long' } });
   expect(steps[10]).toEqual({ action: 'expect', text: 'x', timeoutMs: 5000, view: undefined, user: undefined });
   expect(steps[13]).toEqual({ action: 'stop', user: 'v' });
@@ -80,19 +98,37 @@ test('a script drives one wearer through every input and holds every expect', as
 
 test('expects are in order: a display before the previous match does not count again', async () => {
   const { result } = await play([
-    { start: 'u' }, { say: 'one' }, { expect: 'echo: one' }, { say: 'two' }, { expect: 'echo: two' }, { expect: 'echo: one', timeoutMs: 200 },
+    { start: 'u' },
+    { say: 'one' },
+    { expect: 'echo: one' },
+    { say: 'two' },
+    { expect: 'echo: two' },
+    { expect: 'echo: one', timeoutMs: 200 },
   ]);
   expect(result.ok).toBe(false);
-  expect(result.failure).toMatch(/^s\.json step 6: expected "echo: one" within 200 ms, but it was not shown to u \(now: \[main\] text_wall: echo: two \(en-US\)/);
+  expect(result.failure).toMatch(
+    /^s\.json step 6: expected "echo: one" within 200 ms, but it was not shown to u \(now: \[main\] text_wall: echo: two \(en-US\)/,
+  );
 });
 
 test('several wearers: lines name the wearer, and the script stops every wearer it started', async () => {
   const { result, out, client } = await play([
-    { start: 'a' }, { start: 'b' }, { say: 'to b' }, { say: 'to a', user: 'a' }, { expect: 'echo: to a', user: 'a' }, { expect: 'echo: to b' },
+    { start: 'a' },
+    { start: 'b' },
+    { say: 'to b' },
+    { say: 'to a', user: 'a' },
+    { expect: 'echo: to a', user: 'a' },
+    { expect: 'echo: to b' },
   ]);
   expect(result.ok).toBe(true);
-  expect(out).toEqual(expect.arrayContaining(['[a main] text_wall: ready', '[b main] text_wall: echo: to b (en-US)', '[a main] text_wall: echo: to a (en-US)']));
-  await client.waitFor(() => (client.users.get('a')?.state === 'stopped' && client.users.get('b')?.state === 'stopped' ? true : undefined), 5000, 'both stopped');
+  expect(out).toEqual(
+    expect.arrayContaining(['[a main] text_wall: ready', '[b main] text_wall: echo: to b (en-US)', '[a main] text_wall: echo: to a (en-US)']),
+  );
+  await client.waitFor(
+    () => (client.users.get('a')?.state === 'stopped' && client.users.get('b')?.state === 'stopped' ? true : undefined),
+    5000,
+    'both stopped',
+  );
 });
 
 test('a failing command fails the step with its code', async () => {
@@ -108,7 +144,19 @@ test('display lines describe every layout on one line', () => {
   expect(describeLayout({ layoutType: 'text_wall', text: 'a\nb' })).toBe('text_wall: a\\nb');
   expect(describeLayout({ layoutType: 'bitmap_view', data: bmp.toString('base64') })).toBe('bitmap_view: 576x135 bitmap');
   expect(describeLayout({ layoutType: 'bitmap_view', data: 'nope' })).toBe('bitmap_view: bitmap (not a BMP)');
-  expect(describeLayout({ layoutType: 'bitmap_animation', frames: ['a', 'b'], interval: 500, repeat: true })).toBe('bitmap_animation: 2 frames, 500 ms apart, repeating');
+  expect(describeLayout({ layoutType: 'bitmap_animation', frames: ['a', 'b'], interval: 500, repeat: true })).toBe(
+    'bitmap_animation: 2 frames, 500 ms apart, repeating',
+  );
   expect(describeLayout({ layoutType: 'clear_view' })).toBe('clear_view');
-  expect(describeDisplay({ type: 'display_update', seq: 1, user_id: 'u', view: 'main', layout: { layoutType: 'reference_card', title: 'T', text: 'x' }, shown_at: 0, duration_ms: 5 })).toBe('[main] reference_card: T | x (for 5 ms)');
+  expect(
+    describeDisplay({
+      type: 'display_update',
+      seq: 1,
+      user_id: 'u',
+      view: 'main',
+      layout: { layoutType: 'reference_card', title: 'T', text: 'x' },
+      shown_at: 0,
+      duration_ms: 5,
+    }),
+  ).toBe('[main] reference_card: T | x (for 5 ms)');
 });

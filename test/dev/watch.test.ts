@@ -30,7 +30,9 @@ test('a change restarts the app and the wearer; a syntax error is reported and t
   writeFileSync(entry, source('version 1'));
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', tsx, 'src/dev/cli.ts', 'dev', path.relative(root, entry), '--watch', '--port', String(port)], {
-    cwd: root, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));

@@ -1,10 +1,20 @@
 import {
-  createDisplayToolkit, createG1LegacyToolkit, createG1Toolkit, DEFAULT_WRAP_OPTIONS, G1_HYPHEN_WIDTH_PX, G1_PROFILE,
-  G1_PROFILE_LEGACY, G1_SPACE_WIDTH_PX, TextMeasurer, TextWrapper, type BreakMode,
+  createDisplayToolkit,
+  createG1LegacyToolkit,
+  createG1Toolkit,
+  DEFAULT_WRAP_OPTIONS,
+  G1_HYPHEN_WIDTH_PX,
+  G1_PROFILE,
+  G1_PROFILE_LEGACY,
+  G1_SPACE_WIDTH_PX,
+  TextMeasurer,
+  TextWrapper,
+  type BreakMode,
 } from '../../src/display-utils';
 
-const PROSE = 'The quick brown fox jumps over the lazy dog while the MentraOS glasses show captions of everything that is said, '
-  + 'including extraordinarily long words like pneumonoultramicroscopicsilicovolcanoconiosis and antidisestablishmentarianism.';
+const PROSE =
+  'The quick brown fox jumps over the lazy dog while the MentraOS glasses show captions of everything that is said, ' +
+  'including extraordinarily long words like pneumonoultramicroscopicsilicovolcanoconiosis and antidisestablishmentarianism.';
 const LONG_WORD = 'supercalifragilisticexpialidocious'.repeat(3);
 const { measurer } = createG1Toolkit();
 const wrapperFor = (breakMode: BreakMode, maxWidthPx?: number) => new TextWrapper(measurer, { breakMode, maxWidthPx, maxLines: Infinity, maxBytes: Infinity });
@@ -95,7 +105,7 @@ describe('TextWrapper', () => {
     expect(korean.join('')).not.toContain('-');
   });
 
-  test('keeps the text\'s own line breaks and trims spaces at line ends', () => {
+  test("keeps the text's own line breaks and trims spaces at line ends", () => {
     expect(wrapperFor('word').wrapToLines('one\n\n  two  ')).toEqual(['one', '', 'two']);
     expect(wrapperFor('word').wrapToLines('')).toEqual(['']);
   });
@@ -116,7 +126,9 @@ describe('TextWrapper', () => {
 
 describe('toolkits, helpers and ScrollView', () => {
   test('the legacy toolkit wraps narrower than the G1 toolkit', () => {
-    expect(createG1LegacyToolkit().wrapper.wrap(PROSE, { maxLines: Infinity }).lines.length).toBeGreaterThan(createG1Toolkit().wrapper.wrap(PROSE, { maxLines: Infinity }).lines.length);
+    expect(createG1LegacyToolkit().wrapper.wrap(PROSE, { maxLines: Infinity }).lines.length).toBeGreaterThan(
+      createG1Toolkit().wrapper.wrap(PROSE, { maxLines: Infinity }).lines.length,
+    );
     const custom = createDisplayToolkit({ ...G1_PROFILE, displayWidthPx: 100 }, { breakMode: 'word' });
     expect(custom.wrapper.wrapToLines('alpha beta gamma', { maxLines: Infinity }).every((l) => custom.measurer.measureText(l) <= 100)).toBe(true);
     expect(new TextMeasurer(G1_PROFILE).getProfile()).toBe(G1_PROFILE);

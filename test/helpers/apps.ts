@@ -1,5 +1,5 @@
 /** Small apps and a log capture shared by the tests. */
-import { AppServer, AppSession, type AppServerConfig, type LoggerLike, type StopReason } from '../../src';
+import { AppServer, type AppSession, type AppServerConfig, type LoggerLike, type StopReason } from '../../src';
 import { createTestCloud, type TestCloud, type TestCloudOptions } from '../../src/testing';
 import { API_KEY, checkLogLine } from './secrets';
 
@@ -14,11 +14,13 @@ export interface CapturedLog {
 export function captureLogger(): LoggerLike & { lines: CapturedLog[] } {
   const lines: CapturedLog[] = [];
   const fmt = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : a instanceof Error ? `${a.message} ${a.stack}` : JSON.stringify(a))).join(' ');
-  const make = (level: CapturedLog['level']) => (...args: unknown[]) => {
-    const text = fmt(args);
-    checkLogLine(text, `logger.${level}`);
-    lines.push({ level, text });
-  };
+  const make =
+    (level: CapturedLog['level']) =>
+    (...args: unknown[]) => {
+      const text = fmt(args);
+      checkLogLine(text, `logger.${level}`);
+      lines.push({ level, text });
+    };
   const logger: LoggerLike & { lines: CapturedLog[] } = { lines, debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error') };
   logger.child = () => logger;
   return logger;

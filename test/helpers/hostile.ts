@@ -15,8 +15,7 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-export type HostileKind =
-  | 'invalid-json' | 'json-type' | 'unknown-type' | 'wrong-fields' | 'huge-string' | 'deep-nesting' | 'binary' | 'bad-utf8-text';
+export type HostileKind = 'invalid-json' | 'json-type' | 'unknown-type' | 'wrong-fields' | 'huge-string' | 'deep-nesting' | 'binary' | 'bad-utf8-text';
 
 export interface HostileFrame {
   kind: HostileKind;
@@ -30,14 +29,62 @@ export interface HostileFrame {
  * purpose: they are the protocol's way to end a session, not malformed input.
  */
 const KNOWN_TYPES = [
-  'tpa_connection_ack', 'app_stopped', 'settings_update', 'capabilities_update', 'device_state_update', 'dashboard_mode_changed',
-  'dashboard_always_on_changed', 'data_stream', 'audio_chunk', 'photo_response', 'audio_play_response', 'rgb_led_control_response',
-  'rtmp_stream_status', 'managed_stream_status', 'stream_status_check_response', 'permission_error', 'custom_message',
-  'augmentos_settings_update', 'mentraos_settings_update', 'app_message_received', 'app_user_joined', 'app_user_left',
-  'app_room_updated', 'app_direct_message_response', 'websocket_error',
+  'tpa_connection_ack',
+  'app_stopped',
+  'settings_update',
+  'capabilities_update',
+  'device_state_update',
+  'dashboard_mode_changed',
+  'dashboard_always_on_changed',
+  'data_stream',
+  'audio_chunk',
+  'photo_response',
+  'audio_play_response',
+  'rgb_led_control_response',
+  'rtmp_stream_status',
+  'managed_stream_status',
+  'stream_status_check_response',
+  'permission_error',
+  'custom_message',
+  'augmentos_settings_update',
+  'mentraos_settings_update',
+  'app_message_received',
+  'app_user_joined',
+  'app_user_left',
+  'app_room_updated',
+  'app_direct_message_response',
+  'websocket_error',
 ];
-const STREAM_TYPES = ['transcription:en-US', 'transcription', 'translation:es-to-en', 'button_press', 'head_position', 'location_update', 'audio_chunk', '__proto__', 'constructor', ''];
-const WEIRD_VALUES: unknown[] = [null, true, false, 0, -1, 1e308, -1e-308, Number.MAX_SAFE_INTEGER + 2, '', 'x', [], [null], {}, { text: 5 }, { __proto__: 1 }, { length: -1 }];
+const STREAM_TYPES = [
+  'transcription:en-US',
+  'transcription',
+  'translation:es-to-en',
+  'button_press',
+  'head_position',
+  'location_update',
+  'audio_chunk',
+  '__proto__',
+  'constructor',
+  '',
+];
+const WEIRD_VALUES: unknown[] = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1e308,
+  -1e-308,
+  Number.MAX_SAFE_INTEGER + 2,
+  '',
+  'x',
+  [],
+  [null],
+  {},
+  { text: 5 },
+  { __proto__: 1 },
+  { length: -1 },
+];
 
 export const MB = 1024 * 1024;
 const NESTING = 10_000;
@@ -80,47 +127,95 @@ export class HostileFrames {
     // 1 MB strings (2% of the frames) and 10,000-level nesting (3%) cost milliseconds each to parse and
     // dominate the run time; the other kinds share the rest.
     const r = this.rnd();
-    const kind: HostileKind = r < 0.02 ? 'huge-string' : r < 0.05 ? 'deep-nesting'
-      : this.pick<HostileKind>(['invalid-json', 'json-type', 'unknown-type', 'wrong-fields', 'wrong-fields', 'binary', 'bad-utf8-text']);
+    const kind: HostileKind =
+      r < 0.02
+        ? 'huge-string'
+        : r < 0.05
+          ? 'deep-nesting'
+          : this.pick<HostileKind>(['invalid-json', 'json-type', 'unknown-type', 'wrong-fields', 'wrong-fields', 'binary', 'bad-utf8-text']);
     switch (kind) {
       case 'invalid-json':
-        return { kind, data: this.pick([
-          () => '{"type":"data_stream",',
-          () => `{"type":"data_stream","streamType":"transcription:en-US","data":{"text":"x"}`.slice(0, this.int(70)),
-          () => "{'type':'data_stream'}",
-          () => '{"type":"data_stream",}',
-          () => 'NaN',
-          () => 'undefined',
-          () => this.randomString(1 + this.int(200)),
-          () => '',
-        ])() };
+        return {
+          kind,
+          data: this.pick([
+            () => '{"type":"data_stream",',
+            () => `{"type":"data_stream","streamType":"transcription:en-US","data":{"text":"x"}`.slice(0, this.int(70)),
+            () => "{'type':'data_stream'}",
+            () => '{"type":"data_stream",}',
+            () => 'NaN',
+            () => 'undefined',
+            () => this.randomString(1 + this.int(200)),
+            () => '',
+          ])(),
+        };
       case 'json-type':
-        return { kind, data: JSON.stringify(this.pick([null, true, false, 0, -0.5, 1e308, 'data_stream', [], [{ type: 'data_stream' }], {}, { type: null }, { type: 5 }, { type: {} }, { type: ['data_stream'] }, { type: true }])) };
+        return {
+          kind,
+          data: JSON.stringify(
+            this.pick([
+              null,
+              true,
+              false,
+              0,
+              -0.5,
+              1e308,
+              'data_stream',
+              [],
+              [{ type: 'data_stream' }],
+              {},
+              { type: null },
+              { type: 5 },
+              { type: {} },
+              { type: ['data_stream'] },
+              { type: true },
+            ]),
+          ),
+        };
       case 'unknown-type':
-        return { kind, data: JSON.stringify({ type: this.pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', this.randomString(1 + this.int(30))]), data: this.weird() }) };
+        return {
+          kind,
+          data: JSON.stringify({
+            type: this.pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', this.randomString(1 + this.int(30))]),
+            data: this.weird(),
+          }),
+        };
       case 'wrong-fields':
         return { kind, data: JSON.stringify(this.wrongFields()) };
       case 'huge-string':
-        return { kind, data: this.pick([
-          () => this.huge,
-          () => JSON.stringify({ type: this.huge }),
-          () => JSON.stringify({ type: 'data_stream', streamType: this.huge, data: { text: 'x' } }),
-          () => JSON.stringify({ type: 'data_stream', streamType: 'button_press', data: { buttonId: this.huge, pressType: 'short' } }),
-          () => JSON.stringify({ type: 'settings_update', settings: [{ key: 'k', value: this.huge }] }),
-        ])() };
+        return {
+          kind,
+          data: this.pick([
+            () => this.huge,
+            () => JSON.stringify({ type: this.huge }),
+            () => JSON.stringify({ type: 'data_stream', streamType: this.huge, data: { text: 'x' } }),
+            () => JSON.stringify({ type: 'data_stream', streamType: 'button_press', data: { buttonId: this.huge, pressType: 'short' } }),
+            () => JSON.stringify({ type: 'settings_update', settings: [{ key: 'k', value: this.huge }] }),
+          ])(),
+        };
       case 'deep-nesting':
-        return { kind, data: this.pick([
-          () => this.deepArray,
-          () => this.deepObject,
-          () => `{"type":"data_stream","streamType":"head_position","data":{"position":"up","x":${this.deepArray}}}`,
-          () => `{"type":"settings_update","settings":[{"key":"deep","value":${this.deepObject}}]}`,
-          () => `{"type":"augmentos_settings_update","settings":{"deep":${this.deepArray}}}`,
-          () => `{"type":"capabilities_update","capabilities":${this.deepObject}}`,
-        ])() };
+        return {
+          kind,
+          data: this.pick([
+            () => this.deepArray,
+            () => this.deepObject,
+            () => `{"type":"data_stream","streamType":"head_position","data":{"position":"up","x":${this.deepArray}}}`,
+            () => `{"type":"settings_update","settings":[{"key":"deep","value":${this.deepObject}}]}`,
+            () => `{"type":"augmentos_settings_update","settings":{"deep":${this.deepArray}}}`,
+            () => `{"type":"capabilities_update","capabilities":${this.deepObject}}`,
+          ])(),
+        };
       case 'binary':
         return { kind, data: this.bytes(this.int(2048)) };
       case 'bad-utf8-text':
-        return { kind, data: Buffer.concat([Buffer.from('{"type":"data_stream","streamType":"transcription:en-US","data":{"text":"'), this.bytes(1 + this.int(64)), Buffer.from('"}}')]), asText: true };
+        return {
+          kind,
+          data: Buffer.concat([
+            Buffer.from('{"type":"data_stream","streamType":"transcription:en-US","data":{"text":"'),
+            this.bytes(1 + this.int(64)),
+            Buffer.from('"}}'),
+          ]),
+          asText: true,
+        };
     }
   }
 
@@ -130,10 +225,13 @@ export class HostileFrames {
     switch (type) {
       case 'data_stream':
         if (this.rnd() < 0.8) msg.streamType = this.rnd() < 0.6 ? this.pick(STREAM_TYPES) : this.weird();
-        if (this.rnd() < 0.8) msg.data = this.rnd() < 0.5 ? this.weird() : { text: this.weird(), isFinal: this.weird(), buttonId: this.weird(), position: this.weird(), lat: this.weird() };
+        if (this.rnd() < 0.8)
+          msg.data =
+            this.rnd() < 0.5 ? this.weird() : { text: this.weird(), isFinal: this.weird(), buttonId: this.weird(), position: this.weird(), lat: this.weird() };
         break;
       case 'settings_update':
-        msg.settings = this.rnd() < 0.5 ? this.weird() : [this.weird(), { key: this.weird(), value: this.weird() }, { key: '__proto__', value: { polluted: true } }];
+        msg.settings =
+          this.rnd() < 0.5 ? this.weird() : [this.weird(), { key: this.weird(), value: this.weird() }, { key: '__proto__', value: { polluted: true } }];
         break;
       case 'augmentos_settings_update':
       case 'mentraos_settings_update':

@@ -89,7 +89,10 @@ export async function startRedis(): Promise<RedisServer> {
     async untilGone(keys, timeoutMs = 3000) {
       const end = Date.now() + timeoutMs;
       while ((await client.exists(...keys)) > 0) {
-        if (Date.now() > end) throw new Error(`Still in Redis after ${timeoutMs} ms: ${(await Promise.all(keys.map(async (k) => ((await client.exists(k)) ? k : '')))).filter(Boolean).join(', ')}`);
+        if (Date.now() > end)
+          throw new Error(
+            `Still in Redis after ${timeoutMs} ms: ${(await Promise.all(keys.map(async (k) => ((await client.exists(k)) ? k : '')))).filter(Boolean).join(', ')}`,
+          );
         await new Promise((r) => setTimeout(r, 50));
       }
     },

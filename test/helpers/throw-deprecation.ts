@@ -10,7 +10,7 @@ process.throwDeprecation = true;
 
 process.emitWarning = function emitWarning(this: unknown, warning: string | Error, ...rest: unknown[]) {
   const opts = rest[0];
-  const type = typeof opts === 'string' ? opts : (opts as { type?: string } | undefined)?.type ?? (warning instanceof Error ? warning.name : undefined);
+  const type = typeof opts === 'string' ? opts : ((opts as { type?: string } | undefined)?.type ?? (warning instanceof Error ? warning.name : undefined));
   if (type === 'DeprecationWarning') {
     const code = typeof opts === 'object' && opts ? (opts as { code?: string }).code : typeof rest[1] === 'string' ? rest[1] : undefined;
     const message = `${code ? `[${code}] ` : ''}${String(warning instanceof Error ? warning.message : warning)}`;

@@ -37,7 +37,10 @@ export class WebviewApp extends AppServer {
     super(config);
     this.getExpressApp().get('/me', (req, res) => {
       const r = req as AuthenticatedRequest;
-      res.json({ authUserId: r.authUserId ?? null, activeSession: r.activeSession ? r.activeSession.getSessionId() : r.activeSession === null ? null : 'unset' });
+      res.json({
+        authUserId: r.authUserId ?? null,
+        activeSession: r.activeSession ? r.activeSession.getSessionId() : r.activeSession === null ? null : 'unset',
+      });
     });
   }
 }

@@ -49,10 +49,11 @@ export async function countingServer(host: string): Promise<{ port: number; coun
   return {
     port: (server.address() as net.AddressInfo).port,
     count: () => n,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

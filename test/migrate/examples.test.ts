@@ -49,7 +49,9 @@ test('no deprecated name is left in the migrated code', () => {
   const deprecatedMembers = new Set(DEPRECATIONS.filter((d) => /^(settings|events)\./.test(d.api) || /Tpa/.test(d.api)).map((d) => d.api.split('.').pop()!));
   for (const e of LEGACY_EXAMPLES) {
     const names = namesIn(path.join(migrated, e.entry));
-    const left = names.filter((n) => deprecatedRoots.has(n) || deprecatedMembers.has(n) || n === '@augmentos/sdk' || n === '@mentra/sdk' || n.endsWith('tpa_config.json'));
+    const left = names.filter(
+      (n) => deprecatedRoots.has(n) || deprecatedMembers.has(n) || n === '@augmentos/sdk' || n === '@mentra/sdk' || n.endsWith('tpa_config.json'),
+    );
     expect({ file: e.entry, left }).toEqual({ file: e.entry, left: [] });
   }
 });
@@ -87,10 +89,13 @@ async function transcript(example: ExampleScript, cwd: string, dialect: DialectN
 }
 
 describe.each<DialectName>(['augmentos', 'mentraos'])('on the %s cloud', (dialect) => {
-  test.each(LEGACY_EXAMPLES.map((e) => [e.entry, e] as const))('%s gives the same wire transcript before and after, with no deprecation at run time', async (_entry, example) => {
-    const before = await transcript(example, original, dialect);
-    const after = await transcript(example, migrated, dialect, { NODE_OPTIONS: '--throw-deprecation' });
-    expect(after).toEqual(before);
-    expect(after.filter((r) => r.dir === 'app->cloud').length).toBeGreaterThan(2);
-  });
+  test.each(LEGACY_EXAMPLES.map((e) => [e.entry, e] as const))(
+    '%s gives the same wire transcript before and after, with no deprecation at run time',
+    async (_entry, example) => {
+      const before = await transcript(example, original, dialect);
+      const after = await transcript(example, migrated, dialect, { NODE_OPTIONS: '--throw-deprecation' });
+      expect(after).toEqual(before);
+      expect(after.filter((r) => r.dir === 'app->cloud').length).toBeGreaterThan(2);
+    },
+  );
 });

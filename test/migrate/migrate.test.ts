@@ -44,25 +44,27 @@ test('aliased named imports: the imported name changes, the local alias stays; c
     ].join('\n'),
   });
   const result = await migrate(dir);
-  expect(read('src/app.ts')).toBe([
-    "import { AppServer as Base, AppSession as Sess, AppServerConfig, StreamType } from '@mentraos/sdk';",
-    '',
-    'class App extends Base {',
-    '  protected async onSession(session: Sess): Promise<void> {',
-    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
-    '    session.subscribe(StreamType.BUTTON_PRESS);',
-    '  }',
-    '}',
-    'const config: AppServerConfig = {',
-    "  packageName: 'p',",
-    "  apiKey: 'k',",
-    '  // The WebSocket URL option was removed by mentraos-migrate: the cloud sends the URL in each webhook.',
-    '  // The webhook path option was removed by mentraos-migrate: the cloud always calls /webhook.',
-    "  appInstructions: 'Say hi',",
-    '};',
-    'new App(config).start();',
-    '',
-  ].join('\n'));
+  expect(read('src/app.ts')).toBe(
+    [
+      "import { AppServer as Base, AppSession as Sess, AppServerConfig, StreamType } from '@mentraos/sdk';",
+      '',
+      'class App extends Base {',
+      '  protected async onSession(session: Sess): Promise<void> {',
+      '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
+      '    session.subscribe(StreamType.BUTTON_PRESS);',
+      '  }',
+      '}',
+      'const config: AppServerConfig = {',
+      "  packageName: 'p',",
+      "  apiKey: 'k',",
+      '  // The WebSocket URL option was removed by mentraos-migrate: the cloud sends the URL in each webhook.',
+      '  // The webhook path option was removed by mentraos-migrate: the cloud always calls /webhook.',
+      "  appInstructions: 'Say hi',",
+      '};',
+      'new App(config).start();',
+      '',
+    ].join('\n'),
+  );
   expect(messages(result, 'src/app.ts')).toContain("1: '@augmentos/sdk' -> '@mentraos/sdk'");
   expect(messages(result, 'src/app.ts')).toContain('1: TpaServer -> AppServer (aliased as Base)');
   expect(messages(result, 'src/app.ts')).toContain('5: session.onTranscription -> session.events.onTranscription');
@@ -85,17 +87,19 @@ test('namespace imports: members, types, guards and enum members of the namespac
     ].join('\n'),
   });
   await migrate(dir);
-  expect(read('app.ts')).toBe([
-    "import * as sdk from '@mentraos/sdk';",
-    'export class App extends sdk.AppServer {',
-    '  protected async onSession(session: sdk.AppSession): Promise<void> {',
-    "    session.events.onButtonPress(() => session.layouts.showTextWall('pressed'));",
-    "    session.settings.onMentraosChange('brightness', () => {});",
-    "    if (sdk.isAppConnectionAck({ type: 'x' })) console.log(sdk.AppToCloudMessageType.APP_BROADCAST_MESSAGE, sdk.CloudToAppMessageType.DATA_STREAM);",
-    '  }',
-    '}',
-    '',
-  ].join('\n'));
+  expect(read('app.ts')).toBe(
+    [
+      "import * as sdk from '@mentraos/sdk';",
+      'export class App extends sdk.AppServer {',
+      '  protected async onSession(session: sdk.AppSession): Promise<void> {',
+      "    session.events.onButtonPress(() => session.layouts.showTextWall('pressed'));",
+      "    session.settings.onMentraosChange('brightness', () => {});",
+      "    if (sdk.isAppConnectionAck({ type: 'x' })) console.log(sdk.AppToCloudMessageType.APP_BROADCAST_MESSAGE, sdk.CloudToAppMessageType.DATA_STREAM);",
+      '  }',
+      '}',
+      '',
+    ].join('\n'),
+  );
 });
 
 test('subclass overrides: stop(): void becomes async and awaits super.stop(); a subclass of a subclass is still a server', async () => {
@@ -121,25 +125,27 @@ test('subclass overrides: stop(): void becomes async and awaits super.stop(); a 
     ].join('\n'),
   });
   await migrate(dir);
-  expect(read('server.ts')).toBe([
-    "import { AppServer, AppSession } from '@mentraos/sdk';",
-    'export class Base extends AppServer {',
-    '  override async stop(): Promise<void> {',
-    '    await super.stop();',
-    "    console.log('bye');",
-    '  }',
-    '}',
-    'export class App extends Base {',
-    '  protected async onSession(session: AppSession, sessionId: string): Promise<void> {',
-    '    session.events.onHeadPosition(() => {});',
-    '    const settings = session.settings;',
-    "    settings.getMentraosSetting('metricSystemEnabled');",
-    '    session.settings.getAll();',
-    '  }',
-    '}',
-    "new App({ packageName: 'p', apiKey: 'k', /* The WebSocket URL option was removed by mentraos-migrate: the cloud sends the URL in each webhook. */ });",
-    '',
-  ].join('\n'));
+  expect(read('server.ts')).toBe(
+    [
+      "import { AppServer, AppSession } from '@mentraos/sdk';",
+      'export class Base extends AppServer {',
+      '  override async stop(): Promise<void> {',
+      '    await super.stop();',
+      "    console.log('bye');",
+      '  }',
+      '}',
+      'export class App extends Base {',
+      '  protected async onSession(session: AppSession, sessionId: string): Promise<void> {',
+      '    session.events.onHeadPosition(() => {});',
+      '    const settings = session.settings;',
+      "    settings.getMentraosSetting('metricSystemEnabled');",
+      '    session.settings.getAll();',
+      '  }',
+      '}',
+      "new App({ packageName: 'p', apiKey: 'k', /* The WebSocket URL option was removed by mentraos-migrate: the cloud sends the URL in each webhook. */ });",
+      '',
+    ].join('\n'),
+  );
 });
 
 test('require: destructured (plain and renamed), namespace and direct member forms in JavaScript', async () => {
@@ -158,18 +164,20 @@ test('require: destructured (plain and renamed), namespace and direct member for
     ].join('\n'),
   });
   await migrate(dir);
-  expect(read('index.js')).toBe([
-    "const { AppServer, AppSession: Session, ViewType } = require('@mentraos/sdk');",
-    "const sdk = require('@mentraos/sdk');",
-    'class App extends AppServer {',
-    '  async onSession(session) {',
-    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text, { view: ViewType.MAIN }));',
-    "    session.camera.startStream({ rtmpUrl: 'rtmp://example/live' });",
-    '  }',
-    '}',
-    "module.exports = { App, Session, isAck: sdk.isAppConnectionAck, Type: require('@mentraos/sdk').AppType };",
-    '',
-  ].join('\n'));
+  expect(read('index.js')).toBe(
+    [
+      "const { AppServer, AppSession: Session, ViewType } = require('@mentraos/sdk');",
+      "const sdk = require('@mentraos/sdk');",
+      'class App extends AppServer {',
+      '  async onSession(session) {',
+      '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text, { view: ViewType.MAIN }));',
+      "    session.camera.startStream({ rtmpUrl: 'rtmp://example/live' });",
+      '  }',
+      '}',
+      "module.exports = { App, Session, isAck: sdk.isAppConnectionAck, Type: require('@mentraos/sdk').AppType };",
+      '',
+    ].join('\n'),
+  );
 });
 
 test('a file it cannot fully migrate: the rest is migrated, and each doubt is reported with the manual step', async () => {
@@ -196,7 +204,7 @@ test('a file it cannot fully migrate: the rest is migrated, and each doubt is re
   expect(text).toContain('return session.camera.requestPhoto();');
   expect(text).toContain('s.onTranscription(() => {});');
   expect(result.manual.map((m) => `${m.file}:${m.line}: ${m.message}`)).toEqual([
-    'partial.ts:4: s.onTranscription: the receiver\'s type is unknown; if it is a session, write s.events.onTranscription',
+    "partial.ts:4: s.onTranscription: the receiver's type is unknown; if it is a session, write s.events.onTranscription",
     'partial.ts:7: session.streaming is used as a value: use session.camera (requestStream -> startStream, onStatus -> onStreamStatus)',
     'partial.ts:10: session.camera.requestPhoto() resolves with the photo (buffer, mimeType, ...), not a URL: adapt the code that uses the result',
   ]);
@@ -207,11 +215,18 @@ test('a file it cannot fully migrate: the rest is migrated, and each doubt is re
 
 test('package.json and tpa_config.json: the dependency and the app config move to the modern names', async () => {
   write({
-    'package.json': `${JSON.stringify({
-      name: 'legacy-app', dependencies: { express: '^4.18.0', '@augmentos/sdk': '^1.1.18' }, devDependencies: { '@mentra/sdk': 'npm:@mentraos/sdk@^0.1.0' },
-    }, null, 4)}\n`,
+    'package.json': `${JSON.stringify(
+      {
+        name: 'legacy-app',
+        dependencies: { express: '^4.18.0', '@augmentos/sdk': '^1.1.18' },
+        devDependencies: { '@mentra/sdk': 'npm:@mentraos/sdk@^0.1.0' },
+      },
+      null,
+      4,
+    )}\n`,
     'tpa_config.json': JSON.stringify({ name: 'App', description: 'd', version: '1.0.0', settings: [] }),
-    'src/config.ts': "import config from '../tpa_config.json';\nexport const name = config.name;\nexport const where = require.resolve('../tpa_config.json');\n",
+    'src/config.ts':
+      "import config from '../tpa_config.json';\nexport const name = config.name;\nexport const where = require.resolve('../tpa_config.json');\n",
   });
   const result = await migrate(dir);
   const pkg = JSON.parse(read('package.json'));
@@ -221,7 +236,9 @@ test('package.json and tpa_config.json: the dependency and the app config move t
   expect(read('package.json')).toMatch(/^\{\n {4}"name"/);
   expect(existsSync(path.join(dir, 'tpa_config.json'))).toBe(false);
   expect(JSON.parse(read('app_config.json')).name).toBe('App');
-  expect(read('src/config.ts')).toBe("import config from '../app_config.json';\nexport const name = config.name;\nexport const where = require.resolve('../app_config.json');\n");
+  expect(read('src/config.ts')).toBe(
+    "import config from '../app_config.json';\nexport const name = config.name;\nexport const where = require.resolve('../app_config.json');\n",
+  );
   expect(messages(result, 'tpa_config.json')).toEqual(['1: tpa_config.json renamed to app_config.json']);
 });
 
@@ -232,15 +249,17 @@ test('--dry-run prints a unified diff and writes nothing; a second run changes n
   const io = { out: (t: string) => void out.push(t), err: (t: string) => void out.push(t) };
   expect(await runMigrateCli([dir, '--dry-run'], io)).toBe(0);
   expect(read('app.ts')).toBe(source);
-  expect(out.join('')).toContain([
-    '--- a/app.ts',
-    '+++ b/app.ts',
-    '@@ -1,2 +1,2 @@',
-    "-import { TpaServer } from '@augmentos/sdk';",
-    '-export class App extends TpaServer {}',
-    "+import { AppServer } from '@mentraos/sdk';",
-    '+export class App extends AppServer {}',
-  ].join('\n'));
+  expect(out.join('')).toContain(
+    [
+      '--- a/app.ts',
+      '+++ b/app.ts',
+      '@@ -1,2 +1,2 @@',
+      "-import { TpaServer } from '@augmentos/sdk';",
+      '-export class App extends TpaServer {}',
+      "+import { AppServer } from '@mentraos/sdk';",
+      '+export class App extends AppServer {}',
+    ].join('\n'),
+  );
   expect(out.join('')).toContain('Nothing written (dry run).');
   const first = await migrate(dir);
   expect(first.written).toBe(true);

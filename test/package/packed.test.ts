@@ -48,33 +48,46 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test('require() gives AppServer and runs an app from the CommonJS build', () => {
-  writeFileSync(path.join(dir, 'app.cjs'), `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing'); const du = require('@mentraos/sdk/display-utils');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`);
+  writeFileSync(
+    path.join(dir, 'app.cjs'),
+    `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing'); const du = require('@mentraos/sdk/display-utils');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`,
+  );
   expect(run('node', ['app.cjs']).trim()).toBe('OK function function 1');
 });
 
 test('import gives AppServer and runs an app from the ESM build', () => {
-  writeFileSync(path.join(dir, 'app.mjs'), `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing'; import * as du from '@mentraos/sdk/display-utils';\n${SCENARIO}`);
+  writeFileSync(
+    path.join(dir, 'app.mjs'),
+    `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing'; import * as du from '@mentraos/sdk/display-utils';\n${SCENARIO}`,
+  );
   expect(run('node', ['app.mjs']).trim()).toBe('OK function function 1');
 });
 
 test('the mentraos bin runs a TypeScript app with a script from the packed package', () => {
-  writeFileSync(path.join(dir, 'app.ts'), [
-    "import { AppServer, AppSession } from '@mentraos/sdk';",
-    'class Echo extends AppServer {',
-    '  protected async onSession(session: AppSession): Promise<void> {',
-    "    session.layouts.showTextWall('Say something');",
-    '    session.events.onTranscription((d) => d.isFinal && session.layouts.showTextWall(`echo: ${d.text}`));',
-    '  }',
-    '}',
-    "new Echo({ packageName: 'com.example.packed', apiKey: process.env.MENTRAOS_API_KEY!, port: Number(process.env.PORT) }).start();",
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'app.ts'),
+    [
+      "import { AppServer, AppSession } from '@mentraos/sdk';",
+      'class Echo extends AppServer {',
+      '  protected async onSession(session: AppSession): Promise<void> {',
+      "    session.layouts.showTextWall('Say something');",
+      '    session.events.onTranscription((d) => d.isFinal && session.layouts.showTextWall(`echo: ${d.text}`));',
+      '  }',
+      '}',
+      "new Echo({ packageName: 'com.example.packed', apiKey: process.env.MENTRAOS_API_KEY!, port: Number(process.env.PORT) }).start();",
+    ].join('\n'),
+  );
   writeFileSync(path.join(dir, 's.json'), JSON.stringify([{ start: 'wearer@example.com' }, { say: 'hello' }, { expect: 'echo: hello' }, { stop: true }]));
   const out = run('npx', ['--no', 'mentraos', 'dev', 'app.ts', '--script', 's.json']);
   expect(out.trim().split('\n')).toEqual(['[main] text_wall: Say something', '[main] text_wall: echo: hello', 'ok: 1 expectation held']);
 });
 
 test('the packed bin serves the simulator page and stops on Ctrl-C', async () => {
-  const child = spawn(path.join(dir, 'node_modules/.bin/mentraos'), ['dev', 'app.ts', '--port', '0', '--no-open'], { cwd: dir, env: { ...process.env, CI: 'true' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.join(dir, 'node_modules/.bin/mentraos'), ['dev', 'app.ts', '--port', '0', '--no-open'], {
+    cwd: dir,
+    env: { ...process.env, CI: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   try {
     let out = '';
@@ -101,9 +114,12 @@ test.each([
   ['cjs', "const sdk = require('@mentraos/sdk');"],
   ['mjs', "import * as sdk from '@mentraos/sdk';"],
 ])('ioredis is loaded only for a cluster: without it installed, such an app (.%s) fails start() with how to fix it', (ext, load) => {
-  writeFileSync(path.join(dir, `cluster.${ext}`), `${load}
+  writeFileSync(
+    path.join(dir, `cluster.${ext}`),
+    `${load}
     const app = new sdk.AppServer({ packageName: 'com.example.packed', apiKey: 'packed-key-123', port: 0, cluster: { redisUrl: 'redis://127.0.0.1:9', instanceUrl: 'http://127.0.0.1:9' } });
-    app.start().then(() => console.log('started'), (e) => console.log(e.code + ': ' + e.message));`);
+    app.start().then(() => console.log('started'), (e) => console.log(e.code + ': ' + e.message));`,
+  );
   expect(run('node', [`cluster.${ext}`]).trim()).toBe('invalid_config: Running several instances needs the "ioredis" package: npm install ioredis');
 });
 
@@ -112,22 +128,25 @@ test.each([
   ['node16', 'node16'],
   ['bundler', 'esnext'],
 ])('TypeScript resolves the types with %s resolution', (resolution, module) => {
-  writeFileSync(path.join(dir, 'check.ts'), [
-    "import { AppServer, AppSession, StreamType, type AppServerConfig } from '@mentraos/sdk';",
-    "import { createTestCloud } from '@mentraos/sdk/testing';",
-    "import { createG1Toolkit, type WrapResult } from '@mentraos/sdk/display-utils';",
-    "import { TpaServer, type TpaServerConfig } from '@mentraos/sdk/compat';",
-    'class My extends AppServer {',
-    '  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {',
-    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
-    '    session.logger.info(`${sessionId} ${userId}`, { stream: StreamType.TRANSCRIPTION });',
-    '  }',
-    '}',
-    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k', cluster: { redisUrl: 'redis://r', instanceUrl: 'http://i:7010' } };",
-    "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
-    "const legacy: TpaServerConfig = { packageName: 'p', apiKey: 'k' };",
-    'export const made = [new My(config), createTestCloud, wrapped, new TpaServer(legacy)];',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'check.ts'),
+    [
+      "import { AppServer, AppSession, StreamType, type AppServerConfig } from '@mentraos/sdk';",
+      "import { createTestCloud } from '@mentraos/sdk/testing';",
+      "import { createG1Toolkit, type WrapResult } from '@mentraos/sdk/display-utils';",
+      "import { TpaServer, type TpaServerConfig } from '@mentraos/sdk/compat';",
+      'class My extends AppServer {',
+      '  protected async onSession(session: AppSession, sessionId: string, userId: string): Promise<void> {',
+      '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
+      '    session.logger.info(`${sessionId} ${userId}`, { stream: StreamType.TRANSCRIPTION });',
+      '  }',
+      '}',
+      "const config: AppServerConfig = { packageName: 'p', apiKey: 'k', cluster: { redisUrl: 'redis://r', instanceUrl: 'http://i:7010' } };",
+      "const wrapped: WrapResult = createG1Toolkit().wrapper.wrap('hello');",
+      "const legacy: TpaServerConfig = { packageName: 'p', apiKey: 'k' };",
+      'export const made = [new My(config), createTestCloud, wrapped, new TpaServer(legacy)];',
+    ].join('\n'),
+  );
   // Under bundler resolution, a 2.x app importing the `@mentra/sdk` alias is checked in the same run.
   const files = resolution === 'bundler' ? ['check.ts', writeMentraApp()] : ['check.ts'];
   expect(tsc(['--noEmit', '--strict', '--module', module, '--moduleResolution', resolution, ...files])).toBe('');
@@ -137,7 +156,18 @@ test.each([
 function tsc(args: string[]): string {
   const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
-    return run('node', [bin, '--skipLibCheck', 'false', '--types', 'node', '--typeRoots', path.join(root, 'node_modules/@types'), '--target', 'es2022', ...args]);
+    return run('node', [
+      bin,
+      '--skipLibCheck',
+      'false',
+      '--types',
+      'node',
+      '--typeRoots',
+      path.join(root, 'node_modules/@types'),
+      '--target',
+      'es2022',
+      ...args,
+    ]);
   } catch (e) {
     return String((e as { stdout?: string }).stdout ?? e);
   }
@@ -214,24 +244,32 @@ test.each([
   const out = tsc(['--strict', strict, '--module', 'commonjs', '--moduleResolution', 'node10', '--esModuleInterop', '--outDir', outDir, 'legacy-app.ts']);
   expect(out).toBe('');
   writeFileSync(path.join(dir, `drive-${outDir}.cjs`), LEGACY_DRIVER(outDir));
-  expect(run('node', [`drive-${outDir}.cjs`]).trim().split('\n').at(-1)).toBe('OK legacy function');
+  expect(
+    run('node', [`drive-${outDir}.cjs`])
+      .trim()
+      .split('\n')
+      .at(-1),
+  ).toBe('OK legacy function');
 });
 
 /** A 2.x app importing `@mentra/sdk` (AppServer and TpaServer, `stop()` overridden async). */
 function writeMentraApp(): string {
-  writeFileSync(path.join(dir, 'mentra-app.ts'), [
-    "import { AppServer, AppSession, TpaServer, type AppServerConfig } from '@mentra/sdk';",
-    'class Modern extends AppServer {',
-    '  protected async onSession(session: AppSession): Promise<void> {',
-    '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
-    '    session.settings.onMentraosSettingChange<number>("brightness", (v) => session.logger.info({ v }, "brightness"));',
-    '  }',
-    '  async stop(): Promise<void> { await super.stop(); }',
-    '}',
-    "class Old extends TpaServer { async stop(): Promise<void> { await super.stop(); } }",
-    "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
-    'export const made = [new Modern(config), new Old(config)];',
-  ].join('\n'));
+  writeFileSync(
+    path.join(dir, 'mentra-app.ts'),
+    [
+      "import { AppServer, AppSession, TpaServer, type AppServerConfig } from '@mentra/sdk';",
+      'class Modern extends AppServer {',
+      '  protected async onSession(session: AppSession): Promise<void> {',
+      '    session.events.onTranscription((d) => session.layouts.showTextWall(d.text));',
+      '    session.settings.onMentraosSettingChange<number>("brightness", (v) => session.logger.info({ v }, "brightness"));',
+      '  }',
+      '  async stop(): Promise<void> { await super.stop(); }',
+      '}',
+      'class Old extends TpaServer { async stop(): Promise<void> { await super.stop(); } }',
+      "const config: AppServerConfig = { packageName: 'p', apiKey: 'k' };",
+      'export const made = [new Modern(config), new Old(config)];',
+    ].join('\n'),
+  );
   return 'mentra-app.ts';
 }
 
@@ -255,7 +293,10 @@ test('the packed mentraos-migrate bin runs, and without typescript in reach it s
 });
 
 const FIXTURES = path.join(root, 'test', 'fixtures', 'apps');
-const fixtureNames = readdirSync(FIXTURES).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3)).sort();
+const fixtureNames = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 /** Runs each compiled fixture's drive() in one process; an unhandled rejection or a crash fails it. */
 const FIXTURE_RUNNER = (outDir: string) => `
@@ -272,13 +313,36 @@ process.on('unhandledRejection', (e) => { console.error('UNHANDLED ' + (e && e.s
 test.each([
   ['strict', 'true', 'fixtures-strict'],
   ['non-strict', 'false', 'fixtures-loose'],
-])('the fixture apps, installed under @mentra/sdk and @augmentos/sdk, compile with tsc (%s) and run against the test cloud', (_mode, strict, outDir) => {
-  expect(fixtureNames.length).toBeGreaterThanOrEqual(7);
-  cpSync(FIXTURES, path.join(dir, 'fixture-src'), { recursive: true });
-  const files = fixtureNames.map((n) => path.join('fixture-src', `${n}.ts`));
-  const out = tsc(['--strict', strict, '--module', 'commonjs', '--moduleResolution', 'node10', '--esModuleInterop', '--outDir', outDir, '--rootDir', 'fixture-src', ...files]);
-  expect(out).toBe('');
-  writeFileSync(path.join(dir, `run-${outDir}.cjs`), FIXTURE_RUNNER(outDir));
-  const lines = execFileSync('node', [`run-${outDir}.cjs`], { cwd: dir, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-  expect(lines.split('\n').filter((l) => l.startsWith('OK '))).toEqual(fixtureNames.map((n) => `OK ${n}`));
-}, 180_000);
+])(
+  'the fixture apps, installed under @mentra/sdk and @augmentos/sdk, compile with tsc (%s) and run against the test cloud',
+  (_mode, strict, outDir) => {
+    expect(fixtureNames.length).toBeGreaterThanOrEqual(7);
+    cpSync(FIXTURES, path.join(dir, 'fixture-src'), { recursive: true });
+    const files = fixtureNames.map((n) => path.join('fixture-src', `${n}.ts`));
+    const out = tsc([
+      '--strict',
+      strict,
+      '--module',
+      'commonjs',
+      '--moduleResolution',
+      'node10',
+      '--esModuleInterop',
+      '--outDir',
+      outDir,
+      '--rootDir',
+      'fixture-src',
+      ...files,
+    ]);
+    expect(out).toBe('');
+    writeFileSync(path.join(dir, `run-${outDir}.cjs`), FIXTURE_RUNNER(outDir));
+    const lines = execFileSync('node', [`run-${outDir}.cjs`], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 120_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, CI: 'true' },
+    });
+    expect(lines.split('\n').filter((l) => l.startsWith('OK '))).toEqual(fixtureNames.map((n) => `OK ${n}`));
+  },
+  180_000,
+);

@@ -1,6 +1,15 @@
 import {
-  ackSystemSettings, apiKeyHeaderValue, canonicalMessageType, createTranscriptionStream, createTranslationStream,
-  getBaseStreamType, isValidLanguageCode, isValidStreamType, parseLanguageStream, webhookWebsocketUrl, DIALECTS,
+  ackSystemSettings,
+  apiKeyHeaderValue,
+  canonicalMessageType,
+  createTranscriptionStream,
+  createTranslationStream,
+  getBaseStreamType,
+  isValidLanguageCode,
+  isValidStreamType,
+  parseLanguageStream,
+  webhookWebsocketUrl,
+  DIALECTS,
 } from '../../src/protocol';
 import { checkCloudUrl } from '../../src/core/trust';
 import { backoffDelay, closeAction, RECONNECT_DEFAULTS } from '../../src/core/reconnect';
@@ -8,11 +17,17 @@ import { backoffDelay, closeAction, RECONNECT_DEFAULTS } from '../../src/core/re
 describe('stream strings', () => {
   test('transcription and translation streams', () => {
     expect(createTranscriptionStream('en-US')).toBe('transcription:en-US');
-    expect(createTranscriptionStream('ja-JP', { disableLanguageIdentification: true, hints: ['en', 'fr'] })).toBe('transcription:ja-JP?no-language-identification=true&hints=en%2Cfr');
+    expect(createTranscriptionStream('ja-JP', { disableLanguageIdentification: true, hints: ['en', 'fr'] })).toBe(
+      'transcription:ja-JP?no-language-identification=true&hints=en%2Cfr',
+    );
     expect(createTranscriptionStream('auto')).toBe('transcription:auto');
     expect(() => createTranscriptionStream('english')).toThrow(TypeError);
     expect(createTranslationStream('es-ES', 'en-US')).toBe('translation:es-ES-to-en-US');
-    expect(parseLanguageStream('transcription:ja-JP?no-language-identification=true')).toMatchObject({ type: 'transcription', transcribeLanguage: 'ja-JP', options: { 'no-language-identification': true } });
+    expect(parseLanguageStream('transcription:ja-JP?no-language-identification=true')).toMatchObject({
+      type: 'transcription',
+      transcribeLanguage: 'ja-JP',
+      options: { 'no-language-identification': true },
+    });
     expect(parseLanguageStream('translation:all-to-en-US')).toMatchObject({ transcribeLanguage: 'all', translateLanguage: 'en-US' });
     expect(parseLanguageStream('button_press')).toBeNull();
     expect(getBaseStreamType('transcription:en-US')).toBe('transcription');

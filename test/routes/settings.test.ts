@@ -23,8 +23,14 @@ class SettingsApp extends AppServer {
   }
 }
 
-const THEME_DARK: AppSetting[] = [{ key: 'theme', type: 'select', value: 'dark' }, { key: 'size', type: 'slider', value: 3 }];
-const THEME_LIGHT: AppSetting[] = [{ key: 'theme', type: 'select', value: 'light' }, { key: 'size', type: 'slider', value: 3 }];
+const THEME_DARK: AppSetting[] = [
+  { key: 'theme', type: 'select', value: 'dark' },
+  { key: 'size', type: 'slider', value: 3 },
+];
+const THEME_LIGHT: AppSetting[] = [
+  { key: 'theme', type: 'select', value: 'light' },
+  { key: 'size', type: 'slider', value: 3 },
+];
 
 async function post(port: number, body: unknown) {
   const res = await fetch(`http://127.0.0.1:${port}/settings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -36,7 +42,12 @@ describe('POST /settings', () => {
   let app: SettingsApp;
   let errors: Array<{ error: Error; context: ErrorContext }>;
   beforeEach(async () => {
-    cloud = await createTestCloud({ settings: [{ key: 'theme', type: 'select', value: 'light' }, { key: 'size', type: 'slider', value: 3 }] });
+    cloud = await createTestCloud({
+      settings: [
+        { key: 'theme', type: 'select', value: 'light' },
+        { key: 'size', type: 'slider', value: 3 },
+      ],
+    });
     errors = [];
     app = await started(new SettingsApp(appConfig({ onError: (error, context) => void errors.push({ error, context }) })));
   });
@@ -131,7 +142,7 @@ describe('pitfall 7.2.14: settings do not fire twice', () => {
     await cloud.close();
   });
 
-  test('WebSocket settings_update first, then POST /settings (the cloud\'s order)', async () => {
+  test("WebSocket settings_update first, then POST /settings (the cloud's order)", async () => {
     const res = await user.pushSettings(THEME_DARK);
     expect(res.body.sessionsUpdated).toBe(1);
     await drained();

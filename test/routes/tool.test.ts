@@ -27,11 +27,21 @@ class DocsFormApp extends AppServer {
 }
 
 async function post(port: number, body: unknown, headers: Record<string, string> = { 'X-App-API-Key': KEY_HASH }) {
-  const res = await fetch(`http://127.0.0.1:${port}/tool`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const res = await fetch(`http://127.0.0.1:${port}/tool`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
 }
 
-const call = (extra: Record<string, unknown> = {}) => ({ toolId: 'weather', toolParameters: { city: 'Paris' }, timestamp: new Date().toISOString(), userId: 'wearer@example.com', ...extra });
+const call = (extra: Record<string, unknown> = {}) => ({
+  toolId: 'weather',
+  toolParameters: { city: 'Paris' },
+  timestamp: new Date().toISOString(),
+  userId: 'wearer@example.com',
+  ...extra,
+});
 
 describe('POST /tool and GET /tool', () => {
   let cloud: TestCloud;
@@ -64,7 +74,7 @@ describe('POST /tool and GET /tool', () => {
     expect(user.wire.find((r) => r.msg?.path === '/tool')?.msg).toMatchObject({ toolId: 'show', userId: user.userId });
   });
 
-  test('another user\'s call does not get this user\'s session', async () => {
+  test("another user's call does not get this user's session", async () => {
     await cloud.startSession({ app, userId: 'someone@example.com' });
     await post(app.getPort(), call({ userId: 'someone' }));
     expect(app.calls[0].activeSession).toBeNull();
@@ -118,7 +128,7 @@ describe('POST /tool and GET /tool', () => {
     expect(app.calls).toHaveLength(0);
   });
 
-  test('GET /tool answers the earlier SDKs\' liveness reply without calling the app', async () => {
+  test("GET /tool answers the earlier SDKs' liveness reply without calling the app", async () => {
     const res = await fetch(`http://127.0.0.1:${app.getPort()}/tool`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'success', reply: 'Hello, world!' });

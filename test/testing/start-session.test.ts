@@ -1,5 +1,5 @@
 /** The test kit takes the package name of the app it is handed. */
-import { AppServer, AppSession } from '../../src';
+import { AppServer, type AppSession } from '../../src';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { appConfig } from '../helpers/apps';
 

@@ -17,23 +17,34 @@ function diagnostics(file: string, strict: boolean, source?: string): string[] {
   if (source !== undefined) {
     const read = host.getSourceFile;
     host.getSourceFile = (name, lang, ...rest) => (path.resolve(name) === file ? ts.createSourceFile(name, source, lang) : read(name, lang, ...rest));
-    host.fileExists = ((exists) => (name: string) => path.resolve(name) === file || exists(name))(host.fileExists);
+    host.fileExists = (
+      (exists) => (name: string) =>
+        path.resolve(name) === file || exists(name)
+    )(host.fileExists);
   }
   const program = ts.createProgram([file], options, host);
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
-test.each([true, false])('earlier releases\' styles compile (strict: %s)', (strict) => {
-  expect(diagnostics(target, strict)).toEqual([]);
-}, 120_000);
+test.each([true, false])(
+  "earlier releases' styles compile (strict: %s)",
+  (strict) => {
+    expect(diagnostics(target, strict)).toEqual([]);
+  },
+  120_000,
+);
 
 test('a call no release accepted does not compile', () => {
   const file = path.join(root, 'test/types/__bad-earlier.ts');
-  const errors = diagnostics(file, true, [
-    "import { BitmapUtils, AppServer } from '@mentraos/sdk';",
-    'export const v: string = BitmapUtils.validateBmpBase64(1);',
-    'export class S extends AppServer { public getExpressApp(): number { return 1; } }',
-  ].join('\n'));
+  const errors = diagnostics(
+    file,
+    true,
+    [
+      "import { BitmapUtils, AppServer } from '@mentraos/sdk';",
+      'export const v: string = BitmapUtils.validateBmpBase64(1);',
+      'export class S extends AppServer { public getExpressApp(): number { return 1; } }',
+    ].join('\n'),
+  );
   expect(errors.join('\n')).toMatch(/number/);
   expect(errors.length).toBeGreaterThanOrEqual(2);
 }, 120_000);

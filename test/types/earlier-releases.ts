@@ -4,8 +4,19 @@
  * public apps use, compiles against ours. Each block names the release that accepted it.
  */
 import {
-  AppServer, BitmapUtils, createAuthMiddleware, type AppSession, type BitmapValidation, type ButtonPress, type ConnectionState,
-  type LiveKitInfo, type PendingPhotoRequest, type SonioxToken, type ToolCall, type TranscriptionData, type TranscriptionMetadata,
+  AppServer,
+  BitmapUtils,
+  createAuthMiddleware,
+  type AppSession,
+  type BitmapValidation,
+  type ButtonPress,
+  type ConnectionState,
+  type LiveKitInfo,
+  type PendingPhotoRequest,
+  type SonioxToken,
+  type ToolCall,
+  type TranscriptionData,
+  type TranscriptionMetadata,
 } from '@mentraos/sdk';
 import { createG1Toolkit, DisplayHelpers, ScrollView, TextMeasurer, TextWrapper, G1_PROFILE, type TruncateResult } from '@mentraos/sdk/display-utils';
 
@@ -29,7 +40,10 @@ export class StopsAsynchronously extends AppServer {
 /** 2.1-era callers await it or chain on the published `Promise<void>`. */
 export async function callers(server: AppServer): Promise<void> {
   await server.stop();
-  server.stop().then(() => undefined, () => undefined);
+  server.stop().then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** An app's own test builds a ToolCall with a numeric timestamp (and a Date, and the cloud's string). */
@@ -90,6 +104,11 @@ export async function publishedMembers(session: AppSession, pending: PendingPhot
     void [tokens, sid];
   });
   session.events.onButtonPress((b: ButtonPress) => void b.sessionId);
-  const middleware = createAuthMiddleware({ apiKey: 'k', packageName: 'p', cookieSecret: 's', getAppSessionForUser: (userId: string) => (userId ? session : null) });
+  const middleware = createAuthMiddleware({
+    apiKey: 'k',
+    packageName: 'p',
+    cookieSecret: 's',
+    getAppSessionForUser: (userId: string) => (userId ? session : null),
+  });
   void [instructions, count, ids, middleware, pending.userId, link.roomName, state.wifi.hasInternet];
 }

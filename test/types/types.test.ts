@@ -15,7 +15,10 @@ function diagnostics(file: string, source?: string): string[] {
   if (source !== undefined) {
     const read = host.getSourceFile;
     host.getSourceFile = (name, lang, ...rest) => (path.resolve(name) === file ? ts.createSourceFile(name, source, lang) : read(name, lang, ...rest));
-    host.fileExists = ((exists) => (name: string) => path.resolve(name) === file || exists(name))(host.fileExists);
+    host.fileExists = (
+      (exists) => (name: string) =>
+        path.resolve(name) === file || exists(name)
+    )(host.fileExists);
   }
   const program = ts.createProgram([file], { ...parsed.options, noEmit: true }, host);
   return ts.getPreEmitDiagnostics(program, program.getSourceFile(file)).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
@@ -27,11 +30,14 @@ test('both onToolCall override forms (and their older spellings) compile', () =>
 
 test('an override with an incompatible first parameter does not compile', () => {
   const file = path.join(root, 'test/types/__bad-override.ts');
-  const errors = diagnostics(file, [
-    "import { AppServer } from '@mentraos/sdk';",
-    'export class Bad extends AppServer {',
-    '  protected override async onToolCall(toolCall: number): Promise<any> { return toolCall; }',
-    '}',
-  ].join('\n'));
+  const errors = diagnostics(
+    file,
+    [
+      "import { AppServer } from '@mentraos/sdk';",
+      'export class Bad extends AppServer {',
+      '  protected override async onToolCall(toolCall: number): Promise<any> { return toolCall; }',
+      '}',
+    ].join('\n'),
+  );
   expect(errors.join('\n')).toMatch(/onToolCall/);
 }, 60_000);

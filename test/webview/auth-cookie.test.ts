@@ -97,11 +97,16 @@ describe('webview auth: no cookieSecret', () => {
 describe('createAuthMiddleware on a plain Express app', () => {
   test('sets authUserId and activeSession from getSessionForUser, with a custom cookie name and options', async () => {
     const web = express();
-    web.use(createAuthMiddleware({
-      apiKey: API_KEY, packageName: 'com.example.app', cookieSecret: SECRET, cookieName: 'my_session',
-      cookieOptions: { sameSite: 'strict', path: '/' },
-      getSessionForUser: (userId) => (userId === 'live@example.com' ? { live: true } : undefined),
-    }));
+    web.use(
+      createAuthMiddleware({
+        apiKey: API_KEY,
+        packageName: 'com.example.app',
+        cookieSecret: SECRET,
+        cookieName: 'my_session',
+        cookieOptions: { sameSite: 'strict', path: '/' },
+        getSessionForUser: (userId) => (userId === 'live@example.com' ? { live: true } : undefined),
+      }),
+    );
     web.get('/whoami', (req, res) => {
       const r = req as AuthenticatedRequest;
       res.json({ user: r.authUserId ?? null, session: r.activeSession ?? null });

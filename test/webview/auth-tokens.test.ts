@@ -17,12 +17,16 @@ describe('webview auth: each kind of token', () => {
   const logger = captureLogger();
   beforeAll(async () => {
     api = await fakeCloudApi(API_KEY, { [TEMP]: 'temp-user@example.com' });
-    app = await started(new WebviewApp(appConfig({
-      logger,
-      cookieSecret: 'cookie-secret-for-tests',
-      cloudApiUrl: api.url,
-      userTokenPublicKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    })));
+    app = await started(
+      new WebviewApp(
+        appConfig({
+          logger,
+          cookieSecret: 'cookie-secret-for-tests',
+          cloudApiUrl: api.url,
+          userTokenPublicKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        }),
+      ),
+    );
   });
   afterAll(async () => {
     await app.stop();
@@ -48,14 +52,22 @@ describe('webview auth: each kind of token', () => {
     ['expired beyond the grace', () => sign({ expiresInS: -300 })],
     ['from another issuer', () => sign({ iss: 'https://evil.example.com' })],
     ['signed by another key', () => sign({ key: otherKeys.privateKey })],
-    ['HS256 with the public key as the secret (algorithm confusion)', () => jwt.sign({ sub: 'x', iss: 'https://prod.augmentos.cloud', frontendToken: frontendToken('x', API_KEY) }, keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(), { algorithm: 'HS256' })],
+    [
+      'HS256 with the public key as the secret (algorithm confusion)',
+      () =>
+        jwt.sign(
+          { sub: 'x', iss: 'https://prod.augmentos.cloud', frontendToken: frontendToken('x', API_KEY) },
+          keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+          { algorithm: 'HS256' },
+        ),
+    ],
     ['not a JWT at all', () => 'not.a.jwt'],
   ])('a signed user token %s is refused', async (_name, token) => {
     expect(await me(app.getPort(), q({ aos_signed_user_token: token() }))).toMatchObject({ authUserId: null, setCookie: null });
   });
 
   describe('pitfall 7.1.6: a webview token for another app is rejected', () => {
-    test('a signed user token whose frontendToken was made with another app\'s API key', async () => {
+    test("a signed user token whose frontendToken was made with another app's API key", async () => {
       const token = sign({ sub: 'victim@example.com', frontendToken: frontendToken('victim@example.com', 'key-of-app-A') });
       expect(await me(app.getPort(), q({ aos_signed_user_token: token }))).toMatchObject({ authUserId: null, setCookie: null });
     });
@@ -66,7 +78,7 @@ describe('webview auth: each kind of token', () => {
       expect((await me(app.getPort(), q({ aos_signed_user_token: other }))).authUserId).toBeNull();
     });
 
-    test('a frontend token made with another app\'s API key', async () => {
+    test("a frontend token made with another app's API key", async () => {
       expect((await me(app.getPort(), q({ aos_frontend_token: frontendToken('victim@example.com', 'key-of-app-A') }))).authUserId).toBeNull();
     });
 
@@ -88,7 +100,9 @@ describe('webview auth: each kind of token', () => {
     const res = await me(app.getPort(), q({ aos_temp_token: TEMP }));
     expect(res.authUserId).toBe('temp-user@example.com');
     expect(res.setCookie).toMatch(/^aos_session=temp-user%40example\.com%7C/);
-    expect(api.requests).toEqual([{ path: '/api/auth/exchange-user-token', authorization: `Bearer ${API_KEY}`, body: { aos_temp_token: TEMP, packageName: 'com.example.app' } }]);
+    expect(api.requests).toEqual([
+      { path: '/api/auth/exchange-user-token', authorization: `Bearer ${API_KEY}`, body: { aos_temp_token: TEMP, packageName: 'com.example.app' } },
+    ]);
   });
 
   test('a temporary token the cloud refuses does not authenticate; a malformed one is not even sent', async () => {
@@ -123,7 +137,15 @@ describe('webview auth: each kind of token', () => {
 
     test('the signed user token wins over all others', async () => {
       const cookie = await cookieFor('cookie@example.com');
-      const res = await me(app.getPort(), q({ aos_signed_user_token: sign({ sub: 'signed@example.com' }), aos_temp_token: TEMP, aos_frontend_token: frontendToken('front@example.com', API_KEY) }), { cookie });
+      const res = await me(
+        app.getPort(),
+        q({
+          aos_signed_user_token: sign({ sub: 'signed@example.com' }),
+          aos_temp_token: TEMP,
+          aos_frontend_token: frontendToken('front@example.com', API_KEY),
+        }),
+        { cookie },
+      );
       expect(res.authUserId).toBe('signed@example.com');
       expect(api.requests).toHaveLength(0);
     });
@@ -138,7 +160,10 @@ describe('webview auth: each kind of token', () => {
 
     test('a token that fails falls through to the next kind', async () => {
       const front = frontendToken('front@example.com', API_KEY);
-      expect((await me(app.getPort(), q({ aos_signed_user_token: sign({ expiresInS: -999 }), aos_temp_token: 'c3'.repeat(32), aos_frontend_token: front }))).authUserId).toBe('front@example.com');
+      expect(
+        (await me(app.getPort(), q({ aos_signed_user_token: sign({ expiresInS: -999 }), aos_temp_token: 'c3'.repeat(32), aos_frontend_token: front })))
+          .authUserId,
+      ).toBe('front@example.com');
     });
   });
 
@@ -153,7 +178,7 @@ describe('webview auth: each kind of token', () => {
 });
 
 describe('webview auth: the live session and the key configuration', () => {
-  test('req.activeSession is the user\'s live AppSession', async () => {
+  test("req.activeSession is the user's live AppSession", async () => {
     const cloud = await createTestCloud();
     const app = await started(new WebviewApp(appConfig({ cookieSecret: 's3cret-s3cret' })));
     try {
@@ -166,21 +191,26 @@ describe('webview auth: the live session and the key configuration', () => {
     }
   });
 
-  test.each(['MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY', 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY'])('the public key can come from %s (PEM, \\n-escaped)', async (name) => {
-    const before = process.env[name];
-    process.env[name] = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString().replace(/\n/g, '\\n');
-    const app = await started(new WebviewApp(appConfig({ cookieSecret: 's3cret-s3cret' })));
-    try {
-      expect((await me(app.getPort(), q({ aos_signed_user_token: sign() }))).authUserId).toBe('wearer@example.com');
-    } finally {
-      if (before === undefined) delete process.env[name];
-      else process.env[name] = before;
-      await app.stop();
-    }
-  });
+  test.each(['MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY', 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY'])(
+    'the public key can come from %s (PEM, \\n-escaped)',
+    async (name) => {
+      const before = process.env[name];
+      process.env[name] = keys.publicKey.export({ type: 'spki', format: 'pem' }).toString().replace(/\n/g, '\\n');
+      const app = await started(new WebviewApp(appConfig({ cookieSecret: 's3cret-s3cret' })));
+      try {
+        expect((await me(app.getPort(), q({ aos_signed_user_token: sign() }))).authUserId).toBe('wearer@example.com');
+      } finally {
+        if (before === undefined) delete process.env[name];
+        else process.env[name] = before;
+        await app.stop();
+      }
+    },
+  );
 
   test('a JWK works as userTokenPublicKey', async () => {
-    const app = await started(new WebviewApp(appConfig({ cookieSecret: 's3cret-s3cret', userTokenPublicKey: { keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'v1' }] } })));
+    const app = await started(
+      new WebviewApp(appConfig({ cookieSecret: 's3cret-s3cret', userTokenPublicKey: { keys: [{ ...keys.publicKey.export({ format: 'jwk' }), kid: 'v1' }] } })),
+    );
     try {
       expect((await me(app.getPort(), q({ aos_signed_user_token: sign() }))).authUserId).toBe('wearer@example.com');
     } finally {

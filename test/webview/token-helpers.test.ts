@@ -1,7 +1,5 @@
 import jwt from 'jsonwebtoken';
-import {
-  createToken, exchangeToken, extractTempToken, extractTokenFromUrl, generateWebviewUrl, isSdkError, validateToken,
-} from '../../src';
+import { createToken, exchangeToken, extractTempToken, extractTokenFromUrl, generateWebviewUrl, isSdkError, validateToken } from '../../src';
 import { API_KEY } from '../helpers/apps';
 import { fakeCloudApi } from '../helpers/webview';
 

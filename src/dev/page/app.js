@@ -144,8 +144,13 @@ function renderAll() {
 function renderApp(app) {
   if (!app) return;
   const restarts = app.restarts ? ` · restarted ${app.restarts}×` : '';
-  const status = !app.running ? `not running${app.exit_code === null || app.exit_code === undefined ? '' : ` (exit code ${app.exit_code})`}`
-    : app.listening === false ? (app.restarts ? 'restarting…' : 'starting…') : `listening on port ${app.port}`;
+  const status = !app.running
+    ? `not running${app.exit_code === null || app.exit_code === undefined ? '' : ` (exit code ${app.exit_code})`}`
+    : app.listening === false
+      ? app.restarts
+        ? 'restarting…'
+        : 'starting…'
+      : `listening on port ${app.port}`;
   const el = $('app-status');
   el.textContent = `${app.entry} · ${app.package_name ?? 'package not yet known'} · ${status}${restarts}`;
   el.dataset.listening = String(!!app.running && app.listening !== false);
@@ -178,7 +183,14 @@ function makeCard(userId) {
   const card = { root, q, error: q('.error'), views: {} };
   for (const view of ['main', 'dashboard']) {
     const fig = root.querySelector(`[data-view="${view}"]`);
-    card.views[view] = { fig, screen: fig.querySelector('.screen'), caption: fig.querySelector('.caption'), timer: fig.querySelector('.timer'), key: null, stop: () => {} };
+    card.views[view] = {
+      fig,
+      screen: fig.querySelector('.screen'),
+      caption: fig.querySelector('.caption'),
+      timer: fig.querySelector('.timer'),
+      key: null,
+      stop: () => {},
+    };
   }
   wireControls(card, userId);
   wireExtraInputs(card, userId, (cmd) => command(cmd));
@@ -206,7 +218,7 @@ function renderUser(userId) {
   q('.head-now').textContent = `now ${u.device.head}`;
   renderGlasses(card, u, (cmd) => command(cmd));
   renderSettingValues(card, u.settings);
-  const subs = u.subscriptions.map((s) => (typeof s === 'string' ? s : s?.stream ?? JSON.stringify(s)));
+  const subs = u.subscriptions.map((s) => (typeof s === 'string' ? s : (s?.stream ?? JSON.stringify(s))));
   const p = q('.subscriptions');
   p.replaceChildren(document.createTextNode(subs.length ? 'Subscribed to: ' : 'No subscriptions.'));
   for (const s of subs) p.appendChild(Object.assign(document.createElement('code'), { textContent: s }));
@@ -310,16 +322,26 @@ function logEvent(e) {
     if (!$('log-wire').checked) return;
     const m = e.message || {};
     const json = JSON.stringify(m);
-    const summary = m.type === 'display_event' ? `display_event [${m.view}] ${describeLayout(m.layout)}`
-      : m.type === 'data_stream' ? `data_stream ${m.streamType} ${JSON.stringify(m.data).slice(0, 160)}`
-      : json.length > 220 ? `${json.slice(0, 220)}…` : json;
+    const summary =
+      m.type === 'display_event'
+        ? `display_event [${m.view}] ${describeLayout(m.layout)}`
+        : m.type === 'data_stream'
+          ? `data_stream ${m.streamType} ${JSON.stringify(m.data).slice(0, 160)}`
+          : json.length > 220
+            ? `${json.slice(0, 220)}…`
+            : json;
     log(e.direction, e.user_id, summary, json);
   } else if ($('log-state').checked && e.type !== 'display_update') {
-    const what = e.type === 'session_state' ? `session ${e.state}${e.reason ? ` (${e.reason})` : ''}`
-      : e.type === 'subscriptions' ? `subscriptions ${JSON.stringify(e.subscriptions)}`
-      : e.type === 'device_state' ? `device ${JSON.stringify(e.device)}`
-      : e.type === 'app_state' ? `app ${!e.app.running ? 'stopped' : e.app.listening === false ? 'starting' : 'listening'}${e.app.error ? ' (could not start)' : ''}`
-      : `${e.type} ${JSON.stringify(Object.fromEntries(Object.entries(e).filter(([k]) => !['type', 'seq', 'user_id'].includes(k)))).slice(0, 200)}`;
+    const what =
+      e.type === 'session_state'
+        ? `session ${e.state}${e.reason ? ` (${e.reason})` : ''}`
+        : e.type === 'subscriptions'
+          ? `subscriptions ${JSON.stringify(e.subscriptions)}`
+          : e.type === 'device_state'
+            ? `device ${JSON.stringify(e.device)}`
+            : e.type === 'app_state'
+              ? `app ${!e.app.running ? 'stopped' : e.app.listening === false ? 'starting' : 'listening'}${e.app.error ? ' (could not start)' : ''}`
+              : `${e.type} ${JSON.stringify(Object.fromEntries(Object.entries(e).filter(([k]) => !['type', 'seq', 'user_id'].includes(k)))).slice(0, 200)}`;
     log('state', e.user_id || '', what);
   } else if ($('log-state').checked && e.reason) {
     log('state', e.user_id, `[${e.view}] ${e.reason === 'expired' ? 'timed display ended' : 'cleared (session ended)'}`);
@@ -331,6 +353,14 @@ $('auto-photo').onchange = () => void command({ type: 'auto_photo', enabled: $('
 $('log-clear').onclick = () => $('log-lines').replaceChildren();
 
 // For tests and curious developers: the page's state, in the shape of a sync_response.
-window.simulator = { snapshot: () => snapshot(mirror), get seq() { return mirror.seq; }, get connected() { return !!control; } };
+window.simulator = {
+  snapshot: () => snapshot(mirror),
+  get seq() {
+    return mirror.seq;
+  },
+  get connected() {
+    return !!control;
+  },
+};
 
 connect();

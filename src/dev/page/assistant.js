@@ -15,7 +15,11 @@ function field(type, { value, options, min, max, step, multiple } = {}) {
     return { input, read: () => input.checked, write: (v) => (input.checked = !!v) };
   }
   if (options) {
-    const input = node('select', { multiple: !!multiple }, options.map((o) => node('option', { value: JSON.stringify(o.value ?? o), textContent: String(o.label ?? o.value ?? o) })));
+    const input = node(
+      'select',
+      { multiple: !!multiple },
+      options.map((o) => node('option', { value: JSON.stringify(o.value ?? o), textContent: String(o.label ?? o.value ?? o) })),
+    );
     const write = (v) => {
       const wanted = (multiple ? (Array.isArray(v) ? v : []) : [v]).map((x) => JSON.stringify(x));
       for (const opt of input.options) opt.selected = wanted.includes(opt.value);
@@ -73,7 +77,9 @@ export async function loadTools(card, user_id, send) {
       answer.textContent = 'calling…';
       const r = await send({ type: 'tool_call', user_id, tool_id: tool.id, parameters });
       answer.dataset.state = r ? 'answered' : 'failed';
-      answer.textContent = !r ? 'the call failed (see above)' : `${r.app_status ?? ''} ${typeof r.reply === 'string' ? r.reply : JSON.stringify(r.answer ?? r.reply ?? null)}`.trim();
+      answer.textContent = !r
+        ? 'the call failed (see above)'
+        : `${r.app_status ?? ''} ${typeof r.reply === 'string' ? r.reply : JSON.stringify(r.answer ?? r.reply ?? null)}`.trim();
     };
     box.append(row);
   }

@@ -15,12 +15,20 @@ export function renderGlasses(card, user, send) {
   renderPhotos(card, user.user_id, g.photo_requests || [], send);
   const q = card.q;
   const audio = g.audio;
-  q('.audio-now').textContent = !audio ? 'nothing asked' : audio.kind === 'speak' ? `speak “${audio.text ?? ''}”` : audio.kind === 'play' ? `play ${audio.audio_url ?? ''}` : 'stop';
+  q('.audio-now').textContent = !audio
+    ? 'nothing asked'
+    : audio.kind === 'speak'
+      ? `speak “${audio.text ?? ''}”`
+      : audio.kind === 'play'
+        ? `play ${audio.audio_url ?? ''}`
+        : 'stop';
   const led = g.led;
   const dot = q('.led-dot');
   dot.dataset.on = String(!!led && led.action !== 'off');
   dot.style.background = led && led.action !== 'off' ? cssColour(led.color) : '';
-  q('.led-now').textContent = !led ? 'off (never set)' : `${led.action}${led.color ? ` ${led.color}` : ''}${led.ontime ? `, on ${led.ontime} ms` : ''}${led.offtime ? `, off ${led.offtime} ms` : ''}${led.count ? `, ×${led.count}` : ''}`;
+  q('.led-now').textContent = !led
+    ? 'off (never set)'
+    : `${led.action}${led.color ? ` ${led.color}` : ''}${led.ontime ? `, on ${led.ontime} ms` : ''}${led.offtime ? `, off ${led.offtime} ms` : ''}${led.count ? `, ×${led.count}` : ''}`;
   const streams = Object.values(g.streams || {}).filter(Boolean);
   const box = q('.streams-now');
   box.replaceChildren(...(streams.length ? [] : ['none']));
@@ -34,9 +42,11 @@ export function renderGlasses(card, user, send) {
     box.append(item);
   }
   const dash = g.dashboard || { mode: 'main', content: null };
-  q('.dash-now').textContent = `mode ${dash.mode}; ${dash.content === null || dash.content === undefined ? 'no content' : typeof dash.content === 'string' ? `“${dash.content}”` : JSON.stringify(dash.content)}`;
+  q('.dash-now').textContent =
+    `mode ${dash.mode}; ${dash.content === null || dash.content === undefined ? 'no content' : typeof dash.content === 'string' ? `“${dash.content}”` : JSON.stringify(dash.content)}`;
   const d = user.device || {};
-  q('.wifi-now').textContent = `glasses ${d.connected === false ? 'disconnected' : 'connected'}; WiFi ${d.wifi ? (d.wifi.connected ? `on${d.wifi.ssid ? ` (${d.wifi.ssid})` : ''}` : 'off') : 'unknown'}`;
+  q('.wifi-now').textContent =
+    `glasses ${d.connected === false ? 'disconnected' : 'connected'}; WiFi ${d.wifi ? (d.wifi.connected ? `on${d.wifi.ssid ? ` (${d.wifi.ssid})` : ''}` : 'off') : 'unknown'}`;
 }
 
 function cssColour(name) {
@@ -58,7 +68,13 @@ function renderPhotos(card, user_id, requests, send) {
     const picker = Object.assign(document.createElement('input'), { type: 'file', accept: 'image/*', className: 'photo-file', title: 'answer with an image' });
     const refuse = Object.assign(document.createElement('button'), { type: 'button', className: 'photo-error', textContent: 'Answer with an error' });
     const code = Object.assign(document.createElement('input'), { className: 'photo-error-code', value: 'CAMERA_BUSY', size: 12, title: 'error code' });
-    li.append(`Photo ${r.photo_request_id}${r.size ? ` (${r.size})` : ''}${r.save_to_gallery ? ', save to gallery' : ''}: drop an image here, or `, picker, ' ', code, refuse);
+    li.append(
+      `Photo ${r.photo_request_id}${r.size ? ` (${r.size})` : ''}${r.save_to_gallery ? ', save to gallery' : ''}: drop an image here, or `,
+      picker,
+      ' ',
+      code,
+      refuse,
+    );
     const answer = async (file) => {
       if (!file) return;
       li.dataset.sending = 'true';
@@ -74,7 +90,13 @@ function renderPhotos(card, user_id, requests, send) {
       }
     };
     picker.onchange = () => answer(picker.files[0]);
-    refuse.onclick = () => send({ type: 'photo_respond', user_id, photo_request_id: r.photo_request_id, error: { code: code.value.trim() || 'CAMERA_ERROR', message: 'Refused in the simulator' } });
+    refuse.onclick = () =>
+      send({
+        type: 'photo_respond',
+        user_id,
+        photo_request_id: r.photo_request_id,
+        error: { code: code.value.trim() || 'CAMERA_ERROR', message: 'Refused in the simulator' },
+      });
     li.ondragover = (e) => {
       e.preventDefault();
       li.dataset.over = 'true';
@@ -111,4 +133,3 @@ export function playAudioEvent(card, e) {
   player.onerror = () => (status.textContent = `cannot play ${e.audio_url}`);
   player.play().catch((err) => (status.textContent = `cannot play: ${err.message}`));
 }
-

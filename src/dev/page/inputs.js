@@ -11,9 +11,11 @@ export function wireExtraInputs(card, user_id, send) {
     status.textContent = `streaming ${what}…`;
     const r = await send({ type: 'audio_feed', user_id, wav_base64 });
     status.dataset.state = r ? (r.delivered === false ? 'unsubscribed' : 'sent') : 'failed';
-    status.textContent = !r ? `${what}: refused (see above)`
-      : r.delivered === false ? `${what}: the app is not subscribed to audio_chunk; nothing was sent`
-      : `${what}: ${r.chunks} chunks of 100 ms (${(r.duration_ms / 1000).toFixed(1)} s) sent`;
+    status.textContent = !r
+      ? `${what}: refused (see above)`
+      : r.delivered === false
+        ? `${what}: the app is not subscribed to audio_chunk; nothing was sent`
+        : `${what}: ${r.chunks} chunks of 100 ms (${(r.duration_ms / 1000).toFixed(1)} s) sent`;
   };
   q('.wav-file').onchange = async () => {
     const file = q('.wav-file').files[0];

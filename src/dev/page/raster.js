@@ -65,7 +65,11 @@ function drawLine(fb, text, x, y, bold = false) {
 
 /** The characters of a string that take a cell: tabs become spaces, other control characters go. */
 function cells(text) {
-  return [...String(text ?? '').replace(/\t/g, '    ').replace(/\r\n?/g, '\n')].filter((c) => c === '\n' || c >= ' ');
+  return [
+    ...String(text ?? '')
+      .replace(/\t/g, '    ')
+      .replace(/\r\n?/g, '\n'),
+  ].filter((c) => c === '\n' || c >= ' ');
 }
 
 /**
@@ -221,8 +225,12 @@ export function rasterize(layout, options = {}) {
     }
     case 'dashboard_card': {
       const columns = columnsOf(fb.width);
-      const right = cells(layout.rightText).filter((c) => c !== '\n').slice(0, columns);
-      const left = cells(layout.leftText).filter((c) => c !== '\n').slice(0, Math.max(0, columns - right.length - 1));
+      const right = cells(layout.rightText)
+        .filter((c) => c !== '\n')
+        .slice(0, columns);
+      const left = cells(layout.leftText)
+        .filter((c) => c !== '\n')
+        .slice(0, Math.max(0, columns - right.length - 1));
       drawLine(fb, left.join(''), MARGIN_X, MARGIN_Y);
       drawLine(fb, right.join(''), fb.width - MARGIN_X - right.length * font(false).width, MARGIN_Y);
       break;

@@ -80,10 +80,13 @@ export function renderLayout(screen, layout, shownAt = Date.now()) {
   show();
   const frames = Array.isArray(layout.frames) ? layout.frames.length : 0;
   if (frames < 2) return () => {};
-  const timer = setInterval(() => {
-    show();
-    if (!layout.repeat && shown >= frames - 1) clearInterval(timer);
-  }, Math.min(250, animationInterval(layout)));
+  const timer = setInterval(
+    () => {
+      show();
+      if (!layout.repeat && shown >= frames - 1) clearInterval(timer);
+    },
+    Math.min(250, animationInterval(layout)),
+  );
   return () => clearInterval(timer);
 }
 

@@ -48,7 +48,12 @@ export function applyGlassesEvent(g, e) {
     case 'photo_request': {
       const others = g.photo_requests.filter((p) => p.photo_request_id !== e.photo_request_id);
       if (e.state !== 'pending') return { ...g, photo_requests: others };
-      const info = { photo_request_id: e.photo_request_id, save_to_gallery: e.save_to_gallery, requested_at: e.requested_at ?? Date.now(), ...(e.size ? { size: e.size } : {}) };
+      const info = {
+        photo_request_id: e.photo_request_id,
+        save_to_gallery: e.save_to_gallery,
+        requested_at: e.requested_at ?? Date.now(),
+        ...(e.size ? { size: e.size } : {}),
+      };
       return { ...g, photo_requests: [...others, info] };
     }
     case 'audio_request':
@@ -76,8 +81,15 @@ function applyEvent(mirror, e) {
   let u = mirror.users.get(e.user_id);
   if (e.type === 'session_state') {
     u = u || {
-      user_id: e.user_id, session_id: e.session_id, package_name: e.package_name, state: e.state, subscriptions: [],
-      views: { main: null, dashboard: null }, device: initialDevice(), glasses: initialGlasses(), settings: [],
+      user_id: e.user_id,
+      session_id: e.session_id,
+      package_name: e.package_name,
+      state: e.state,
+      subscriptions: [],
+      views: { main: null, dashboard: null },
+      device: initialDevice(),
+      glasses: initialGlasses(),
+      settings: [],
     };
     mirror.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
     return e.user_id;
@@ -100,7 +112,6 @@ function applyEvent(mirror, e) {
   }
   return e.user_id;
 }
-
 
 /** The mirror in the shape of a sync_response's `users`, for comparing with the server. */
 export function snapshot(mirror) {
