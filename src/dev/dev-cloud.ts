@@ -8,8 +8,6 @@ import type { SimulatedUser } from '../testing/user';
 import type { Layout } from '../protocol/messages';
 import {
   ControlError,
-  initialDevice,
-  initialGlasses,
   type AppStatus,
   type ControlEvent,
   type InputPayload,
@@ -17,33 +15,18 @@ import {
   type SessionStateName,
   type UserSnapshot,
   type ViewName,
-  type ViewState,
   type WireDirectionName,
 } from '../protocol/control';
 import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
-import { LIVE, VIEWS, toSnapshot, type DevUser, type EventBody } from './dev-state';
+import { LIVE, VIEWS, newDevUser, toSnapshot, type DevUser, type EventBody } from './dev-state';
 import { callTool, feedAudio, setSetting, streamAudio, WebviewSigner } from './features';
 import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
 import { deliverInput } from './inputs';
+import type { DevCloudOptions } from './dev-cloud-options';
+import { clearView, deviceAfterInput, setView } from './dev-views';
+import { initialAppStatus, notRunningMessage } from './app-status';
 
-export interface DevCloudOptions {
-  /** The entry file shown to controllers. */
-  entry: string;
-  /** Package name used in session ids until the app tells its own (default `com.example.app`). */
-  packageName?: string;
-  /** Origins the cloud's own port accepts (apps send none). Default: refuse every `Origin`. */
-  allowedOrigins?: string[];
-  /** How long `user_start` waits for the app to connect after answering the webhook (default 10 000 ms). */
-  startTimeoutMs?: number;
-  /** How long `user_start` waits for a starting app to listen (default 25 000 ms). */
-  listenTimeoutMs?: number;
-  /** The entry file's path, to find the app's config (default: `entry`, relative to the working directory). */
-  entryPath?: string;
-  /** Answer every photo request with the test image (default false). */
-  autoPhoto?: boolean;
-  /** Called with a human-readable line for the terminal log. */
-  onLog?: (line: string) => void;
-}
+export type { DevCloudOptions } from './dev-cloud-options';
 
 export class DevCloud implements GlassesHost {
   readonly cloud: TestCloud;
@@ -57,6 +40,7 @@ export class DevCloud implements GlassesHost {
   private appTarget: AppTarget | null = null;
   private status: AppStatus;
   private closed = false;
+  private readonly emitBody = (body: EventBody) => this.emit(body);
 
   static async create(options: DevCloudOptions): Promise<DevCloud> {
     let self: DevCloud | undefined;
@@ -78,17 +62,7 @@ export class DevCloud implements GlassesHost {
   ) {
     this.cloud = cloud;
     this.autoPhoto = options.autoPhoto ?? false;
-    this.status = {
-      entry: options.entry,
-      port: null,
-      running: false,
-      listening: false,
-      exit_code: null,
-      error: null,
-      restarts: 0,
-      package_name: null,
-      cloud_url: cloud.url,
-    };
+    this.status = initialAppStatus(options.entry, cloud.url);
   }
 
   /** The number of the last event emitted. */
@@ -149,21 +123,7 @@ export class DevCloud implements GlassesHost {
     const app = this.appTarget ?? (await this.waitForApp());
     const existing = notLive(); // again: another user_start may have started this wearer while the app was starting
     const packageName = this.status.package_name ?? this.options.packageName ?? 'com.example.app';
-    const user: DevUser = {
-      userId,
-      sessionId: `${userId}-${packageName}`,
-      packageName,
-      state: 'starting',
-      sim: null,
-      generation: (existing?.generation ?? 0) + 1,
-      stopping: false,
-      subscriptions: [],
-      views: existing?.views ?? { main: null, dashboard: null },
-      device: existing?.device ?? initialDevice(),
-      glasses: initialGlasses(),
-      settings: existing?.settings ?? [],
-      timers: {},
-    };
+    const user = newDevUser(userId, packageName, existing);
     this.users.set(userId, user);
     this.setState(user, 'starting');
     const generation = user.generation;
@@ -221,7 +181,10 @@ export class DevCloud implements GlassesHost {
     const user = this.known(userId);
     const sim = user.sim;
     if (user.state !== 'ready' || !sim || !sim.connected) throw new ControlError('not_running', `The app is not connected for ${userId} (${user.state})`);
-    if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location' || input.kind === 'connection') this.updateDevice(user, input);
+    if (input.kind === 'head' || input.kind === 'battery' || input.kind === 'location' || input.kind === 'connection') {
+      user.device = deviceAfterInput(user.device, input);
+      this.emit({ type: 'device_state', user_id: user.userId, device: user.device });
+    }
     try {
       return await deliverInput(sim, input);
     } catch (e) {
@@ -258,7 +221,7 @@ export class DevCloud implements GlassesHost {
 
   webviewOpen(userId: string): string {
     const user = this.known(userId);
-    if (!this.status.port || !this.status.listening) throw new ControlError('app_not_running', this.notRunningMessage());
+    if (!this.status.port || !this.status.listening) throw new ControlError('app_not_running', notRunningMessage(this.status));
     return this.webview.url(user, this.config(), this.status.port);
   }
 
@@ -313,7 +276,7 @@ export class DevCloud implements GlassesHost {
     else if (msg.type === 'display_event' && msg.layout && typeof msg.layout === 'object') {
       const view: ViewName = msg.view === 'dashboard' ? 'dashboard' : 'main';
       const duration = typeof msg.durationMs === 'number' && Number.isFinite(msg.durationMs) && msg.durationMs >= 0 ? msg.durationMs : undefined;
-      this.setView(user, view, msg.layout as Layout, duration);
+      setView(user, view, msg.layout as Layout, duration, this.emitBody, () => !this.closed);
     } else if (msg.type === 'subscription_update' && Array.isArray(msg.subscriptions)) {
       user.subscriptions = msg.subscriptions;
       this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: msg.subscriptions });
@@ -367,50 +330,11 @@ export class DevCloud implements GlassesHost {
     if (user.state === 'stopped') return;
     this.setState(user, 'stopped', reason);
     user.sim?.wake(); // a user_start waiting for this session's connection gives up now
-    if (!keepViews) for (const view of VIEWS) if (user.views[view]) this.clearView(user, view, 'session_ended');
+    if (!keepViews) for (const view of VIEWS) if (user.views[view]) clearView(user, view, 'session_ended', this.emitBody);
     if (user.subscriptions.length) {
       user.subscriptions = [];
       this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: [] });
     }
-  }
-
-  private setView(user: DevUser, view: ViewName, layout: Layout, durationMs: number | undefined): void {
-    clearTimeout(user.timers[view]);
-    const state: ViewState = { layout, shown_at: Date.now(), ...(durationMs === undefined ? {} : { duration_ms: durationMs }) };
-    user.views[view] = state;
-    this.emit({
-      type: 'display_update',
-      user_id: user.userId,
-      view,
-      layout,
-      shown_at: state.shown_at,
-      ...(durationMs === undefined ? {} : { duration_ms: durationMs }),
-    });
-    if (durationMs !== undefined) {
-      user.timers[view] = setTimeout(() => {
-        if (user.views[view] === state && !this.closed) this.clearView(user, view, 'expired');
-      }, durationMs);
-      user.timers[view].unref?.();
-    }
-  }
-
-  private clearView(user: DevUser, view: ViewName, reason: 'expired' | 'session_ended'): void {
-    clearTimeout(user.timers[view]);
-    user.views[view] = null;
-    this.emit({ type: 'display_update', user_id: user.userId, view, layout: null, shown_at: Date.now(), reason });
-  }
-
-  private updateDevice(user: DevUser, input: InputPayload): void {
-    const d = { ...user.device };
-    if (input.kind === 'head') d.head = input.position;
-    else if (input.kind === 'battery') d.battery = { level: input.level, charging: input.charging ?? false };
-    else if (input.kind === 'connection') {
-      d.connected = input.connected;
-      if (input.wifi) d.wifi = input.wifi;
-    } else if (input.kind === 'location')
-      d.location = { lat: input.lat, lng: input.lng, ...(input.accuracy === undefined ? {} : { accuracy: input.accuracy }) };
-    user.device = d;
-    this.emit({ type: 'device_state', user_id: user.userId, device: d });
   }
 
   private toSnapshot(u: DevUser): UserSnapshot {
@@ -427,7 +351,7 @@ export class DevCloud implements GlassesHost {
   private waitForApp(): Promise<AppTarget> {
     const limit = this.options.listenTimeoutMs ?? 25_000;
     const exited = () => !this.status.running && (this.status.exit_code !== null || this.status.error !== null);
-    if (exited()) return Promise.reject(new ControlError('app_not_running', this.notRunningMessage()));
+    if (exited()) return Promise.reject(new ControlError('app_not_running', notRunningMessage(this.status)));
     return new Promise((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
@@ -439,7 +363,7 @@ export class DevCloud implements GlassesHost {
           resolve(this.appTarget);
         } else if (exited() || this.closed) {
           done();
-          reject(new ControlError('app_not_running', this.notRunningMessage()));
+          reject(new ControlError('app_not_running', notRunningMessage(this.status)));
         }
       };
       const timer = setTimeout(() => {
@@ -461,13 +385,6 @@ export class DevCloud implements GlassesHost {
       }
     }
     return event;
-  }
-
-  private notRunningMessage(): string {
-    const { exit_code: code, error } = this.status;
-    if (code === null && !error) return this.status.running ? 'The app is starting and does not listen yet' : 'The app has not started yet';
-    const last = error ? `: ${error.split('\n').filter(Boolean).slice(-1)[0]?.slice(0, 300)}` : '';
-    return `The app is not running (exit code ${code})${last}`;
   }
 
   /** @internal */

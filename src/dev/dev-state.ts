@@ -1,6 +1,17 @@
 /** What the local cloud keeps per simulated wearer, shared by the cloud and its helpers. */
 import type { SimulatedUser } from '../testing/user';
-import type { ControlEvent, DeviceState, GlassesState, SessionStateName, SettingValue, UserSnapshot, ViewName, ViewState } from '../protocol/control';
+import {
+  initialDevice,
+  initialGlasses,
+  type ControlEvent,
+  type DeviceState,
+  type GlassesState,
+  type SessionStateName,
+  type SettingValue,
+  type UserSnapshot,
+  type ViewName,
+  type ViewState,
+} from '../protocol/control';
 
 /** An event before it gets its `seq`. */
 export type EventBody = ControlEvent extends infer E ? (E extends { seq: number } ? Omit<E, 'seq'> : never) : never;
@@ -37,5 +48,24 @@ export function toSnapshot(u: DevUser): UserSnapshot {
     device: u.device,
     glasses: u.glasses,
     settings: u.settings,
+  };
+}
+
+/** A wearer starting (again): a new generation, keeping what its glasses show, its device and settings. */
+export function newDevUser(userId: string, packageName: string, existing: DevUser | undefined): DevUser {
+  return {
+    userId,
+    sessionId: `${userId}-${packageName}`,
+    packageName,
+    state: 'starting',
+    sim: null,
+    generation: (existing?.generation ?? 0) + 1,
+    stopping: false,
+    subscriptions: [],
+    views: existing?.views ?? { main: null, dashboard: null },
+    device: existing?.device ?? initialDevice(),
+    glasses: initialGlasses(),
+    settings: existing?.settings ?? [],
+    timers: {},
   };
 }

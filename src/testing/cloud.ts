@@ -10,110 +10,23 @@
  *   await cloud.close();
  */
 import { createHash } from 'node:crypto';
-import { Agent, createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { getDialect, type Dialect, type DialectName } from '../protocol/dialects';
+import { getDialect, type Dialect } from '../protocol/dialects';
 import type { AppSetting } from '../protocol/messages';
-import { TRUSTED_HOSTS_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
-import { CloudRest } from './cloud-rest';
-import { packageNameOf, type AppTarget } from './targets';
-import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
 import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
+import { addTrust, originAllowed, postJson, removeTrust } from './cloud-http';
+import { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
+import { CloudRest } from './cloud-rest';
+import { packageNameOf } from './targets';
+import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { parseOrRaw } from './wire-parse';
 
 export type { AppTarget } from './targets';
-
-export interface TestCloudOptions {
-  /** Which cloud generation to speak (default `mentraos`). */
-  dialect?: DialectName;
-  /**
-   * Add 127.0.0.1 to `MENTRAOS_TRUSTED_HOSTS` for apps in this process while the cloud runs (default true).
-   * Apps never trust loopback on their own; set false to test that refusal.
-   */
-  trustInProcess?: boolean;
-  /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
-  apiKeys?: Record<string, string>;
-  /**
-   * Accept whatever package name the app sends in its handshake (default false: it must be the session's).
-   * The user's `packageName` becomes the one the app sent. For development clouds that do not know the app.
-   */
-  acceptAnyPackage?: boolean;
-  /**
-   * Refuse (403) any HTTP request or WebSocket upgrade that carries an `Origin` header not in this list.
-   * Apps send no `Origin`; browsers always do. Default: no check.
-   */
-  allowedOrigins?: string[];
-  /** Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code). */
-  onConnection?: (user: SimulatedUser, event: 'open' | 'close', closeCode?: number) => void;
-  /** Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`). */
-  webhookSecret?: string;
-  /** App settings sent in every ack. */
-  settings?: AppSetting[];
-  /** The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose. */
-  settingsFor?: (user: SimulatedUser) => AppSetting[];
-  /** System settings sent in every ack (under the dialect's key). */
-  systemSettings?: Record<string, unknown>;
-  /** Capabilities sent in the ack (the `mentraos` dialects only). */
-  capabilities?: Record<string, unknown> | null;
-  /** Delay before each handshake is acknowledged, in ms (default 0), to play a slow or overloaded cloud. */
-  ackDelayMs?: number;
-  /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
-  routeWaitMs?: number;
-  /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
-  appMessaging?: boolean;
-  /** Called for every recorded message, e.g. to print a live log. */
-  onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
-}
-
-export interface StartSessionOptions {
-  app: AppTarget;
-  userId?: string;
-  /** Default: the package name of `app` when it is a server object, else `com.example.app`. */
-  packageName?: string;
-  sessionId?: string;
-  /** Webhook path of the app (default `/webhook`). */
-  webhookPath?: string;
-  /** Refuse this session's handshake with a `tpa_connection_error` of this code. */
-  refuseWith?: { code: string; message?: string };
-  /** Resolve even when the webhook is not answered 2xx (default false: reject). */
-  allowFailure?: boolean;
-  /** Override the WebSocket URL sent in the webhook. */
-  websocketUrl?: string;
-  /** Extra headers on this session's webhooks (replacing the cloud's `webhookSecret` header when named alike). */
-  headers?: Record<string, string>;
-}
-
-export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
-  useOnboardMic: false,
-  contextualDashboard: true,
-  headUpAngle: 20,
-  brightness: 50,
-  autoBrightness: false,
-  sensingEnabled: true,
-  alwaysOnStatusBar: false,
-  bypassVad: false,
-  bypassAudioEncoding: false,
-  metricSystemEnabled: false,
-};
-
-let trustRefs = 0;
-let envBefore: string | undefined;
-
-function addTrust(): void {
-  if (trustRefs++ === 0) {
-    envBefore = process.env[TRUSTED_HOSTS_ENV];
-    const hosts = (envBefore ?? '').split(',').filter(Boolean);
-    if (!hosts.includes('127.0.0.1')) hosts.push('127.0.0.1');
-    process.env[TRUSTED_HOSTS_ENV] = hosts.join(',');
-  }
-}
-
-function removeTrust(): void {
-  if (--trustRefs === 0) {
-    if (envBefore === undefined) delete process.env[TRUSTED_HOSTS_ENV];
-    else process.env[TRUSTED_HOSTS_ENV] = envBefore;
-  }
-}
+export { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
+export { originAllowed } from './cloud-http';
 
 interface Pending {
   user: SimulatedUser;
@@ -281,7 +194,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     ws.on('error', () => {});
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? null : data.toString();
-      const msg = text === null ? { binary: (data as Buffer).length } : safeParse(text);
+      const msg = text === null ? { binary: (data as Buffer).length } : parseOrRaw(text, 500);
       if (!user) {
         user = this.onInit(ws, msg, socket, handshakeOver);
         return;
@@ -359,19 +272,6 @@ export class TestCloud implements UserCloud, ServiceCloud {
   }
 }
 
-export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
-  modelName: 'Simulated Glasses',
-  hasCamera: true,
-  hasDisplay: true,
-  display: { count: 1, isColor: false, color: 'green', canDisplayBitmap: true, resolution: { width: 576, height: 135 }, maxTextLines: 5 },
-  hasMicrophone: true,
-  hasSpeaker: true,
-  hasIMU: true,
-  hasButton: true,
-  hasLight: false,
-  hasWifi: true,
-};
-
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
   const server = createServer();
@@ -384,36 +284,4 @@ export async function createTestCloud(options: TestCloudOptions & { port?: numbe
   });
   const cloud = new TestCloud(server, options);
   return cloud;
-}
-
-/** True when the request has no `Origin` header or one of the allowed origins. */
-export function originAllowed(origin: string | undefined, allowed: readonly string[]): boolean {
-  return origin === undefined || allowed.includes(origin);
-}
-
-/** POSTs JSON with node:http (lighter than fetch when thousands of sessions start and stop). */
-function postJson(url: string, body: unknown, headers: Record<string, string> = {}, agent?: Agent): Promise<WebhookAnswer> {
-  const payload = Buffer.from(JSON.stringify(body));
-  return new Promise((resolve, reject) => {
-    const req = request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length, ...headers } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: safeParse(Buffer.concat(chunks).toString('utf8')) }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-function safeParse(s: string): any {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return { raw: s.slice(0, 500) };
-  }
 }

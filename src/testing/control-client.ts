@@ -24,7 +24,8 @@ import type {
   ViewState,
   WelcomeFrame,
 } from '../protocol/control';
-import { layoutTexts } from './user';
+import { openChannel, type Opened } from './control-channel';
+import { layoutTexts } from './display-match';
 
 export interface ControlClientOptions {
   /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). */
@@ -370,56 +371,9 @@ export class ControlClient {
   }
 }
 
-interface Opened {
-  ws: WebSocket;
-  welcome: WelcomeFrame;
-  /** Frames that arrived after the welcome, before the client took the socket over. */
-  early: string[];
-  detach: () => void;
-}
-
-function open(url: string, channel: 'control' | 'stream', options: ControlClientOptions): Promise<Opened> {
-  const u = new URL(url);
-  u.searchParams.set('channel', channel);
-  const headers: Record<string, string> = options.token ? { authorization: `Bearer ${options.token}` } : {};
-  const ws = new WebSocket(u, { headers, perMessageDeflate: false, maxPayload: 64 * 1024 * 1024 });
-  return new Promise((resolve, reject) => {
-    ws.once('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (c: Buffer) => (body += c.toString()));
-      res.on('end', () => {
-        let message = body;
-        try {
-          message = JSON.parse(body).message ?? body;
-        } catch {
-          /* plain text */
-        }
-        reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode}): ${message}`, res.statusCode));
-      });
-      res.on('error', () => reject(new ControlError('connection_refused', `The control server refused the connection (${res.statusCode})`, res.statusCode)));
-    });
-    ws.once('error', (e) => reject(new ControlError('connection_refused', `Could not connect to ${u.origin}: ${e.message}`)));
-    const early: string[] = [];
-    let greeted = false;
-    const onMessage = (data: WebSocket.RawData) => {
-      if (greeted) return void early.push(data.toString());
-      greeted = true;
-      try {
-        const welcome = JSON.parse(data.toString());
-        if (welcome?.type === 'welcome') return resolve({ ws, welcome, early, detach: () => ws.off('message', onMessage) });
-      } catch {
-        /* fall through */
-      }
-      ws.terminate();
-      reject(new ControlError('bad_frame', 'The server did not greet with a welcome frame'));
-    };
-    ws.on('message', onMessage);
-  });
-}
-
 /** Connects to a `mentraos dev` control server (both channels) and syncs the mirror. */
 export async function connectControl(url: string, options: ControlClientOptions = {}): Promise<ControlClient> {
-  const results = await Promise.allSettled([open(url, 'control', options), open(url, 'stream', options)]);
+  const results = await Promise.allSettled([openChannel(url, 'control', options.token), openChannel(url, 'stream', options.token)]);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     for (const r of results) if (r.status === 'fulfilled') r.value.ws.terminate();

@@ -5,51 +5,16 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
-import type { AppSetting, Layout, SubscriptionRequest } from '../protocol/messages';
+import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
 import { canonicalStreamKey, getBaseStreamType } from '../protocol/streams';
+import { describeMatcher, displayMatches } from './display-match';
+import { photoResponseMessage, photoUploadFor, postPhotoUpload } from './photo-answers';
 import { baseUrlOf, type AppTarget } from './targets';
+import type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
+import { parseOrRaw } from './wire-parse';
 
-export type WireDirection = 'webhook' | 'app->cloud' | 'cloud->app';
-
-export interface WireRecord {
-  t_ms: number;
-  dir: WireDirection;
-  msg: any;
-}
-
-export interface DisplayRecord {
-  view: string;
-  layout: Layout;
-  durationMs?: number;
-  at: number;
-}
-
-export interface WebhookAnswer {
-  status: number;
-  body: any;
-}
-
-export type DisplayMatcher = string | RegExp | ((d: DisplayRecord) => boolean);
-
-/** How the glasses answer a photo request. */
-export interface PhotoAnswer {
-  /** The image (default: a few bytes of a JPEG header). */
-  image?: Buffer;
-  mimeType?: string;
-  filename?: string;
-  /** Answer with a failure instead (`photo_error`). */
-  error?: { code: string; message: string };
-  /** For clouds that answer over the WebSocket: the URL to report (default a URL on this cloud). */
-  photoUrl?: string;
-}
-
-/** A raw multipart upload to the app's `/photo-upload`, for bad-input tests. */
-export interface PhotoUpload {
-  fields?: Record<string, string>;
-  file?: { field?: string; data: Buffer; mimeType: string; filename?: string };
-  /** Send this body as is with this content type instead of multipart. */
-  raw?: { body: string | Buffer; contentType: string };
-}
+export { layoutTexts } from './display-match';
+export type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 
 interface Waiter {
   check: () => unknown;
@@ -235,7 +200,7 @@ export class SimulatedUser {
     const ws = this.ws;
     if (!ws || ws.readyState !== 1) return Promise.reject(new Error(`User ${this.userId} has no open connection`));
     const binary = typeof frame !== 'string' && !opts.asText;
-    this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? safeParse(frame) : { binary: frame.length }));
+    this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? parseOrRaw(frame, 200) : { binary: frame.length }));
     return new Promise((resolve, reject) => ws.send(frame, { binary }, (err) => (err ? reject(err) : resolve())));
   }
 
@@ -247,48 +212,17 @@ export class SimulatedUser {
    */
   async answerPhoto(requestId: string, answer: PhotoAnswer = {}): Promise<WebhookAnswer | undefined> {
     if (this.cloud.dialect.photoDelivery === 'websocket') {
-      const msg: Record<string, unknown> = { type: 'photo_response', requestId, timestamp: new Date().toISOString() };
-      if (answer.error) Object.assign(msg, { success: false, error: answer.error });
-      else
-        Object.assign(msg, {
-          success: true,
-          photoUrl: answer.photoUrl ?? `https://photos.example.com/${encodeURIComponent(requestId)}.jpg`,
-          savedToGallery: false,
-        });
-      await this.sendMessage(msg);
+      await this.sendMessage(photoResponseMessage(requestId, answer));
       return undefined;
     }
-    if (answer.error) {
-      return this.uploadPhoto({
-        fields: { requestId, type: 'photo_error', success: 'false', errorCode: answer.error.code, errorMessage: answer.error.message },
-      });
-    }
-    const data = answer.image ?? Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]);
-    return this.uploadPhoto({
-      fields: { requestId, type: 'photo_response', success: 'true' },
-      file: { data, mimeType: answer.mimeType ?? 'image/jpeg', filename: answer.filename ?? 'photo.jpg' },
-    });
+    return this.uploadPhoto(photoUploadFor(requestId, answer));
   }
 
   /** POSTs a multipart upload (or a raw body) to the app's `/photo-upload`, as glasses would. */
   async uploadPhoto(upload: PhotoUpload): Promise<WebhookAnswer> {
     if (!this.appUrl) throw new Error('This user was not started by a test cloud');
-    let body: FormData | string | Buffer;
-    const headers: Record<string, string> = {};
-    if (upload.raw) {
-      body = upload.raw.body;
-      headers['content-type'] = upload.raw.contentType;
-    } else {
-      const form = new FormData();
-      for (const [k, v] of Object.entries(upload.fields ?? {})) form.append(k, v);
-      if (upload.file)
-        form.append(upload.file.field ?? 'photo', new Blob([upload.file.data], { type: upload.file.mimeType }), upload.file.filename ?? 'photo.jpg');
-      body = form;
-    }
     this.record('webhook', { type: 'photo_upload', fields: upload.fields, bytes: upload.file?.data.length });
-    const res = await fetch(`${this.appUrl}/photo-upload`, { method: 'POST', headers, body });
-    const text = await res.text();
-    return { status: res.status, body: safeParse(text) };
+    return postPhotoUpload(this.appUrl, upload);
   }
 
   /**
@@ -340,7 +274,7 @@ export class SimulatedUser {
 
   /** Resolves with the first display (current or future) matching text, a RegExp or a predicate. */
   waitForDisplay(match: DisplayMatcher, opts: { timeoutMs?: number; view?: string } = {}): Promise<DisplayRecord> {
-    const test = (d: DisplayRecord | undefined) => !!d && (!opts.view || d.view === opts.view) && matches(d, match);
+    const test = (d: DisplayRecord | undefined) => !!d && (!opts.view || d.view === opts.view) && displayMatches(d, match);
     let seen = 0;
     return this.waitFor(
       () => {
@@ -349,7 +283,7 @@ export class SimulatedUser {
         return undefined;
       },
       opts.timeoutMs ?? 3000,
-      `a display matching ${describe(match)}`,
+      `a display matching ${describeMatcher(match)}`,
     );
   }
 
@@ -436,32 +370,5 @@ export class SimulatedUser {
     }
     for (const s of streams) await this.emit(s, data);
     return streams.length;
-  }
-}
-
-const TEXT_FIELDS = ['text', 'topText', 'bottomText', 'title', 'leftText', 'rightText'] as const;
-
-/** The texts a layout shows (none for bitmaps and clear views). */
-export function layoutTexts(layout: unknown): string[] {
-  if (!layout || typeof layout !== 'object') return [];
-  const l = layout as Record<string, unknown>;
-  return TEXT_FIELDS.map((f) => l[f]).filter((v): v is string => typeof v === 'string');
-}
-
-function matches(d: DisplayRecord, m: DisplayMatcher): boolean {
-  if (typeof m === 'function') return m(d);
-  const texts = layoutTexts(d.layout);
-  return typeof m === 'string' ? texts.includes(m) : texts.some((t) => m.test(t));
-}
-
-function describe(m: DisplayMatcher): string {
-  return typeof m === 'function' ? 'a predicate' : JSON.stringify(String(m));
-}
-
-function safeParse(s: string): unknown {
-  try {
-    return JSON.parse(s);
-  } catch {
-    return { raw: s.slice(0, 200) };
   }
 }

@@ -6,7 +6,8 @@ import { ROOT, sourceFiles } from './import-graph';
 const LIMIT = 400;
 /** Files allowed past the limit, and why. */
 const EXCEPTIONS: Record<string, string> = {
-  'src/testing/user.ts': 'the simulated user of the test cloud; not yet split (417 lines)',
+  'src/protocol/messages.ts': 'pure type table (wire message declarations)',
+  'src/protocol/module-messages.ts': 'pure type table (wire message declarations)',
 };
 
 test(`no file in src/ or compat/ is longer than ${LIMIT} lines`, () => {
