@@ -18,6 +18,7 @@ import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
+import { type ModuleState, newModuleState, recordModuleState } from './module-state';
 import { SdkError, toError } from './errors';
 import type { Logger } from './logger';
 import { OutboundQueue } from './outbound-queue';
@@ -65,6 +66,8 @@ export class CoreSession implements ConnectionHost {
   /** The engine's registry for answers that arrive over HTTP; entries are owned by `sessionId`. */
   readonly sharedRequests: PendingRequests;
   capabilities: Record<string, unknown> | null = null;
+  /** What facade modules show from incoming messages, for modules created on first use. */
+  readonly moduleState: ModuleState = newModuleState();
   /** Facade objects may attach here (the engine keeps one per session). */
   facade: unknown;
 
@@ -325,6 +328,8 @@ export class CoreSession implements ConnectionHost {
       default:
         known = false;
     }
+    // Messages the module record keeps are known even while no module listens.
+    if (recordModuleState(this.moduleState, type, msg)) known = true;
     if (!this.messageListeners.emit(type, msg) && !known) {
       this.logger.debug(`Ignored a message of unknown type "${msg.type.slice(0, 60)}"`);
     }
