@@ -1,12 +1,13 @@
 /**
  * The modules of an `AppSession`, each created on first access (less memory and CPU per session start).
- * What a module shows from messages that arrived before it existed (device state, WiFi, dashboard mode)
- * is kept by the core session in one plain record (`moduleState`), so a late module sees the same state
- * as one created at start.
+ * What a module shows from messages that arrived before it existed (device state, WiFi, dashboard mode,
+ * stream status) is kept by the core session in one plain record (`moduleState`), and pending photos by the
+ * engine, so a late module sees the same state as one created at start.
  */
 import type { CoreSession } from '../core/session';
 import { AppConfigHelper } from './modules/app-config';
 import { AudioManager } from './modules/audio';
+import { CameraModule } from './modules/camera';
 import { DashboardManager, systemDashboardPackage } from './modules/dashboard';
 import { DeviceState } from './modules/device-state';
 import { LedModule } from './modules/led';
@@ -29,6 +30,7 @@ export class SessionModules {
   private _location: LocationManager | undefined;
   private _storage: SimpleStorage | undefined;
   private _appConfig: AppConfigHelper | undefined;
+  private _camera: CameraModule | undefined;
   private _dashboard: DashboardManager | undefined;
   private _device: { readonly state: DeviceState } | undefined;
   private _wifi: WifiHelper | undefined;
@@ -54,6 +56,10 @@ export class SessionModules {
 
   get simpleStorage(): SimpleStorage {
     return (this._storage ??= new SimpleStorage(coreOf(this)));
+  }
+
+  get camera(): CameraModule {
+    return (this._camera ??= new CameraModule(coreOf(this)));
   }
 
   get dashboard(): DashboardManager {

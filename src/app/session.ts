@@ -23,7 +23,6 @@ import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
-import { CameraModule } from './modules/camera';
 import type { WifiStatus } from './modules/wifi';
 import { coreOf, SessionModules } from './session-modules';
 import { SettingsManager } from './settings';
@@ -46,7 +45,6 @@ export class AppSession extends SessionModules {
   readonly events: EventManager;
   readonly layouts: LayoutManager;
   readonly settings: SettingsManager;
-  readonly camera: CameraModule;
   readonly userId: string;
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
@@ -60,7 +58,6 @@ export class AppSession extends SessionModules {
     this.events = new EventManager(core);
     this.layouts = new LayoutManager(core);
     this.settings = this.createSettings(core, this.naming);
-    this.camera = new CameraModule(core);
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */

@@ -5,6 +5,9 @@
  */
 import type { CloudFrame } from '../protocol/frames';
 import { StreamType } from '../protocol/enums';
+import type { ManagedStreamStatus, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../protocol/module-messages';
+import { applyManagedStatus, applyRtmpStatus, answerStreamCheck, type CameraState, newCameraState, settlePhotoResponse } from './camera-state';
+import type { PendingRequests } from './requests';
 
 /** The device fields `session.device.state` follows, each present once a valid value has arrived. */
 export interface DeviceFields {
@@ -32,10 +35,25 @@ export interface ModuleState {
   dashboardMode: 'main' | 'expanded' | 'none';
   /** The always-on dashboard flag, once the cloud reported it. */
   dashboardAlwaysOn: boolean | undefined;
+  /** Stream state of the camera, created with the first stream status or the first use of the camera. */
+  camera: CameraState | undefined;
+}
+
+/** What the record's updates need from the core session (kept structural: no import of the session). */
+export interface ModuleStateHost {
+  readonly moduleState: ModuleState;
+  readonly sessionId: string;
+  readonly requests: PendingRequests;
+  readonly sharedRequests: PendingRequests;
+  dispatch(streamType: string, data: unknown): void;
+}
+
+export function cameraState(state: ModuleState): CameraState {
+  return (state.camera ??= newCameraState());
 }
 
 export function newModuleState(): ModuleState {
-  return { device: {}, glassesConnection: undefined, dashboardMode: 'none', dashboardAlwaysOn: undefined };
+  return { device: {}, glassesConnection: undefined, dashboardMode: 'none', dashboardAlwaysOn: undefined, camera: undefined };
 }
 
 const FIELD_TYPES: Record<keyof DeviceFields, 'boolean' | 'number' | 'string'> = {
@@ -66,8 +84,9 @@ export function mergeDeviceFields(target: DeviceFields, state: Record<string, un
   }
 }
 
-/** Updates `state` from one inbound message (canonical type); true when the type is one the record keeps. */
-export function recordModuleState(state: ModuleState, type: string, msg: CloudFrame): boolean {
+/** Updates the record from one inbound message (canonical type); true when the type is one it handles. */
+export function recordModuleState(host: ModuleStateHost, type: string, msg: CloudFrame): boolean {
+  const state = host.moduleState;
   switch (type) {
     case 'device_state_update': {
       const s = msg.state;
@@ -82,6 +101,18 @@ export function recordModuleState(state: ModuleState, type: string, msg: CloudFr
       break;
     case 'dashboard_always_on_changed':
       if (typeof msg.enabled === 'boolean') state.dashboardAlwaysOn = msg.enabled;
+      break;
+    case 'photo_response':
+      settlePhotoResponse(host.sharedRequests, host.sessionId, msg as unknown as PhotoResponse);
+      break;
+    case 'rtmp_stream_status':
+      if (applyRtmpStatus(cameraState(state), msg as unknown as RtmpStreamStatus)) host.dispatch(StreamType.RTMP_STREAM_STATUS, msg);
+      break;
+    case 'managed_stream_status':
+      if (applyManagedStatus(cameraState(state), msg as unknown as ManagedStreamStatus, host.requests)) host.dispatch(StreamType.MANAGED_STREAM_STATUS, msg);
+      break;
+    case 'stream_status_check_response':
+      answerStreamCheck(host.requests, msg as unknown as StreamStatusCheckResponse);
       break;
     default:
       return false;

@@ -329,7 +329,7 @@ export class CoreSession implements ConnectionHost {
         known = false;
     }
     // Messages the module record keeps are known even while no module listens.
-    if (recordModuleState(this.moduleState, type, msg)) known = true;
+    if (recordModuleState(this, type, msg)) known = true;
     if (!this.messageListeners.emit(type, msg) && !known) {
       this.logger.debug(`Ignored a message of unknown type "${msg.type.slice(0, 60)}"`);
     }

@@ -97,4 +97,49 @@ describe('modules created on first use see the state from earlier messages', () 
     await eventually(() => modes.length === 1);
     expect(modes).toEqual(['main']);
   });
+
+  test('camera: stream status before the first access, and status handlers that need no camera', async () => {
+    const { eager, late } = await pair();
+    const eagerCamera = eager.session.camera;
+    const lateSession = late.session as unknown as { _camera?: unknown };
+    const viaEvents: unknown[] = [];
+    late.session.events.on('managed_stream_status', (m: { status: string }) => void viaEvents.push(m.status));
+    await late.user.waitForSubscriptions((s) => s.includes('managed_stream_status'));
+    const active = { type: 'managed_stream_status', status: 'active', streamId: 's1', hlsUrl: 'https://h/s1.m3u8', dashUrl: 'https://h/s1.mpd' };
+    for (const { user } of [eager, late]) {
+      await user.sendMessage({ type: 'rtmp_stream_status', status: 'streaming', streamId: 'r1' });
+      await user.sendMessage({ type: 'managed_stream_status', status: 'initializing', streamId: 's1' });
+      await user.sendMessage(active);
+      await user.sendMessage(active);
+    }
+    await eventually(() => eagerCamera.getManagedStreamUrls() !== undefined);
+    await eventually(() => viaEvents.length === 2);
+    expect(viaEvents).toEqual(['initializing', 'active']);
+    expect(lateSession._camera).toBeUndefined();
+    const lateCamera = late.session.camera;
+    expect(lateCamera.getStreamStatus()).toEqual(eagerCamera.getStreamStatus());
+    expect(lateCamera.getStreamStatus()).toMatchObject({ status: 'streaming', streamId: 'r1' });
+    expect(lateCamera.isCurrentlyStreaming()).toBe(eagerCamera.isCurrentlyStreaming());
+    expect(lateCamera.isManagedStreamActive()).toBe(true);
+    expect(lateCamera.getManagedStreamUrls()).toEqual(eagerCamera.getManagedStreamUrls());
+    expect(lateCamera.getManagedStreamUrls()).toMatchObject({ hlsUrl: 'https://h/s1.m3u8', streamId: 's1' });
+    // A repeated status is still not a change for handlers added later.
+    const later: unknown[] = [];
+    lateCamera.onManagedStreamStatus((m) => void later.push(m.status));
+    await late.user.sendMessage(active);
+    await late.user.sendMessage({ type: 'managed_stream_status', status: 'stopped', streamId: 's1' });
+    await eventually(() => later.length === 1);
+    expect(later).toEqual(['stopped']);
+    expect(lateCamera.isManagedStreamActive()).toBe(false);
+  });
+
+  test('camera: a photo is answered over the WebSocket whichever access created the camera', async () => {
+    const { late } = await pair();
+    const photo = late.session.camera.requestPhoto();
+    const request = await late.user.waitForMessage((m) => m?.type === 'photo_request', 3000);
+    expect(late.session.camera.hasPhotoPendingRequest(request.requestId)).toBe(true);
+    await late.user.sendMessage({ type: 'photo_response', requestId: request.requestId, photoUrl: 'https://cdn.example/p/shot.jpg', savedToGallery: false });
+    await expect(photo).resolves.toMatchObject({ requestId: request.requestId, photoUrl: 'https://cdn.example/p/shot.jpg', filename: 'shot.jpg', size: 0 });
+    expect(late.session.camera.getPhotoPendingRequestCount()).toBe(0);
+  });
 });
