@@ -19,19 +19,12 @@ import type {
 } from '../protocol/messages';
 import type { AppConfig } from '../protocol/models';
 import type { Capabilities, OwnershipReleaseReason, PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
-import { StreamType } from '../protocol/enums';
+import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
-import { AppConfigHelper } from './modules/app-config';
-import { AudioManager } from './modules/audio';
-import { CameraModule } from './modules/camera';
-import { DashboardManager } from './modules/dashboard';
-import { DeviceState } from './modules/device-state';
-import { LedModule } from './modules/led';
-import { LocationManager } from './modules/location';
-import { SimpleStorage } from './modules/simple-storage';
-import { WifiHelper, type WifiStatus } from './modules/wifi';
+import type { WifiStatus } from './modules/wifi';
+import { coreOf, SessionModules } from './session-modules';
 import { SettingsManager } from './settings';
 
 /** The settings a session was created with (the SDK creates sessions; this type is for reference). */
@@ -46,66 +39,25 @@ export interface AppSessionConfig {
   appServer?: unknown;
 }
 
-const cores = new WeakMap<object, CoreSession>();
+export { coreOf };
 
-/** The core session behind a facade session (for the SDK's own modules). */
-export function coreOf(session: object): CoreSession {
-  const core = cores.get(session);
-  if (!core) throw new TypeError('Not a session created by the SDK');
-  return core;
-}
-
-export class AppSession {
+export class AppSession extends SessionModules {
   readonly events: EventManager;
   readonly layouts: LayoutManager;
   readonly settings: SettingsManager;
-  readonly dashboard: DashboardManager;
-  readonly camera: CameraModule;
-  readonly device: { readonly state: DeviceState };
   readonly userId: string;
-  private readonly wifi: WifiHelper;
-  // Modules that need no listener before their first use are created on first access (less memory per session).
-  private _audio: AudioManager | undefined;
-  private _led: LedModule | undefined;
-  private _location: LocationManager | undefined;
-  private _storage: SimpleStorage | undefined;
-  private _appConfig: AppConfigHelper | undefined;
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
   private messagingModule: AppMessaging | undefined;
   private unbindSubscriptionSettings: (() => void) | undefined;
 
   constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
-    cores.set(this, core);
+    super(core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
     this.events = new EventManager(core);
     this.layouts = new LayoutManager(core);
     this.settings = this.createSettings(core, this.naming);
-    this.dashboard = new DashboardManager(core);
-    this.camera = new CameraModule(core);
-    this.device = { state: new DeviceState(core) };
-    this.wifi = new WifiHelper(core, this.device.state);
-  }
-
-  get audio(): AudioManager {
-    return (this._audio ??= new AudioManager(coreOf(this)));
-  }
-
-  get led(): LedModule {
-    return (this._led ??= new LedModule(coreOf(this)));
-  }
-
-  get location(): LocationManager {
-    return (this._location ??= new LocationManager(coreOf(this)));
-  }
-
-  get simpleStorage(): SimpleStorage {
-    return (this._storage ??= new SimpleStorage(coreOf(this)));
-  }
-
-  private get appConfig(): AppConfigHelper {
-    return (this._appConfig ??= new AppConfigHelper(coreOf(this)));
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */
@@ -359,11 +311,11 @@ export class AppSession {
   // ---------------------------------------------------------------- WiFi
 
   getWifiStatus(): WifiStatus | null {
-    return this.wifi.getWifiStatus();
+    return this.wifi.getWifiStatus(this.deviceStateIfCreated);
   }
 
   isWifiConnected(): boolean {
-    return this.wifi.isWifiConnected();
+    return this.wifi.isWifiConnected(this.deviceStateIfCreated);
   }
 
   requestWifiSetup(reason?: string): void {

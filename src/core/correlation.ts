@@ -6,11 +6,10 @@
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { randomUUID } from 'node:crypto';
 import { SdkError } from './errors';
-import type { PendingRequests } from './requests';
+import { PHOTO_KIND, type PendingRequests } from './requests';
 import type { CoreSession } from './session';
 
-/** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
-export const PHOTO_KIND = 'photo';
+export { PHOTO_KIND };
 
 /** `<prefix>_<uuid>`: the published prefixes (`photo_req`, `audio_req`, `poll`, ...) with a random part that cannot be guessed. */
 export function newRequestId(prefix: string): string {

@@ -4,6 +4,9 @@
  */
 import { SdkError } from './errors';
 
+/** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
+export const PHOTO_KIND = 'photo';
+
 interface Pending {
   resolve: (v: any) => void;
   reject: (e: Error) => void;

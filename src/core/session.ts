@@ -17,6 +17,7 @@ import type { AppToCloudMessage } from '../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, invokeIsolated, type Listener } from './emitter';
+import { type ModuleState, newModuleState, recordModuleState } from './module-state';
 import { SdkError, toError } from './errors';
 import type { CloudFrame } from './frames';
 import type { Logger } from './logger';
@@ -66,6 +67,8 @@ export class CoreSession implements ConnectionHost {
   /** The engine's registry for answers that arrive over HTTP; entries are owned by `sessionId`. */
   readonly sharedRequests: PendingRequests;
   capabilities: Record<string, unknown> | null = null;
+  /** What facade modules show from incoming messages, for modules created on first use. */
+  readonly moduleState: ModuleState = newModuleState();
   /** Facade objects may attach here (the engine keeps one per session). */
   facade: unknown;
 
@@ -324,7 +327,9 @@ export class CoreSession implements ConnectionHost {
         this.cloudStopReason = frame.reason;
         break;
     }
-    if (!this.messageListeners.emit(frame.type, frame.message) && frame.kind === 'other') {
+    // Messages the module record keeps are known even while no module listens.
+    const kept = recordModuleState(this, frame.type, frame.message);
+    if (!this.messageListeners.emit(frame.type, frame.message) && frame.kind === 'other' && !kept) {
       this.logger.debug(`Ignored a message of unknown type "${frame.message.type.slice(0, 60)}"`);
     }
   }

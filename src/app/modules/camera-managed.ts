@@ -4,30 +4,23 @@
  * rejects on `error`/`stopped` or after 30 s. Status handlers run only when the status really changes
  * (a repeated `active` does not start a second pipeline in the app).
  */
+import { type CameraState, MANAGED_START_KIND as START_KIND, type ManagedStreamUrls, STREAM_CHECK_KIND as CHECK_KIND } from '../../core/camera-state';
 import { isSdkError, SdkError } from '../../core/errors';
-import { newRequestId, resolveOldest, sendRequest, timeoutOption } from '../../core/correlation';
+import { newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { cameraState } from '../../core/module-state';
 import type { CoreSession } from '../../core/session';
 import { StreamType } from '../../protocol/enums';
-import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo, StreamStatusCheckResponse } from '../../protocol/module-messages';
+import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo } from '../../protocol/module-messages';
 
 export const MANAGED_STREAM_TIMEOUT_MS = 30_000;
 export const STREAM_CHECK_TIMEOUT_MS = 5_000;
-const START_KIND = 'managed stream start';
-const CHECK_KIND = 'stream status check';
 
 export interface ManagedStreamOptions extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations'> {
   /** How long to wait for the stream to go live (default 30 000 ms). */
   timeoutMs?: number;
 }
 
-export interface ManagedStreamResult {
-  hlsUrl: string;
-  dashUrl: string;
-  webrtcUrl?: string;
-  previewUrl?: string;
-  thumbnailUrl?: string;
-  streamId: string;
-}
+export interface ManagedStreamResult extends ManagedStreamUrls {}
 
 export interface ExistingStream {
   hasActiveStream: boolean;
@@ -35,24 +28,19 @@ export interface ExistingStream {
 }
 
 export class CameraManagedExtension {
-  private active = false;
-  private urls: ManagedStreamResult | undefined;
-  private status: ManagedStreamStatus | undefined;
-  private lastSignature = '';
-  private startId: string | undefined;
+  /** Status, URLs and the pending start live in the core session's record, which applies `managed_stream_status`. */
+  private readonly state: CameraState;
 
   constructor(private readonly core: CoreSession) {
-    core.onMessage('managed_stream_status', (m: ManagedStreamStatus) => this.onStatus(m));
-    core.onMessage('stream_status_check_response', (m: StreamStatusCheckResponse) => {
-      resolveOldest(core.requests, CHECK_KIND, { hasActiveStream: m.hasActiveStream === true, streamInfo: m.streamInfo } satisfies ExistingStream);
-    });
+    this.state = cameraState(core.moduleState);
   }
 
   async startManagedStream(options: ManagedStreamOptions = {}): Promise<ManagedStreamResult> {
-    if (this.active || this.startId) throw new SdkError('already_streaming', 'Already streaming: stop the current managed stream before starting a new one');
+    const state = this.state;
+    if (state.managedActive || state.managedStartId) throw new SdkError('already_streaming', 'Already streaming: stop the current managed stream before starting a new one');
     const id = newRequestId('managed_stream');
-    this.startId = id;
-    this.active = true;
+    state.managedStartId = id;
+    state.managedActive = true;
     try {
       return await sendRequest<ManagedStreamResult>(this.core, {
         id,
@@ -70,10 +58,10 @@ export class CameraManagedExtension {
         },
       });
     } catch (e) {
-      if (!this.urls) this.active = false;
+      if (!state.managedUrls) state.managedActive = false;
       throw e;
     } finally {
-      if (this.startId === id) this.startId = undefined;
+      if (state.managedStartId === id) state.managedStartId = undefined;
     }
   }
 
@@ -87,15 +75,15 @@ export class CameraManagedExtension {
   }
 
   isManagedStreamActive(): boolean {
-    return this.active;
+    return this.state.managedActive;
   }
 
   getManagedStreamUrls(): ManagedStreamResult | undefined {
-    return this.urls;
+    return this.state.managedUrls;
   }
 
   getManagedStreamStatus(): ManagedStreamStatus | undefined {
-    return this.status;
+    return this.state.managedStatus;
   }
 
   async checkExistingStream(options: { timeoutMs?: number } = {}): Promise<ExistingStream> {
@@ -110,29 +98,5 @@ export class CameraManagedExtension {
       if (isSdkError(e, 'request_timeout')) return { hasActiveStream: false };
       throw e;
     }
-  }
-
-  private onStatus(m: ManagedStreamStatus): void {
-    if (typeof m.status !== 'string') return;
-    const signature = JSON.stringify([m.status, m.streamId, m.hlsUrl, m.dashUrl, m.webrtcUrl, m.previewUrl, m.thumbnailUrl, m.message, m.outputs]);
-    if (signature === this.lastSignature) return;
-    this.lastSignature = signature;
-    this.status = m;
-    if (m.status === 'initializing' || m.status === 'preparing' || m.status === 'active') this.active = true;
-    if (m.status === 'active' && m.hlsUrl && m.dashUrl) {
-      this.urls = {
-        hlsUrl: m.hlsUrl, dashUrl: m.dashUrl, webrtcUrl: m.webrtcUrl, previewUrl: m.previewUrl, thumbnailUrl: m.thumbnailUrl, streamId: m.streamId ?? '',
-      };
-      if (this.startId) this.core.requests.resolve(this.startId, this.urls);
-    }
-    if (m.status === 'error' || m.status === 'stopped') {
-      this.active = false;
-      this.urls = undefined;
-      if (this.startId) {
-        const code = m.status === 'error' ? 'stream_error' : 'stream_stopped';
-        this.core.requests.reject(this.startId, new SdkError(code, `The managed stream ${m.status === 'error' ? 'failed' : 'stopped'}: ${m.message ?? 'no reason given'}`, { details: { status: m.status, streamId: m.streamId } }));
-      }
-    }
-    this.core.dispatch(StreamType.MANAGED_STREAM_STATUS, m);
   }
 }

@@ -6,13 +6,17 @@
  * latter the SDK resolves with the URL and an empty buffer and downloads nothing: the URL points at
  * storage the app did not choose, and fetching it from the app server is the app's decision.
  * Pending photos are kept by the engine, so a reconnect or a replaced session does not lose them.
+ * Photo answers and stream status are handled by the core session (`core/camera-state.ts`), which keeps the
+ * stream state this module reports: the module registers no listener and may be created on first use.
  */
 import { PHOTO_KIND, cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/correlation';
+import { type CameraState, emptyPhoto } from '../../core/camera-state';
 import { SdkError } from '../../core/errors';
+import { cameraState } from '../../core/module-state';
 import type { CoreSession } from '../../core/session';
 import { StreamType } from '../../protocol/enums';
 import type {
-  AudioConfig, ManagedStreamStatus, PhotoCompression, PhotoData, PhotoResponse, PhotoSize, RtmpStreamStatus, StreamConfig,
+  AudioConfig, ManagedStreamStatus, PhotoCompression, PhotoData, PhotoSize, RtmpStreamStatus, StreamConfig,
   StreamStatusHandler, VideoConfig,
 } from '../../protocol/module-messages';
 import { CameraManagedExtension, type ExistingStream, type ManagedStreamOptions, type ManagedStreamResult } from './camera-managed';
@@ -37,18 +41,14 @@ export interface RtmpStreamOptions {
   stream?: StreamConfig;
 }
 
-const STREAM_ENDED = new Set(['stopped', 'error', 'timeout']);
-
 export class CameraModule {
-  private streaming = false;
-  private streamUrl: string | undefined;
-  private streamStatus: RtmpStreamStatus | undefined;
+  /** The session's stream state (kept by the core session, so it covers messages from before this module). */
+  private readonly state: CameraState;
   private readonly managed: CameraManagedExtension;
 
   constructor(private readonly core: CoreSession) {
+    this.state = cameraState(core.moduleState);
     this.managed = new CameraManagedExtension(core);
-    core.onMessage('photo_response', (m: PhotoResponse) => this.onPhotoResponse(m));
-    core.onMessage('rtmp_stream_status', (m: RtmpStreamStatus) => this.onStreamStatusMessage(m));
   }
 
   // ---------------------------------------------------------------- photos
@@ -105,30 +105,12 @@ export class CameraModule {
     return this.core.sharedRequests.rejectMatching({ kind: PHOTO_KIND, owner: this.core.sessionId }, cancelledError);
   }
 
-  private onPhotoResponse(m: PhotoResponse): void {
-    const id = m.requestId;
-    if (typeof id !== 'string' || !this.hasPhotoPendingRequest(id)) return;
-    if (m.success === false || m.error) {
-      const errorCode = typeof m.error?.code === 'string' ? m.error.code : 'UNKNOWN_ERROR';
-      const why = typeof m.error?.message === 'string' ? m.error.message.slice(0, 300) : 'unknown error';
-      this.core.sharedRequests.reject(id, new SdkError('photo_error', `Photo capture failed: ${why} (code: ${errorCode})`, { details: { requestId: id, errorCode } }));
-      return;
-    }
-    const photo = emptyPhoto(id);
-    if (typeof m.photoUrl === 'string') {
-      photo.photoUrl = m.photoUrl;
-      photo.filename = filenameOf(m.photoUrl);
-    }
-    if (typeof m.savedToGallery === 'boolean') photo.savedToGallery = m.savedToGallery;
-    this.core.sharedRequests.resolve(id, photo);
-  }
-
   // ---------------------------------------------------------------- unmanaged RTMP
 
   /** Streams to your RTMP server. Throws if a stream is already running. */
   async startStream(options: RtmpStreamOptions): Promise<void> {
     if (!options || typeof options.rtmpUrl !== 'string' || options.rtmpUrl === '') throw new SdkError('invalid_argument', 'startStream needs an rtmpUrl');
-    if (this.streaming) throw new SdkError('already_streaming', 'Already streaming: stop the current stream before starting a new one');
+    if (this.state.streaming) throw new SdkError('already_streaming', 'Already streaming: stop the current stream before starting a new one');
     const sent = this.core.send({
       type: 'rtmp_stream_request',
       packageName: this.core.packageName,
@@ -139,26 +121,26 @@ export class CameraModule {
       stream: options.stream,
     });
     if (!sent) throw refusedSendError(this.core, 'start a stream');
-    this.streaming = true;
-    this.streamUrl = options.rtmpUrl;
+    this.state.streaming = true;
+    this.state.streamUrl = options.rtmpUrl;
   }
 
   /** Asks the glasses to stop the stream (a no-op when not streaming). */
   async stopStream(): Promise<void> {
-    if (!this.streaming) return;
-    this.core.send({ type: 'rtmp_stream_stop', packageName: this.core.packageName, sessionId: this.core.sessionId, streamId: this.streamStatus?.streamId });
+    if (!this.state.streaming) return;
+    this.core.send({ type: 'rtmp_stream_stop', packageName: this.core.packageName, sessionId: this.core.sessionId, streamId: this.state.streamStatus?.streamId });
   }
 
   isCurrentlyStreaming(): boolean {
-    return this.streaming;
+    return this.state.streaming;
   }
 
   getCurrentStreamUrl(): string | undefined {
-    return this.streamUrl;
+    return this.state.streamUrl;
   }
 
   getStreamStatus(): RtmpStreamStatus | undefined {
-    return this.streamStatus;
+    return this.state.streamStatus;
   }
 
   /** Subscribes to `rtmp_stream_status` without a handler. */
@@ -173,16 +155,6 @@ export class CameraModule {
   /** Every RTMP status update (subscribes to `rtmp_stream_status`). */
   onStreamStatus(handler: StreamStatusHandler): () => void {
     return this.core.addHandler(StreamType.RTMP_STREAM_STATUS, handler);
-  }
-
-  private onStreamStatusMessage(m: RtmpStreamStatus): void {
-    if (typeof m.status !== 'string') return;
-    this.streamStatus = m;
-    if (STREAM_ENDED.has(m.status)) {
-      this.streaming = false;
-      this.streamUrl = undefined;
-    }
-    this.core.dispatch(StreamType.RTMP_STREAM_STATUS, m);
   }
 
   // ---------------------------------------------------------------- managed streams
@@ -212,18 +184,5 @@ export class CameraModule {
   /** Asks the cloud whether a stream (managed or not) is running; `{hasActiveStream: false}` after 5 s without an answer. */
   checkExistingStream(options?: { timeoutMs?: number }): Promise<ExistingStream> {
     return this.managed.checkExistingStream(options);
-  }
-}
-
-function emptyPhoto(requestId: string): PhotoData {
-  return { buffer: Buffer.alloc(0), mimeType: 'image/jpeg', filename: 'photo.jpg', requestId, size: 0, timestamp: new Date() };
-}
-
-function filenameOf(url: string): string {
-  try {
-    const last = new URL(url).pathname.split('/').pop();
-    return last ? decodeURIComponent(last).slice(0, 255) : 'photo.jpg';
-  } catch {
-    return 'photo.jpg';
   }
 }

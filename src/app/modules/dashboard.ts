@@ -43,11 +43,14 @@ function wireSessionId(core: CoreSession): string {
 }
 
 export class DashboardContentManager implements DashboardContentAPI {
-  private mode: DashboardModeValue = 'none';
+  private mode: DashboardModeValue;
   private alwaysOn: boolean | undefined;
   private readonly listeners: Emitter;
 
   constructor(private readonly core: CoreSession) {
+    // Created on first use: start from what the session has recorded so far, as if created at start.
+    this.mode = core.moduleState.dashboardMode as DashboardModeValue;
+    this.alwaysOn = core.moduleState.dashboardAlwaysOn;
     this.listeners = new Emitter((e) => core.reportError(toError(e)));
     core.onMessage('dashboard_mode_changed', (m: { mode?: unknown }) => {
       if (m.mode !== 'main' && m.mode !== 'expanded' && m.mode !== 'none') return;
@@ -140,8 +143,9 @@ export class DashboardManager implements DashboardAPI {
   readonly content: DashboardContentManager;
   readonly system?: DashboardSystemManager;
 
-  constructor(core: CoreSession) {
+  /** `isSystem` defaults to whether the package is the system dashboard (the session passes what it found at start). */
+  constructor(core: CoreSession, isSystem = core.packageName === systemDashboardPackage()) {
     this.content = new DashboardContentManager(core);
-    if (core.packageName === systemDashboardPackage()) this.system = new DashboardSystemManager(core);
+    if (isSystem) this.system = new DashboardSystemManager(core);
   }
 }

@@ -41,6 +41,8 @@ export class DeviceState {
     this.hotspotSsid = obs<Nullable<'hotspotSsid'>>(null);
     this.connected = obs(false);
     this.modelName = obs<string | null>(null);
+    // Created on first use: start from what the session has recorded so far, as if created at start.
+    if (core) this.updateFromMessage(core.moduleState.device as Partial<GlassesInfo>);
     core?.onMessage('device_state_update', (m: DeviceStateUpdate) => {
       if (m.state && typeof m.state === 'object' && !Array.isArray(m.state)) this.updateFromMessage(m.state);
     });

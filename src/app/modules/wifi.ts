@@ -1,6 +1,7 @@
 /**
  * The glasses' connection and WiFi as the session sees them: the last `glasses_connection_state`
- * (cached whether or not the app listens), falling back to `device_state_update`.
+ * (recorded by the core session whether or not the app listens), falling back to `device_state_update`.
+ * Holds no state and registers no listener, so the session creates it on first use.
  */
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
@@ -15,25 +16,23 @@ export interface WifiStatus {
 }
 
 export class WifiHelper {
-  private lastState: GlassesConnectionState | undefined;
+  constructor(private readonly core: CoreSession) {}
 
-  constructor(private readonly core: CoreSession, private readonly device: DeviceState) {
-    core.onMessage('data_stream', (m: { streamType?: unknown; data?: unknown }) => {
-      if (m.streamType === StreamType.GLASSES_CONNECTION_STATE && m.data && typeof m.data === 'object') this.lastState = m.data as GlassesConnectionState;
-    });
-  }
-
-  /** null when the glasses have no WiFi or have not reported it yet. */
-  getWifiStatus(): WifiStatus | null {
+  /**
+   * null when the glasses have no WiFi or have not reported it yet. `device` is the session's device state
+   * when the app has created it (it may hold values set by the app); otherwise the recorded fields serve.
+   */
+  getWifiStatus(device?: DeviceState): WifiStatus | null {
     if (!(this.core.capabilities as Partial<Capabilities> | null)?.hasWifi) return null;
-    const wifi = this.lastState?.wifi;
+    const wifi = (this.core.moduleState.glassesConnection as GlassesConnectionState | undefined)?.wifi;
     if (wifi && typeof wifi.connected === 'boolean') return { connected: wifi.connected, ssid: wifi.ssid ?? null };
-    if (this.device.wifiConnected.isKnown) return { connected: this.device.wifiConnected.value, ssid: this.device.wifiSsid.value };
-    return null;
+    if (device) return device.wifiConnected.isKnown ? { connected: device.wifiConnected.value, ssid: device.wifiSsid.value } : null;
+    const recorded = this.core.moduleState.device;
+    return recorded.wifiConnected === undefined ? null : { connected: recorded.wifiConnected, ssid: recorded.wifiSsid ?? null };
   }
 
-  isWifiConnected(): boolean {
-    return this.getWifiStatus()?.connected === true;
+  isWifiConnected(device?: DeviceState): boolean {
+    return this.getWifiStatus(device)?.connected === true;
   }
 
   /** Asks the phone to show the WiFi set-up screen for the glasses. */
