@@ -6,9 +6,21 @@ import { deprecate } from '../core/deprecations';
 import type { CoreSession, DisconnectInfo } from '../core/session';
 import { StreamType } from '../protocol/enums';
 import type {
-  AppSetting, AudioChunk, ButtonPress, CalendarEvent, GlassesBatteryUpdate, HeadPosition, LocationUpdate,
-  PermissionErrorDetail, PhoneBatteryUpdate, PhoneNotification, PhoneNotificationDismissed, TouchEvent, TranscriptionData,
-  TranslationData, Vad,
+  AppSetting,
+  AudioChunk,
+  ButtonPress,
+  CalendarEvent,
+  GlassesBatteryUpdate,
+  HeadPosition,
+  LocationUpdate,
+  PermissionErrorDetail,
+  PhoneBatteryUpdate,
+  PhoneNotification,
+  PhoneNotificationDismissed,
+  TouchEvent,
+  TranscriptionData,
+  TranslationData,
+  Vad,
 } from '../protocol/messages';
 import type { Capabilities, CapabilitiesUpdate, DashboardAlwaysOnChanged, DashboardModeChanged } from '../protocol/module-messages';
 import type { PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
@@ -35,7 +47,12 @@ export class EventManager {
     return this.core.addHandler(createTranscriptionStream(language, opts), handler);
   }
 
-  onTranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>, options?: { disableLanguageIdentification?: boolean }): Unsubscribe {
+  onTranslationForLanguage(
+    source: string,
+    target: string,
+    handler: Handler<TranslationData>,
+    options?: { disableLanguageIdentification?: boolean },
+  ): Unsubscribe {
     return this.core.addHandler(createTranslationStream(source, target, options), handler);
   }
 
@@ -106,14 +123,22 @@ export class EventManager {
    */
   on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
     switch (stream) {
-      case 'connected': return this.onConnected(handler as Handler<any>);
-      case 'disconnected': return this.onDisconnected(handler as Handler<any>);
-      case 'reconnected': return this.onReconnected(handler as Handler<any>);
-      case 'error': return this.onError(handler as Handler<any>);
-      case 'settings_update': return this.onSettingsUpdate(handler as Handler<any>);
-      case 'permission_error': return this.onPermissionError(handler as Handler<any>);
-      case 'permission_denied': return this.onPermissionDenied(handler as Handler<any>);
-      default: return this.core.addHandler(stream, handler);
+      case 'connected':
+        return this.onConnected(handler as Handler<any>);
+      case 'disconnected':
+        return this.onDisconnected(handler as Handler<any>);
+      case 'reconnected':
+        return this.onReconnected(handler as Handler<any>);
+      case 'error':
+        return this.onError(handler as Handler<any>);
+      case 'settings_update':
+        return this.onSettingsUpdate(handler as Handler<any>);
+      case 'permission_error':
+        return this.onPermissionError(handler as Handler<any>);
+      case 'permission_denied':
+        return this.onPermissionDenied(handler as Handler<any>);
+      default:
+        return this.core.addHandler(stream, handler);
     }
   }
 
@@ -144,7 +169,9 @@ export class EventManager {
 
   /** The cloud refused some subscriptions for lack of permission. */
   onPermissionError(handler: Handler<{ message: string; details: PermissionErrorDetail[]; timestamp?: unknown }>): Unsubscribe {
-    return this.core.onMessage('permission_error', (m: any) => handler({ message: String(m.message ?? ''), details: Array.isArray(m.details) ? m.details : [], timestamp: m.timestamp }));
+    return this.core.onMessage('permission_error', (m: any) =>
+      handler({ message: String(m.message ?? ''), details: Array.isArray(m.details) ? m.details : [], timestamp: m.timestamp }),
+    );
   }
 
   /** One call per stream the cloud refused (from `permission_error`). */
@@ -183,8 +210,11 @@ export class EventManager {
   /** Other glasses were connected (`capabilities_update`). */
   onCapabilitiesUpdate(handler: Handler<{ capabilities: Capabilities | null; modelName: string | null; timestamp?: unknown }>): Unsubscribe {
     return this.core.onMessage('capabilities_update', (m: CapabilitiesUpdate) => {
-      handler({ capabilities: this.core.capabilities as Capabilities | null, modelName: typeof m.modelName === 'string' ? m.modelName : null, timestamp: m.timestamp });
+      handler({
+        capabilities: this.core.capabilities as Capabilities | null,
+        modelName: typeof m.modelName === 'string' ? m.modelName : null,
+        timestamp: m.timestamp,
+      });
     });
   }
 }
-

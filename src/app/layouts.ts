@@ -35,7 +35,8 @@ export class LayoutManager {
   /** A base64 1-bit BMP (576×135 on G1). */
   showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = {}): void {
     if (typeof data !== 'string' || data.length === 0) throw new SdkError('invalid_argument', 'showBitmapView needs the bitmap as a base64 string');
-    if (data.length > MAX_BITMAP_CHARS) throw new SdkError('invalid_argument', `The bitmap is ${data.length} characters; at most ${MAX_BITMAP_CHARS} are accepted`);
+    if (data.length > MAX_BITMAP_CHARS)
+      throw new SdkError('invalid_argument', `The bitmap is ${data.length} characters; at most ${MAX_BITMAP_CHARS} are accepted`);
     this.display({ layoutType: LayoutType.BITMAP_VIEW, data }, options, ViewType.MAIN);
   }
 

@@ -13,8 +13,20 @@ import type { CoreSession, SessionState } from '../core/session';
 import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type {
-  AppMessageReceived, AppRoomConfig, AppRoomUpdated, AppSetting, AppUserJoined, AppUserLeft, AppUserList, ButtonPress,
-  HeadPosition, PhoneNotification, PhoneNotificationDismissed, SubscriptionRequest, TouchEvent, TranscriptionData,
+  AppMessageReceived,
+  AppRoomConfig,
+  AppRoomUpdated,
+  AppSetting,
+  AppUserJoined,
+  AppUserLeft,
+  AppUserList,
+  ButtonPress,
+  HeadPosition,
+  PhoneNotification,
+  PhoneNotificationDismissed,
+  SubscriptionRequest,
+  TouchEvent,
+  TranscriptionData,
   TranslationData,
 } from '../protocol/messages';
 import type { AppConfig } from '../protocol/models';
@@ -225,7 +237,11 @@ export class AppSession extends SessionModules {
   }
 
   /** @deprecated Use `session.events.onTranscriptionForLanguage`. */
-  onTranscriptionForLanguage(language: string, handler: Handler<TranscriptionData>, options?: boolean | { disableLanguageIdentification?: boolean; hints?: string[] }): Unsubscribe {
+  onTranscriptionForLanguage(
+    language: string,
+    handler: Handler<TranscriptionData>,
+    options?: boolean | { disableLanguageIdentification?: boolean; hints?: string[] },
+  ): Unsubscribe {
     deprecate('session.onTranscriptionForLanguage');
     return this.events.onTranscriptionForLanguage(language, handler, options);
   }

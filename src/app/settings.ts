@@ -17,7 +17,10 @@ export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
 export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
 
 export class SettingsManager {
-  constructor(protected readonly core: CoreSession, protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos) {}
+  constructor(
+    protected readonly core: CoreSession,
+    protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos,
+  ) {}
 
   getAll(): AppSetting[] {
     return this.core.settings.getAppSettings();
@@ -59,7 +62,10 @@ export class SettingsManager {
     if (this.core.state === 'closed') throw new SdkError('session_closed', 'The session has ended; its settings are no longer kept up to date');
     const path = `${this.naming.settingsPath}/user/${encodeURIComponent(this.core.packageName)}`;
     const answer = await cloudRequest<{ settings?: unknown }>(this.core, {
-      method: 'GET', path, authorization: `Bearer ${this.core.userId}`, what: 'Fetching the app settings',
+      method: 'GET',
+      path,
+      authorization: `Bearer ${this.core.userId}`,
+      what: 'Fetching the app settings',
     });
     if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as AppSetting[]);
     return this.getAll();
@@ -70,7 +76,7 @@ export class SettingsManager {
   /** A MentraOS system setting (e.g. `metricSystemEnabled`). */
   getMentraOS<T = any>(key: string, defaultValue?: T): T {
     const all = this.core.settings.getSystem();
-    return Object.prototype.hasOwnProperty.call(all, key) ? (all[key] as T) : (defaultValue as T);
+    return Object.hasOwn(all, key) ? (all[key] as T) : (defaultValue as T);
   }
 
   /** Same as `getMentraOS`. */

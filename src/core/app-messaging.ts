@@ -23,14 +23,17 @@ const RESPONSE = 'app_direct_message_response';
 export class AppMessaging {
   private listeningForResponses = false;
 
-  constructor(private readonly core: CoreSession, private readonly naming: Readonly<Dialect>) {}
+  constructor(
+    private readonly core: CoreSession,
+    private readonly naming: Readonly<Dialect>,
+  ) {}
 
   /** Sends `payload` to every user of this app (or of one room). */
   broadcast(payload: unknown, roomId?: string): void {
     const msg: AppToCloudMessage = this.base('broadcast_message');
     Object.assign(msg, { payload, messageId: newMessageId(), senderUserId: this.core.userId });
     if (roomId !== undefined) msg.roomId = checkId(roomId, 'roomId');
-    this.sendOrThrow(msg, 'broadcast to the app\'s users');
+    this.sendOrThrow(msg, "broadcast to the app's users");
   }
 
   /** Sends `payload` to one user; resolves with the cloud's `success`, or rejects after the timeout. */

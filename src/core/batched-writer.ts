@@ -96,10 +96,12 @@ export class BatchedWriter<V> {
     this.cancelTimers();
     const base = this.opts.retryBaseMs ?? 1000;
     const delay = Math.min(this.opts.retryMaxMs ?? 30_000, base * 2 ** Math.min(this.failures - 1, 16));
-    this.retryTimer = unref(setTimeout(() => {
-      this.retryTimer = undefined;
-      this.background();
-    }, delay));
+    this.retryTimer = unref(
+      setTimeout(() => {
+        this.retryTimer = undefined;
+        this.background();
+      }, delay),
+    );
   }
 
   private background(): void {

@@ -43,7 +43,7 @@ export async function cloudFetch(base: string, path: string, authorization: stri
     });
   } catch (e) {
     const err = toError(e);
-    const why = err.name === 'TimeoutError' ? 'timed out' : (err.cause instanceof Error ? err.cause.message : err.message);
+    const why = err.name === 'TimeoutError' ? 'timed out' : err.cause instanceof Error ? err.cause.message : err.message;
     throw new SdkError('cloud_unreachable', `${init.method ?? 'GET'} ${new URL(url).origin}${path.split('?')[0]} failed: ${why}`, { cause: e });
   }
 }
@@ -80,11 +80,17 @@ export async function cloudRequest<T>(core: CloudTarget, req: CloudRequest): Pro
     res = await cloudFetch(base, req.path, authorization, { method: req.method, json: req.body, timeoutMs: req.timeoutMs });
   } catch (e) {
     const timedOut = toError((e as { cause?: unknown }).cause ?? e).name === 'TimeoutError';
-    throw new SdkError(timedOut ? 'request_timeout' : 'cloud_request_failed', `${req.what} at ${url.host} ${timedOut ? 'timed out' : `failed: ${toError(e).message}`}`, { cause: e });
+    throw new SdkError(
+      timedOut ? 'request_timeout' : 'cloud_request_failed',
+      `${req.what} at ${url.host} ${timedOut ? 'timed out' : `failed: ${toError(e).message}`}`,
+      { cause: e },
+    );
   }
   const text = await res.text();
   if (!res.ok) {
-    throw new SdkError('cloud_request_failed', `${req.what} at ${url.host} failed: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), { details: { status: res.status } });
+    throw new SdkError('cloud_request_failed', `${req.what} at ${url.host} failed: HTTP ${res.status} ${text.slice(0, 200)}`.trim(), {
+      details: { status: res.status },
+    });
   }
   try {
     return JSON.parse(text) as T;

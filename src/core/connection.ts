@@ -155,12 +155,16 @@ export class Connection implements Watched {
         close: (code, reason) => {
           if (this.handshake?.socket === socket) {
             const text = reason.length ? ` ${reason}` : '';
-            this.handshake.reject(new SdkError('connect_failed', `The cloud closed the connection (${code}${text}) before acknowledging it`, { details: { closeCode: code } }));
+            this.handshake.reject(
+              new SdkError('connect_failed', `The cloud closed the connection (${code}${text}) before acknowledging it`, { details: { closeCode: code } }),
+            );
           } else this.onClose(socket, code, reason);
         },
         error: (err) => {
           if (this.handshake?.socket === socket) {
-            this.handshake.reject(new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.opts.url)}: ${err.message}`, { cause: err }));
+            this.handshake.reject(
+              new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.opts.url)}: ${err.message}`, { cause: err }),
+            );
           } else this.host.logger.debug(`WebSocket error: ${err.message}`);
         },
       });

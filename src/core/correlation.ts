@@ -39,7 +39,9 @@ export interface RequestSpec {
 export function refusedSendError(core: CoreSession, what: string, details?: Record<string, unknown>): SdkError {
   return core.state === 'closed'
     ? new SdkError('session_closed', `Cannot ${what}: the session has ended`, { details })
-    : new SdkError('queue_full', `Cannot ${what}: the cloud is unreachable and the outbound queue is full; try again once the session has reconnected`, { details });
+    : new SdkError('queue_full', `Cannot ${what}: the cloud is unreachable and the outbound queue is full; try again once the session has reconnected`, {
+        details,
+      });
 }
 
 /** Registers the pending answer, then sends the message. Rejects with an `SdkError` if it cannot be sent. */

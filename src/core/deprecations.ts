@@ -21,7 +21,10 @@ export interface Deprecation {
 }
 
 const D = (n: number, api: string, replacement: string, note?: string): Deprecation => ({
-  code: `MENTRAOS_DEP${String(n).padStart(3, '0')}`, api, replacement, ...(note ? { note } : {}),
+  code: `MENTRAOS_DEP${String(n).padStart(3, '0')}`,
+  api,
+  replacement,
+  ...(note ? { note } : {}),
 });
 
 export const DEPRECATIONS: readonly Deprecation[] = [
@@ -50,7 +53,12 @@ export const DEPRECATIONS: readonly Deprecation[] = [
   D(35, 'settings.onMentraosSettingsChange', 'settings.onMentraosSettingChange'),
   D(36, 'settings.updateAugmentosSettings', 'settings.updateMentraosSettings'),
   D(40, 'session.requestPhoto', 'session.camera.requestPhoto', 'the modern call resolves with the photo data instead of a URL'),
-  D(41, 'session.streaming', 'session.camera', 'requestStream -> startStream, onStatus -> onStreamStatus, subscribeToStatusUpdates -> subscribeToStreamStatusUpdates; the other members keep their names'),
+  D(
+    41,
+    'session.streaming',
+    'session.camera',
+    'requestStream -> startStream, onStatus -> onStreamStatus, subscribeToStatusUpdates -> subscribeToStreamStatusUpdates; the other members keep their names',
+  ),
   D(50, 'session.discoverTpaUsers', 'session.discoverAppUsers'),
   D(51, 'session.broadcastToTpaUsers', 'session.broadcastToAppUsers'),
   D(52, 'session.joinTpaRoom', 'session.joinAppRoom'),

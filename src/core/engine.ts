@@ -82,14 +82,21 @@ export class SessionEngine implements DirectoryHost {
   private readonly ending = new Set<Promise<void>>();
   private shuttingDown = false;
 
-  constructor(private readonly config: EngineConfig, private readonly hooks: EngineHooks) {
+  constructor(
+    private readonly config: EngineConfig,
+    private readonly hooks: EngineHooks,
+  ) {
     const directory = (this.directory = config.directory ?? new LocalSessionDirectory());
     // With several instances, a pending request answered over HTTP is recorded as this instance's before it
     // is sent, so an upload that lands on another instance is forwarded here.
-    this.sharedRequests = new PendingRequests(directory.shared ? {
-      added: (id, _kind, timeoutMs) => directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
-      removed: (id) => void directory.releaseRequest(id),
-    } : undefined);
+    this.sharedRequests = new PendingRequests(
+      directory.shared
+        ? {
+            added: (id, _kind, timeoutMs) => directory.claimRequest(id, timeoutMs > 0 ? timeoutMs + REQUEST_RECORD_MARGIN_MS : UNTIMED_REQUEST_RECORD_MS),
+            removed: (id) => void directory.releaseRequest(id),
+          }
+        : undefined,
+    );
     this.handshakeGate = new HandshakeGate(config.session.reconnect.maxConcurrentHandshakes);
   }
 
@@ -258,8 +265,11 @@ export class SessionEngine implements DirectoryHost {
     this.registry.remove(entry);
     if (entry.claim) void this.directory.release(entry.claim);
     if (reason !== 'replaced') {
-      this.sharedRequests.rejectMatching({ owner: entry.session.sessionId }, (kind, id) =>
-        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
+      this.sharedRequests.rejectMatching(
+        { owner: entry.session.sessionId },
+        (kind, id) =>
+          new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
+      );
     }
     if (!entry.started) {
       entry.stopped = Promise.resolve();

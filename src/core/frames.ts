@@ -14,7 +14,14 @@
  */
 import { ackSystemSettings, canonicalMessageType, type Dialect } from '../protocol/dialects';
 import type {
-  AppConnectionAck, AppConnectionError, AppSetting, AppSettingsUpdate, AppStopped, BaseMessage, CloudToAppMessage, DataStream,
+  AppConnectionAck,
+  AppConnectionError,
+  AppSetting,
+  AppSettingsUpdate,
+  AppStopped,
+  BaseMessage,
+  CloudToAppMessage,
+  DataStream,
   MentraosSettingsUpdate,
 } from '../protocol/messages';
 import type { CapabilitiesUpdate } from '../protocol/module-messages';
@@ -71,7 +78,9 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
       // An ack is never dropped (the handshake waits for it): fields of the wrong type are ignored.
       const systemSettings = ackSystemSettings(m, dialect);
       return accept({
-        kind: 'ack', type, message: m as Received<AppConnectionAck>,
+        kind: 'ack',
+        type,
+        message: m as Received<AppConnectionAck>,
         ...(Array.isArray(m.settings) ? { settings: m.settings as AppSetting[] } : {}),
         ...(systemSettings ? { systemSettings } : {}),
         ...(isObj(m.capabilities) ? { capabilities: m.capabilities } : {}),
@@ -80,7 +89,9 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
     case 'tpa_connection_error':
     case 'connection_error':
       return accept({
-        kind: 'refused', type, message: m as Received<AppConnectionError>,
+        kind: 'refused',
+        type,
+        message: m as Received<AppConnectionError>,
         code: typeof m.code === 'string' ? m.code : 'UNKNOWN',
         ...(typeof m.message === 'string' ? { text: m.message } : {}),
       });
@@ -90,7 +101,11 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
         return reject('data_stream has a missing or malformed streamType or data');
       }
       return accept({
-        kind: 'data_stream', type, message: m as Received<DataStream>, streamType, data: data as Obj,
+        kind: 'data_stream',
+        type,
+        message: m as Received<DataStream>,
+        streamType,
+        data: data as Obj,
         streamForm: streamType.includes(':') ? 'exact' : 'base',
       });
     }
@@ -102,17 +117,23 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
     case 'augmentos_settings_update':
       // Settings that are not an object change nothing (the message still reaches its listeners).
       return accept({
-        kind: 'system_settings_update', type, message: m as Received<MentraosSettingsUpdate>,
+        kind: 'system_settings_update',
+        type,
+        message: m as Received<MentraosSettingsUpdate>,
         ...(isObj(m.settings) ? { settings: m.settings } : {}),
       });
     case 'capabilities_update':
       return accept({
-        kind: 'capabilities_update', type, message: m as Received<CapabilitiesUpdate>,
+        kind: 'capabilities_update',
+        type,
+        message: m as Received<CapabilitiesUpdate>,
         capabilities: isObj(m.capabilities) ? m.capabilities : null,
       });
     case 'app_stopped':
       return accept({
-        kind: 'app_stopped', type, message: m as Received<AppStopped>,
+        kind: 'app_stopped',
+        type,
+        message: m as Received<AppStopped>,
         reason: typeof m.reason === 'string' ? m.reason : 'cloud_closed',
       });
     default:

@@ -44,7 +44,10 @@ export class AppHost {
   private readonly signalHandler = () => void this.stop();
 
   /** `config` comes resolved (`resolveHostConfig`): validated once, every default applied. */
-  constructor(private readonly config: ResolvedHostConfig, hooks: EngineHooks) {
+  constructor(
+    private readonly config: ResolvedHostConfig,
+    hooks: EngineHooks,
+  ) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
     this.logger = createSdkLogger(config.logger, config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
@@ -58,13 +61,15 @@ export class AppHost {
     };
     this.engine = new SessionEngine(engineConfig, hooks);
     const webhookPath = config.webhookPath;
-    this.cluster = cluster && new ClusterRouter({
-      directory: this.engine.directory,
-      secret: cluster.secret,
-      logger: this.logger,
-      ownPaths: [webhookPath, '/tool', '/settings', '/photo-upload', '/health', '/mentra-auth'],
-      holdsUser: (userId) => !!this.engine.sessionForUser(userId),
-    });
+    this.cluster =
+      cluster &&
+      new ClusterRouter({
+        directory: this.engine.directory,
+        secret: cluster.secret,
+        logger: this.logger,
+        ownPaths: [webhookPath, '/tool', '/settings', '/photo-upload', '/health', '/mentra-auth'],
+        holdsUser: (userId) => !!this.engine.sessionForUser(userId),
+      });
     this.app = express();
     this.app.disable('x-powered-by');
     // A request another instance forwarded is verified first: it was checked where it landed.
@@ -76,16 +81,18 @@ export class AppHost {
     this.app.post(webhookPath, this.verifyCloud, requireJson);
     this.app.post('/settings', this.verifyCloud);
     this.app.use(express.json({ limit: config.bodyLimit }));
-    this.app.use(createAuthMiddleware({
-      apiKey: config.apiKey,
-      packageName: config.packageName,
-      cookieSecret: config.cookieSecret ?? cluster?.cookieSecret,
-      cloudApiUrl: config.cloudApiUrl,
-      userTokenPublicKey: config.userTokenPublicKey,
-      logger: this.logger,
-      getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
-      forwardedUser: this.cluster && ((req) => this.cluster?.forwardedFrom(req)?.user),
-    }));
+    this.app.use(
+      createAuthMiddleware({
+        apiKey: config.apiKey,
+        packageName: config.packageName,
+        cookieSecret: config.cookieSecret ?? cluster?.cookieSecret,
+        cloudApiUrl: config.cloudApiUrl,
+        userTokenPublicKey: config.userTokenPublicKey,
+        logger: this.logger,
+        getSessionForUser: (userId) => this.engine.sessionForUser(userId)?.facade ?? null,
+        forwardedUser: this.cluster && ((req) => this.cluster?.forwardedFrom(req)?.user),
+      }),
+    );
     if (this.cluster) this.app.use(this.cluster.webviews());
     const routes: RouteContext = { engine: this.engine, packageName: config.packageName, apiKey: config.apiKey, logger: this.logger, cluster: this.cluster };
     // A stop webhook may land on any instance: it goes to the one holding the session.

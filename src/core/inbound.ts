@@ -63,12 +63,17 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(err);
     const status = typeof err?.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =
-      err?.type === 'entity.parse.failed' ? 'The request body is not valid JSON'
-      : err?.type === 'entity.too.large' ? `The request body is too large (limit ${err.limit} bytes)`
-      : err?.type === 'request.aborted' ? 'The request was aborted before its body arrived'
-      : err?.type === 'request.size.invalid' ? 'The request body is shorter or longer than its Content-Length'
-      : status < 500 ? `Bad request: ${String(err?.message ?? 'unreadable body').slice(0, 200)}`
-      : 'Internal server error';
+      err?.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON'
+        : err?.type === 'entity.too.large'
+          ? `The request body is too large (limit ${err.limit} bytes)`
+          : err?.type === 'request.aborted'
+            ? 'The request was aborted before its body arrived'
+            : err?.type === 'request.size.invalid'
+              ? 'The request body is shorter or longer than its Content-Length'
+              : status < 500
+                ? `Bad request: ${String(err?.message ?? 'unreadable body').slice(0, 200)}`
+                : 'Internal server error';
     if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
     sendError(res, status, message);
   };
@@ -113,9 +118,13 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): v
     return;
   }
   const [status, text, message] =
-    err.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large', 'The request headers are too large']
-    : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, 'Request Timeout', 'The request did not arrive in time']
-    : [400, 'Bad Request', 'The request is not valid HTTP'];
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', 'The request headers are too large']
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', 'The request did not arrive in time']
+        : [400, 'Bad Request', 'The request is not valid HTTP'];
   const body = JSON.stringify({ status: 'error', message });
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${text}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

@@ -11,7 +11,10 @@ export class Observable<T> {
   private listeners: Set<(value: T) => void> | undefined;
   private initialized = false;
 
-  constructor(initialValue: T, private readonly onListenerError?: (e: unknown) => void) {
+  constructor(
+    initialValue: T,
+    private readonly onListenerError?: (e: unknown) => void,
+  ) {
     this._value = initialValue;
   }
 

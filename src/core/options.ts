@@ -126,7 +126,8 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   if (c.port !== undefined && (typeof c.port !== 'number' || !Number.isInteger(c.port) || c.port < 0 || c.port > 65535)) {
     fail(`"port" must be an integer from 0 to 65535 (got ${JSON.stringify(c.port)})`);
   }
-  if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/'))) fail('"webhookPath" must be a path starting with "/"');
+  if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/')))
+    fail('"webhookPath" must be a path starting with "/"');
   if (c.publicDir !== undefined && c.publicDir !== false && typeof c.publicDir !== 'string') fail('"publicDir" must be a directory path or false');
   if (c.healthCheck !== undefined && typeof c.healthCheck !== 'boolean') fail('"healthCheck" must be a boolean');
   for (const field of ['cookieSecret', 'appInstructions', 'augmentOSWebsocketUrl', 'tpaInstructions'] as const) {
@@ -144,7 +145,8 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   }
   for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs'] as const) {
     const v = c[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : 'milliseconds'}`);
+    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+      fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : 'milliseconds'}`);
   }
   if (c.reconnect !== undefined) {
     if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');

@@ -78,7 +78,10 @@ export class ReconnectPlan {
   private deadline = 0;
   private connectedAt = 0;
 
-  constructor(private readonly opts: Required<ReconnectOptions>, private readonly random: () => number = Math.random) {}
+  constructor(
+    private readonly opts: Required<ReconnectOptions>,
+    private readonly random: () => number = Math.random,
+  ) {}
 
   /** Attempts made since the current budget began. */
   get attempts(): number {

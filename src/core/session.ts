@@ -56,7 +56,6 @@ export interface CoreSessionOptions extends SessionOptions {
   reportError: (err: Error, session: CoreSession) => void;
 }
 
-
 export class CoreSession implements ConnectionHost {
   readonly sessionId: string;
   readonly userId: string;
@@ -164,7 +163,10 @@ export class CoreSession implements ConnectionHost {
     this.setState('closed');
     const socketClosed = this.connection.close(reason);
     this.closedPromise = Promise.all([socketClosed, ...this.finalizers.map((fn) => this.runFinalizer(fn))]).then(() => {});
-    this.requests.rejectAll((kind, id) => new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }));
+    this.requests.rejectAll(
+      (kind, id) =>
+        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
+    );
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
     const dropped = this.queue.clear();
     if (dropped > 0) this.logger.warn(`Session ended with ${dropped} unsent message(s)`);
@@ -216,11 +218,13 @@ export class CoreSession implements ConnectionHost {
     }
     if (!this.queue.push(msg)) {
       const requestId = typeof msg.requestId === 'string' ? msg.requestId : undefined;
-      this.reportError(new SdkError(
-        'queue_full',
-        `The outbound queue is full (${this.queue.size} messages) while the cloud is unreachable; ${msg.type}${requestId ? ` ${requestId}` : ''} was not sent`,
-        { details: { type: msg.type, requestId } },
-      ));
+      this.reportError(
+        new SdkError(
+          'queue_full',
+          `The outbound queue is full (${this.queue.size} messages) while the cloud is unreachable; ${msg.type}${requestId ? ` ${requestId}` : ''} was not sent`,
+          { details: { type: msg.type, requestId } },
+        ),
+      );
       return false;
     }
     return true;
@@ -241,7 +245,10 @@ export class CoreSession implements ConnectionHost {
   /** Replaces one named group of subscriptions as a whole (handler-driven ones stay). */
   setSubscriptionGroup(name: string, streams: readonly string[]): void {
     if (this._state === 'closed') return;
-    this.streams.setGroup(name, streams.filter((s) => checkStreamName(s, this)));
+    this.streams.setGroup(
+      name,
+      streams.filter((s) => checkStreamName(s, this)),
+    );
   }
 
   /** The Authorization header for calls to this session's own cloud. Internal: never log it. */

@@ -101,10 +101,11 @@ export class StreamTable {
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
     for (const k of this.byCanonical.get(canonical) ?? []) keys.add(k);
-    if (canonical.indexOf(':') < 0) for (const derived of derivedKeys(canonical, data)) {
-      if (this.handlers.has(derived)) keys.add(derived);
-      for (const k of this.byCanonical.get(derived) ?? []) keys.add(k);
-    }
+    if (canonical.indexOf(':') < 0)
+      for (const derived of derivedKeys(canonical, data)) {
+        if (this.handlers.has(derived)) keys.add(derived);
+        for (const k of this.byCanonical.get(derived) ?? []) keys.add(k);
+      }
     const out: Set<StreamHandler>[] = [];
     for (const k of keys) {
       const s = this.handlers.get(k);
@@ -184,7 +185,10 @@ export function checkStreamName(stream: string, owner: { readonly logger: Logger
   }
   const base = getBaseStreamType(stream);
   if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
-    throw new SdkError('invalid_argument', `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`);
+    throw new SdkError(
+      'invalid_argument',
+      `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`,
+    );
   }
   return true;
 }

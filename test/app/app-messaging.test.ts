@@ -40,7 +40,9 @@ describe('app-to-app messaging (modern names)', () => {
     const sent = a.sent('app_broadcast_message')[0];
     expect(sent).toMatchObject({ packageName: 'com.example.app', sessionId: a.sessionId, payload: { text: 'hello all' }, senderUserId: a.userId });
     expect(sent.messageId).toMatch(/^msg_\d+_[0-9a-f]{8}$/);
-    expect(chat.got).toEqual([{ to: b.userId, kind: 'message', msg: expect.objectContaining({ type: 'app_message_received', payload: { text: 'hello all' }, senderUserId: a.userId }) }]);
+    expect(chat.got).toEqual([
+      { to: b.userId, kind: 'message', msg: expect.objectContaining({ type: 'app_message_received', payload: { text: 'hello all' }, senderUserId: a.userId }) },
+    ]);
   });
 
   test('an augmentos cloud answers with tpa_* names: the modern handlers still receive them, under app_* names', async () => {
@@ -64,7 +66,10 @@ describe('app-to-app messaging (modern names)', () => {
 
   test('a cloud that ignores app-to-app messages: sendDirectMessage rejects with a typed timeout', async () => {
     const [a, , chat] = await twoUsers('mentraos', { appMessaging: false });
-    const err = await chat.byUser.get(a.userId)!.sendDirectMessage('bob@example.com', 'x', { timeoutMs: 150 }).catch((e) => e);
+    const err = await chat.byUser
+      .get(a.userId)!
+      .sendDirectMessage('bob@example.com', 'x', { timeoutMs: 150 })
+      .catch((e) => e);
     expect(isSdkError(err, 'request_timeout')).toBe(true);
     expect(err.message).toContain('direct message');
   });
@@ -90,7 +95,7 @@ describe('app-to-app messaging (modern names)', () => {
     expect(app!.got.filter((g) => g.to === 'cyd@example.com')).toEqual([]);
   });
 
-  test('discoverAppUsers asks only the session\'s own cloud, with the API key; getUserCount and isUserActive work', async () => {
+  test("discoverAppUsers asks only the session's own cloud, with the API key; getUserCount and isUserActive work", async () => {
     const [a, b, chat] = await twoUsers();
     const session = chat.byUser.get(a.userId)!;
     const list = await session.discoverAppUsers('https://elsewhere.example', true);

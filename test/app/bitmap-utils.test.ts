@@ -61,7 +61,10 @@ describe('BitmapUtils (no image library)', () => {
       writeFileSync(path.join(dir, 'f_1.bmp'), frame);
       writeFileSync(path.join(dir, 'f_2.bmp'), frame);
       expect(await BitmapUtils.loadBmpFrames(dir, 2, { filePattern: 'f_{i}.bmp' })).toEqual([frame.toString('base64'), frame.toString('base64')]);
-      await expect(BitmapUtils.loadBmpFrames(dir, 3, { filePattern: 'f_{i}.bmp' })).rejects.toMatchObject({ code: 'invalid_argument', message: expect.stringContaining('frame 3') });
+      await expect(BitmapUtils.loadBmpFrames(dir, 3, { filePattern: 'f_{i}.bmp' })).rejects.toMatchObject({
+        code: 'invalid_argument',
+        message: expect.stringContaining('frame 3'),
+      });
       expect(await BitmapUtils.loadBmpFrames(dir, 3, { filePattern: 'f_{i}.bmp', skipMissingFrames: true })).toHaveLength(2);
     } finally {
       rmSync(dir, { recursive: true, force: true });

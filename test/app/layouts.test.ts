@@ -57,7 +57,14 @@ describe('layouts on the wire', () => {
     session.layouts.showTextWall('echo: hello');
     const msg = await user.waitForMessage((m) => m.type === 'display_event');
     // from shared reference transcript mentra-sdk-2.1.29.echo.jsonl
-    const reference = { timestamp: 'T', sessionId: '', type: 'display_event', packageName: 'com.example.app', view: 'main', layout: { layoutType: 'text_wall', text: 'echo: hello' } };
+    const reference = {
+      timestamp: 'T',
+      sessionId: '',
+      type: 'display_event',
+      packageName: 'com.example.app',
+      view: 'main',
+      layout: { layoutType: 'text_wall', text: 'echo: hello' },
+    };
     expect(JSON.stringify({ ...msg, timestamp: 'T' })).toBe(JSON.stringify(reference));
   });
 });

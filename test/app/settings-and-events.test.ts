@@ -40,7 +40,10 @@ describe('settings and events (modern names)', () => {
     await eventually(() => seen.length === 1);
     expect(seen).toEqual([[40, 60]]);
     session.settings.updateMentraosSettings({ brightness: 61 });
-    expect(seen).toEqual([[40, 60], [60, 61]]);
+    expect(seen).toEqual([
+      [40, 60],
+      [60, 61],
+    ]);
     off();
     await user.waitForSubscriptions((subs) => subs.length === 0);
   });
@@ -56,7 +59,11 @@ describe('settings and events (modern names)', () => {
       s.events.onCustomMessage('other', () => void got.push('other'));
     });
     await user.updateSettings([{ key: 'x', value: 2 }]);
-    await user.sendMessage({ type: 'permission_error', message: 'no mic', details: [{ stream: 'transcription:en-US', requiredPermission: 'MICROPHONE', message: 'x' }] });
+    await user.sendMessage({
+      type: 'permission_error',
+      message: 'no mic',
+      details: [{ stream: 'transcription:en-US', requiredPermission: 'MICROPHONE', message: 'x' }],
+    });
     await user.sendMessage({ type: 'custom_message', action: 'update_datetime', payload: { datetime: 'now' } });
     await eventually(() => got.length === 4);
     expect(got).toEqual(['settings', 'error:1', 'denied:transcription:en-US', 'custom:now']);

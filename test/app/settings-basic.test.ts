@@ -10,7 +10,10 @@ describe('session.settings and system events', () => {
   beforeEach(async () => {
     seen.length = 0;
     cloud = await createTestCloud({
-      settings: [{ key: 'units', type: 'select', value: 'metric' }, { key: 'greeting', type: 'text', defaultValue: 'hi' }],
+      settings: [
+        { key: 'units', type: 'select', value: 'metric' },
+        { key: 'greeting', type: 'text', defaultValue: 'hi' },
+      ],
       systemSettings: { brightness: 70 },
     });
     class App extends AppServer {
@@ -42,11 +45,21 @@ describe('session.settings and system events', () => {
     expect(session.settings.getAll().map((s) => s.key)).toEqual(['units', 'greeting']);
     expect(session.settings.getMentraOS('brightness')).toBe(70);
 
-    await user.updateSettings([{ key: 'units', value: 'imperial' }, { key: 'greeting', value: 'hi' }]);
+    await user.updateSettings([
+      { key: 'units', value: 'imperial' },
+      { key: 'greeting', value: 'hi' },
+    ]);
     await eventually(() => seen.some((s) => (s as unknown[])[0] === 'all'));
-    expect(seen).toEqual([['units', 'imperial', 'metric'], ['changes', ['units']], ['all', 2]]);
+    expect(seen).toEqual([
+      ['units', 'imperial', 'metric'],
+      ['changes', ['units']],
+      ['all', 2],
+    ]);
     // the same values again change nothing
-    await user.updateSettings([{ key: 'units', value: 'imperial' }, { key: 'greeting', value: 'hi' }]);
+    await user.updateSettings([
+      { key: 'units', value: 'imperial' },
+      { key: 'greeting', value: 'hi' },
+    ]);
     await user.updateSystemSettings({ brightness: 30 });
     await eventually(() => seen.length === 4);
     expect(seen[3]).toEqual(['brightness', 30, 70]);

@@ -30,7 +30,10 @@ describe('BatchedWriter', () => {
     const gate = new Promise<void>((r) => (release = r));
     const errors: Error[] = [];
     const w = new BatchedWriter<string>({
-      idleMs: 10_000, maxWaitMs: 10_000, retryBaseMs: 20, onError: (e) => void errors.push(e),
+      idleMs: 10_000,
+      maxWaitMs: 10_000,
+      retryBaseMs: 20,
+      onError: (e) => void errors.push(e),
       write: async (b) => {
         batches.push(b);
         if (fail-- > 0) throw new Error('cloud down');

@@ -23,11 +23,13 @@ describe('dispatch', () => {
   test('exact streamType (mentraos dialect) reaches several language handlers at once', async () => {
     cloud = await createTestCloud({ dialect: 'mentraos' });
     const got: string[] = [];
-    const app = await started(appWith((s) => {
-      s.events.onTranscriptionForLanguage('en-US', (d) => void got.push(`en:${d.text}`));
-      s.events.onTranscriptionForLanguage('ja-JP', (d) => void got.push(`ja:${d.text}`), { disableLanguageIdentification: true });
-      s.events.onTranslationForLanguage('es-ES', 'en-US', (d) => void got.push(`tr:${d.text}`));
-    }));
+    const app = await started(
+      appWith((s) => {
+        s.events.onTranscriptionForLanguage('en-US', (d) => void got.push(`en:${d.text}`));
+        s.events.onTranscriptionForLanguage('ja-JP', (d) => void got.push(`ja:${d.text}`), { disableLanguageIdentification: true });
+        s.events.onTranslationForLanguage('es-ES', 'en-US', (d) => void got.push(`tr:${d.text}`));
+      }),
+    );
     apps.push(app);
     const user = await cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 3);
@@ -44,11 +46,13 @@ describe('dispatch', () => {
   test('base streamType plus data languages (augmentos dialect) reaches the same handlers', async () => {
     cloud = await createTestCloud({ dialect: 'augmentos' });
     const got: string[] = [];
-    const app = await started(appWith((s) => {
-      s.events.onTranscription((d) => void got.push(`en:${d.text}`));
-      s.events.onTranscriptionForLanguage('fr-FR', (d) => void got.push(`fr:${d.text}`));
-      s.events.onTranslationForLanguage('es-ES', 'en-US', (d) => void got.push(`tr:${d.text}`));
-    }));
+    const app = await started(
+      appWith((s) => {
+        s.events.onTranscription((d) => void got.push(`en:${d.text}`));
+        s.events.onTranscriptionForLanguage('fr-FR', (d) => void got.push(`fr:${d.text}`));
+        s.events.onTranslationForLanguage('es-ES', 'en-US', (d) => void got.push(`tr:${d.text}`));
+      }),
+    );
     apps.push(app);
     const user = await cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 3);
@@ -64,12 +68,14 @@ describe('dispatch', () => {
   test('buttons, head position, notifications and any stream through on()', async () => {
     cloud = await createTestCloud();
     const got: unknown[] = [];
-    const app = await started(appWith((s) => {
-      s.events.onButtonPress((d) => void got.push(['button', d.buttonId, d.pressType]));
-      s.events.onHeadPosition((d) => void got.push(['head', d.position]));
-      s.events.onPhoneNotifications((d) => void got.push(['notify', d.title]));
-      s.on('calendar_event', (d: { title: string }) => void got.push(['calendar', d.title]));
-    }));
+    const app = await started(
+      appWith((s) => {
+        s.events.onButtonPress((d) => void got.push(['button', d.buttonId, d.pressType]));
+        s.events.onHeadPosition((d) => void got.push(['head', d.position]));
+        s.events.onPhoneNotifications((d) => void got.push(['notify', d.title]));
+        s.on('calendar_event', (d: { title: string }) => void got.push(['calendar', d.title]));
+      }),
+    );
     apps.push(app);
     const user = await cloud.startSession({ app });
     await user.pressButton('main', 'long');
@@ -77,7 +83,12 @@ describe('dispatch', () => {
     await user.notify({ app: 'Mail', title: 'Hi', content: 'there' });
     await user.emit('calendar_event', { eventId: '1', title: 'Standup', dtStart: 'a', dtEnd: 'b' });
     await eventually(() => got.length === 4);
-    expect(got).toEqual([['button', 'main', 'long'], ['head', 'up'], ['notify', 'Hi'], ['calendar', 'Standup']]);
+    expect(got).toEqual([
+      ['button', 'main', 'long'],
+      ['head', 'up'],
+      ['notify', 'Hi'],
+      ['calendar', 'Standup'],
+    ]);
   });
 
   test('binary frames are audio chunks', async () => {
@@ -96,15 +107,20 @@ describe('dispatch', () => {
     cloud = await createTestCloud();
     const errors: string[] = [];
     const got: string[] = [];
-    const app = await started(appWith((s) => {
-      s.events.onTranscription(() => {
-        throw new Error(`handler failed for ${s.userId}`);
-      });
-      s.events.onTranscription(async (d) => {
-        got.push(`${s.userId}:${d.text}`);
-        if (s.userId === 'a@x.com') throw new Error('async failure');
-      });
-    }, { onError: (e: Error) => errors.push(e.message) }));
+    const app = await started(
+      appWith(
+        (s) => {
+          s.events.onTranscription(() => {
+            throw new Error(`handler failed for ${s.userId}`);
+          });
+          s.events.onTranscription(async (d) => {
+            got.push(`${s.userId}:${d.text}`);
+            if (s.userId === 'a@x.com') throw new Error('async failure');
+          });
+        },
+        { onError: (e: Error) => errors.push(e.message) },
+      ),
+    );
     apps.push(app);
     const a = await cloud.startSession({ app, userId: 'a@x.com' });
     const b = await cloud.startSession({ app, userId: 'b@x.com' });
@@ -122,12 +138,17 @@ describe('dispatch', () => {
     cloud = await createTestCloud();
     const sessionErrors: string[] = [];
     const serverErrors: string[] = [];
-    const app = await started(appWith((s) => {
-      s.events.onError((e) => void sessionErrors.push(e.message));
-      s.events.onTranscription(() => {
-        throw new Error('mine');
-      });
-    }, { onError: (e: Error) => serverErrors.push(e.message) }));
+    const app = await started(
+      appWith(
+        (s) => {
+          s.events.onError((e) => void sessionErrors.push(e.message));
+          s.events.onTranscription(() => {
+            throw new Error('mine');
+          });
+        },
+        { onError: (e: Error) => serverErrors.push(e.message) },
+      ),
+    );
     apps.push(app);
     const user = await cloud.startSession({ app });
     await user.transcribe('x');
@@ -145,9 +166,18 @@ describe('dispatch', () => {
     apps.push(app);
     const user = await cloud.startSession({ app });
     await user.waitForSubscriptions((s) => s.length === 1);
-    for (const frame of ['{', '[]', '42', 'null', '{"no":"type"}', '{"type":"mystery_message"}', '{"type":"data_stream"}',
-      '{"type":"data_stream","streamType":"transcription:en-US","data":null}', '{"type":"data_stream","streamType":"transcription:en-US","data":{"text":5}}',
-      '{"type":"settings_update","settings":"nope"}']) {
+    for (const frame of [
+      '{',
+      '[]',
+      '42',
+      'null',
+      '{"no":"type"}',
+      '{"type":"mystery_message"}',
+      '{"type":"data_stream"}',
+      '{"type":"data_stream","streamType":"transcription:en-US","data":null}',
+      '{"type":"data_stream","streamType":"transcription:en-US","data":{"text":5}}',
+      '{"type":"settings_update","settings":"nope"}',
+    ]) {
       await user.sendRaw(frame);
     }
     await user.transcribe('survived');

@@ -64,7 +64,9 @@ test(`${SESSIONS} sessions dropped at once all resume, spread out, resubscribed,
   expect(spread).toBeGreaterThanOrEqual(200);
 
   // resubscribed: a full subscription list went out on each new connection
-  await Promise.all(users.map((u, i) => u.waitFor(() => u.sent('subscription_update').length > subscriptionUpdatesBefore[i] || undefined, 10_000, 'resubscription')));
+  await Promise.all(
+    users.map((u, i) => u.waitFor(() => u.sent('subscription_update').length > subscriptionUpdatesBefore[i] || undefined, 10_000, 'resubscription')),
+  );
   for (const u of users) expect(u.subscriptions).toContain('transcription:en-US');
   // nothing lost: each view shows the latest layout sent during the outage
   await Promise.all(users.map((u, i) => u.waitForDisplay(`outage ${i} latest`, { view: 'main', timeoutMs: 10_000 })));
@@ -80,5 +82,7 @@ test(`${SESSIONS} sessions dropped at once all resume, spread out, resubscribed,
   expect([...app.byUser.values()].every((s) => s.state === 'ready')).toBe(true);
 
   const sorted = [...firstReconnects].sort((a, b) => a - b);
-  process.stdout.write(`fault test: ${SESSIONS} sessions, first reconnects ${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)} ms after the drop (spread ${spread.toFixed(0)} ms), all back after ${(Math.max(...users.map((u) => u.connectionTimes[1])) - dropAt).toFixed(0)} ms\n`);
+  process.stdout.write(
+    `fault test: ${SESSIONS} sessions, first reconnects ${sorted[0].toFixed(0)}–${sorted[sorted.length - 1].toFixed(0)} ms after the drop (spread ${spread.toFixed(0)} ms), all back after ${(Math.max(...users.map((u) => u.connectionTimes[1])) - dropAt).toFixed(0)} ms\n`,
+  );
 }, 60_000);

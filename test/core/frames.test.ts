@@ -48,8 +48,9 @@ describe('parseCloudFrame: dialect differences', () => {
     expect(frameOf(both, DIALECTS['mentraos-v3'])).toMatchObject({ systemSettings: { from: 'm' } });
     expect(frameOf(both)).toMatchObject({ systemSettings: { from: 'm' } });
     // A key whose value is not an object is skipped for the other generation's.
-    expect(frameOf(json({ type: 'tpa_connection_ack', augmentosSettings: 3, mentraosSettings: { from: 'm' } }), DIALECTS.augmentos))
-      .toMatchObject({ systemSettings: { from: 'm' } });
+    expect(frameOf(json({ type: 'tpa_connection_ack', augmentosSettings: 3, mentraosSettings: { from: 'm' } }), DIALECTS.augmentos)).toMatchObject({
+      systemSettings: { from: 'm' },
+    });
   });
 
   test('data_stream carries a base or an exact streamType; the frame says which, the streamType is kept', () => {
@@ -60,9 +61,15 @@ describe('parseCloudFrame: dialect differences', () => {
   });
 
   test('the other engine-handled types parse to their kinds with their fields normalised', () => {
-    expect(frameOf(json({ type: 'settings_update', settings: [{ key: 'k', value: 1 }] }))).toMatchObject({ kind: 'settings_update', settings: [{ key: 'k', value: 1 }] });
+    expect(frameOf(json({ type: 'settings_update', settings: [{ key: 'k', value: 1 }] }))).toMatchObject({
+      kind: 'settings_update',
+      settings: [{ key: 'k', value: 1 }],
+    });
     expect(frameOf(json({ type: 'augmentos_settings_update', settings: { a: 1 } }))).toMatchObject({ kind: 'system_settings_update', settings: { a: 1 } });
-    expect(frameOf(json({ type: 'capabilities_update', capabilities: { hasCamera: true } }))).toMatchObject({ kind: 'capabilities_update', capabilities: { hasCamera: true } });
+    expect(frameOf(json({ type: 'capabilities_update', capabilities: { hasCamera: true } }))).toMatchObject({
+      kind: 'capabilities_update',
+      capabilities: { hasCamera: true },
+    });
     expect(frameOf(json({ type: 'capabilities_update', capabilities: 'x' }))).toMatchObject({ kind: 'capabilities_update', capabilities: null });
     expect(frameOf(json({ type: 'app_stopped', reason: 'user_disabled' }))).toMatchObject({ kind: 'app_stopped', reason: 'user_disabled' });
     expect(frameOf(json({ type: 'app_stopped' }))).toMatchObject({ kind: 'app_stopped', reason: 'cloud_closed' });
@@ -85,11 +92,27 @@ describe('parseCloudFrame: malformed frames are rejected with a reason, never th
     ['null', 'null', 'it is not an object with a string "type"'],
     ['a number type', json({ type: 5 }), 'it is not an object with a string "type"'],
     ['no type', json({ streamType: 'x' }), 'it is not an object with a string "type"'],
-    ['a data_stream whose streamType is a number', json({ type: 'data_stream', streamType: 5, data: {} }), 'data_stream has a missing or malformed streamType or data'],
+    [
+      'a data_stream whose streamType is a number',
+      json({ type: 'data_stream', streamType: 5, data: {} }),
+      'data_stream has a missing or malformed streamType or data',
+    ],
     ['a data_stream without data', json({ type: 'data_stream', streamType: 'button_press' }), 'data_stream has a missing or malformed streamType or data'],
-    ['a data_stream whose data is an array', json({ type: 'data_stream', streamType: 'x', data: [] }), 'data_stream has a missing or malformed streamType or data'],
-    ['a transcription whose text is a number', json({ type: 'data_stream', streamType: 'transcription:en-US', data: { text: 3 } }), 'data_stream has a missing or malformed streamType or data'],
-    ['a location whose lat is a string', json({ type: 'data_stream', streamType: 'location_update', data: { lat: '1', lng: 2 } }), 'data_stream has a missing or malformed streamType or data'],
+    [
+      'a data_stream whose data is an array',
+      json({ type: 'data_stream', streamType: 'x', data: [] }),
+      'data_stream has a missing or malformed streamType or data',
+    ],
+    [
+      'a transcription whose text is a number',
+      json({ type: 'data_stream', streamType: 'transcription:en-US', data: { text: 3 } }),
+      'data_stream has a missing or malformed streamType or data',
+    ],
+    [
+      'a location whose lat is a string',
+      json({ type: 'data_stream', streamType: 'location_update', data: { lat: '1', lng: 2 } }),
+      'data_stream has a missing or malformed streamType or data',
+    ],
     ['a settings_update whose settings are an object', json({ type: 'settings_update', settings: { k: 1 } }), 'settings_update without a settings array'],
   ])('%s', (_what, text, reason) => {
     for (const d of dialects) expect(reasonOf(text, d)).toBe(reason);

@@ -72,7 +72,16 @@ test(`${HOSTILE} seeded hostile frames (seed ${SEED.toString(16)}) leave the pro
   const elapsed = performance.now() - started;
 
   // every category was exercised
-  expect([...kinds.keys()].sort()).toEqual(['bad-utf8-text', 'binary', 'deep-nesting', 'huge-string', 'invalid-json', 'json-type', 'unknown-type', 'wrong-fields']);
+  expect([...kinds.keys()].sort()).toEqual([
+    'bad-utf8-text',
+    'binary',
+    'deep-nesting',
+    'huge-string',
+    'invalid-json',
+    'json-type',
+    'unknown-type',
+    'wrong-fields',
+  ]);
   // at least 95% of the valid events were handled
   expect(app.heard.size / valid).toBeGreaterThanOrEqual(0.95);
   // the session is alive on its first connection
@@ -91,5 +100,7 @@ test(`${HOSTILE} seeded hostile frames (seed ${SEED.toString(16)}) leave the pro
   expect(unhandled).toEqual([]);
   process.off('unhandledRejection', onUnhandled);
 
-  process.stdout.write(`fuzz test: ${HOSTILE} hostile + ${valid} valid frames in ${elapsed.toFixed(0)} ms, ${app.heard.size}/${valid} valid handled, ${errors.length} handler errors, ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}\n`);
+  process.stdout.write(
+    `fuzz test: ${HOSTILE} hostile + ${valid} valid frames in ${elapsed.toFixed(0)} ms, ${app.heard.size}/${valid} valid handled, ${errors.length} handler errors, ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}\n`,
+  );
 }, 120_000);

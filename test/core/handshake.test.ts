@@ -70,7 +70,8 @@ describe('handshake', () => {
     const app = await t.start(new EchoApp(appConfig({ handshakeTimeoutMs: 300 })));
     const port = (silent.address() as { port: number }).port;
     const res = await fetch(`http://127.0.0.1:${app.getPort()}/webhook`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'session_request', sessionId: 's1', userId: 'u1', mentraOSWebsocketUrl: `ws://127.0.0.1:${port}/app-ws` }),
     });
     expect(res.status).toBe(504);

@@ -71,7 +71,12 @@ describe('webhooks naming a cloud the app does not trust', () => {
     await cloud.close();
   });
 
-  const session = (url: unknown) => ({ type: 'session_request', sessionId: 'victim@example.com-com.example.app', userId: 'victim@example.com', mentraOSWebsocketUrl: url });
+  const session = (url: unknown) => ({
+    type: 'session_request',
+    sessionId: 'victim@example.com-com.example.app',
+    userId: 'victim@example.com',
+    mentraOSWebsocketUrl: url,
+  });
   const cases: Array<[string, () => unknown, RegExp]> = [
     ['a host that would need a DNS lookup', () => 'wss://cloud.attacker.example/app-ws', /host "cloud\.attacker\.example" is not a trusted cloud/],
     ['a look-alike of a cloud domain', () => 'wss://api.mentra.glass.attacker.example/app-ws', /not a trusted cloud/],
@@ -127,20 +132,62 @@ describe('malformed webhooks', () => {
     ['a form body', () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'type=session_request' }), 415, /Content-Type/],
     ['multipart', () => ({ headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }), 415, /Content-Type/],
     ['an unknown charset', () => ({ headers: { 'content-type': 'application/json; charset=klingon' }, body: '{}' }), 415, /unsupported charset/],
-    ['gzip that is not gzip', () => ({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' }), 400, /Bad request/],
-    ['an unsupported encoding', () => ({ headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' }, body: '{}' }), 415, /unsupported content encoding/],
-    ['a huge number as sessionId', () => json(`{"type":"session_request","sessionId":1e999,"userId":"u","mentraOSWebsocketUrl":"${url()}"}`), 400, /"sessionId"/],
+    [
+      'gzip that is not gzip',
+      () => ({ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' }),
+      400,
+      /Bad request/,
+    ],
+    [
+      'an unsupported encoding',
+      () => ({ headers: { 'content-type': 'application/json', 'content-encoding': 'zstd' }, body: '{}' }),
+      415,
+      /unsupported content encoding/,
+    ],
+    [
+      'a huge number as sessionId',
+      () => json(`{"type":"session_request","sessionId":1e999,"userId":"u","mentraOSWebsocketUrl":"${url()}"}`),
+      400,
+      /"sessionId"/,
+    ],
     ['a huge number as type', () => json('{"type":123456789012345678901234567890}'), 400, /needs a string "type"/],
     ['fields of the wrong types', () => json({ type: 'session_request', sessionId: {}, userId: [], mentraOSWebsocketUrl: url() }), 400, /"sessionId"/],
     ['a URL that is not a string', () => json({ type: 'session_request', sessionId: 's', userId: 'u', mentraOSWebsocketUrl: 5 }), 400, /WebSocket URL/],
     ['an unknown type', () => json({ type: 'server_heartbeat', sessionId: 's', userId: 'u' }), 400, /Unknown webhook request type/],
-    ['a prototype-pollution attempt', () => json(`{"__proto__":{"type":"session_request","sessionId":"s","userId":"u","mentraOSWebsocketUrl":"${url()}"}}`), 400, /needs a string "type"/],
+    [
+      'a prototype-pollution attempt',
+      () => json(`{"__proto__":{"type":"session_request","sessionId":"s","userId":"u","mentraOSWebsocketUrl":"${url()}"}}`),
+      400,
+      /needs a string "type"/,
+    ],
     ['10,000 levels of nested objects', () => json(nested(10_000)), 400, /needs a string "type"/],
     ['10,000 levels of nested arrays', () => json(`${'['.repeat(10_000)}${']'.repeat(10_000)}`), 400, /must be a JSON object/],
-    ['invalid UTF-8 in the structure', () => json(Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('{"type":"session_request"}')])), 400, /not valid JSON/],
-    ['invalid UTF-8 inside the URL', () => json(Buffer.concat([Buffer.from('{"type":"session_request","sessionId":"s","userId":"u","mentraOSWebsocketUrl":"ws://'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('/app-ws"}')])), 403, /Refused/],
+    [
+      'invalid UTF-8 in the structure',
+      () => json(Buffer.concat([Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('{"type":"session_request"}')])),
+      400,
+      /not valid JSON/,
+    ],
+    [
+      'invalid UTF-8 inside the URL',
+      () =>
+        json(
+          Buffer.concat([
+            Buffer.from('{"type":"session_request","sessionId":"s","userId":"u","mentraOSWebsocketUrl":"ws://'),
+            Buffer.from([0xc3, 0x28, 0xff]),
+            Buffer.from('/app-ws"}'),
+          ]),
+        ),
+      403,
+      /Refused/,
+    ],
     ['a 2 MB body', () => json(JSON.stringify({ type: 'session_request', pad: 'x'.repeat(2 * 1024 * 1024) })), 413, /too large/],
-    ['a 2 MB chunked body', () => ({ ...json(JSON.stringify({ type: 'session_request', pad: 'x'.repeat(2 * 1024 * 1024) })), chunked: true }), 413, /too large/],
+    [
+      'a 2 MB chunked body',
+      () => ({ ...json(JSON.stringify({ type: 'session_request', pad: 'x'.repeat(2 * 1024 * 1024) })), chunked: true }),
+      413,
+      /too large/,
+    ],
     ['a GET', () => ({ method: 'GET' }), 405, /GET is not allowed here/],
     ['a request that is not HTTP', () => ({ raw: 'HELLO /webhook SMTP/9\r\n\r\n' }), 400, /not valid HTTP/],
     ['headers of 100 kB', () => ({ headers: { 'content-type': 'application/json', 'x-pad': 'y'.repeat(100_000) }, body: '{}' }), 431, /headers are too large/],

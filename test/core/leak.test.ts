@@ -113,5 +113,7 @@ test(`${CYCLES} session start/stop cycles leave the heap within 5% of its baseli
   await eventually(() => leftBehind().length === 0, 30_000, 'the handles to close').catch(() => {});
   expect(leftBehind()).toEqual([]);
 
-  process.stdout.write(`leak test: ${CYCLES} cycles in ${(elapsed / 1000).toFixed(1)} s (${(CYCLES / (elapsed / 1000)).toFixed(0)}/s, ${PARALLEL} at a time, ${((cpu.user + cpu.system) / 1000 / CYCLES).toFixed(2)} ms CPU per cycle for app and cloud together), heap ${(baseline / 1048576).toFixed(1)} MiB -> ${(after / 1048576).toFixed(1)} MiB (${(((after - baseline) / baseline) * 100).toFixed(1)}%)\n`);
+  process.stdout.write(
+    `leak test: ${CYCLES} cycles in ${(elapsed / 1000).toFixed(1)} s (${(CYCLES / (elapsed / 1000)).toFixed(0)}/s, ${PARALLEL} at a time, ${((cpu.user + cpu.system) / 1000 / CYCLES).toFixed(2)} ms CPU per cycle for app and cloud together), heap ${(baseline / 1048576).toFixed(1)} MiB -> ${(after / 1048576).toFixed(1)} MiB (${(((after - baseline) / baseline) * 100).toFixed(1)}%)\n`,
+  );
 }, 900_000); // bounded by its cycles, not by the clock: 242 s alone on a busy 2-core machine

@@ -98,10 +98,12 @@ test('an injected pino instance receives every line (its own level and destinati
   session.logger.debug(`debug ${API_KEY}`);
   session.logger.child({ service: 'captions' }).info('text', { lang: 'en' });
   const lines = written.map((l) => JSON.parse(l));
-  expect(lines).toEqual(expect.arrayContaining([
-    expect.objectContaining({ level: 20, msg: 'debug [redacted]', sessionId: session.getSessionId() }),
-    expect.objectContaining({ level: 30, msg: 'text', service: 'captions', userId: session.userId }),
-  ]));
+  expect(lines).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ level: 20, msg: 'debug [redacted]', sessionId: session.getSessionId() }),
+      expect.objectContaining({ level: 30, msg: 'text', service: 'captions', userId: session.userId }),
+    ]),
+  );
   expect(written.join('')).not.toContain(API_KEY);
 });
 

@@ -39,29 +39,29 @@ export class MemorySocket {
 
   private appMethods(): Omit<TransportSocket, 'isOpen'> {
     return {
-    send: (text: string) => {
-      if (!this.open || this.closed) throw new Error('send on a socket that is not open');
-      const frame = JSON.parse(text) as Frame;
-      this.received.push(frame);
-      this.changed();
-      if (frame.type === 'tpa_connection_init' && this.cloud.autoAck) this.cloud.onInit(this, frame);
-    },
-    ping: () => {
-      this.pings++;
-      this.changed();
-      if (this.answerPings && !this.closed) later(() => this.live() && this.events.alive());
-    },
-    close: (code: number, reason: string) => {
-      if (this.closed) return Promise.resolve();
-      this.closed = { code, reason, by: 'app' };
-      this.changed();
-      later(() => this.events.close(code, reason));
-      return Promise.resolve();
-    },
-    terminate: () => {
-      if (!this.closed) this.closed = { code: 1006, reason: '', by: 'terminate' };
-      this.changed();
-    },
+      send: (text: string) => {
+        if (!this.open || this.closed) throw new Error('send on a socket that is not open');
+        const frame = JSON.parse(text) as Frame;
+        this.received.push(frame);
+        this.changed();
+        if (frame.type === 'tpa_connection_init' && this.cloud.autoAck) this.cloud.onInit(this, frame);
+      },
+      ping: () => {
+        this.pings++;
+        this.changed();
+        if (this.answerPings && !this.closed) later(() => this.live() && this.events.alive());
+      },
+      close: (code: number, reason: string) => {
+        if (this.closed) return Promise.resolve();
+        this.closed = { code, reason, by: 'app' };
+        this.changed();
+        later(() => this.events.close(code, reason));
+        return Promise.resolve();
+      },
+      terminate: () => {
+        if (!this.closed) this.closed = { code: 1006, reason: '', by: 'terminate' };
+        this.changed();
+      },
     };
   }
 

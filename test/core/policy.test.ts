@@ -51,10 +51,11 @@ describe('HandshakeGate', () => {
     const gate = new HandshakeGate(2);
     const started: string[] = [];
     const releases = new Map<string, () => void>();
-    const enter = (name: string) => gate.enter((release) => {
-      started.push(name);
-      releases.set(name, release);
-    });
+    const enter = (name: string) =>
+      gate.enter((release) => {
+        started.push(name);
+        releases.set(name, release);
+      });
     enter('a');
     enter('b');
     enter('c');
@@ -74,7 +75,12 @@ describe('HandshakeGate', () => {
 });
 
 describe('OutboundQueue', () => {
-  const display = (view: string, text: string, durationMs?: number) => ({ type: 'display_event', view, layout: { text }, ...(durationMs ? { durationMs } : {}) });
+  const display = (view: string, text: string, durationMs?: number) => ({
+    type: 'display_event',
+    view,
+    layout: { text },
+    ...(durationMs ? { durationMs } : {}),
+  });
 
   test('layouts coalesce per view and move to the end; others are refused when full, never dropped', () => {
     const q = new OutboundQueue(3);
@@ -98,7 +104,10 @@ describe('OutboundQueue', () => {
     q.noteSent({ type: 'req' }, 0);
     q.push(display('side', 'queued'));
     const at = (t: number) => q.replays(t).map((m) => [(m.layout as { text: string }).text, m.durationMs]);
-    expect(at(400)).toEqual([['shown', undefined], ['brief', 600]]);
+    expect(at(400)).toEqual([
+      ['shown', undefined],
+      ['brief', 600],
+    ]);
     expect(at(1000)).toEqual([['shown', undefined]]);
     expect(q.clear()).toBe(1);
     expect(q.replays(0)).toEqual([]);

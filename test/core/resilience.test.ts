@@ -176,10 +176,15 @@ describe('resilience', () => {
     await user.waitForConnections(2);
     await user.waitForDisplay('main 3');
     expect(accepted).toEqual([true, true, false]);
-    const sentAfter = user.wire.filter((r) => r.dir === 'app->cloud' && ['audio_play_request', 'display_event'].includes(r.msg.type)).map((r) => r.msg.requestId ?? r.msg.layout.text);
+    const sentAfter = user.wire
+      .filter((r) => r.dir === 'app->cloud' && ['audio_play_request', 'display_event'].includes(r.msg.type))
+      .map((r) => r.msg.requestId ?? r.msg.layout.text);
     expect(sentAfter).toEqual(['r1', 'r2', 'main 3']);
     const full = app.errors.filter((e) => (e as SdkError).code === 'queue_full') as SdkError[];
-    expect(full.map((e) => e.details)).toEqual([{ type: 'audio_play_request', requestId: 'r3' }, { type: 'display_event', requestId: undefined }]);
+    expect(full.map((e) => e.details)).toEqual([
+      { type: 'audio_play_request', requestId: 'r3' },
+      { type: 'display_event', requestId: undefined },
+    ]);
     expect(full[0].message).toMatch(/outbound queue is full \(3 messages\).*audio_play_request r3 was not sent/);
   });
 

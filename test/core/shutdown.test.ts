@@ -22,25 +22,30 @@ afterEach(async () => {
   await cloud.close();
 });
 
-const exitOf = (app: LaunchedApp) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-  if (app.child.exitCode !== null || app.child.signalCode !== null) resolve({ code: app.child.exitCode, signal: app.child.signalCode });
-  else app.child.once('exit', (code, signal) => resolve({ code, signal }));
-});
+const exitOf = (app: LaunchedApp) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (app.child.exitCode !== null || app.child.signalCode !== null) resolve({ code: app.child.exitCode, signal: app.child.signalCode });
+    else app.child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
 
-test.each(['SIGTERM', 'SIGINT'] as const)('with handleSignals, %s closes every session with 1000, runs onStop and cleanup, and the process exits 0 on its own', async (signal) => {
-  child = await launchApp('test/fixtures/signal-app.ts', { env: { HANDLE_SIGNALS: '1' } });
-  const users = await Promise.all(['a@example.com', 'b@example.com'].map((userId) => cloud.startSession({ app: { port: child!.port }, userId })));
-  await Promise.all(users.map((u) => u.waitForDisplay('ready for signals')));
-  child.child.kill(signal);
-  const exit = await exitOf(child);
-  expect(exit).toEqual({ code: 0, signal: null });
-  await eventually(() => users.every((u) => !u.connected));
-  expect(users.map((u) => u.lastCloseCode)).toEqual([1000, 1000]);
-  const out = child.output;
-  expect(out.filter((l) => l.startsWith('onStop')).sort()).toEqual(['onStop a@example.com server_shutdown', 'onStop b@example.com server_shutdown']);
-  expect(out.indexOf('cleanup handler ran')).toBeGreaterThan(Math.max(...out.map((l, i) => (l.startsWith('onStop') ? i : -1))));
-  expect(out[out.length - 1]).toBe('exiting with 0');
-}, 60_000);
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  'with handleSignals, %s closes every session with 1000, runs onStop and cleanup, and the process exits 0 on its own',
+  async (signal) => {
+    child = await launchApp('test/fixtures/signal-app.ts', { env: { HANDLE_SIGNALS: '1' } });
+    const users = await Promise.all(['a@example.com', 'b@example.com'].map((userId) => cloud.startSession({ app: { port: child!.port }, userId })));
+    await Promise.all(users.map((u) => u.waitForDisplay('ready for signals')));
+    child.child.kill(signal);
+    const exit = await exitOf(child);
+    expect(exit).toEqual({ code: 0, signal: null });
+    await eventually(() => users.every((u) => !u.connected));
+    expect(users.map((u) => u.lastCloseCode)).toEqual([1000, 1000]);
+    const out = child.output;
+    expect(out.filter((l) => l.startsWith('onStop')).sort()).toEqual(['onStop a@example.com server_shutdown', 'onStop b@example.com server_shutdown']);
+    expect(out.indexOf('cleanup handler ran')).toBeGreaterThan(Math.max(...out.map((l, i) => (l.startsWith('onStop') ? i : -1))));
+    expect(out[out.length - 1]).toBe('exiting with 0');
+  },
+  60_000,
+);
 
 test('without handleSignals the library installs no signal handler: SIGTERM ends the process the default way', async () => {
   child = await launchApp('test/fixtures/signal-app.ts', { env: { HANDLE_SIGNALS: '0' } });

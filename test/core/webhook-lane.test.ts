@@ -20,7 +20,9 @@ function post(port: number, body: string, opts: { chunked?: boolean; path?: stri
     const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: opts.path ?? '/webhook', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }),
+      );
     });
     req.on('error', reject);
     if (opts.chunked) {

@@ -28,7 +28,12 @@ describe('webhook intake', () => {
     ['unknown type', () => '{"type":"server_heartbeat","sessionId":"s","userId":"u"}', 400, /Unknown webhook request type/],
     ['missing sessionId', () => `{"type":"session_request","userId":"u","mentraOSWebsocketUrl":"${ws()}"}`, 400, /sessionId/],
     ['userId of the wrong type', () => `{"type":"session_request","sessionId":"s","userId":5,"mentraOSWebsocketUrl":"${ws()}"}`, 400, /userId/],
-    ['an oversized sessionId', () => `{"type":"session_request","sessionId":"${'x'.repeat(600)}","userId":"u","mentraOSWebsocketUrl":"${ws()}"}`, 400, /sessionId/],
+    [
+      'an oversized sessionId',
+      () => `{"type":"session_request","sessionId":"${'x'.repeat(600)}","userId":"u","mentraOSWebsocketUrl":"${ws()}"}`,
+      400,
+      /sessionId/,
+    ],
     ['no WebSocket URL', () => '{"type":"session_request","sessionId":"s","userId":"u"}', 400, /WebSocket URL/],
     ['a body over the limit', () => JSON.stringify({ type: 'session_request', pad: 'x'.repeat(200_000) }), 413, /too large/],
   ];
@@ -70,7 +75,10 @@ describe('webhook intake', () => {
 
   test('a stop_request whose userId does not own the session is refused and the session lives', async () => {
     const user = await cloud.startSession({ app });
-    const res = await post(app.getPort(), JSON.stringify({ type: 'stop_request', sessionId: user.sessionId, userId: 'mallory@example.com', reason: 'user_disabled' }));
+    const res = await post(
+      app.getPort(),
+      JSON.stringify({ type: 'stop_request', sessionId: user.sessionId, userId: 'mallory@example.com', reason: 'user_disabled' }),
+    );
     expect(res.status).toBe(400);
     expect(user.connected).toBe(true);
     expect(app.seen.stops).toHaveLength(0);
@@ -78,7 +86,13 @@ describe('webhook intake', () => {
 
   test('a raw socket sending garbage does not disturb the server', async () => {
     await new Promise<void>((resolve) => {
-      const req = http.request({ host: '127.0.0.1', port: app.getPort(), method: 'POST', path: '/webhook', headers: { 'content-type': 'application/json', 'content-length': '5' } });
+      const req = http.request({
+        host: '127.0.0.1',
+        port: app.getPort(),
+        method: 'POST',
+        path: '/webhook',
+        headers: { 'content-type': 'application/json', 'content-length': '5' },
+      });
       req.on('error', () => resolve());
       req.on('response', (r) => {
         r.resume();
@@ -122,4 +136,3 @@ describe('trusted clouds', () => {
     }
   });
 });
-

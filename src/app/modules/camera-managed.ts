@@ -37,7 +37,8 @@ export class CameraManagedExtension {
 
   async startManagedStream(options: ManagedStreamOptions = {}): Promise<ManagedStreamResult> {
     const state = this.state;
-    if (state.managedActive || state.managedStartId) throw new SdkError('already_streaming', 'Already streaming: stop the current managed stream before starting a new one');
+    if (state.managedActive || state.managedStartId)
+      throw new SdkError('already_streaming', 'Already streaming: stop the current managed stream before starting a new one');
     const id = newRequestId('managed_stream');
     state.managedStartId = id;
     state.managedActive = true;

@@ -16,8 +16,15 @@ import { cameraState } from '../../core/module-state';
 import type { CoreSession } from '../../core/session';
 import { StreamType } from '../../protocol/enums';
 import type {
-  AudioConfig, ManagedStreamStatus, PhotoCompression, PhotoData, PhotoSize, RtmpStreamStatus, StreamConfig,
-  StreamStatusHandler, VideoConfig,
+  AudioConfig,
+  ManagedStreamStatus,
+  PhotoCompression,
+  PhotoData,
+  PhotoSize,
+  RtmpStreamStatus,
+  StreamConfig,
+  StreamStatusHandler,
+  VideoConfig,
 } from '../../protocol/module-messages';
 import { CameraManagedExtension, type ExistingStream, type ManagedStreamOptions, type ManagedStreamResult } from './camera-managed';
 
@@ -128,7 +135,12 @@ export class CameraModule {
   /** Asks the glasses to stop the stream (a no-op when not streaming). */
   async stopStream(): Promise<void> {
     if (!this.state.streaming) return;
-    this.core.send({ type: 'rtmp_stream_stop', packageName: this.core.packageName, sessionId: this.core.sessionId, streamId: this.state.streamStatus?.streamId });
+    this.core.send({
+      type: 'rtmp_stream_stop',
+      packageName: this.core.packageName,
+      sessionId: this.core.sessionId,
+      streamId: this.state.streamStatus?.streamId,
+    });
   }
 
   isCurrentlyStreaming(): boolean {

@@ -46,13 +46,20 @@ export class LedModule {
   }
 
   private send(fields: Record<string, unknown>): void {
-    const sent = this.core.send({ type: 'rgb_led_control', packageName: this.core.packageName, sessionId: this.core.sessionId, requestId: newRequestId('led_req'), ...fields });
+    const sent = this.core.send({
+      type: 'rgb_led_control',
+      packageName: this.core.packageName,
+      sessionId: this.core.sessionId,
+      requestId: newRequestId('led_req'),
+      ...fields,
+    });
     if (!sent) throw refusedSendError(this.core, 'control the LED');
   }
 }
 
 function nonNegative(v: unknown, def: number, name: string): number {
   if (v === undefined) return def;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new SdkError('invalid_argument', `LED ${name} must be a number of at least 0 (got ${JSON.stringify(v)})`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new SdkError('invalid_argument', `LED ${name} must be a number of at least 0 (got ${JSON.stringify(v)})`);
   return v;
 }

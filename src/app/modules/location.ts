@@ -64,6 +64,7 @@ export class LocationManager {
 
 function requireAccuracy(options: { accuracy?: unknown } | undefined): string {
   const accuracy = options?.accuracy;
-  if (typeof accuracy !== 'string' || accuracy === '') throw new SdkError('invalid_argument', 'Location needs an accuracy such as "standard", "high" or "realtime"');
+  if (typeof accuracy !== 'string' || accuracy === '')
+    throw new SdkError('invalid_argument', 'Location needs an accuracy such as "standard", "high" or "realtime"');
   return accuracy;
 }

@@ -34,7 +34,10 @@ export class SimpleStorage {
   /** Mutations go out one at a time, in the order they were made. */
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly core: CoreSession, options: SimpleStorageOptions = {}) {
+  constructor(
+    private readonly core: CoreSession,
+    options: SimpleStorageOptions = {},
+  ) {
     this.writer = new BatchedWriter<string>({
       write: (batch) => this.serial(() => this.put(batch)),
       idleMs: options.idleMs,
@@ -93,7 +96,7 @@ export class SimpleStorage {
   }
 
   async hasKey(key: string): Promise<boolean> {
-    return Object.prototype.hasOwnProperty.call(await this.read(), key);
+    return Object.hasOwn(await this.read(), key);
   }
 
   async getAllData(): Promise<Record<string, string>> {

@@ -50,7 +50,11 @@ export class AnimationUtils {
   }
 
   /** Starts an animation of base64 frames (default 1750 ms per frame, played once). */
-  static createBitmapAnimationFromFrames(session: AppSession, frames: string[], config: Omit<AnimationConfig, 'loadOptions' | 'validateFrames'> = {}): AnimationController {
+  static createBitmapAnimationFromFrames(
+    session: AppSession,
+    frames: string[],
+    config: Omit<AnimationConfig, 'loadOptions' | 'validateFrames'> = {},
+  ): AnimationController {
     const { intervalMs = 1750, repeat = false, onStart, onStop, onFrame, onError } = config;
     let running = false;
     let current = 0;

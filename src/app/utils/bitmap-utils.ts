@@ -91,7 +91,8 @@ export class BitmapUtils {
     const info = BitmapUtils.inspect(buffer);
     if (buffer.length === 0) errors.push('The frame is empty or not base64');
     else if (!info.isValidBmp) errors.push('Invalid BMP signature (should start with "BM")');
-    if (buffer.length > 0 && buffer.length < GLASSES_BITMAP_BYTES - 100) errors.push(`BMP too small (${buffer.length} bytes, expected ~${GLASSES_BITMAP_BYTES})`);
+    if (buffer.length > 0 && buffer.length < GLASSES_BITMAP_BYTES - 100)
+      errors.push(`BMP too small (${buffer.length} bytes, expected ~${GLASSES_BITMAP_BYTES})`);
     if (buffer.length > GLASSES_BITMAP_BYTES + 1000) errors.push(`BMP too large (${buffer.length} bytes, expected ~${GLASSES_BITMAP_BYTES})`);
     if (info.width !== undefined && (info.width !== GLASSES_BITMAP_WIDTH || info.height !== GLASSES_BITMAP_HEIGHT)) {
       errors.push(`Invalid dimensions (${info.width}x${info.height}, expected ${GLASSES_BITMAP_WIDTH}x${GLASSES_BITMAP_HEIGHT})`);
@@ -110,7 +111,12 @@ export class BitmapUtils {
   static validateBmpHex(hexString: string): BitmapValidation {
     const hex = typeof hexString === 'string' ? hexString : '';
     if (hex.length === 0 || hex.length % 2 !== 0 || !/^[0-9a-f]*$/i.test(hex)) {
-      return { isValid: false, byteCount: 0, blackPixels: 0, errors: [hex.length === 0 ? 'Hex string is empty or invalid' : 'Not a hex string of even length'] };
+      return {
+        isValid: false,
+        byteCount: 0,
+        blackPixels: 0,
+        errors: [hex.length === 0 ? 'Hex string is empty or invalid' : 'Not a hex string of even length'],
+      };
     }
     return BitmapUtils.validateBase64Bitmap(Buffer.from(hex, 'hex').toString('base64'));
   }

@@ -38,7 +38,8 @@ export function decodeBmp(buf: Buffer): Bitmap1 {
   if (bpp <= 8) {
     const colours = buf.readUInt32LE(46) || 2 ** bpp;
     const start = FILE_HEADER + headerSize;
-    for (let i = 0; i < colours && start + i * 4 + 3 <= buf.length; i++) palette.push(bright(buf[start + i * 4 + 2], buf[start + i * 4 + 1], buf[start + i * 4]));
+    for (let i = 0; i < colours && start + i * 4 + 3 <= buf.length; i++)
+      palette.push(bright(buf[start + i * 4 + 2], buf[start + i * 4 + 1], buf[start + i * 4]));
   }
   const pixels = new Uint8Array(width * height);
   for (let y = 0; y < height; y++) {

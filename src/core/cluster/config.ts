@@ -63,18 +63,23 @@ export function resolveCluster(
   const redisUrl = fromEnv ? env[REDIS_URL_ENV] : option.redisUrl;
   const instanceUrl = fromEnv ? env[INSTANCE_URL_ENV] : option.instanceUrl;
   if (fromEnv && !redisUrl && !instanceUrl) return undefined;
-  const name = (field: 'redisUrl' | 'instanceUrl') =>
-    fromEnv ? (field === 'redisUrl' ? REDIS_URL_ENV : INSTANCE_URL_ENV) : `cluster.${field}`;
+  const name = (field: 'redisUrl' | 'instanceUrl') => (fromEnv ? (field === 'redisUrl' ? REDIS_URL_ENV : INSTANCE_URL_ENV) : `cluster.${field}`);
   if (!redisUrl || !instanceUrl) {
     const missing = !redisUrl ? name('redisUrl') : name('instanceUrl');
-    throw new SdkError('invalid_config', `${missing} is not set: running several instances needs both ${name('redisUrl')} and ${name('instanceUrl')} (or neither, for one instance)`);
+    throw new SdkError(
+      'invalid_config',
+      `${missing} is not set: running several instances needs both ${name('redisUrl')} and ${name('instanceUrl')} (or neither, for one instance)`,
+    );
   }
   const redis = parseUrl(redisUrl, name('redisUrl'), ['redis:', 'rediss:']);
   const instance = parseUrl(instanceUrl, name('instanceUrl'), ['http:', 'https:']);
   if (instance.username || instance.password || instance.search || instance.hash || instance.pathname !== '/') {
-    throw new SdkError('invalid_config', `${name('instanceUrl')} must be the instance's own http(s) origin (scheme, host and port) without credentials, path or query`);
+    throw new SdkError(
+      'invalid_config',
+      `${name('instanceUrl')} must be the instance's own http(s) origin (scheme, host and port) without credentials, path or query`,
+    );
   }
-  const secret = (fromEnv ? env[CLUSTER_SECRET_ENV] : option.secret ?? env[CLUSTER_SECRET_ENV]) || hmacSha256Hex(base.apiKey, 'mentraos-cluster-secret-v1');
+  const secret = (fromEnv ? env[CLUSTER_SECRET_ENV] : (option.secret ?? env[CLUSTER_SECRET_ENV])) || hmacSha256Hex(base.apiKey, 'mentraos-cluster-secret-v1');
   if (secret.length < 16) throw new SdkError('invalid_config', 'The cluster secret must be at least 16 characters');
   const ttlMs = resolveTtl(fromEnv ? undefined : option.ttlMs, env);
   const keyPrefix = (fromEnv ? undefined : option.keyPrefix) ?? `mentraos:${base.packageName}:`;
@@ -95,7 +100,10 @@ export function resolveCluster(
 function resolveTtl(option: number | undefined, env: NodeJS.ProcessEnv): number {
   const raw = option ?? (env[CLUSTER_TTL_ENV] ? Number(env[CLUSTER_TTL_ENV]) : DEFAULT_CLUSTER_TTL_MS);
   if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < MIN_TTL_MS) {
-    throw new SdkError('invalid_config', `The cluster TTL must be a number of milliseconds of at least ${MIN_TTL_MS} (got ${JSON.stringify(option ?? env[CLUSTER_TTL_ENV])})`);
+    throw new SdkError(
+      'invalid_config',
+      `The cluster TTL must be a number of milliseconds of at least ${MIN_TTL_MS} (got ${JSON.stringify(option ?? env[CLUSTER_TTL_ENV])})`,
+    );
   }
   return Math.round(raw);
 }

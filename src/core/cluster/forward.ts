@@ -80,9 +80,10 @@ export class ClusterRouter {
       const header = req.headers[CLUSTER_HEADER];
       if (header === undefined) return next();
       const user = req.headers[CLUSTER_USER_HEADER];
-      const verdict = typeof header === 'string' && (user === undefined || typeof user === 'string')
-        ? this.verifier.verify(header, user, req.method, req.originalUrl)
-        : { ok: false as const, reason: 'repeated cluster header' };
+      const verdict =
+        typeof header === 'string' && (user === undefined || typeof user === 'string')
+          ? this.verifier.verify(header, user, req.method, req.originalUrl)
+          : { ok: false as const, reason: 'repeated cluster header' };
       if (!verdict.ok) {
         this.throttled('refused', () => this.opts.logger.warn(`Refused a request claiming to come from another instance: ${verdict.reason}`));
         return sendError(res, 401, `Refused a request forwarded between instances: ${verdict.reason}`);
@@ -131,7 +132,8 @@ export class ClusterRouter {
     if (this.unreachable.size > 256) this.unreachable.clear();
     this.unreachable.set(owner.instanceId, Date.now() + UNREACHABLE_MS);
     this.throttled(`unreachable:${owner.instanceId}`, () =>
-      this.opts.logger.warn(`Instance ${owner.instanceId} at ${owner.url} is unreachable; answering here and dropping its records as they are met`));
+      this.opts.logger.warn(`Instance ${owner.instanceId} at ${owner.url} is unreachable; answering here and dropping its records as they are met`),
+    );
     void this.opts.directory.forget(kind, id, owner.instanceId);
     return false;
   }
@@ -142,7 +144,14 @@ export class ClusterRouter {
     this.httpsAgent.destroy();
   }
 
-  private proxy(req: Request, res: Response, owner: InstanceAddress, explicit: ForwardBody | undefined, user: string | undefined, retry = true): Promise<Outcome> {
+  private proxy(
+    req: Request,
+    res: Response,
+    owner: InstanceAddress,
+    explicit: ForwardBody | undefined,
+    user: string | undefined,
+    retry = true,
+  ): Promise<Outcome> {
     let target: URL;
     try {
       target = new URL(owner.url + req.originalUrl);
@@ -210,9 +219,11 @@ export class ClusterRouter {
           return;
         }
         this.opts.logger.warn(`Forwarding ${req.method} ${req.path} to instance ${owner.instanceId} failed: ${toError(err).message}`);
-        sendError(res, timedOut ? 504 : 502, timedOut
-          ? 'The instance holding this session did not answer in time'
-          : 'The instance holding this session failed while answering');
+        sendError(
+          res,
+          timedOut ? 504 : 502,
+          timedOut ? 'The instance holding this session did not answer in time' : 'The instance holding this session failed while answering',
+        );
         resolve('answered');
       });
       res.once('close', onClientGone);
@@ -236,7 +247,12 @@ function parsedJsonBody(req: Request): ForwardBody | undefined {
 
 function forwardHeaders(req: Request, body: ForwardBody | undefined): OutgoingHttpHeaders {
   const out: OutgoingHttpHeaders = {};
-  const named = new Set(String(req.headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()));
+  const named = new Set(
+    String(req.headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  );
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || NEVER_FORWARDED.has(name) || named.has(name)) continue;
     out[name] = value;
@@ -259,7 +275,12 @@ function passBack(up: IncomingMessage, res: Response): void {
     return;
   }
   res.status(up.statusCode ?? 502);
-  const named = new Set(String(up.headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()));
+  const named = new Set(
+    String(up.headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  );
   for (const [name, value] of Object.entries(up.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || named.has(name)) continue;
     if (name === 'set-cookie') {

@@ -12,9 +12,7 @@
 import { SdkError, toError } from '../errors';
 import type { Logger } from '../logger';
 import type { ClaimResult, DirectoryHost, InstanceAddress, OwnerKind, SessionClaim, SessionDirectory } from './directory';
-import {
-  CLAIM, CLAIM_REQUEST, FORGET, REFRESH, RELEASE, instanceChannel, recordKey, runScript, type RedisClient,
-} from './redis-scripts';
+import { CLAIM, CLAIM_REQUEST, FORGET, REFRESH, RELEASE, instanceChannel, recordKey, runScript, type RedisClient } from './redis-scripts';
 
 export interface RedisDirectoryOptions {
   redisUrl: string;
@@ -49,7 +47,11 @@ async function loadRedis(): Promise<RedisConstructor> {
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const missing = err?.code === 'MODULE_NOT_FOUND' || err?.code === 'ERR_MODULE_NOT_FOUND';
-    throw new SdkError('invalid_config', `Running several instances needs the "ioredis" package: npm install ioredis${missing ? '' : ` (loading it failed: ${toError(e).message})`}`, { cause: e });
+    throw new SdkError(
+      'invalid_config',
+      `Running several instances needs the "ioredis" package: npm install ioredis${missing ? '' : ` (loading it failed: ${toError(e).message})`}`,
+      { cause: e },
+    );
   }
   const ctor = mod?.Redis ?? mod?.default?.Redis ?? mod?.default ?? mod;
   if (typeof ctor !== 'function') throw new SdkError('invalid_config', 'The installed "ioredis" package does not export a Redis client');
@@ -136,9 +138,14 @@ export class RedisSessionDirectory implements SessionDirectory {
 
   async claim(claim: SessionClaim): Promise<ClaimResult> {
     const { keyPrefix: p, ttlMs } = this.opts;
-    const prev = await this.op('claim', (c) => runScript(c, CLAIM, [recordKey(p, 'session', claim.sessionId), recordKey(p, 'user', claim.userId)], [
-      this.self.instanceId, this.self.url, claim.token, claim.claimedAt, claim.userId, claim.sessionId, ttlMs,
-    ]));
+    const prev = await this.op('claim', (c) =>
+      runScript(
+        c,
+        CLAIM,
+        [recordKey(p, 'session', claim.sessionId), recordKey(p, 'user', claim.userId)],
+        [this.self.instanceId, this.self.url, claim.token, claim.claimedAt, claim.userId, claim.sessionId, ttlMs],
+      ),
+    );
     const [instance, token] = Array.isArray(prev) ? (prev as Array<string | null>) : [];
     if (!instance || !token || instance === this.self.instanceId) return SETTLED;
     return { released: this.askRelease(instance, claim.sessionId, token) };
@@ -157,7 +164,9 @@ export class RedisSessionDirectory implements SessionDirectory {
 
   async claimRequest(requestId: string, ttlMs: number): Promise<void> {
     const ttl = Math.max(1000, Math.round(ttlMs));
-    await this.op('claim request', (c) => runScript(c, CLAIM_REQUEST, [recordKey(this.opts.keyPrefix, 'request', requestId)], [this.self.instanceId, this.self.url, ttl]));
+    await this.op('claim request', (c) =>
+      runScript(c, CLAIM_REQUEST, [recordKey(this.opts.keyPrefix, 'request', requestId)], [this.self.instanceId, this.self.url, ttl]),
+    );
   }
 
   async releaseRequest(requestId: string): Promise<void> {
@@ -267,7 +276,9 @@ export class RedisSessionDirectory implements SessionDirectory {
       this.opts.logger.info(`Sharing sessions through ${where} as instance ${this.self.instanceId} (${this.self.url})`);
     } else if (was === 'down') {
       const claims = this.host ? [...this.host.claims()].length : 0;
-      this.opts.logger.warn(`${where} is reachable again after ${Math.round((Date.now() - this.downSince) / 1000)} s; registering this instance's ${claims} session(s) again`);
+      this.opts.logger.warn(
+        `${where} is reachable again after ${Math.round((Date.now() - this.downSince) / 1000)} s; registering this instance's ${claims} session(s) again`,
+      );
       void this.refresh();
     }
   }
@@ -280,7 +291,7 @@ export class RedisSessionDirectory implements SessionDirectory {
     const why = e === undefined ? 'connection closed' : toError(e).message;
     this.opts.logger.error(
       `${first ? 'Cannot reach' : 'Lost'} Redis at ${this.opts.redisHost} (${why}): this instance goes on alone, serving its own sessions ` +
-      'without sharing them or forwarding requests, and retries until Redis answers',
+        'without sharing them or forwarding requests, and retries until Redis answers',
     );
   }
 }

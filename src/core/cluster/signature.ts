@@ -43,7 +43,10 @@ export function signForward(secret: string, from: string, method: string, url: s
 export class ForwardVerifier {
   private readonly nonces = new Map<string, number>();
 
-  constructor(private readonly secret: string, private readonly windowMs = WINDOW_MS) {}
+  constructor(
+    private readonly secret: string,
+    private readonly windowMs = WINDOW_MS,
+  ) {}
 
   verify(header: string, userHeader: string | undefined, method: string, url: string, now = Date.now()): Verdict {
     const m = HEADER.exec(header.trim());

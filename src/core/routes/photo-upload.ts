@@ -72,7 +72,12 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
   };
   if (fields.type === 'photo_error' || fields.success === 'false') {
     const errorCode = fields.errorCode || 'UNKNOWN_ERROR';
-    photos.reject(requestId, new SdkError('photo_error', `Photo capture failed: ${fields.errorMessage || 'unknown error'} (code: ${errorCode})`, { details: { requestId, errorCode } }));
+    photos.reject(
+      requestId,
+      new SdkError('photo_error', `Photo capture failed: ${fields.errorMessage || 'unknown error'} (code: ${errorCode})`, {
+        details: { requestId, errorCode },
+      }),
+    );
     res.json({ status: 'success', success: true, requestId, message: 'Photo error received' });
     return;
   }
@@ -116,7 +121,11 @@ function parse(req: Request, maxBytes: number, isPending: (id: string) => boolea
       });
       stream.on('end', () => {
         if (!out.tooLarge) {
-          out.file = { buffer: Buffer.concat(chunks), mimeType: info.mimeType || 'application/octet-stream', filename: (info.filename || 'photo.jpg').slice(0, 255) };
+          out.file = {
+            buffer: Buffer.concat(chunks),
+            mimeType: info.mimeType || 'application/octet-stream',
+            filename: (info.filename || 'photo.jpg').slice(0, 255),
+          };
         }
       });
     });

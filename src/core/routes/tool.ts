@@ -29,7 +29,8 @@ export function toolRoutes(ctx: RouteContext): Router {
     if (ctx.cluster?.forwardedFrom(req)) return next();
     const given = apiKeyHeaderValue(req.headers);
     if (given === undefined) return sendError(res, 401, `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`);
-    if (!safeEqual(given.trim().toLowerCase(), expected)) return sendError(res, 401, `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`);
+    if (!safeEqual(given.trim().toLowerCase(), expected))
+      return sendError(res, 401, `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`);
     next();
   };
 

@@ -18,9 +18,7 @@ import { SdkError, toError } from '../errors';
 import { silentLogger, type Logger } from '../logger';
 import { isLoopbackHost } from '../trust';
 import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
-import {
-  DEFAULT_CLOUD_API_URL, exchangeToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput,
-} from './tokens';
+import { DEFAULT_CLOUD_API_URL, exchangeToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
 
 export interface AuthMiddlewareOptions {
   apiKey: string;
@@ -85,7 +83,9 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     if (!issueCookie) return;
     if (!ownSecret && !warnedProcessSecret) {
       warnedProcessSecret = true;
-      logger.warn('No cookieSecret configured: webview sessions are signed with a random per-process secret and will not survive a restart. Set cookieSecret to keep them.');
+      logger.warn(
+        'No cookieSecret configured: webview sessions are signed with a random per-process secret and will not survive a restart. Set cookieSecret to keep them.',
+      );
     }
     const opts: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...options.cookieOptions, maxAge: maxAgeMs };
     if (opts.sameSite === 'none') opts.secure = true;
@@ -132,10 +132,13 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
       }
       if (temp && TEMP_TOKEN.test(temp)) {
         exchangeToken(cloudApiUrl, temp, apiKey, packageName)
-          .then((userId) => accept(req, res, userId, true), (e) => {
-            logger.debug(`Webview auth: temporary token refused (${toError(e).message})`);
-            fromHeadersAndCookie(req, res, frontend);
-          })
+          .then(
+            (userId) => accept(req, res, userId, true),
+            (e) => {
+              logger.debug(`Webview auth: temporary token refused (${toError(e).message})`);
+              fromHeadersAndCookie(req, res, frontend);
+            },
+          )
           .catch((e) => logger.error(`Webview auth failed: ${toError(e).message}`))
           .then(() => next());
         return;

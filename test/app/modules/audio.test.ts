@@ -8,8 +8,15 @@ describe('session.audio', () => {
     const play = session.audio.playAudio({ audioUrl: 'https://sounds.example.com/ding.mp3', volume: 0.5 });
     const req = await waitSent(user, 'audio_play_request');
     expect(req).toEqual({
-      type: 'audio_play_request', packageName: 'com.example.app', sessionId: user.sessionId, requestId: expect.stringMatching(/^audio_req_[0-9a-f-]{36}$/),
-      audioUrl: 'https://sounds.example.com/ding.mp3', volume: 0.5, stopOtherAudio: true, trackId: 0, timestamp: expect.any(String),
+      type: 'audio_play_request',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      requestId: expect.stringMatching(/^audio_req_[0-9a-f-]{36}$/),
+      audioUrl: 'https://sounds.example.com/ding.mp3',
+      volume: 0.5,
+      stopOtherAudio: true,
+      trackId: 0,
+      timestamp: expect.any(String),
     });
     expect(session.audio.hasPendingRequest(req.requestId)).toBe(true);
     expect(session.audio.getPendingRequestIds()).toEqual([req.requestId]);

@@ -17,8 +17,14 @@ describe('session.camera: photos', () => {
     const photo = session.camera.requestPhoto({ size: 'large', saveToGallery: true });
     const req = await waitSent(user, 'photo_request');
     expect(req).toEqual({
-      type: 'photo_request', packageName: 'com.example.app', sessionId: user.sessionId, requestId: expect.stringMatching(ID),
-      saveToGallery: true, size: 'large', compress: 'none', timestamp: expect.any(String),
+      type: 'photo_request',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      requestId: expect.stringMatching(ID),
+      saveToGallery: true,
+      size: 'large',
+      compress: 'none',
+      timestamp: expect.any(String),
     });
     expect(session.camera.hasPhotoPendingRequest(req.requestId)).toBe(true);
     const answer = await user.answerPhoto(req.requestId, { image: JPEG, mimeType: 'image/jpeg', filename: 'shot.jpg' });
@@ -76,14 +82,24 @@ describe('session.camera: photos', () => {
     const { user, session } = await h.start();
     const data = await session.camera.requestPhoto({ customWebhookUrl: 'https://uploads.example.com/in', authToken: 't0k' });
     expect(data.size).toBe(0);
-    expect(await waitSent(user, 'photo_request')).toMatchObject({ customWebhookUrl: 'https://uploads.example.com/in', authToken: 't0k', requestId: data.requestId });
+    expect(await waitSent(user, 'photo_request')).toMatchObject({
+      customWebhookUrl: 'https://uploads.example.com/in',
+      authToken: 't0k',
+      requestId: data.requestId,
+    });
   });
 
   describe('POST /photo-upload refuses bad input with JSON 4xx', () => {
     test('unknown requestId → 404; missing requestId → 400; not multipart → 415; malformed multipart → 400', async () => {
       const { user } = await h.start();
-      const unknown = await user.uploadPhoto({ fields: { requestId: 'photo_req_nope', type: 'photo_response', success: 'true' }, file: { data: JPEG, mimeType: 'image/jpeg' } });
-      expect(unknown).toEqual({ status: 404, body: expect.objectContaining({ status: 'error', message: expect.stringContaining('No pending photo request') }) });
+      const unknown = await user.uploadPhoto({
+        fields: { requestId: 'photo_req_nope', type: 'photo_response', success: 'true' },
+        file: { data: JPEG, mimeType: 'image/jpeg' },
+      });
+      expect(unknown).toEqual({
+        status: 404,
+        body: expect.objectContaining({ status: 'error', message: expect.stringContaining('No pending photo request') }),
+      });
       expect((await user.uploadPhoto({ file: { data: JPEG, mimeType: 'image/jpeg' } })).status).toBe(400);
       const json = await user.uploadPhoto({ raw: { body: '{"requestId":"x"}', contentType: 'application/json' } });
       expect(json).toEqual({ status: 415, body: expect.objectContaining({ status: 'error' }) });
@@ -95,7 +111,10 @@ describe('session.camera: photos', () => {
       const { user, session } = await h.start();
       const rejected = sdkRejection(session.camera.requestPhoto(), 'photo_invalid');
       const req = await waitSent(user, 'photo_request');
-      const res = await user.uploadPhoto({ fields: { requestId: req.requestId }, file: { data: Buffer.from('<html>'), mimeType: 'text/html', filename: 'x.html' } });
+      const res = await user.uploadPhoto({
+        fields: { requestId: req.requestId },
+        file: { data: Buffer.from('<html>'), mimeType: 'text/html', filename: 'x.html' },
+      });
       expect(res).toEqual({ status: 415, body: expect.objectContaining({ status: 'error' }) });
       await rejected;
     });

@@ -2,7 +2,13 @@ import { StreamType, type ManagedStreamStatus, type RtmpStreamStatus } from '../
 import { eventually } from '../../helpers/apps';
 import { harness, sdkRejection, waitSent } from '../../helpers/modules';
 
-const ACTIVE = { type: 'managed_stream_status', status: 'active', streamId: 's1', hlsUrl: 'https://cdn.example.com/s1.m3u8', dashUrl: 'https://cdn.example.com/s1.mpd' };
+const ACTIVE = {
+  type: 'managed_stream_status',
+  status: 'active',
+  streamId: 's1',
+  hlsUrl: 'https://cdn.example.com/s1.m3u8',
+  dashUrl: 'https://cdn.example.com/s1.mpd',
+};
 
 describe('session.camera: RTMP and managed streams', () => {
   const h = harness();
@@ -13,8 +19,12 @@ describe('session.camera: RTMP and managed streams', () => {
     session.camera.onStreamStatus((s: RtmpStreamStatus) => void statuses.push(s.status));
     await session.camera.startStream({ rtmpUrl: 'rtmp://live.example.com/app/key', video: { width: 1280, height: 720 } });
     expect(await waitSent(user, 'rtmp_stream_request')).toEqual({
-      type: 'rtmp_stream_request', packageName: 'com.example.app', sessionId: user.sessionId, rtmpUrl: 'rtmp://live.example.com/app/key',
-      video: { width: 1280, height: 720 }, timestamp: expect.any(String),
+      type: 'rtmp_stream_request',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      rtmpUrl: 'rtmp://live.example.com/app/key',
+      video: { width: 1280, height: 720 },
+      timestamp: expect.any(String),
     });
     expect(session.camera.isCurrentlyStreaming()).toBe(true);
     expect(session.camera.getCurrentStreamUrl()).toBe('rtmp://live.example.com/app/key');
@@ -42,8 +52,12 @@ describe('session.camera: RTMP and managed streams', () => {
     const { user, session } = await h.start();
     const started$ = session.camera.startManagedStream({ quality: '720p', enableWebRTC: true, restreamDestinations: [{ url: 'rtmp://yt/key', name: 'yt' }] });
     expect(await waitSent(user, 'managed_stream_request')).toEqual({
-      type: 'managed_stream_request', packageName: 'com.example.app', quality: '720p', enableWebRTC: true,
-      restreamDestinations: [{ url: 'rtmp://yt/key', name: 'yt' }], timestamp: expect.any(String),
+      type: 'managed_stream_request',
+      packageName: 'com.example.app',
+      quality: '720p',
+      enableWebRTC: true,
+      restreamDestinations: [{ url: 'rtmp://yt/key', name: 'yt' }],
+      timestamp: expect.any(String),
     });
     expect(session.camera.isManagedStreamActive()).toBe(true);
     await user.sendMessage({ type: 'managed_stream_status', status: 'initializing', streamId: 's1' });
@@ -71,7 +85,11 @@ describe('session.camera: RTMP and managed streams', () => {
     await live;
     await user.sendMessage({ type: 'managed_stream_status', status: 'stopped', streamId: 's1' });
     await eventually(() => seen.length === 3);
-    expect(seen.map((s) => [s.status, s.outputs?.length ?? 0])).toEqual([['active', 0], ['active', 1], ['stopped', 0]]);
+    expect(seen.map((s) => [s.status, s.outputs?.length ?? 0])).toEqual([
+      ['active', 0],
+      ['active', 1],
+      ['stopped', 0],
+    ]);
   });
 
   test('a managed stream that fails rejects with SdkError("stream_error"); no answer rejects with "request_timeout"', async () => {
@@ -88,7 +106,12 @@ describe('session.camera: RTMP and managed streams', () => {
   test('checkExistingStream sends stream_status_check, takes the next response, and answers false after its timeout', async () => {
     const { user, session } = await h.start();
     const check = session.camera.checkExistingStream();
-    expect(await waitSent(user, 'stream_status_check')).toEqual({ type: 'stream_status_check', packageName: 'com.example.app', sessionId: user.sessionId, timestamp: expect.any(String) });
+    expect(await waitSent(user, 'stream_status_check')).toEqual({
+      type: 'stream_status_check',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      timestamp: expect.any(String),
+    });
     const info = { type: 'managed', streamId: 's9', status: 'active', createdAt: '2025-01-01T00:00:00.000Z', hlsUrl: 'https://cdn/s9.m3u8' };
     await user.sendMessage({ type: 'stream_status_check_response', hasActiveStream: true, streamInfo: info });
     expect(await check).toEqual({ hasActiveStream: true, streamInfo: info });

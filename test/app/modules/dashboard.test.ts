@@ -12,8 +12,12 @@ describe('session.dashboard', () => {
     session.dashboard.content.writeToExpanded('expanded only');
     const both = await waitSent(user, 'dashboard_content_update', (m) => m.content === 'both');
     expect(both).toEqual({
-      type: 'dashboard_content_update', packageName: 'com.example.app', sessionId: `${user.sessionId}-com.example.app`,
-      content: 'both', modes: ['main', 'expanded'], timestamp: expect.any(String),
+      type: 'dashboard_content_update',
+      packageName: 'com.example.app',
+      sessionId: `${user.sessionId}-com.example.app`,
+      content: 'both',
+      modes: ['main', 'expanded'],
+      timestamp: expect.any(String),
     });
     expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'main only')).modes).toEqual(['main']);
     expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'expanded only')).modes).toEqual(['expanded']);
@@ -30,7 +34,12 @@ describe('session.dashboard', () => {
     system.setBottomRight('right');
     system.setViewMode('expanded' as never);
     const sid = `${user.sessionId}-system.augmentos.dashboard`;
-    for (const [section, content] of [['topLeft', '10:42'], ['topRight', '80%'], ['bottomLeft', 'left'], ['bottomRight', 'right']]) {
+    for (const [section, content] of [
+      ['topLeft', '10:42'],
+      ['topRight', '80%'],
+      ['bottomLeft', 'left'],
+      ['bottomRight', 'right'],
+    ]) {
       const msg = await waitSent(user, 'dashboard_system_update', (m) => m.section === section);
       expect(msg).toMatchObject({ packageName: 'system.augmentos.dashboard', sessionId: sid, section, content });
     }

@@ -13,7 +13,11 @@ describe('device state, capabilities and WiFi', () => {
     const battery: Array<number | null> = [];
     state.batteryLevel.onChange((v) => void battery.push(v));
     expect(state.batteryLevel.value).toBeNull();
-    await user.sendMessage({ type: 'device_state_update', state: { connected: true, modelName: 'Mentra Live', batteryLevel: 80, wifiConnected: true, wifiSsid: 'home' }, fullSnapshot: true });
+    await user.sendMessage({
+      type: 'device_state_update',
+      state: { connected: true, modelName: 'Mentra Live', batteryLevel: 80, wifiConnected: true, wifiSsid: 'home' },
+      fullSnapshot: true,
+    });
     await eventually(() => state.batteryLevel.value === 80);
     await user.sendMessage({ type: 'device_state_update', state: { batteryLevel: 80, charging: true } });
     await user.sendMessage({ type: 'device_state_update', state: { batteryLevel: 'full' } });
@@ -71,7 +75,11 @@ describe('device state, capabilities and WiFi', () => {
     expect(session.getWifiStatus()).toEqual({ connected: false, ssid: null });
     session.requestWifiSetup('Photos need WiFi');
     expect(await waitSent(user, 'request_wifi_setup')).toEqual({
-      type: 'request_wifi_setup', packageName: 'com.example.app', sessionId: user.sessionId, reason: 'Photos need WiFi', timestamp: expect.any(String),
+      type: 'request_wifi_setup',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      reason: 'Photos need WiFi',
+      timestamp: expect.any(String),
     });
   });
 

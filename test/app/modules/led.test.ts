@@ -12,7 +12,13 @@ describe('session.led', () => {
     await session.led.solid('white', 5000);
     await session.led.turnOff();
     const sent = await user.waitFor(() => (user.sent('rgb_led_control').length === 4 ? user.sent('rgb_led_control') : undefined), 3000, 'four LED messages');
-    const base = { type: 'rgb_led_control', packageName: 'com.example.app', sessionId: user.sessionId, requestId: expect.stringMatching(/^led_req_[0-9a-f-]{36}$/), timestamp: expect.any(String) };
+    const base = {
+      type: 'rgb_led_control',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      requestId: expect.stringMatching(/^led_req_[0-9a-f-]{36}$/),
+      timestamp: expect.any(String),
+    };
     expect(sent).toEqual([
       { ...base, action: 'on', color: 'green', ontime: 1000, offtime: 0, count: 1 },
       { ...base, action: 'on', color: 'blue', ontime: 200, offtime: 100, count: 3 },

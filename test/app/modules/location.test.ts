@@ -25,8 +25,12 @@ describe('session.location', () => {
     const fix = session.location.getLatestLocation({ accuracy: 'realtime' });
     const req = await waitSent(user, 'location_poll_request');
     expect(req).toEqual({
-      type: 'location_poll_request', packageName: 'com.example.app', sessionId: user.sessionId, accuracy: 'realtime',
-      correlationId: expect.stringMatching(/^poll_[0-9a-f-]{36}$/), timestamp: expect.any(String),
+      type: 'location_poll_request',
+      packageName: 'com.example.app',
+      sessionId: user.sessionId,
+      accuracy: 'realtime',
+      correlationId: expect.stringMatching(/^poll_[0-9a-f-]{36}$/),
+      timestamp: expect.any(String),
     });
     await user.waitForSubscriptions((s) => s.includes('location_update'));
     await user.emit('location_update', { lat: 1, lng: 1, correlationId: 'poll_someone_else' });

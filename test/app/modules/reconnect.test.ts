@@ -94,12 +94,26 @@ describe('session modules across a reconnect', () => {
     await session.simpleStorage.flush();
 
     const expected = [
-      'display_event', 'dashboard_content_update', 'dashboard_system_update', 'photo_request', 'rtmp_stream_request',
-      'managed_stream_request', 'stream_status_check', 'audio_play_request', 'audio_stop_request', 'rgb_led_control',
-      'location_poll_request', 'request_wifi_setup', 'ownership_release', 'custom_probe',
+      'display_event',
+      'dashboard_content_update',
+      'dashboard_system_update',
+      'photo_request',
+      'rtmp_stream_request',
+      'managed_stream_request',
+      'stream_status_check',
+      'audio_play_request',
+      'audio_stop_request',
+      'rgb_led_control',
+      'location_poll_request',
+      'request_wifi_setup',
+      'ownership_release',
+      'custom_probe',
     ];
     await Promise.all(expected.map((t) => waitSent(user, t)));
-    const afterReconnect = user.wire.slice(from + 1).filter((r) => r.dir === 'app->cloud').map((r) => r.msg.type);
+    const afterReconnect = user.wire
+      .slice(from + 1)
+      .filter((r) => r.dir === 'app->cloud')
+      .map((r) => r.msg.type);
     for (const t of expected) expect(afterReconnect).toContain(t);
     await user.waitForSubscriptions((s) => s.some((x) => typeof x === 'object' && x.rate === 'tenMeters'));
     expect(h.cloud.rest.storage('system.augmentos.dashboard', user.userId)).toEqual({ k: 'v' });

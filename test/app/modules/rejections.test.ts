@@ -19,7 +19,11 @@ describe('typed rejections', () => {
       expect(reason).toBeInstanceOf(Error);
       expect(reason).toMatchObject({ code: 'request_timeout', details: { requestId: expect.any(String) } });
     }
-    const ended = Promise.allSettled([session.camera.requestPhoto(), session.audio.playAudio({ audioUrl: 'https://x/b.mp3' }), session.location.getLatestLocation({ accuracy: 'high' })]);
+    const ended = Promise.allSettled([
+      session.camera.requestPhoto(),
+      session.audio.playAudio({ audioUrl: 'https://x/b.mp3' }),
+      session.location.getLatestLocation({ accuracy: 'high' }),
+    ]);
     await waitSent(user, 'location_poll_request');
     await user.stop();
     for (const o of await ended) {

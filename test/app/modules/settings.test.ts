@@ -20,7 +20,10 @@ describe('session.settings: MentraOS system settings', () => {
     session.settings.onMentraosSettingChange('brightness', (v) => void seen.push(['setting', v]));
     await user.updateSystemSettings({ brightness: 20 });
     await eventually(() => seen.length === 2);
-    expect(seen).toEqual([['change', 20, 50], ['setting', 20]]);
+    expect(seen).toEqual([
+      ['change', 20, 50],
+      ['setting', 20],
+    ]);
     session.settings.updateMentraosSettings({ brightness: 30, headUpAngle: 20 });
     expect(session.settings.getMentraOS('brightness')).toBe(30);
     expect(seen).toHaveLength(4);
@@ -43,7 +46,10 @@ describe('session.settings: MentraOS system settings', () => {
     const { user, session } = await h.start();
     const systemChanges: unknown[] = [];
     session.settings.onMentraosChange('0', (v) => void systemChanges.push(v));
-    await user.updateSettings([{ key: 'units', value: 'metric' }, { key: 'mode', value: 'fast' }]);
+    await user.updateSettings([
+      { key: 'units', value: 'metric' },
+      { key: 'mode', value: 'fast' },
+    ]);
     await eventually(() => session.settings.get('units') === 'metric');
     expect(session.settings.getMentraOS('0')).toBeUndefined();
     expect(session.settings.getMentraOS('1')).toBeUndefined();

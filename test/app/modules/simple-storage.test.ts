@@ -4,7 +4,7 @@ import { harness, sdkRejection } from '../../helpers/modules';
 const PKG = 'com.example.app';
 const USER = 'wearer@example.com';
 
-describe('session.simpleStorage (over the test cloud\'s REST API)', () => {
+describe("session.simpleStorage (over the test cloud's REST API)", () => {
   const h = harness({ apiKeys: { [PKG]: API_KEY } });
   beforeEach(() => h.useCloud());
 
