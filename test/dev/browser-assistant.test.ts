@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { ARTIFACTS, launch, maybe, openPage, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
+import { ARTIFACTS, launch, maybe, openPage, openWearerPage, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
 
 const APP = 'test/dev/fixtures/glasses-app/app.ts';
 const WAV = path.resolve(__dirname, '../../examples/modern/field-notes/speech.wav');
@@ -40,12 +40,8 @@ maybe('the page drives audio, tools, settings and the webview', () => {
     await dev?.stop();
   });
   beforeEach(async () => {
-    ({ page, errors } = await openPage(browser.context));
-    await page.goto(dev.url);
-    await page.waitForSelector('#connection[data-state="connected"]');
     me = `assist${++n}@example.com`;
-    await startWearer(page, me);
-    await waitForWall(page, me, 'fixture ready');
+    ({ page, errors } = await openWearerPage(browser.context, dev.url, me));
   });
   afterEach(async () => {
     expect(errors).toEqual([]);

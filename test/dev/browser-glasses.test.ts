@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { launch, maybe, openPage, say, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
+import { launch, maybe, openWearerPage, say, shot, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
 
 declare const window: any;
 
@@ -33,12 +33,8 @@ maybe('the page and what the app asks of the glasses', () => {
     await dev?.stop();
   });
   beforeEach(async () => {
-    ({ page, errors } = await openPage(browser.context));
-    await page.goto(dev.url);
-    await page.waitForSelector('#connection[data-state="connected"]');
     me = `glasses${++n}@example.com`;
-    await startWearer(page, me);
-    await waitForWall(page, me, 'fixture ready');
+    ({ page, errors } = await openWearerPage(browser.context, dev.url, me));
   });
   afterEach(async () => {
     expect(errors).toEqual([]);

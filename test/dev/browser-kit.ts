@@ -89,3 +89,16 @@ export async function waitForText(page: Page, selector: string, text: string, ti
   await page.waitForFunction(([s, t]) => (globalThis as any).document.querySelector(s)?.textContent.includes(t), [selector, text], { timeout });
   return (await page.textContent(selector)) ?? '';
 }
+
+/**
+ * Opens the simulator page at `url`, waits for it to connect to the local cloud, starts wearer `id` and waits
+ * for the fixture app's first wall ("fixture ready"): the set-up every glasses-feature test starts from.
+ */
+export async function openWearerPage(context: BrowserContext, url: string, id: string): Promise<{ page: Page; errors: string[] }> {
+  const opened = await openPage(context);
+  await opened.page.goto(url);
+  await opened.page.waitForSelector('#connection[data-state="connected"]');
+  await startWearer(opened.page, id);
+  await waitForWall(opened.page, id, 'fixture ready');
+  return opened;
+}
