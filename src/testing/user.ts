@@ -13,6 +13,9 @@ import { baseUrlOf, type AppTarget } from './targets';
 import type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 import { parseOrRaw } from './wire-parse';
 
+/** How long the `waitFor…` helpers wait by default: generous, so app tests pass on a busy machine. */
+const DEFAULT_WAIT_MS = 10_000;
+
 export { layoutTexts } from './display-match';
 export type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 
@@ -282,18 +285,18 @@ export class SimulatedUser {
         for (; seen < this.displays.length; seen++) if (test(this.displays[seen])) return this.displays[seen];
         return undefined;
       },
-      opts.timeoutMs ?? 3000,
+      opts.timeoutMs ?? DEFAULT_WAIT_MS,
       `a display matching ${describeMatcher(match)}`,
     );
   }
 
   /** Resolves with the first app→cloud message (past or future) satisfying the predicate. */
-  waitForMessage(pred: (msg: any) => boolean, timeoutMs = 3000): Promise<any> {
+  waitForMessage(pred: (msg: any) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<any> {
     return this.waitFor(() => this.wire.find((r) => r.dir === 'app->cloud' && pred(r.msg))?.msg, timeoutMs, 'an app message');
   }
 
   /** Resolves once the subscription list satisfies the predicate. */
-  waitForSubscriptions(pred: (subs: SubscriptionRequest[]) => boolean, timeoutMs = 3000): Promise<SubscriptionRequest[]> {
+  waitForSubscriptions(pred: (subs: SubscriptionRequest[]) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<SubscriptionRequest[]> {
     return this.waitFor(() => (pred(this.subscriptions) ? this.subscriptions : undefined), timeoutMs, 'a subscription update');
   }
 
