@@ -1,6 +1,6 @@
 /**
  * `TpaServer`: the AppServer under its AugmentOS name, with the legacy config shims. It is an AppServer at
- * run time; at the type level its `stop()` accepts overrides that return void (1.1.x) or a Promise (2.x).
+ * run time; its `stop()` accepts overrides that return void (1.1.x) and returns a Promise (2.x).
  */
 import { AppServer, type AppServerConfig } from '../src/app/server';
 import { validateServerConfig } from '../src/core/options';
@@ -19,10 +19,13 @@ export interface TpaServerConfig extends AppServerConfig {
   tpaInstructions?: string;
 }
 
-/** What the legacy class declares of AppServer: its public members, with the union `stop()` type. */
+/**
+ * What the legacy class declares of AppServer: its public members. `stop()` is typed loosely, as on
+ * AppServer: 1.1.x apps override it as `stop(): void`, 2.x apps call `.then()` on it.
+ */
 type LegacyServerBase = Omit<AppServer, 'stop'> & {
-  /** Ends every session, runs cleanup handlers and closes the HTTP server. Never exits the process. */
-  stop(): void | Promise<void>;
+  /** Ends every session, runs cleanup handlers and closes the HTTP server (a Promise). Never exits the process. */
+  stop(): any;
 };
 
 /** AppServer's own overridable members, for delegating to their modern defaults. */

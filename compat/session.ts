@@ -14,7 +14,8 @@ import { TpaSettingsManager } from './settings';
 import type { StreamStatusHandler, TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
 
 /** @deprecated Use `AppSessionConfig`. Sessions are created by the server; this type is for reference. */
-export interface TpaSessionConfig extends Omit<AppSessionConfig, 'mentraOSWebsocketUrl' | 'appServer'> {
+export interface TpaSessionConfig extends AppSessionConfig {
+  /** The 1.1.x name of `mentraOSWebsocketUrl`. */
   augmentOSWebsocketUrl?: string;
   tpaServer?: unknown;
 }

@@ -25,7 +25,7 @@ import type {
 import type { Capabilities, CapabilitiesUpdate, DashboardAlwaysOnChanged, DashboardModeChanged } from '../protocol/module-messages';
 import type { PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
 import { createTouchEventStream, createTranscriptionStream, createTranslationStream, type TranscriptionStreamOptions } from '../protocol/streams';
-import { valueHandler } from './settings';
+import { asAppSettings, valueHandler } from './settings';
 
 export type Handler<T> = (data: T) => unknown;
 export type Unsubscribe = () => void;
@@ -164,7 +164,7 @@ export class EventManager {
 
   /** Every change of the app settings, with the whole new list. */
   onSettingsUpdate(handler: Handler<AppSetting[]>): Unsubscribe {
-    return this.core.settings.onAppChange(() => handler(this.core.settings.getAppSettings()));
+    return this.core.settings.onAppChange(() => handler(asAppSettings(this.core.settings.getAppSettings())));
   }
 
   /** The cloud refused some subscriptions for lack of permission. */

@@ -11,6 +11,7 @@ import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session';
 import type { AppSetting } from '../protocol/messages';
+import { asAppSettings } from './settings';
 import type { PhotoData } from '../protocol/module-messages';
 import { AppSession } from './session';
 import { createToken } from './token';
@@ -77,7 +78,7 @@ export class AppServer {
       onToolCall: (call, session) => invokeToolHandler(this.onToolCall, this, call, (session as AppSession | null) ?? null),
       onSettingsUpdate: (userId, settings) => {
         const hook = (this as { onSettingsUpdate?: unknown }).onSettingsUpdate;
-        return typeof hook === 'function' ? (hook as (u: string, s: AppSetting[]) => unknown).call(this, userId, settings) : undefined;
+        return typeof hook === 'function' ? (hook as (u: string, s: AppSetting[]) => unknown).call(this, userId, asAppSettings(settings)) : undefined;
       },
     });
     hosts.set(this, host);

@@ -17,6 +17,7 @@ import type {
   AppRoomConfig,
   AppRoomUpdated,
   AppSetting,
+  SettingInput,
   AppUserJoined,
   AppUserLeft,
   AppUserList,
@@ -352,7 +353,7 @@ export class AppSession extends SessionModules {
   }
 
   /** Replaces the app settings locally, as a `settings_update` from the cloud would (for tests). */
-  updateSettingsForTesting(settings: AppSetting[]): void {
+  updateSettingsForTesting(settings: SettingInput[]): void {
     this.settings.updateSettings(settings);
   }
 

@@ -9,12 +9,20 @@ import { cloudRequest } from '../core/cloud-http';
 import type { CoreSession } from '../core/session';
 import type { SettingsChangeMap } from '../core/settings-store';
 import { DIALECTS, type Dialect } from '../protocol/dialects';
-import type { AppSetting } from '../protocol/messages';
+import type { AppSetting, SettingInput, SettingRecord } from '../protocol/messages';
 import { SYSTEM_SETTING_STREAM_PREFIX } from '../protocol/streams';
 
 export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
 /** `oldValue` is undefined when the setting is new (typed `T` as in the published SDK, so handlers typed either way fit). */
 export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
+
+/**
+ * Settings as the cloud sent them, typed as the published shape (`AppSetting`, one shape per setting type).
+ * The SDK does not rewrite what the cloud sends; an app reads `type` to know which fields a setting has.
+ */
+export function asAppSettings(records: readonly SettingRecord[]): AppSetting[] {
+  return records as unknown as AppSetting[];
+}
 
 export class SettingsManager {
   constructor(
@@ -23,7 +31,7 @@ export class SettingsManager {
   ) {}
 
   getAll(): AppSetting[] {
-    return this.core.settings.getAppSettings();
+    return asAppSettings(this.core.settings.getAppSettings());
   }
 
   get<T = any>(key: string, defaultValue?: T): T {
@@ -31,7 +39,7 @@ export class SettingsManager {
   }
 
   getSetting(key: string): AppSetting | undefined {
-    return this.core.settings.getAppSettings().find((s) => s.key === key);
+    return asAppSettings(this.core.settings.getAppSettings()).find((s) => s.key === key);
   }
 
   has(key: string): boolean {
@@ -49,8 +57,8 @@ export class SettingsManager {
   }
 
   /** Replaces the app settings locally (as a `settings_update` would) and returns what changed. */
-  updateSettings(settings: AppSetting[]): SettingsChangeMap {
-    return this.core.settings.setApp(settings);
+  updateSettings(settings: SettingInput[]): SettingsChangeMap {
+    return this.core.settings.setApp(settings as SettingRecord[]);
   }
 
   /**
@@ -67,7 +75,7 @@ export class SettingsManager {
       authorization: `Bearer ${this.core.userId}`,
       what: 'Fetching the app settings',
     });
-    if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as AppSetting[]);
+    if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as SettingRecord[]);
     return this.getAll();
   }
 

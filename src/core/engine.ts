@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { webhookDialect, webhookWebsocketUrl } from '../protocol/dialects';
-import type { AppSetting, WebhookResponse } from '../protocol/messages';
+import type { SettingRecord, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
@@ -53,7 +53,7 @@ export interface EngineHooks {
   /** A verified tool call; `facade` is the user's live session facade, or null. Resolves to the reply. */
   onToolCall?(call: ToolCallInput, facade: unknown): unknown;
   /** App settings pushed over HTTP for one user, after they reached that user's live sessions. */
-  onSettingsUpdate?(userId: string, settings: AppSetting[]): unknown;
+  onSettingsUpdate?(userId: string, settings: SettingRecord[]): unknown;
 }
 
 export interface WebhookResult {
@@ -147,7 +147,7 @@ export class SessionEngine implements DirectoryHost {
    * `settings_update`, so a change that arrives both ways reaches session listeners once.
    * Returns the number of sessions updated; a throwing onSettingsUpdate goes to onError and is rethrown.
    */
-  async pushSettings(userId: string, settings: AppSetting[]): Promise<number> {
+  async pushSettings(userId: string, settings: SettingRecord[]): Promise<number> {
     let updated = 0;
     for (const e of this.registry.forUser(userId)) {
       if (!e.started || e.session.state === 'closed') continue;

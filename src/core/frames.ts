@@ -16,7 +16,7 @@ import { ackSystemSettings, canonicalMessageType, type Dialect } from '../protoc
 import type {
   AppConnectionAck,
   AppConnectionError,
-  AppSetting,
+  SettingRecord,
   AppSettingsUpdate,
   AppStopped,
   BaseMessage,
@@ -38,7 +38,7 @@ export type CloudFrame =
       kind: 'ack';
       type: 'tpa_connection_ack';
       message: Received<AppConnectionAck>;
-      settings?: AppSetting[];
+      settings?: SettingRecord[];
       /** The system settings snapshot, whichever key the cloud generation used. */
       systemSettings?: Obj;
       capabilities?: Obj;
@@ -46,7 +46,7 @@ export type CloudFrame =
   | { kind: 'refused'; type: AppConnectionError['type']; message: Received<AppConnectionError>; code: string; text?: string }
   | { kind: 'data_stream'; type: 'data_stream'; message: Received<DataStream>; streamType: string; data: Obj; streamForm: 'base' | 'exact' }
   | { kind: 'audio_chunk'; type: 'audio_chunk'; message: Received }
-  | { kind: 'settings_update'; type: 'settings_update'; message: Received<AppSettingsUpdate>; settings: AppSetting[] }
+  | { kind: 'settings_update'; type: 'settings_update'; message: Received<AppSettingsUpdate>; settings: SettingRecord[] }
   | { kind: 'system_settings_update'; type: 'augmentos_settings_update'; message: Received<MentraosSettingsUpdate>; settings?: Obj }
   | { kind: 'capabilities_update'; type: 'capabilities_update'; message: Received<CapabilitiesUpdate>; capabilities: Obj | null }
   | { kind: 'app_stopped'; type: 'app_stopped'; message: Received<AppStopped>; reason: string }
@@ -81,7 +81,7 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
         kind: 'ack',
         type,
         message: m as Received<AppConnectionAck>,
-        ...(Array.isArray(m.settings) ? { settings: m.settings as AppSetting[] } : {}),
+        ...(Array.isArray(m.settings) ? { settings: m.settings as SettingRecord[] } : {}),
         ...(systemSettings ? { systemSettings } : {}),
         ...(isObj(m.capabilities) ? { capabilities: m.capabilities } : {}),
       });
@@ -113,7 +113,7 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
       return accept({ kind: 'audio_chunk', type, message: m as Received });
     case 'settings_update':
       if (!Array.isArray(m.settings)) return reject('settings_update without a settings array');
-      return accept({ kind: 'settings_update', type, message: m as Received<AppSettingsUpdate>, settings: m.settings as AppSetting[] });
+      return accept({ kind: 'settings_update', type, message: m as Received<AppSettingsUpdate>, settings: m.settings as SettingRecord[] });
     case 'augmentos_settings_update':
       // Settings that are not an object change nothing (the message still reaches its listeners).
       return accept({

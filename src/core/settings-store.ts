@@ -1,9 +1,9 @@
 /**
- * The session's settings: app settings (an array of `AppSetting`, from the ack and `settings_update`) and the
+ * The session's settings: app settings (an array of `SettingRecord`, from the ack and `settings_update`) and the
  * system settings (a flat object, from the ack's `mentraosSettings` / `augmentosSettings` and
  * `augmentos_settings_update`). Changes are diffed by key and reported once per real change.
  */
-import type { AppSetting } from '../protocol/messages';
+import type { SettingRecord } from '../protocol/messages';
 import { Emitter } from './emitter';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
@@ -14,7 +14,7 @@ type Listener = (changes: SettingsChangeMap) => unknown;
 const NO_VALUES: ReadonlyMap<string, unknown> = new Map();
 
 export class SettingsStore {
-  private app: AppSetting[] = [];
+  private app: SettingRecord[] = [];
   private appValues: ReadonlyMap<string, unknown> = NO_VALUES;
   private system: Record<string, unknown> = {};
   /** `app` and `system` change listeners, under the session's one isolation rule (see `emitter.ts`). */
@@ -24,7 +24,7 @@ export class SettingsStore {
     this.listeners = new Emitter(report);
   }
 
-  getAppSettings(): AppSetting[] {
+  getAppSettings(): SettingRecord[] {
     return this.app;
   }
 
@@ -41,7 +41,7 @@ export class SettingsStore {
   }
 
   /** Replaces the app settings; returns what changed. */
-  setApp(settings: AppSetting[]): SettingsChangeMap {
+  setApp(settings: SettingRecord[]): SettingsChangeMap {
     const list = Array.isArray(settings) ? settings.filter((s) => s && typeof s.key === 'string') : [];
     let next = NO_VALUES;
     if (list.length > 0) {

@@ -3,7 +3,7 @@
  * the streams to subscribe to from the settings. Those streams form their own group, so handler-driven
  * subscriptions (onTranscription and friends) are never dropped by it.
  */
-import type { AppSetting } from '../protocol/messages';
+import type { SettingRecord } from '../protocol/messages';
 import { SdkError, toError } from './errors';
 import type { CoreSession } from './session';
 
@@ -11,7 +11,7 @@ export interface SubscriptionSettings {
   /** Setting keys whose changes recompute the subscriptions. */
   updateOnChange: string[];
   /** The streams to subscribe to for the given settings. */
-  handler: (settings: AppSetting[]) => readonly string[];
+  handler: (settings: SettingRecord[]) => readonly string[];
 }
 
 const GROUP = 'settings-driven';

@@ -6,7 +6,7 @@
  * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
  * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
  */
-import { canonicalStreamKey, getBaseStreamType, parseLanguageStream } from '../protocol/streams';
+import { canonicalStreamKey, streamBase, parseLanguageStream } from '../protocol/streams';
 import { APP_MESSAGE_STEMS } from '../protocol/dialects';
 import type { SubscriptionRequest } from '../protocol/messages';
 import { SdkError } from './errors';
@@ -183,7 +183,7 @@ export function checkStreamName(stream: string, owner: { readonly logger: Logger
     owner.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
     return false;
   }
-  const base = getBaseStreamType(stream);
+  const base = streamBase(stream);
   if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
     throw new SdkError(
       'invalid_argument',

@@ -2,7 +2,7 @@
  * Shape checks for inbound stream data, so a malformed frame is dropped at the boundary instead of
  * reaching app handlers as a surprise. Only the fields handlers rely on are checked.
  */
-import { getBaseStreamType } from '../protocol/streams';
+import { streamBase } from '../protocol/streams';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
@@ -18,6 +18,6 @@ const CHECKS: Record<string, (d: Record<string, unknown>) => boolean> = {
 
 export function validStreamData(streamType: string, data: unknown): boolean {
   if (!isObj(data)) return false;
-  const check = CHECKS[getBaseStreamType(streamType)];
+  const check = CHECKS[streamBase(streamType)];
   return check ? check(data) : true;
 }

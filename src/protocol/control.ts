@@ -6,7 +6,7 @@
  * `?channel=stream` (events). Commands carry a `request_id` and get one `<type>_response`. Events carry a
  * `seq` (increasing by one per event) and no `request_id`.
  */
-import type { AppSetting, Layout } from './messages';
+import type { SettingRecord, Layout } from './messages';
 
 export const CONTROL_PROTOCOL_VERSION = 1;
 /** The port `mentraos dev` serves the page and the control protocol on unless `--port` says otherwise. */
@@ -224,7 +224,7 @@ export interface ResponseFields {
   audio_stream: { bytes?: number; delivered?: boolean };
   tools_list: { source?: string | null; tools?: ToolInfo[] };
   tool_call: { app_status?: number; reply?: unknown; answer?: unknown };
-  settings_list: { source?: string | null; settings?: Array<AppSetting & { value?: unknown }> };
+  settings_list: { source?: string | null; settings?: Array<SettingRecord & { value?: unknown }> };
   settings_set: { settings?: SettingValue[]; app_status?: number };
   webview_open: { url?: string };
   screenshot: { png_base64?: string; width?: number; height?: number };

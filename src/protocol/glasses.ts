@@ -3,7 +3,7 @@
  * both SDK generations export them as names, so they live here once. Values are the wire strings
  * (the union of every released version).
  */
-import type { BaseMessage } from './messages';
+import type { BaseMessage, Layout } from './messages';
 import type { EventTypes } from './enums';
 import type { PhotoResponse, PhotoTaken, RtmpStreamStatus, VpsCoordinates } from './module-messages';
 import { typeGuard as is } from './guard-kit';
@@ -54,6 +54,7 @@ export interface KeepAliveAck extends BaseMessage {
 // ---------------------------------------------------------------- cloud -> glasses
 
 export interface ConnectionAck extends BaseMessage {
+  sessionId: string;
   type: 'connection_ack';
   userSession?: unknown;
   livekit?: { url: string; roomName: string; token: string };
@@ -69,7 +70,7 @@ export interface AuthError extends BaseMessage {
 }
 export interface DisplayEvent extends BaseMessage {
   type: 'display_event';
-  layout: unknown;
+  layout: Layout;
   durationMs?: number;
 }
 export interface AppStateChange extends BaseMessage {
@@ -80,7 +81,7 @@ export interface AppStateChange extends BaseMessage {
 export interface MicrophoneStateChange extends BaseMessage {
   type: 'microphone_state_change';
   isMicrophoneEnabled: boolean;
-  requiredData?: Array<'pcm' | 'transcription' | 'pcm_or_transcription'>;
+  requiredData: Array<'pcm' | 'transcription' | 'pcm_or_transcription'>;
   bypassVad?: boolean;
 }
 export interface PhotoRequestToGlasses extends BaseMessage {

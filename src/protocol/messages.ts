@@ -2,7 +2,10 @@
  * Message shapes on the wire, as discriminated unions on `type`.
  * Timestamps are ISO-8601 strings on the wire; typed as `Date | string` where apps may pass either.
  */
+import type { AppSetting } from './app-setting';
+import type { AppConfig } from './models';
 import type { BaseMessage } from './base-message';
+import type { Capabilities } from './module-messages';
 import type { LayoutType, ViewType } from './enums';
 import type { TranscriptionMetadata } from './transcription-metadata';
 
@@ -82,6 +85,7 @@ export interface AppRoomConfig {
 }
 
 export interface AppBroadcastMessage extends BaseMessage {
+  sessionId: string;
   type: 'app_broadcast_message';
   packageName: string;
   payload: unknown;
@@ -91,6 +95,7 @@ export interface AppBroadcastMessage extends BaseMessage {
 }
 
 export interface AppDirectMessage extends BaseMessage {
+  sessionId: string;
   type: 'app_direct_message';
   packageName: string;
   targetUserId: string;
@@ -100,12 +105,14 @@ export interface AppDirectMessage extends BaseMessage {
 }
 
 export interface AppUserDiscovery extends BaseMessage {
+  sessionId: string;
   type: 'app_user_discovery';
   packageName: string;
   includeUserProfiles?: boolean;
 }
 
 export interface AppRoomJoin extends BaseMessage {
+  sessionId: string;
   type: 'app_room_join';
   packageName: string;
   roomId: string;
@@ -113,6 +120,7 @@ export interface AppRoomJoin extends BaseMessage {
 }
 
 export interface AppRoomLeave extends BaseMessage {
+  sessionId: string;
   type: 'app_room_leave';
   packageName: string;
   roomId: string;
@@ -173,14 +181,7 @@ export interface AppUserList {
 
 // ---------------------------------------------------------------- cloud -> app
 
-export interface AppSetting {
-  key: string;
-  label?: string;
-  type?: string;
-  value?: unknown;
-  defaultValue?: unknown;
-  [extra: string]: unknown;
-}
+export type { AppSetting, SettingInput, SettingRecord } from './app-setting';
 
 export interface AppConnectionAck extends BaseMessage {
   type: 'tpa_connection_ack';
@@ -188,8 +189,8 @@ export interface AppConnectionAck extends BaseMessage {
   settings?: AppSetting[];
   mentraosSettings?: Record<string, unknown>;
   augmentosSettings?: Record<string, unknown>;
-  config?: unknown;
-  capabilities?: Record<string, unknown> | null;
+  config?: AppConfig;
+  capabilities?: Capabilities;
 }
 
 export interface AppConnectionError extends BaseMessage {
@@ -206,11 +207,13 @@ export interface DataStream extends BaseMessage {
 
 export interface AppSettingsUpdate extends BaseMessage {
   type: 'settings_update';
-  packageName?: string;
+  packageName: string;
   settings: AppSetting[];
 }
 
 export interface MentraosSettingsUpdate extends BaseMessage {
+  sessionId: string;
+  timestamp: Date;
   type: 'augmentos_settings_update';
   settings: Record<string, unknown>;
 }
@@ -224,7 +227,7 @@ export interface WebSocketError {
 
 export interface AppStopped extends BaseMessage {
   type: 'app_stopped';
-  reason?: string;
+  reason: 'user_disabled' | 'system_stop' | 'error';
   message?: string;
 }
 
@@ -245,7 +248,7 @@ export interface TranscriptionData {
   confidence?: number;
   /** Provider detail (for example Soniox tokens). */
   metadata?: TranscriptionMetadata;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 
@@ -263,98 +266,98 @@ export interface TranslationData {
   didTranslate?: boolean;
   provider?: string;
   confidence?: number;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 
 export interface ButtonPress {
-  type?: 'button_press';
+  type: 'button_press';
   buttonId: string;
   pressType: 'short' | 'long';
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface HeadPosition {
-  type?: 'head_position';
+  type: 'head_position';
   position: 'up' | 'down';
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface TouchEvent {
-  type?: 'touch_event';
-  device_model?: string;
+  type: 'touch_event';
+  device_model: string;
   gesture_name: string;
-  timestamp?: Date | string;
+  timestamp: Date;
   sessionId?: string;
 }
 export interface GlassesBatteryUpdate {
-  type?: 'glasses_battery_update';
+  type: 'glasses_battery_update';
   level: number;
   charging: boolean;
   timeRemaining?: number;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface PhoneBatteryUpdate {
-  type?: 'phone_battery_update';
+  type: 'phone_battery_update';
   level: number;
   charging: boolean;
   timeRemaining?: number;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface LocationUpdate {
-  type?: 'location_update';
+  type: 'location_update';
   lat: number;
   lng: number;
-  accuracy?: number | string;
+  accuracy?: number;
   correlationId?: string;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface Vad {
-  type?: 'VAD';
+  type: 'VAD';
   status: boolean | 'true' | 'false';
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface PhoneNotification {
-  type?: 'phone_notification';
-  notificationId?: string;
+  type: 'phone_notification';
+  notificationId: string;
   app: string;
   title: string;
   content: string;
-  priority?: string;
-  timestamp?: Date | string;
+  priority: 'low' | 'normal' | 'high';
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface PhoneNotificationDismissed {
-  type?: 'phone_notification_dismissed';
-  notificationId?: string;
-  app?: string;
-  title?: string;
-  content?: string;
-  notificationKey?: string;
-  timestamp?: Date | string;
+  type: 'phone_notification_dismissed';
+  notificationId: string;
+  app: string;
+  title: string;
+  content: string;
+  notificationKey: string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface CalendarEvent {
-  type?: 'calendar_event';
+  type: 'calendar_event';
   eventId: string;
   title: string;
   dtStart: string;
   dtEnd: string;
-  timezone?: string;
-  timeStamp?: string;
-  timestamp?: Date | string;
+  timezone: string;
+  timeStamp: string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface GlassesConnectionState {
-  type?: 'glasses_connection_state';
+  type: 'glasses_connection_state';
   modelName: string;
   status: string;
   wifi?: { connected: boolean; ssid?: string };
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 export interface AudioChunk {
@@ -365,34 +368,9 @@ export interface AudioChunk {
   sessionId?: string;
 }
 
-// ---------------------------------------------------------------- webhooks
+// ---------------------------------------------------------------- webhooks (in webhooks.ts)
 
-export interface BaseWebhookRequest {
-  type: string;
-  sessionId: string;
-  userId: string;
-  timestamp?: string;
-}
-
-export interface SessionWebhookRequest extends BaseWebhookRequest {
-  type: 'session_request';
-  augmentOSWebsocketUrl?: string;
-  mentraOSWebsocketUrl?: string;
-  websocketUrl?: string;
-}
-
-export interface StopWebhookRequest extends BaseWebhookRequest {
-  type: 'stop_request';
-  reason: 'user_disabled' | 'system_stop' | 'error' | (string & {});
-}
-
-export type WebhookRequest = SessionWebhookRequest | StopWebhookRequest;
-
-export interface WebhookResponse {
-  status: 'success' | 'error';
-  message?: string;
-  code?: string;
-}
+export type { BaseWebhookRequest, SessionWebhookRequest, StopWebhookRequest, WebhookRequest, WebhookResponse } from './webhooks';
 
 export interface ToolCall {
   toolId: string;
@@ -400,7 +378,7 @@ export interface ToolCall {
   /** When the call was made: an ISO string from the cloud; apps' own tests build it as a Date or `Date.now()`. */
   timestamp: Date | string | number;
   userId: string;
-  activeSession?: unknown;
+  activeSession: unknown;
 }
 
 /**

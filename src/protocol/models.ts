@@ -4,7 +4,10 @@
  * types the published SDKs declared but the cloud never sends.
  */
 import { AppSettingType, type AppType, type HardwareRequirementLevel, type HardwareType, type PermissionType } from './enums';
-import type { AppSetting, BaseWebhookRequest } from './messages';
+import type { AppSetting } from './app-setting';
+import type { BaseWebhookRequest } from './webhooks';
+
+export type { AppSetting, BaseAppSetting } from './app-setting';
 import { typeGuard as is } from './guard-kit';
 
 export enum AppState {
@@ -80,13 +83,6 @@ export interface DeveloperProfile {
   logo?: string;
 }
 
-export interface BaseAppSetting {
-  key: string;
-  label: string;
-  value?: unknown;
-  defaultValue?: unknown;
-}
-
 export type AppSettings = AppSetting[];
 
 /** The structure of `app_config.json`. */
@@ -142,7 +138,7 @@ export interface TranscriptSegment {
   speakerId?: string;
   resultId: string;
   text: string;
-  timestamp: Date | string;
+  timestamp: Date;
   isFinal: boolean;
 }
 

@@ -2,7 +2,7 @@
  * Wire shapes of the session modules: camera (photos, RTMP and managed streams), audio, LED, location,
  * dashboard, device state and capabilities, WiFi and permissions. Field names are the ones on the wire.
  */
-import type { DashboardMode } from './enums';
+import type { DashboardMode, PhotoErrorCode, PhotoStage } from './enums';
 import type { BaseMessage } from './base-message';
 
 // ---------------------------------------------------------------- camera: photos
@@ -21,20 +21,31 @@ export interface PhotoRequest extends BaseMessage {
   compress?: PhotoCompression;
 }
 
+/** The glasses' links and resources, as reported with a photo error. */
+export interface ConnectionState {
+  wifi: { connected: boolean; ssid?: string; hasInternet: boolean };
+  ble: { connected: boolean; transferInProgress: boolean };
+  camera: { available: boolean; initialized: boolean };
+  storage: { availableSpace: number; totalSpace: number };
+}
+
+/** Where a photo failed on the glasses, and whether trying again may help. */
 export interface PhotoErrorDetails {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
+  stage: PhotoStage;
+  connectionState?: ConnectionState;
+  retryable: boolean;
+  suggestedAction?: string;
+  diagnosticInfo?: { timestamp: number; duration: number; retryCount: number; lastSuccessfulStage?: PhotoStage };
 }
 
 /** The WebSocket answer to a photo request (clouds that deliver photos by URL). */
 export interface PhotoResponse extends BaseMessage {
   type: 'photo_response';
   requestId: string;
-  success?: boolean;
+  success: boolean;
   photoUrl?: string;
   savedToGallery?: boolean;
-  error?: PhotoErrorDetails;
+  error?: { code: PhotoErrorCode; message: string; details?: PhotoErrorDetails };
 }
 
 /** A photo as `requestPhoto()` resolves it. */
@@ -151,6 +162,7 @@ export interface ManagedStreamStatus extends BaseMessage {
 }
 
 export interface StreamStatusCheckRequest extends BaseMessage {
+  sessionId: string;
   type: 'stream_status_check';
   packageName: string;
 }
@@ -244,6 +256,8 @@ export interface AppLocationPollRequest extends BaseMessage {
 // ---------------------------------------------------------------- dashboard
 
 export interface DashboardContentUpdate extends BaseMessage {
+  sessionId: string;
+  timestamp: Date;
   type: 'dashboard_content_update';
   packageName: string;
   content: string;
@@ -251,6 +265,8 @@ export interface DashboardContentUpdate extends BaseMessage {
 }
 
 export interface DashboardModeChange extends BaseMessage {
+  sessionId: string;
+  timestamp: Date;
   type: 'dashboard_mode_change';
   packageName: string;
   mode: DashboardMode | 'main' | 'expanded';
@@ -259,6 +275,8 @@ export interface DashboardModeChange extends BaseMessage {
 export type DashboardSection = 'topLeft' | 'topRight' | 'bottomLeft' | 'bottomRight';
 
 export interface DashboardSystemUpdate extends BaseMessage {
+  sessionId: string;
+  timestamp: Date;
   type: 'dashboard_system_update';
   packageName: string;
   section: DashboardSection;
@@ -422,7 +440,7 @@ export interface CustomMessage extends BaseMessage {
 // ---------------------------------------------------------------- more stream data
 
 export interface VpsCoordinates {
-  type?: 'vps_coordinates';
+  type: 'vps_coordinates';
   deviceModel: string;
   requestId: string;
   x: number;
@@ -433,14 +451,14 @@ export interface VpsCoordinates {
   qz: number;
   qw: number;
   confidence: number;
-  timestamp?: Date | string;
+  timestamp?: Date;
   sessionId?: string;
 }
 
 export interface PhotoTaken {
-  type?: 'photo_taken';
+  type: 'photo_taken';
   photoData: ArrayBuffer | string;
   mimeType: string;
-  timestamp?: Date | string;
+  timestamp: Date;
   sessionId?: string;
 }

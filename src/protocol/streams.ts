@@ -129,11 +129,25 @@ export function isLanguageStream(stream: ExtendedStreamType | string): boolean {
   return parseLanguageStream(stream) !== null;
 }
 
-/** The stream string without its parameters: `transcription:en-US` -> `transcription`. */
-export function getBaseStreamType(stream: ExtendedStreamType | string): string {
+/** The stream string without its parameters: `transcription:en-US` -> `transcription` (any string). */
+export function streamBase(stream: ExtendedStreamType | string): string {
   if (typeof stream !== 'string') return stream;
   const colon = stream.indexOf(':');
   return colon < 0 ? stream : stream.slice(0, colon);
+}
+
+const KNOWN_STREAMS: ReadonlySet<string> = new Set(Object.values(StreamType));
+
+/**
+ * The `StreamType` a subscription is of: itself for a plain stream type, `transcription` or `translation` for
+ * a valid language stream, `touch_event` for a gesture stream; null for anything else (as published).
+ */
+export function getBaseStreamType(stream: ExtendedStreamType | string): StreamType | null {
+  if (typeof stream !== 'string') return null;
+  if (KNOWN_STREAMS.has(stream)) return stream as StreamType;
+  const language = parseLanguageStream(stream);
+  if (language) return language.type;
+  return parseTouchEventStream(stream) !== null ? StreamType.TOUCH_EVENT : null;
 }
 
 export function isValidStreamType(stream: ExtendedStreamType | string): boolean {
@@ -145,7 +159,7 @@ export function isValidStreamType(stream: ExtendedStreamType | string): boolean 
 }
 
 export function isStreamCategory(stream: ExtendedStreamType | string, category: StreamCategory): boolean {
-  return STREAM_CATEGORIES[getBaseStreamType(stream)] === category;
+  return STREAM_CATEGORIES[streamBase(stream)] === category;
 }
 
 export function getStreamTypesByCategory(category: StreamCategory): StreamType[] {

@@ -10,14 +10,6 @@ import type { LedColor } from './module-messages';
 
 export type { SonioxToken, TranscriptionMetadata } from './transcription-metadata';
 
-/** The glasses' links and resources, as reported with a photo error. */
-export interface ConnectionState {
-  wifi: { connected: boolean; ssid?: string; hasInternet: boolean };
-  ble: { connected: boolean; transferInProgress: boolean };
-  camera: { available: boolean; initialized: boolean };
-  storage: { availableSpace: number; totalSpace: number };
-}
-
 // ---------------------------------------------------------------- glasses -> cloud
 
 export interface LiveKitInit extends BaseMessage {

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { COMMUNICATION_PATHS, SETTINGS_PATHS, appMessageType, canonicalMessageType, type AppMessageStem, type Dialect } from '../protocol/dialects';
-import type { AppSetting } from '../protocol/messages';
+import type { SettingRecord } from '../protocol/messages';
 import type { SimulatedUser } from './user';
 
 export interface HttpRecord {
@@ -23,7 +23,7 @@ export interface ServiceCloud {
   readonly users: Map<string, SimulatedUser>;
   readonly httpRequests: HttpRecord[];
   readonly apiKeys?: Record<string, string>;
-  readonly appSettings: AppSetting[];
+  readonly appSettings: SettingRecord[];
   /** False: the cloud ignores app-to-app messages, as clouds before 2025-07 did. */
   readonly appMessaging: boolean;
 }

@@ -4,7 +4,7 @@
  * the cloud file holds only the cloud.
  */
 import type { DialectName } from '../protocol/dialects';
-import type { AppSetting } from '../protocol/messages';
+import type { SettingRecord } from '../protocol/messages';
 import type { AppTarget } from './targets';
 import type { SimulatedUser } from './user';
 
@@ -33,9 +33,9 @@ export interface TestCloudOptions {
   /** Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`). */
   webhookSecret?: string;
   /** App settings sent in every ack. */
-  settings?: AppSetting[];
+  settings?: SettingRecord[];
   /** The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose. */
-  settingsFor?: (user: SimulatedUser) => AppSetting[];
+  settingsFor?: (user: SimulatedUser) => SettingRecord[];
   /** System settings sent in every ack (under the dialect's key). */
   systemSettings?: Record<string, unknown>;
   /** Capabilities sent in the ack (the `mentraos` dialects only). */

@@ -14,7 +14,7 @@ import { Agent, createServer, type IncomingMessage, type Server, type ServerResp
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { getDialect, type Dialect } from '../protocol/dialects';
-import type { AppSetting } from '../protocol/messages';
+import type { SettingRecord } from '../protocol/messages';
 import { WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
 import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type ServiceCloud } from './app-services';
 import { addTrust, originAllowed, postJson, removeTrust } from './cloud-http';
@@ -90,7 +90,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     return this.options.apiKeys;
   }
 
-  get appSettings(): AppSetting[] {
+  get appSettings(): SettingRecord[] {
     return this.options.settings ?? [];
   }
 

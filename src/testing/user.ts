@@ -5,8 +5,8 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import type { Dialect } from '../protocol/dialects';
-import type { AppSetting, SubscriptionRequest } from '../protocol/messages';
-import { canonicalStreamKey, getBaseStreamType } from '../protocol/streams';
+import type { SettingRecord, SubscriptionRequest } from '../protocol/messages';
+import { canonicalStreamKey, streamBase } from '../protocol/streams';
 import { describeMatcher, displayMatches } from './display-match';
 import { photoResponseMessage, photoUploadFor, postPhotoUpload } from './photo-answers';
 import { baseUrlOf, type AppTarget } from './targets';
@@ -159,7 +159,7 @@ export class SimulatedUser {
   }
 
   /** Replaces the app settings (`settings_update`). */
-  updateSettings(settings: AppSetting[]): Promise<void> {
+  updateSettings(settings: SettingRecord[]): Promise<void> {
     return this.sendMessage({
       type: 'settings_update',
       packageName: this.packageName,
@@ -185,7 +185,7 @@ export class SimulatedUser {
   }
 
   /** The user saving app settings, pushed as the cloud does: `settings_update` over the socket, then `POST /settings`. */
-  async pushSettings(settings: AppSetting[], opts: { viaWebSocket?: boolean } = {}): Promise<WebhookAnswer> {
+  async pushSettings(settings: SettingRecord[], opts: { viaWebSocket?: boolean } = {}): Promise<WebhookAnswer> {
     if (opts.viaWebSocket !== false && this.connected) await this.updateSettings(settings);
     return this.cloud.postToApp(this, '/settings', { userIdForSettings: this.userId, settings });
   }
@@ -362,7 +362,7 @@ export class SimulatedUser {
   async routeStream(base: string, key: string, data: Record<string, unknown>): Promise<number> {
     const targets = () => {
       const subs = this.subscriptions.map((s) => (typeof s === 'string' ? s : s.stream));
-      if (this.cloud.dialect.streamTypeForm === 'base') return subs.some((s) => getBaseStreamType(s) === base) ? [base] : [];
+      if (this.cloud.dialect.streamTypeForm === 'base') return subs.some((s) => streamBase(s) === base) ? [base] : [];
       let matching = subs.filter((s) => s === key || canonicalStreamKey(s) === key);
       if (matching.length === 0 && base !== key) matching = subs.filter((s) => s === base);
       return matching;

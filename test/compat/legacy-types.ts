@@ -141,6 +141,7 @@ import type {
   TpaServer,
   TpaSession,
 } from '@augmentos/sdk';
+import { AppSettingType } from '@augmentos/sdk';
 
 type All = [
   TpaServerConfig,
@@ -269,7 +270,11 @@ export type LegacyTypeSurface = All;
 
 // Legacy meanings: the root SettingsUpdate is the glasses shape; the app one is TpaSettingsUpdate.
 export const glassesSettings: SettingsUpdate = { type: 'settings_update', sessionId: 's', settings: { brightness: 50 } };
-export const appSettings: TpaSettingsUpdate = { type: 'settings_update', settings: [{ key: 'k', value: 1 }] };
+export const appSettings: TpaSettingsUpdate = {
+  type: 'settings_update',
+  packageName: 'p',
+  settings: [{ key: 'k', label: 'K', type: AppSettingType.SLIDER, min: 0, max: 10, defaultValue: 1, value: 1 }],
+};
 export const stream: LanguageStreamType<'transcription'> = 'transcription:en-US';
 export const config: TpaServerConfig = {
   packageName: 'p',

@@ -202,7 +202,10 @@ class SurfaceDiff {
     if (source === target || this.checker.isTypeAssignableTo(source, target)) return true;
     if (!top && this.sameSharedName(source, target)) return true;
     const TF = ts.TypeFlags;
-    if ((source.flags | target.flags) & (TF.Any | TF.Unknown | TF.TypeParameter | TF.Index | TF.IndexedAccess | TF.Conditional)) return true;
+    // `any` fits anything and anything fits `unknown`; but an `unknown` where the reference has a type is not
+    // usable by an app that reads it (`toolCall.activeSession.layouts`), so it does not fit.
+    if (source.flags & TF.Any || target.flags & (TF.Any | TF.Unknown)) return true;
+    if ((source.flags | target.flags) & (TF.TypeParameter | TF.Index | TF.IndexedAccess | TF.Conditional)) return true;
     if (target.flags & TF.Void) return true;
     if (depth > MAX_DEPTH) return true;
     const seen = this.seen.get(source) ?? new Set<ts.Type>();

@@ -31,6 +31,12 @@ describe('stream strings', () => {
     expect(parseLanguageStream('translation:all-to-en-US')).toMatchObject({ transcribeLanguage: 'all', translateLanguage: 'en-US' });
     expect(parseLanguageStream('button_press')).toBeNull();
     expect(getBaseStreamType('transcription:en-US')).toBe('transcription');
+    // As published: the StreamType of a subscription, or null when it is none.
+    expect(getBaseStreamType('button_press')).toBe('button_press');
+    expect(getBaseStreamType('translation:es-ES-to-en-US')).toBe('translation');
+    expect(getBaseStreamType('touch_event:double_tap')).toBe('touch_event');
+    expect(getBaseStreamType('nonsense')).toBeNull();
+    expect(getBaseStreamType('transcription:not-a-language')).toBeNull();
     expect(isValidLanguageCode('fil-PH')).toBe(true);
     expect(isValidStreamType('touch_event:double_tap')).toBe(true);
     expect(isValidStreamType('nonsense')).toBe(false);

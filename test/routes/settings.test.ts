@@ -1,4 +1,4 @@
-import { AppServer, type AppSession, type AppSetting, type ErrorContext } from '../../src';
+import { AppServer, type AppSession, type AppSetting, type SettingRecord, type ErrorContext } from '../../src';
 import { createTestCloud, type SimulatedUser, type TestCloud } from '../../src/testing';
 import { appConfig, eventually, started } from '../helpers/apps';
 
@@ -23,11 +23,11 @@ class SettingsApp extends AppServer {
   }
 }
 
-const THEME_DARK: AppSetting[] = [
+const THEME_DARK: SettingRecord[] = [
   { key: 'theme', type: 'select', value: 'dark' },
   { key: 'size', type: 'slider', value: 3 },
 ];
-const THEME_LIGHT: AppSetting[] = [
+const THEME_LIGHT: SettingRecord[] = [
   { key: 'theme', type: 'select', value: 'light' },
   { key: 'size', type: 'slider', value: 3 },
 ];

@@ -1,5 +1,5 @@
 /**
- * Compiles test/types/earlier-releases.ts with the project's options, with `strict` on and off: code
+ * Compiles test/types/earlier-releases.ts and published-shapes.ts with the project's options, with `strict` on and off: code
  * written against earlier published releases must compile against ours. A control file with a wrong
  * call must not, so the check can fail.
  */
@@ -7,7 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
-const target = path.join(root, 'test/types/earlier-releases.ts');
+const targets = [path.join(root, 'test/types/earlier-releases.ts'), path.join(root, 'test/types/published-shapes.ts')];
 
 function diagnostics(file: string, strict: boolean, source?: string): string[] {
   const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);
@@ -27,9 +27,9 @@ function diagnostics(file: string, strict: boolean, source?: string): string[] {
 }
 
 test.each([true, false])(
-  "earlier releases' styles compile (strict: %s)",
+  "earlier releases' styles and the published shapes compile (strict: %s)",
   (strict) => {
-    expect(diagnostics(target, strict)).toEqual([]);
+    for (const target of targets) expect(diagnostics(target, strict)).toEqual([]);
   },
   120_000,
 );

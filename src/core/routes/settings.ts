@@ -5,7 +5,7 @@
  * The server-level `onSettingsUpdate` runs once per HTTP push, on the instance holding the user's session.
  */
 import { Router } from 'express';
-import type { AppSetting } from '../../protocol/messages';
+import type { SettingRecord } from '../../protocol/messages';
 import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
 
 export function settingsRoutes(ctx: RouteContext): Router {
@@ -20,7 +20,7 @@ export function settingsRoutes(ctx: RouteContext): Router {
     if (!settings.every(isPlainObject)) return sendError(res, 400, 'Every entry of "settings" must be an object');
     let sessionsUpdated: number;
     try {
-      sessionsUpdated = await ctx.engine.pushSettings(userId, settings as AppSetting[]);
+      sessionsUpdated = await ctx.engine.pushSettings(userId, settings as SettingRecord[]);
     } catch {
       return sendError(res, 500, 'Internal server error processing settings update');
     }
