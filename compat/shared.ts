@@ -122,7 +122,6 @@ export type {
   TranscriptionData,
   TranslationData,
   AudioChunk,
-  ToolCall,
   CustomMessage,
   PermissionError,
   PermissionErrorDetail,
@@ -149,3 +148,5 @@ export type {
   Vad,
   PhoneNotification,
 } from '../src/protocol/messages';
+/** The root's ToolCall (with the session), so a `TpaServer.onToolCall(toolCall: ToolCall)` override fits either way. */
+export type { ToolCall } from '../src/app/tools';

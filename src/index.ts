@@ -7,6 +7,7 @@ export { AppServer, type AppServerConfig } from './app/server';
 export type { PendingPhotoRequest } from './app/server';
 export { AppSession, type AppSessionConfig } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
+export type { EventData, EventType, StreamDataTypes, SystemEvents } from './app/event-types';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
 export {

@@ -4,7 +4,7 @@
  */
 import { deprecate } from '../core/deprecations';
 import type { CoreSession, DisconnectInfo } from '../core/session';
-import { StreamType } from '../protocol/enums';
+import { type DashboardMode, StreamType } from '../protocol/enums';
 import type {
   AppSetting,
   AudioChunk,
@@ -168,7 +168,7 @@ export class EventManager {
   }
 
   /** The cloud refused some subscriptions for lack of permission. */
-  onPermissionError(handler: Handler<{ message: string; details: PermissionErrorDetail[]; timestamp?: unknown }>): Unsubscribe {
+  onPermissionError(handler: Handler<{ message: string; details: PermissionErrorDetail[]; timestamp?: Date }>): Unsubscribe {
     return this.core.onMessage('permission_error', (m: any) =>
       handler({ message: String(m.message ?? ''), details: Array.isArray(m.details) ? m.details : [], timestamp: m.timestamp }),
     );
@@ -194,9 +194,9 @@ export class EventManager {
   }
 
   /** The dashboard mode reported by the cloud (`dashboard_mode_changed`). */
-  onDashboardModeChange(handler: Handler<{ mode: DashboardModeChanged['mode'] }>): Unsubscribe {
+  onDashboardModeChange(handler: Handler<{ mode: DashboardMode | 'none' }>): Unsubscribe {
     return this.core.onMessage('dashboard_mode_changed', (m: DashboardModeChanged) => {
-      if (typeof m.mode === 'string') handler({ mode: m.mode });
+      if (typeof m.mode === 'string') handler({ mode: m.mode as DashboardMode | 'none' });
     });
   }
 
@@ -208,7 +208,7 @@ export class EventManager {
   }
 
   /** Other glasses were connected (`capabilities_update`). */
-  onCapabilitiesUpdate(handler: Handler<{ capabilities: Capabilities | null; modelName: string | null; timestamp?: unknown }>): Unsubscribe {
+  onCapabilitiesUpdate(handler: Handler<{ capabilities: Capabilities | null; modelName: string | null; timestamp?: Date }>): Unsubscribe {
     return this.core.onMessage('capabilities_update', (m: CapabilitiesUpdate) => {
       handler({
         capabilities: this.core.capabilities as Capabilities | null,

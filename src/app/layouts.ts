@@ -32,12 +32,21 @@ export class LayoutManager {
     this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
   }
 
-  /** A base64 1-bit BMP (576×135 on G1). */
-  showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = {}): void {
-    if (typeof data !== 'string' || data.length === 0) throw new SdkError('invalid_argument', 'showBitmapView needs the bitmap as a base64 string');
+  /**
+   * A base64 1-bit BMP (576×135 on G1). Returns a Promise, as published: resolved once the layout is sent,
+   * rejected with `SdkError('invalid_argument')` for a missing or oversized bitmap (nothing is thrown).
+   */
+  showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = {}): Promise<void> {
+    if (typeof data !== 'string' || data.length === 0)
+      return Promise.reject(new SdkError('invalid_argument', 'showBitmapView needs the bitmap as a base64 string'));
     if (data.length > MAX_BITMAP_CHARS)
-      throw new SdkError('invalid_argument', `The bitmap is ${data.length} characters; at most ${MAX_BITMAP_CHARS} are accepted`);
-    this.display({ layoutType: LayoutType.BITMAP_VIEW, data }, options, ViewType.MAIN);
+      return Promise.reject(new SdkError('invalid_argument', `The bitmap is ${data.length} characters; at most ${MAX_BITMAP_CHARS} are accepted`));
+    try {
+      this.display({ layoutType: LayoutType.BITMAP_VIEW, data }, options, ViewType.MAIN);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return Promise.resolve();
   }
 
   /** Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view. */

@@ -37,7 +37,8 @@ import { createTouchEventStream } from '../protocol/streams';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
 import type { WifiStatus } from './modules/wifi';
-import { coreOf, SessionModules } from './session-modules';
+import { coreOf } from './session-modules';
+import { SessionShortcuts } from './session-shortcuts';
 import { SettingsManager } from './settings';
 
 /** The settings a session was created with (the SDK creates sessions; this type is for reference). */
@@ -54,7 +55,7 @@ export interface AppSessionConfig {
 
 export { coreOf };
 
-export class AppSession extends SessionModules {
+export class AppSession extends SessionShortcuts {
   readonly events: EventManager;
   readonly layouts: LayoutManager;
   readonly settings: SettingsManager;

@@ -120,6 +120,43 @@ export class SettingsManager {
   updateMentraosSettings(settings: Record<string, unknown>): void {
     this.core.settings.mergeSystem(settings);
   }
+  // The AugmentOS names of the system settings (1.x, and `AppSession.settings` in 2.0.0), deprecated.
+
+  /** @deprecated Use `getMentraOS`. */
+  getAugmentOS<T = any>(key: string, defaultValue?: T): T {
+    deprecate('settings.getAugmentOS');
+    return this.getMentraOS(key, defaultValue);
+  }
+
+  /** @deprecated Use `getMentraosSetting`. */
+  getAugmentosSetting<T = any>(key: string, defaultValue?: T): T {
+    deprecate('settings.getAugmentosSetting');
+    return this.getMentraosSetting(key, defaultValue);
+  }
+
+  /** @deprecated Use `onMentraosChange`. */
+  onAugmentOSChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    deprecate('settings.onAugmentOSChange');
+    return this.onMentraosChange(key, handler);
+  }
+
+  /** @deprecated Use `onMentraosSettingChange`. */
+  onAugmentosSettingChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    deprecate('settings.onAugmentosSettingChange');
+    return this.onMentraosSettingChange(key, handler);
+  }
+
+  /** @deprecated Use `onMentraosSettingChange`. */
+  onAugmentosSettingsChange<T = any>(key: string, handler: SettingValueChangeHandler<T>): () => void {
+    deprecate('settings.onAugmentosSettingsChange');
+    return this.onMentraosSettingChange(key, handler);
+  }
+
+  /** @deprecated Use `updateMentraosSettings`. */
+  updateAugmentosSettings(settings: Record<string, unknown>): void {
+    deprecate('settings.updateAugmentosSettings');
+    this.updateMentraosSettings(settings);
+  }
 }
 
 /** Adapts a `(newValue, oldValue)` handler of one key to a change-map listener. */

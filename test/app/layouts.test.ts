@@ -51,6 +51,21 @@ describe('layouts on the wire', () => {
     ]);
   });
 
+  test('showBitmapView returns a Promise, as published: resolved when sent, rejected (not thrown) for a bad bitmap', async () => {
+    const user = await cloud.startSession({ app });
+    await eventually(() => !!session);
+    const shown = session.layouts.showBitmapView('Qk0=');
+    expect(shown).toBeInstanceOf(Promise);
+    await expect(shown).resolves.toBeUndefined();
+    let bad: Promise<void> | undefined;
+    expect(() => {
+      bad = session.layouts.showBitmapView('');
+    }).not.toThrow();
+    await expect(bad).rejects.toMatchObject({ name: 'SdkError', code: 'invalid_argument' });
+    await eventually(() => user.sent('display_event').length === 1);
+    expect(user.sent('display_event')[0].layout).toEqual({ layoutType: 'bitmap_view', data: 'Qk0=' });
+  });
+
   test('the reference transcript echo layout matches byte-for-byte apart from the timestamp', async () => {
     const user = await cloud.startSession({ app });
     await eventually(() => !!session);

@@ -13,6 +13,7 @@
  * Types from the two packages are compared structurally where the checker would compare them nominally
  * (enums and classes with private members declared twice): by enum values, by public members.
  */
+import path from 'node:path';
 import ts from 'typescript';
 
 export interface SurfacePair {
@@ -42,13 +43,18 @@ class SurfaceDiff {
   private readonly seen = new Map<ts.Type, Set<ts.Type>>();
   /** Names exported by both surfaces: such a type nested in another is compared once, at the top level. */
   private readonly shared = new Set<string>();
+  private readonly queue: Array<[string, ts.Symbol, ts.Symbol]> = [];
+  private readonly queued = new Set<string>();
+  private readonly referenceRoot: string;
 
   constructor(
     private readonly checker: ts.TypeChecker,
     private readonly program: ts.Program,
     private readonly pair: SurfacePair,
     private readonly problems: string[],
-  ) {}
+  ) {
+    this.referenceRoot = path.dirname(path.resolve(pair.reference));
+  }
 
   run(): void {
     const ref = this.exportsOf(this.pair.reference);
@@ -63,6 +69,30 @@ class SurfaceDiff {
       }
       this.compareSymbols(where, name, refSym, ourSym);
     }
+    // Classes an app only reaches through members (`session.events`, `session.layouts`), compared once each.
+    for (let i = 0; i < this.queue.length; i++) {
+      const [name, refSym, ourSym] = this.queue[i];
+      this.compareSymbols(`${this.pair.label} ${name}`, name, refSym, ourSym);
+    }
+  }
+
+  /** Queues a same-named class pair met inside a member type, unless an export compares it already. */
+  private reached(a: ts.Type, b: ts.Type): void {
+    const [sa, sb] = [a.getSymbol(), b.getSymbol()];
+    if (!sa || !sb || this.shared.has(sa.name) || this.queued.has(sa.name)) return;
+    const refFirst = this.isReference(sa);
+    this.queued.add(sa.name);
+    this.queue.push([sa.name, refFirst ? sa : sb, refFirst ? sb : sa]);
+  }
+
+  private isReference(sym: ts.Symbol): boolean {
+    return (sym.declarations ?? []).some((d) => d.getSourceFile().isDeclarationFile && path.resolve(d.getSourceFile().fileName).startsWith(this.referenceRoot));
+  }
+
+  /** The `T` of a `Promise<T>`, else undefined. */
+  private promisedType(t: ts.Type): ts.Type | undefined {
+    if (t.getSymbol()?.name !== 'Promise') return undefined;
+    return this.checker.getTypeArguments(t as ts.TypeReference)[0];
   }
 
   private exportsOf(file: string): Map<string, ts.Symbol> {
@@ -219,7 +249,14 @@ class SurfaceDiff {
       if (target.isIntersection()) return target.types.every((t) => this.fits(source, t, depth, top));
       if (source.isLiteral() && target.isLiteral()) return source.value === target.value;
       if (source.flags & TF.EnumLiteral && target.flags & (TF.String | TF.Number)) return true;
-      if (sameClass(source, target)) return true; // each package's own class; the classes are compared member by member at the top level
+      if (sameClass(source, target)) {
+        // Each package's own class: compared member by member at the top level, or (a class only reached
+        // through a member, such as `session.events`) once, after the exports.
+        this.reached(source, target);
+        return true;
+      }
+      const promised = [source, target].map((t) => this.promisedType(t));
+      if (promised[0] && promised[1]) return this.fits(promised[0], promised[1], depth + 1);
       if (source.flags & TF.Object && target.flags & TF.Object) return this.fitsObject(source, target, depth);
       return false;
     } finally {

@@ -7,6 +7,12 @@ import {
   AppServer,
   BitmapUtils,
   createAuthMiddleware,
+  exchangeToken,
+  GlassesToCloudMessageType,
+  LayoutType,
+  type StreamType,
+  TpaServer,
+  type EventData,
   type AppSession,
   type BitmapValidation,
   type ButtonPress,
@@ -112,3 +118,43 @@ export async function publishedMembers(session: AppSession, pending: PendingPhot
   });
   void [instructions, count, ids, middleware, pending.userId, link.roomName, state.wifi.hasInternet];
 }
+
+// ---------------------------------------------------------------- found in the published history before 2.1.28
+
+/** 2.0.x: `session.streaming`, `session.requestPhoto()` (a URL) and the AugmentOS settings names on AppSession. */
+export async function twoZeroSession(session: AppSession): Promise<string> {
+  await session.streaming.requestStream({ rtmpUrl: 'rtmp://example.com/live' });
+  session.streaming.onStatus((s) => void s.status);
+  session.settings.onAugmentOSChange('metricSystemEnabled', (v: boolean) => void v);
+  const units: boolean = session.settings.getAugmentOS('metricSystemEnabled', false);
+  void units;
+  // 2.0.x: the location stream without a handler; updates come through events.onLocation.
+  session.location.subscribeToStream({ accuracy: 'high' });
+  session.events.onLocation((l) => void l.lat);
+  return session.requestPhoto({ saveToGallery: true });
+}
+
+/** Every release: exchangeToken resolves `{ userId }`; 2.1.x: showBitmapView returns a Promise. */
+export async function webviewAndBitmap(session: AppSession, url: string, temp: string): Promise<string> {
+  session.layouts.showBitmapView('Qk0=').catch((e: Error) => void e.message);
+  const { userId } = await exchangeToken(url, temp, 'key', 'com.example.app');
+  return userId;
+}
+
+/** 1.x: the temporary token's query parameter; the dashboard's layout and always-on writes. */
+export const ownServerAuth = createAuthMiddleware({ apiKey: 'k', packageName: 'p', cookieSecret: 's', tokenQueryParam: 'token' });
+export function legacyDashboard(session: AppSession): void {
+  session.dashboard.content.writeToExpanded({ layoutType: LayoutType.TEXT_WALL, text: 'Hi' });
+  session.dashboard.content.writeToAlwaysOn('3 new messages');
+}
+
+/** 1.x docs: a TpaServer's onToolCall typed with the root's ToolCall. */
+export class LegacyTools extends TpaServer {
+  protected async onToolCall(toolCall: ToolCall): Promise<string | undefined> {
+    return toolCall.toolId;
+  }
+}
+
+/** 2.0.x: the event data table, and the 1.x glasses message names. */
+export const pressData = (d: EventData<StreamType.BUTTON_PRESS>): string => d.buttonId;
+export const dismissed: GlassesToCloudMessageType = GlassesToCloudMessageType.NOTIFICATION_DISMISSED;

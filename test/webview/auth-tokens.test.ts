@@ -245,3 +245,24 @@ describe('webview auth: the live session and the key configuration', () => {
     expect(isSdkError(error, 'invalid_config')).toBe(true);
   });
 });
+
+describe('createAuthMiddleware on an app’s own Express server', () => {
+  test('the 1.x option tokenQueryParam names the query parameter of the temporary token', async () => {
+    const api = await fakeCloudApi(API_KEY, { [TEMP]: 'own-server@example.com' });
+    const express = (await import('express')).default;
+    const { createAuthMiddleware } = await import('../../src');
+    const server = express();
+    server.use(createAuthMiddleware({ apiKey: API_KEY, packageName: 'com.example.app', cookieSecret: 's', cloudApiUrl: api.url, tokenQueryParam: 'token' }));
+    server.get('/me', (req, res) => void res.json({ authUserId: (req as { authUserId?: string }).authUserId ?? null }));
+    const http = server.listen(0, '127.0.0.1');
+    await new Promise((r) => http.once('listening', r));
+    try {
+      const port = (http.address() as { port: number }).port;
+      expect((await me(port, q({ token: TEMP }))).authUserId).toBe('own-server@example.com');
+      expect((await me(port, q({ aos_temp_token: TEMP }))).authUserId).toBeNull();
+    } finally {
+      await new Promise((r) => http.close(r));
+      await api.close();
+    }
+  });
+});

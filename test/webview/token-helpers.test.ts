@@ -50,7 +50,7 @@ describe('exchangeToken', () => {
   test('returns the user id; a refused token rejects with SdkError token_exchange_failed', async () => {
     const api = await fakeCloudApi(API_KEY, { good: 'u@example.com' });
     try {
-      await expect(exchangeToken(`${api.url}/`, 'good', API_KEY, 'com.example.app')).resolves.toBe('u@example.com');
+      await expect(exchangeToken(`${api.url}/`, 'good', API_KEY, 'com.example.app')).resolves.toEqual({ userId: 'u@example.com' });
       const err = await exchangeToken(api.url, 'bad', API_KEY, 'com.example.app').catch((e) => e);
       expect(isSdkError(err, 'token_exchange_failed')).toBe(true);
       expect(err.message).toBe('The cloud refused the temporary token (HTTP 401): Invalid or expired token');

@@ -7,6 +7,7 @@ import { Emitter } from '../../core/emitter';
 import { toError } from '../../core/errors';
 import type { CoreSession } from '../../core/session';
 import { DashboardMode } from '../../protocol/enums';
+import type { Layout } from '../../protocol/messages';
 import type { DashboardSection } from '../../protocol/module-messages';
 
 export const DEFAULT_SYSTEM_DASHBOARD_PACKAGE = 'system.augmentos.dashboard';
@@ -15,7 +16,7 @@ export type DashboardModeValue = DashboardMode | 'none';
 export interface DashboardContentAPI {
   write(content: string, targets?: Array<DashboardMode | 'main' | 'expanded'>): void;
   writeToMain(content: string): void;
-  writeToExpanded(content: string): void;
+  writeToExpanded(content: string | Layout): void;
   getCurrentMode(): Promise<DashboardModeValue>;
   onModeChange(callback: (mode: DashboardModeValue) => void): () => void;
 }
@@ -36,6 +37,10 @@ export interface DashboardAPI {
 /** The package name that gets `dashboard.system` (env `SYSTEM_DASHBOARD_PACKAGE_NAME`, read when a session starts). */
 export function systemDashboardPackage(env: NodeJS.ProcessEnv = process.env): string {
   return env.SYSTEM_DASHBOARD_PACKAGE_NAME || DEFAULT_SYSTEM_DASHBOARD_PACKAGE;
+}
+
+function isLayout(v: unknown): v is Layout {
+  return !!v && typeof v === 'object' && typeof (v as { layoutType?: unknown }).layoutType === 'string';
 }
 
 function wireSessionId(core: CoreSession): string {
@@ -71,7 +76,7 @@ export class DashboardContentManager implements DashboardContentAPI {
       type: 'dashboard_content_update',
       packageName: this.core.packageName,
       sessionId: wireSessionId(this.core),
-      content: typeof content === 'string' ? content : String(content ?? ''),
+      content: typeof content === 'string' || isLayout(content) ? content : String(content ?? ''),
       modes: Array.isArray(targets) && targets.length > 0 ? targets : [DashboardMode.MAIN],
     });
   }
@@ -80,8 +85,14 @@ export class DashboardContentManager implements DashboardContentAPI {
     this.write(content, [DashboardMode.MAIN]);
   }
 
-  writeToExpanded(content: string): void {
-    this.write(content, [DashboardMode.EXPANDED]);
+  /** Text, or (as in 1.x) a layout, on the expanded dashboard. */
+  writeToExpanded(content: string | Layout): void {
+    this.write(content as string, [DashboardMode.EXPANDED]);
+  }
+
+  /** @deprecated The 1.x always-on dashboard: `content` in the `always_on` mode. */
+  writeToAlwaysOn(content: string): void {
+    this.write(content, [DashboardMode.ALWAYS_ON]);
   }
 
   /** The dashboard mode last reported by the cloud (`none` until then). */

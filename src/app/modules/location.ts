@@ -18,13 +18,17 @@ export class LocationManager {
 
   constructor(private readonly core: CoreSession) {}
 
-  /** Location updates at `accuracy` (standard, high, realtime, tenMeters, ...). Returns an unsubscribe function. */
-  subscribeToStream(options: { accuracy: LocationAccuracy | (string & {}) }, handler: (data: LocationUpdate) => void): () => void {
+  /**
+   * Location updates at `accuracy` (standard, high, realtime, tenMeters, ...) to `handler`. Returns an
+   * unsubscribe function. Without a handler (the 2.0 form) it only sets the accuracy, and the updates reach
+   * `session.events.onLocation` handlers.
+   */
+  subscribeToStream(options: { accuracy: LocationAccuracy | (string & {}) }, handler?: (data: LocationUpdate) => void): () => void {
     const accuracy = requireAccuracy(options);
-    if (typeof handler !== 'function') throw new SdkError('invalid_argument', 'subscribeToStream needs a handler function');
+    if (handler !== undefined && typeof handler !== 'function') throw new SdkError('invalid_argument', 'subscribeToStream needs a handler function');
     this.stopStream?.();
     this.core.subscribe(StreamType.LOCATION_STREAM, accuracy);
-    const off = this.core.addHandler(StreamType.LOCATION_UPDATE, handler);
+    const off = handler ? this.core.addHandler(StreamType.LOCATION_UPDATE, handler) : () => {};
     const stop = () => {
       off();
       if (this.stopStream === stop) {

@@ -101,7 +101,7 @@ export class AnimationUtils {
   /** Shows each frame for its own duration, one after the other. */
   static async createBitmapSequence(session: AppSession, sequence: Array<{ frame: string; duration: number }>): Promise<void> {
     for (let i = 0; i < sequence.length; i++) {
-      session.layouts.showBitmapView(sequence[i].frame);
+      await session.layouts.showBitmapView(sequence[i].frame);
       if (i < sequence.length - 1) await AnimationUtils.delay(sequence[i].duration);
     }
   }

@@ -18,7 +18,7 @@ import { SdkError, toError } from '../errors';
 import { silentLogger, type Logger } from '../logger';
 import { isLoopbackHost } from '../trust';
 import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
-import { DEFAULT_CLOUD_API_URL, exchangeToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
+import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
 
 export interface AuthMiddlewareOptions {
   apiKey: string;
@@ -30,6 +30,8 @@ export interface AuthMiddlewareOptions {
   cookieSecret?: string;
   /** Default `aos_session`. */
   cookieName?: string;
+  /** The query parameter that carries the temporary token (1.x option; default `aos_temp_token`). */
+  tokenQueryParam?: string;
   /** Merged over `{httpOnly: true, sameSite: 'lax', secure: <request is https>, maxAge: 30 days, path: '/'}`. */
   cookieOptions?: CookieOptions;
   /** The live session of a user, set as `req.activeSession`. */
@@ -105,6 +107,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     res.clearCookie(cookieName, { path: options.cookieOptions?.path ?? '/' });
   };
 
+  const tempTokenParam = options.tokenQueryParam || 'aos_temp_token';
   return function mentraWebviewAuth(req: Request, res: Response, next: NextFunction): void {
     const forwarded = options.forwardedUser?.(req);
     if (forwarded !== undefined) {
@@ -113,7 +116,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     }
     const q = (req.query ?? {}) as Record<string, unknown>;
     const signed = str(q.aos_signed_user_token);
-    const temp = str(q.aos_temp_token);
+    const temp = str(q[tempTokenParam]);
     const frontend = str(q.aos_frontend_token) ?? bearer(req.headers.authorization);
     if (!signed && !temp && !frontend && !req.headers.cookie) return next();
     try {
@@ -131,7 +134,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
         }
       }
       if (temp && TEMP_TOKEN.test(temp)) {
-        exchangeToken(cloudApiUrl, temp, apiKey, packageName)
+        exchangeTempToken(cloudApiUrl, temp, apiKey, packageName)
           .then(
             (userId) => accept(req, res, userId, true),
             (e) => {

@@ -73,9 +73,14 @@ export function verifySignedUserToken(token: string, publicKey: KeyObject, apiKe
 /**
  * Exchanges a temporary webview token for the user id: `POST <cloudApiUrl>/api/auth/exchange-user-token`
  * with `Authorization: Bearer <apiKey>`, answered `{success: true, userId}`. Gives up after 10 s.
- * Rejects with `SdkError('token_exchange_failed')`.
+ * Resolves `{ userId }`, as published; rejects with `SdkError('token_exchange_failed')`.
  */
-export async function exchangeToken(cloudApiUrl: string, tempToken: string, apiKey: string, packageName: string): Promise<string> {
+export async function exchangeToken(cloudApiUrl: string, tempToken: string, apiKey: string, packageName: string): Promise<{ userId: string }> {
+  return { userId: await exchangeTempToken(cloudApiUrl, tempToken, apiKey, packageName) };
+}
+
+/** `exchangeToken`, resolving the user id itself. */
+export async function exchangeTempToken(cloudApiUrl: string, tempToken: string, apiKey: string, packageName: string): Promise<string> {
   const url = `${cloudApiUrl.replace(/\/+$/, '')}/api/auth/exchange-user-token`;
   let res: Response;
   try {

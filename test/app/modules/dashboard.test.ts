@@ -25,6 +25,15 @@ describe('session.dashboard', () => {
     expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === 'default')).modes).toEqual(['main']);
   });
 
+  test('1.x forms: writeToExpanded with a layout sends the layout, writeToAlwaysOn the always_on mode', async () => {
+    const { user, session } = await h.start();
+    session.dashboard.content.writeToExpanded({ layoutType: 'text_wall', text: 'Hi' } as never);
+    session.dashboard.content.writeToAlwaysOn('3 new messages');
+    const layout = await waitSent(user, 'dashboard_content_update', (m) => typeof m.content === 'object');
+    expect(layout).toMatchObject({ content: { layoutType: 'text_wall', text: 'Hi' }, modes: ['expanded'] });
+    expect((await waitSent(user, 'dashboard_content_update', (m) => m.content === '3 new messages')).modes).toEqual(['always_on']);
+  });
+
   test('the system dashboard app gets dashboard.system: corners and view mode', async () => {
     const { user, session } = await h.start({ packageName: 'system.augmentos.dashboard' });
     const system = session.dashboard.system!;

@@ -20,6 +20,19 @@ describe('session.location', () => {
     expect(await user.waitForSubscriptions((s) => s.length === 0)).toEqual([]);
   });
 
+  test('the 2.0 form without a handler sets the accuracy; updates reach events.onLocation', async () => {
+    const { user, session } = await h.start();
+    const got: LocationUpdate[] = [];
+    session.events.onLocation((d) => void got.push(d));
+    expect(() => session.location.subscribeToStream({ accuracy: 'high' })).not.toThrow();
+    await user.waitForSubscriptions((s) => s.some((x) => typeof x === 'object' && x.stream === 'location_stream' && x.rate === 'high'));
+    await user.location(40.7, -74, 8);
+    await eventually(() => got.length === 1);
+    expect(got[0]).toMatchObject({ lat: 40.7, lng: -74 });
+    session.location.unsubscribeFromStream();
+    await user.waitForSubscriptions((s) => !s.some((x) => typeof x === 'object' && x.stream === 'location_stream'));
+  });
+
   test('getLatestLocation sends location_poll_request and resolves with the location_update of the same correlationId', async () => {
     const { user, session } = await h.start();
     const fix = session.location.getLatestLocation({ accuracy: 'realtime' });
