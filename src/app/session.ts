@@ -54,10 +54,16 @@ export interface AppSessionConfig {
 export { coreOf };
 
 export class AppSession extends SessionModules {
-  readonly events: EventManager;
-  readonly layouts: LayoutManager;
-  readonly settings: SettingsManager;
+  // `events`, `layouts` and `settings` are created on first access by the accessors installed below. They are
+  // declared as read-only properties (not as getters) so the legacy facade can narrow `settings` with
+  // `declare readonly settings: TpaSettingsManager`, which TypeScript allows over a property only.
+  declare readonly events: EventManager;
+  declare readonly layouts: LayoutManager;
+  declare readonly settings: SettingsManager;
   readonly userId: string;
+  private _events: EventManager | undefined;
+  private _layouts: LayoutManager | undefined;
+  private _settings: SettingsManager | undefined;
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
   private messagingModule: AppMessaging | undefined;
@@ -67,9 +73,29 @@ export class AppSession extends SessionModules {
     super(core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
-    this.events = new EventManager(core);
-    this.layouts = new LayoutManager(core);
-    this.settings = this.createSettings(core, this.naming);
+  }
+
+  static {
+    Object.defineProperties(AppSession.prototype, {
+      events: {
+        get(this: AppSession): EventManager {
+          return (this._events ??= new EventManager(coreOf(this)));
+        },
+        configurable: true,
+      },
+      layouts: {
+        get(this: AppSession): LayoutManager {
+          return (this._layouts ??= new LayoutManager(coreOf(this)));
+        },
+        configurable: true,
+      },
+      settings: {
+        get(this: AppSession): SettingsManager {
+          return (this._settings ??= this.createSettings(coreOf(this), this.naming));
+        },
+        configurable: true,
+      },
+    });
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */
