@@ -22,7 +22,8 @@ export const DISPLAY_EVENT = 'display_event';
 
 export class OutboundQueue {
   private items: QueuedMessage[] = [];
-  private readonly lastShown = new Map<unknown, { msg: QueuedMessage; at: number }>();
+  /** Created with the first display update written (a session that never displays has none). */
+  private lastShown: Map<unknown, { msg: QueuedMessage; at: number }> | undefined;
   /** Display updates replaced by a later one for the same view. */
   coalesced = 0;
 
@@ -54,11 +55,12 @@ export class OutboundQueue {
 
   /** Notes a message written to the socket (only display updates are remembered). */
   noteSent(msg: QueuedMessage, now = Date.now()): void {
-    if (msg.type === DISPLAY_EVENT) this.lastShown.set(msg.view, { msg, at: now });
+    if (msg.type === DISPLAY_EVENT) (this.lastShown ??= new Map()).set(msg.view, { msg, at: now });
   }
 
   /** The layouts to show again after a reconnect, with what remains of their `durationMs`. */
   replays(now = Date.now()): QueuedMessage[] {
+    if (!this.lastShown) return [];
     const queued = this.queuedViews();
     const out: QueuedMessage[] = [];
     for (const [view, { msg, at }] of this.lastShown) {
@@ -74,7 +76,7 @@ export class OutboundQueue {
   clear(): number {
     const unsent = this.items.length;
     this.items = [];
-    this.lastShown.clear();
+    this.lastShown = undefined;
     return unsent;
   }
 
