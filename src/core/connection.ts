@@ -13,7 +13,7 @@ import { SdkError, isSdkError, toError } from './errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
 import type { Logger } from './logger';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
-import type { SocketEvents, Transport, TransportSocket } from './transport';
+import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 
 export interface DisconnectInfo {
   message: string;
@@ -55,7 +55,8 @@ export interface ConnectionOptions {
   /** 0 disables the pings and zombie detection. */
   pingIntervalMs: number;
   handshakeGate?: HandshakeGate;
-  transport: Transport;
+  /** Where sockets come from (default: the `ws` library). */
+  transport?: Transport;
   /** The cloud generation, when known: its spelling is tried first (every generation's is understood). */
   dialect?: Readonly<Dialect>;
 }
@@ -177,7 +178,7 @@ export class Connection implements Watched {
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const link = new Link(this);
-      const socket = this.opts.transport(this.opts.url, link);
+      const socket = (this.opts.transport ?? wsTransport)(this.opts.url, link);
       link.socket = socket;
       this.socket = socket;
       this.acked = false;

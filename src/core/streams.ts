@@ -14,6 +14,9 @@ import type { Logger } from './logger';
 
 export type StreamHandler = (data: any) => unknown;
 
+/** Told when the subscription set changed: a function, or an owner (the session) with a method for it (no closure). */
+export type StreamsChanged = (() => void) | { subscriptionsChanged(): void };
+
 /** The index of a table whose keys are all plain; shared, never mutated. */
 const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
 
@@ -28,7 +31,7 @@ export class StreamTable {
   private byCanonical: ReadonlyMap<string, string[]> = NO_INDEX;
   private listCache: SubscriptionRequest[] | null = null;
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(private readonly onChange: StreamsChanged) {}
 
   add(stream: string, handler: StreamHandler): () => void {
     let set = this.handlers.get(stream);
@@ -142,7 +145,8 @@ export class StreamTable {
       else index.set(c, [k]);
     }
     this.byCanonical = index ?? NO_INDEX;
-    this.onChange();
+    if (typeof this.onChange === 'function') this.onChange();
+    else this.onChange.subscriptionsChanged();
   }
 }
 
