@@ -76,7 +76,7 @@ export class AppSession extends SessionModules {
   }
 
   static {
-    Object.defineProperties(AppSession.prototype, {
+    Object.defineProperties(this.prototype, {
       events: {
         get(this: AppSession): EventManager {
           return (this._events ??= new EventManager(coreOf(this)));
