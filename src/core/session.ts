@@ -62,12 +62,11 @@ export class CoreSession implements ConnectionHost {
   readonly packageName: string;
   readonly url: string;
   readonly settings: SettingsStore;
-  readonly requests = new PendingRequests();
+  private _requests: PendingRequests | undefined;
   /** The engine's registry for answers that arrive over HTTP; entries are owned by `sessionId`. */
   readonly sharedRequests: PendingRequests;
   capabilities: Record<string, unknown> | null = null;
-  /** What facade modules show from incoming messages, for modules created on first use. */
-  readonly moduleState: ModuleState = newModuleState();
+  private _moduleState: ModuleState | undefined;
   /** Facade objects may attach here (the engine keeps one per session). */
   facade: unknown;
 
@@ -106,6 +105,16 @@ export class CoreSession implements ConnectionHost {
 
   get state(): SessionState {
     return this._state;
+  }
+
+  /** Requests this session is waiting on an answer for over its socket (created with the first one). */
+  get requests(): PendingRequests {
+    return (this._requests ??= new PendingRequests());
+  }
+
+  /** What facade modules show from incoming messages, for modules created on first use (the record is created with its first message or reader). */
+  get moduleState(): ModuleState {
+    return (this._moduleState ??= newModuleState());
   }
 
   get logger(): Logger {
@@ -148,7 +157,7 @@ export class CoreSession implements ConnectionHost {
     this.setState('closed');
     const socketClosed = this.connection.close(reason);
     this.closedPromise = Promise.all([socketClosed, ...(this.finalizers ?? []).map((fn) => this.runFinalizer(fn))]).then(() => {});
-    this.requests.rejectAll(
+    this._requests?.rejectAll(
       (kind, id) =>
         new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
     );
