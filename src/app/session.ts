@@ -76,6 +76,7 @@ export class AppSession extends SessionModules {
   }
 
   static {
+    // biome-ignore lint/complexity/noThisInStatic: naming the class here would make the bundler rename it (`class _AppSession`).
     Object.defineProperties(this.prototype, {
       events: {
         get(this: AppSession): EventManager {
