@@ -54,9 +54,7 @@ export interface AppSessionConfig {
 export { coreOf };
 
 export class AppSession extends SessionModules {
-  // `events`, `layouts` and `settings` are created on first access by the accessors installed below. They are
-  // declared as read-only properties (not as getters) so the legacy facade can narrow `settings` with
-  // `declare readonly settings: TpaSettingsManager`, which TypeScript allows over a property only.
+  // Created on first access (accessors below); declared as properties, not getters, so the legacy facade may narrow `settings` with `declare`.
   declare readonly events: EventManager;
   declare readonly layouts: LayoutManager;
   declare readonly settings: SettingsManager;
