@@ -24,7 +24,14 @@ import type {
 } from '../protocol/messages';
 import type { Capabilities, CapabilitiesUpdate, DashboardAlwaysOnChanged, DashboardModeChanged } from '../protocol/module-messages';
 import type { PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
-import { createTouchEventStream, createTranscriptionStream, createTranslationStream, type TranscriptionStreamOptions } from '../protocol/streams';
+import {
+  createTouchEventStream,
+  createTranscriptionStream,
+  createTranslationStream,
+  type ExtendedStreamType,
+  type TranscriptionStreamOptions,
+} from '../protocol/streams';
+import type { EventData, EventType } from './event-types';
 import { asAppSettings, valueHandler } from './settings';
 
 export type Handler<T> = (data: T) => unknown;
@@ -216,5 +223,20 @@ export class EventManager {
         timestamp: m.timestamp,
       });
     });
+  }
+
+  // ---------------------------------------------------------------- published helpers
+
+  /** The streams this session has handlers or subscriptions for. */
+  getRegisteredStreams(): ExtendedStreamType[] {
+    return this.core.subscriptions.map((s) => (typeof s === 'string' ? s : s.stream));
+  }
+
+  /**
+   * Delivers `data` to this session's handlers of a stream (or of `connected`, `disconnected`,
+   * `reconnected`, `error`) as if it came from the cloud: for an app's own tests.
+   */
+  emit<T extends EventType>(event: T, data: EventData<T>): void {
+    this.core.dispatch(event, data);
   }
 }

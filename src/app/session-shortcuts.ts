@@ -1,11 +1,16 @@
 /**
- * Members of the 1.x and 2.0 sessions that became module methods: `session.requestPhoto()` (a URL) and
- * `session.streaming` (RTMP). Both facades have them, deprecated; each delegates to `session.camera`.
+ * Session members that delegate to a module: the 1.x and 2.0 `session.requestPhoto()` (a URL) and
+ * `session.streaming` (RTMP), deprecated, which use `session.camera`; the WiFi shortcuts; the
+ * `app_config.json` helpers.
  */
 import { deprecate } from '../core/deprecations';
 import { SdkError } from '../core/errors';
 import type { AudioConfig, StreamConfig, VideoConfig } from '../protocol/messages';
 import type { PhotoData, RtmpStreamStatus, StreamStatusHandler } from '../protocol/module-messages';
+import type { AppConfig } from '../protocol/models';
+import type { AppSetting } from '../protocol/messages';
+import type { Handler, Unsubscribe } from './events';
+import type { WifiStatus } from './modules/wifi';
 import { SessionModules } from './session-modules';
 
 export interface LegacyRtmpStreamOptions {
@@ -59,5 +64,42 @@ export class SessionShortcuts extends SessionModules {
       unsubscribeFromStatusUpdates: () => camera.unsubscribeFromStreamStatusUpdates(),
     };
     return this.streamingShim;
+  }
+
+  // ---------------------------------------------------------------- WiFi
+
+  getWifiStatus(): WifiStatus | null {
+    return this.wifi.getWifiStatus(this.deviceStateIfCreated);
+  }
+
+  isWifiConnected(): boolean {
+    return this.wifi.isWifiConnected(this.deviceStateIfCreated);
+  }
+
+  requestWifiSetup(reason?: string): void {
+    this.wifi.requestWifiSetup(reason);
+  }
+
+  onGlassesConnectionState(handler: Handler<any>): Unsubscribe {
+    return this.wifi.onGlassesConnectionState(handler);
+  }
+
+  // ---------------------------------------------------------------- app_config.json
+
+  /** Parses and keeps the app's `app_config.json`; throws `SdkError('invalid_config')` when it is not valid. */
+  loadConfigFromJson(json: string): AppConfig {
+    return this.appConfig.load(json);
+  }
+
+  getConfig(): AppConfig | null {
+    return this.appConfig.get();
+  }
+
+  getDefaultSettings(): AppSetting[] {
+    return this.appConfig.defaults();
+  }
+
+  getSettingSchema(key: string): AppSetting | undefined {
+    return this.appConfig.schema(key);
   }
 }

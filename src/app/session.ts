@@ -30,13 +30,11 @@ import type {
   TranscriptionData,
   TranslationData,
 } from '../protocol/messages';
-import type { AppConfig } from '../protocol/models';
 import type { Capabilities, OwnershipReleaseReason, PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
 import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
-import type { WifiStatus } from './modules/wifi';
 import { coreOf } from './session-modules';
 import { SessionShortcuts } from './session-shortcuts';
 import { SettingsManager } from './settings';
@@ -56,10 +54,14 @@ export interface AppSessionConfig {
 export { coreOf };
 
 export class AppSession extends SessionShortcuts {
-  readonly events: EventManager;
-  readonly layouts: LayoutManager;
-  readonly settings: SettingsManager;
+  // Created on first access (accessors below); declared as properties, not getters, so the legacy facade may narrow `settings` with `declare`.
+  declare readonly events: EventManager;
+  declare readonly layouts: LayoutManager;
+  declare readonly settings: SettingsManager;
   readonly userId: string;
+  private _events: EventManager | undefined;
+  private _layouts: LayoutManager | undefined;
+  private _settings: SettingsManager | undefined;
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
   private messagingModule: AppMessaging | undefined;
@@ -69,9 +71,30 @@ export class AppSession extends SessionShortcuts {
     super(core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
-    this.events = new EventManager(core);
-    this.layouts = new LayoutManager(core);
-    this.settings = this.createSettings(core, this.naming);
+  }
+
+  static {
+    // biome-ignore lint/complexity/noThisInStatic: naming the class here would make the bundler rename it (`class _AppSession`).
+    Object.defineProperties(this.prototype, {
+      events: {
+        get(this: AppSession): EventManager {
+          return (this._events ??= new EventManager(coreOf(this)));
+        },
+        configurable: true,
+      },
+      layouts: {
+        get(this: AppSession): LayoutManager {
+          return (this._layouts ??= new LayoutManager(coreOf(this)));
+        },
+        configurable: true,
+      },
+      settings: {
+        get(this: AppSession): SettingsManager {
+          return (this._settings ??= this.createSettings(coreOf(this), this.naming));
+        },
+        configurable: true,
+      },
+    });
   }
 
   /** Subclasses (the legacy facade) extend the settings manager with their names. */
@@ -326,24 +349,6 @@ export class AppSession extends SessionShortcuts {
     coreOf(this).send(message as AppToCloudMessage);
   }
 
-  // ---------------------------------------------------------------- WiFi
-
-  getWifiStatus(): WifiStatus | null {
-    return this.wifi.getWifiStatus(this.deviceStateIfCreated);
-  }
-
-  isWifiConnected(): boolean {
-    return this.wifi.isWifiConnected(this.deviceStateIfCreated);
-  }
-
-  requestWifiSetup(reason?: string): void {
-    this.wifi.requestWifiSetup(reason);
-  }
-
-  onGlassesConnectionState(handler: Handler<any>): Unsubscribe {
-    return this.wifi.onGlassesConnectionState(handler);
-  }
-
   // ---------------------------------------------------------------- published helpers
 
   /** Subscribes to several touch gestures at once; returns one function that unsubscribes them all. */
@@ -356,22 +361,5 @@ export class AppSession extends SessionShortcuts {
   /** Replaces the app settings locally, as a `settings_update` from the cloud would (for tests). */
   updateSettingsForTesting(settings: SettingInput[]): void {
     this.settings.updateSettings(settings);
-  }
-
-  /** Parses and keeps the app's `app_config.json`; throws `SdkError('invalid_config')` when it is not valid. */
-  loadConfigFromJson(json: string): AppConfig {
-    return this.appConfig.load(json);
-  }
-
-  getConfig(): AppConfig | null {
-    return this.appConfig.get();
-  }
-
-  getDefaultSettings(): AppSetting[] {
-    return this.appConfig.defaults();
-  }
-
-  getSettingSchema(key: string): AppSetting | undefined {
-    return this.appConfig.schema(key);
   }
 }

@@ -10,10 +10,10 @@
 import type { Dialect } from '../protocol/dialects';
 import { type CloudFrame, parseCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from './errors';
-import { type Watched, watchLiveness } from './liveness';
+import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
 import type { Logger } from './logger';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
-import type { Transport, TransportSocket } from './transport';
+import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 
 export interface DisconnectInfo {
   message: string;
@@ -55,15 +55,56 @@ export interface ConnectionOptions {
   /** 0 disables the pings and zombie detection. */
   pingIntervalMs: number;
   handshakeGate?: HandshakeGate;
-  transport: Transport;
+  /** Where sockets come from (default: the `ws` library). */
+  transport?: Transport;
   /** The cloud generation, when known: its spelling is tried first (every generation's is understood). */
   dialect?: Readonly<Dialect>;
 }
 
 interface Handshake {
-  socket: TransportSocket;
+  link: Link;
   resolve: () => void;
   reject: (e: Error) => void;
+  timer: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * One socket's events, handed to the connection with the link they came from, so events of a socket that
+ * was replaced are told apart. One small object per socket (prototype methods, no closures); once the
+ * handshake is over it holds nothing but the connection and the socket.
+ */
+class Link implements SocketEvents {
+  socket!: TransportSocket;
+
+  constructor(private readonly conn: Connection) {}
+
+  open(): void {
+    this.conn.sendInit(this.socket);
+  }
+
+  text(data: string): void {
+    this.conn.onText(this, data);
+  }
+
+  binary(data: Uint8Array): void {
+    this.conn.onBinary(this, data);
+  }
+
+  alive(): void {
+    if (this.socket === this.conn.currentSocket) this.conn.alive = true;
+  }
+
+  close(code: number, reason: string): void {
+    this.conn.onSocketClose(this, code, reason);
+  }
+
+  error(err: Error): void {
+    this.conn.onSocketError(this, err);
+  }
+}
+
+function handshakeTimedOut(conn: Connection, link: Link, ms: number): void {
+  conn.settle(link, new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${ms} ms`));
 }
 
 /** Also the liveness target of its socket (`Watched`): no extra object per session. */
@@ -76,9 +117,9 @@ export class Connection implements Watched {
   private ended = false;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private leaveGate: (() => void) | undefined;
-  private stopLiveness: (() => void) | undefined;
+  /** True while the current socket is watched by liveness (see `liveness.ts`). */
+  private watched = false;
   private readonly plan: ReconnectPlan;
-  /** Liveness state of the current socket (see `liveness.ts`). */
 
   constructor(
     private readonly opts: ConnectionOptions,
@@ -120,7 +161,7 @@ export class Connection implements Watched {
     this.leaveGate?.();
     this.leaveGate = undefined;
     this.stopWatching();
-    this.handshake?.reject(new SdkError('session_closed', `Session ${this.opts.sessionId} ended (${why}) during the handshake`));
+    if (this.handshake) this.settle(this.handshake.link, new SdkError('session_closed', `Session ${this.opts.sessionId} ended (${why}) during the handshake`));
     const socket = this.socket;
     this.socket = null;
     this.acked = false;
@@ -129,56 +170,62 @@ export class Connection implements Watched {
 
   // ------------------------------------------------------------------ one socket
 
+  /** @internal The socket of the moment (links compare against it). */
+  get currentSocket(): TransportSocket | null {
+    return this.socket;
+  }
+
   private openSocket(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      let socket!: TransportSocket;
-      const settle = (err: Error | null) => {
-        if (this.handshake?.socket !== socket) return;
-        this.handshake = null;
-        clearTimeout(timer);
-        if (!err) return resolve();
-        if (this.socket === socket) this.socket = null;
-        socket.terminate();
-        reject(err);
-      };
-      socket = this.opts.transport(this.opts.url, {
-        open: () => this.sendInit(socket),
-        text: (data) => this.onText(socket, data),
-        binary: (data) => {
-          if (socket !== this.socket) return;
-          this.alive = true;
-          this.host.onCloudBinary(data);
-        },
-        alive: () => {
-          if (socket === this.socket) this.alive = true;
-        },
-        close: (code, reason) => {
-          if (this.handshake?.socket === socket) {
-            const text = reason.length ? ` ${reason}` : '';
-            this.handshake.reject(
-              new SdkError('connect_failed', `The cloud closed the connection (${code}${text}) before acknowledging it`, { details: { closeCode: code } }),
-            );
-          } else this.onClose(socket, code, reason);
-        },
-        error: (err) => {
-          if (this.handshake?.socket === socket) {
-            this.handshake.reject(
-              new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.opts.url)}: ${err.message}`, { cause: err }),
-            );
-          } else this.host.logger.debug(`WebSocket error: ${err.message}`);
-        },
-      });
+      const link = new Link(this);
+      const socket = (this.opts.transport ?? wsTransport)(this.opts.url, link);
+      link.socket = socket;
       this.socket = socket;
       this.acked = false;
-      const timer = setTimeout(
-        () => settle(new SdkError('handshake_timeout', `The cloud did not acknowledge the connection within ${this.opts.handshakeTimeoutMs} ms`)),
-        this.opts.handshakeTimeoutMs,
-      );
-      this.handshake = { socket, resolve: () => settle(null), reject: settle };
+      const ms = this.opts.handshakeTimeoutMs;
+      this.handshake = { link, resolve, reject, timer: setTimeout(handshakeTimedOut, ms, this, link, ms) };
     });
   }
 
-  private sendInit(socket: TransportSocket): void {
+  /** @internal Ends the handshake of `link` (if it is the current one): resolved with no error, else rejected. */
+  settle(link: Link, err: Error | null): void {
+    const handshake = this.handshake;
+    if (handshake?.link !== link) return;
+    this.handshake = null;
+    clearTimeout(handshake.timer);
+    if (!err) return handshake.resolve();
+    if (this.socket === link.socket) this.socket = null;
+    link.socket.terminate();
+    handshake.reject(err);
+  }
+
+  /** @internal */
+  onBinary(link: Link, data: Uint8Array): void {
+    if (link.socket !== this.socket) return;
+    this.alive = true;
+    this.host.onCloudBinary(data);
+  }
+
+  /** @internal */
+  onSocketClose(link: Link, code: number, reason: string): void {
+    if (this.handshake?.link === link) {
+      const text = reason.length ? ` ${reason}` : '';
+      this.settle(
+        link,
+        new SdkError('connect_failed', `The cloud closed the connection (${code}${text}) before acknowledging it`, { details: { closeCode: code } }),
+      );
+    } else this.onClose(link.socket, code, reason);
+  }
+
+  /** @internal */
+  onSocketError(link: Link, err: Error): void {
+    if (this.handshake?.link === link) {
+      this.settle(link, new SdkError('connect_failed', `Could not connect to the cloud at ${safeHost(this.opts.url)}: ${err.message}`, { cause: err }));
+    } else this.host.logger.debug(`WebSocket error: ${err.message}`);
+  }
+
+  /** @internal */
+  sendInit(socket: TransportSocket): void {
     socket.send(
       JSON.stringify({
         type: 'tpa_connection_init',
@@ -190,8 +237,9 @@ export class Connection implements Watched {
     );
   }
 
-  private onText(socket: TransportSocket, data: string): void {
-    if (socket !== this.socket) return;
+  /** @internal */
+  onText(link: Link, data: string): void {
+    if (link.socket !== this.socket) return;
     this.alive = true;
     const parsed = parseCloudFrame(data, this.opts.dialect);
     if (!parsed.ok) return this.host.onFrameDropped(parsed.reason);
@@ -202,13 +250,13 @@ export class Connection implements Watched {
     } catch (e) {
       this.host.onFrameDropped(`handling ${frame.message.type.slice(0, 40)} failed: ${toError(e).message}`);
     }
-    if (frame.kind === 'ack' && this.handshake?.socket === socket) this.handshake.resolve();
+    if (frame.kind === 'ack' && this.handshake?.link === link) this.settle(link, null);
   }
 
   private refused(code: string, message: string | undefined): void {
     const text = message !== undefined ? `: ${message.slice(0, 300)}` : '';
     const err = new SdkError('connection_error', `The cloud refused the app (${code})${text}`, { details: { cloudCode: code } });
-    if (this.handshake) return this.handshake.reject(err);
+    if (this.handshake) return this.settle(this.handshake.link, err);
     this.host.reportError(err);
     this.giveUp('connection_error');
   }
@@ -216,13 +264,13 @@ export class Connection implements Watched {
   private onUp(attempt: number): void {
     this.acked = true;
     this.plan.connected();
-    this.stopLiveness = watchLiveness(this, this.opts.pingIntervalMs);
+    this.watched = watchLiveness(this, this.opts.pingIntervalMs);
     this.host.onLinkUp(attempt);
   }
 
   private stopWatching(): void {
-    this.stopLiveness?.();
-    this.stopLiveness = undefined;
+    if (this.watched) unwatchLiveness(this, this.opts.pingIntervalMs);
+    this.watched = false;
   }
 
   private onClose(socket: TransportSocket, code: number, reason: string): void {

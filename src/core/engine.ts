@@ -105,6 +105,15 @@ export class SessionEngine implements DirectoryHost {
     this.hooks.onError(err, { sessionId: s.sessionId, userId: s.userId, phase: 'handler' });
   };
 
+  /**
+   * One function for every session, called once by its dispose. A session's entry stays in the registry until
+   * this runs: a replacement is added only after the session it replaces was disposed (`startSession`).
+   */
+  private readonly sessionEnded = (reason: StopReason, s: CoreSession): void => {
+    const entry = this.registry.get(s.sessionId);
+    if (entry?.session === s) this.onEnd(entry, reason);
+  };
+
   async handleWebhook(body: unknown): Promise<WebhookResult> {
     if (!body || typeof body !== 'object' || Array.isArray(body)) return bad(400, 'The webhook body must be a JSON object');
     const b = body as Record<string, unknown>;
@@ -202,7 +211,6 @@ export class SessionEngine implements DirectoryHost {
       oldStopped = old.stopped;
     }
 
-    let entry!: SessionEntry;
     const core = new CoreSession({
       sessionId,
       userId,
@@ -214,10 +222,10 @@ export class SessionEngine implements DirectoryHost {
       ...this.config.session,
       sharedRequests: this.sharedRequests,
       handshakeGate: this.handshakeGate,
-      onEnd: (reason) => this.onEnd(entry, reason),
+      onEnd: this.sessionEnded,
       reportError: this.reportSessionError,
     });
-    entry = this.registry.add(core);
+    const entry = this.registry.add(core);
     core.facade = this.hooks.createSession(core);
 
     if (this.directory.shared) {

@@ -30,22 +30,25 @@ function sweep(watched: Set<Watched>): void {
   }
 }
 
-/** Starts watching `w`; returns the function that stops watching. `intervalMs` 0 disables the pings. */
-export function watchLiveness(w: Watched, intervalMs: number): () => void {
-  if (!(intervalMs > 0)) return () => {};
+/** Starts watching `w`; true when it is watched (`intervalMs` 0 disables the pings). Stop with `unwatchLiveness`. */
+export function watchLiveness(w: Watched, intervalMs: number): boolean {
+  if (!(intervalMs > 0)) return false;
   let group = sweeps.get(intervalMs);
   if (!group) {
     const watched = new Set<Watched>();
-    const timer = setInterval(() => sweep(watched), intervalMs);
+    const timer = setInterval(sweep, intervalMs, watched);
     timer.unref?.();
     sweeps.set(intervalMs, (group = { timer, watched }));
   }
   w.alive = true;
   group.watched.add(w);
-  const { watched, timer } = group;
-  return () => {
-    if (!watched.delete(w) || watched.size > 0) return;
-    clearInterval(timer);
-    if (sweeps.get(intervalMs)?.watched === watched) sweeps.delete(intervalMs);
-  };
+  return true;
+}
+
+/** Stops watching `w` (watched with the same `intervalMs`); the shared timer stops with its last socket. */
+export function unwatchLiveness(w: Watched, intervalMs: number): void {
+  const group = sweeps.get(intervalMs);
+  if (!group || !group.watched.delete(w) || group.watched.size > 0) return;
+  clearInterval(group.timer);
+  sweeps.delete(intervalMs);
 }

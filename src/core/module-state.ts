@@ -86,30 +86,31 @@ export function mergeDeviceFields(target: DeviceFields, state: Record<string, un
 
 /** Updates the record from one inbound message (canonical type); true when the type is one it handles. */
 export function recordModuleState(host: ModuleStateHost, type: string, msg: Received): boolean {
-  const state = host.moduleState;
+  // `host.moduleState` is read only for the messages it keeps: the session creates the record on first use.
   switch (type) {
     case 'device_state_update': {
       const s = msg.state;
-      if (s && typeof s === 'object' && !Array.isArray(s)) mergeDeviceFields(state.device, s as Record<string, unknown>);
+      if (s && typeof s === 'object' && !Array.isArray(s)) mergeDeviceFields(host.moduleState.device, s as Record<string, unknown>);
       break;
     }
     case 'data_stream':
-      if (msg.streamType === StreamType.GLASSES_CONNECTION_STATE && msg.data && typeof msg.data === 'object') state.glassesConnection = msg.data;
+      if (msg.streamType === StreamType.GLASSES_CONNECTION_STATE && msg.data && typeof msg.data === 'object') host.moduleState.glassesConnection = msg.data;
       return false;
     case 'dashboard_mode_changed':
-      if (msg.mode === 'main' || msg.mode === 'expanded' || msg.mode === 'none') state.dashboardMode = msg.mode;
+      if (msg.mode === 'main' || msg.mode === 'expanded' || msg.mode === 'none') host.moduleState.dashboardMode = msg.mode;
       break;
     case 'dashboard_always_on_changed':
-      if (typeof msg.enabled === 'boolean') state.dashboardAlwaysOn = msg.enabled;
+      if (typeof msg.enabled === 'boolean') host.moduleState.dashboardAlwaysOn = msg.enabled;
       break;
     case 'photo_response':
       settlePhotoResponse(host.sharedRequests, host.sessionId, msg as unknown as PhotoResponse);
       break;
     case 'rtmp_stream_status':
-      if (applyRtmpStatus(cameraState(state), msg as unknown as RtmpStreamStatus)) host.dispatch(StreamType.RTMP_STREAM_STATUS, msg);
+      if (applyRtmpStatus(cameraState(host.moduleState), msg as unknown as RtmpStreamStatus)) host.dispatch(StreamType.RTMP_STREAM_STATUS, msg);
       break;
     case 'managed_stream_status':
-      if (applyManagedStatus(cameraState(state), msg as unknown as ManagedStreamStatus, host.requests)) host.dispatch(StreamType.MANAGED_STREAM_STATUS, msg);
+      if (applyManagedStatus(cameraState(host.moduleState), msg as unknown as ManagedStreamStatus, host.requests))
+        host.dispatch(StreamType.MANAGED_STREAM_STATUS, msg);
       break;
     case 'stream_status_check_response':
       answerStreamCheck(host.requests, msg as unknown as StreamStatusCheckResponse);

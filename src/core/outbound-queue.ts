@@ -21,44 +21,48 @@ export interface QueuedMessage {
 export const DISPLAY_EVENT = 'display_event';
 
 export class OutboundQueue {
-  private items: QueuedMessage[] = [];
-  private readonly lastShown = new Map<unknown, { msg: QueuedMessage; at: number }>();
+  /** Created with the first message queued (most sessions never queue one). */
+  private items: QueuedMessage[] | undefined;
+  /** Created with the first display update written (a session that never displays has none). */
+  private lastShown: Map<unknown, { msg: QueuedMessage; at: number }> | undefined;
   /** Display updates replaced by a later one for the same view. */
   coalesced = 0;
 
   constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.items.length;
+    return this.items?.length ?? 0;
   }
 
   /** Views that have a display update waiting. */
   queuedViews(): Set<unknown> {
     const views = new Set<unknown>();
-    for (const m of this.items) if (m.type === DISPLAY_EVENT) views.add(m.view);
+    for (const m of this.items ?? []) if (m.type === DISPLAY_EVENT) views.add(m.view);
     return views;
   }
 
   push(msg: QueuedMessage): boolean {
+    const items = (this.items ??= []);
     if (msg.type === DISPLAY_EVENT) {
-      const i = this.items.findIndex((m) => m.type === DISPLAY_EVENT && m.view === msg.view);
+      const i = items.findIndex((m) => m.type === DISPLAY_EVENT && m.view === msg.view);
       if (i >= 0) {
-        this.items.splice(i, 1);
+        items.splice(i, 1);
         this.coalesced++;
       }
     }
-    if (this.items.length >= this.limit) return false;
-    this.items.push(msg);
+    if (items.length >= this.limit) return false;
+    items.push(msg);
     return true;
   }
 
   /** Notes a message written to the socket (only display updates are remembered). */
   noteSent(msg: QueuedMessage, now = Date.now()): void {
-    if (msg.type === DISPLAY_EVENT) this.lastShown.set(msg.view, { msg, at: now });
+    if (msg.type === DISPLAY_EVENT) (this.lastShown ??= new Map()).set(msg.view, { msg, at: now });
   }
 
   /** The layouts to show again after a reconnect, with what remains of their `durationMs`. */
   replays(now = Date.now()): QueuedMessage[] {
+    if (!this.lastShown) return [];
     const queued = this.queuedViews();
     const out: QueuedMessage[] = [];
     for (const [view, { msg, at }] of this.lastShown) {
@@ -72,15 +76,15 @@ export class OutboundQueue {
 
   /** Forgets everything; returns how many queued messages were never sent. */
   clear(): number {
-    const unsent = this.items.length;
-    this.items = [];
-    this.lastShown.clear();
+    const unsent = this.size;
+    this.items = undefined;
+    this.lastShown = undefined;
     return unsent;
   }
 
   drain(): QueuedMessage[] {
-    const out = this.items;
-    this.items = [];
+    const out = this.items ?? [];
+    this.items = undefined;
     return out;
   }
 }

@@ -18,7 +18,8 @@ export interface SessionEntry {
 
 export class SessionRegistry {
   private readonly bySession = new Map<string, SessionEntry>();
-  private readonly byUser = new Map<string, Set<string>>();
+  /** The session ids of each user: a single id as it is (the usual case), a Set from the second one on. */
+  private readonly byUser = new Map<string, string | Set<string>>();
   private nextGeneration = 1;
 
   /** Number of sessions whose handshake succeeded. */
@@ -34,7 +35,11 @@ export class SessionRegistry {
 
   forUser(userId: string): SessionEntry[] {
     const ids = this.byUser.get(userId);
-    if (!ids) return [];
+    if (ids === undefined) return [];
+    if (typeof ids === 'string') {
+      const e = this.bySession.get(ids);
+      return e ? [e] : [];
+    }
     const out: SessionEntry[] = [];
     for (const id of ids) {
       const e = this.bySession.get(id);
@@ -50,9 +55,10 @@ export class SessionRegistry {
   add(session: CoreSession): SessionEntry {
     const entry: SessionEntry = { session, generation: this.nextGeneration++, started: false };
     this.bySession.set(session.sessionId, entry);
-    let ids = this.byUser.get(session.userId);
-    if (!ids) this.byUser.set(session.userId, (ids = new Set()));
-    ids.add(session.sessionId);
+    const ids = this.byUser.get(session.userId);
+    if (ids === undefined || ids === session.sessionId) this.byUser.set(session.userId, session.sessionId);
+    else if (typeof ids === 'string') this.byUser.set(session.userId, new Set([ids, session.sessionId]));
+    else ids.add(session.sessionId);
     return entry;
   }
 
@@ -61,10 +67,12 @@ export class SessionRegistry {
     const current = this.bySession.get(entry.session.sessionId);
     if (!current || current.generation !== entry.generation) return false;
     this.bySession.delete(entry.session.sessionId);
-    const ids = this.byUser.get(entry.session.userId);
-    if (ids) {
-      ids.delete(entry.session.sessionId);
-      if (ids.size === 0) this.byUser.delete(entry.session.userId);
+    const { userId, sessionId } = entry.session;
+    const ids = this.byUser.get(userId);
+    if (ids === sessionId) this.byUser.delete(userId);
+    else if (typeof ids === 'object') {
+      ids.delete(sessionId);
+      if (ids.size === 0) this.byUser.delete(userId);
     }
     return true;
   }

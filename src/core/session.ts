@@ -27,12 +27,13 @@ import type { HandshakeGate } from './reconnect';
 import { PendingRequests } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
-import { type Transport, wsTransport } from './transport';
+import type { Transport } from './transport';
 import type { SessionState, StopReason } from './session-types';
 
-export type { DisconnectInfo };
+export type { DisconnectInfo, SessionState, StopReason };
 
-export type { SessionState, StopReason };
+/** The events `dispatch` may also deliver (the others of `on` are the session's own: `state`, `closed`). */
+const SYSTEM_EVENTS: ReadonlySet<string> = new Set(['connected', 'disconnected', 'reconnected', 'error']);
 
 /** `SessionOptions` come resolved from the server's one options object (`options.ts`). */
 export interface CoreSessionOptions extends SessionOptions {
@@ -62,23 +63,23 @@ export class CoreSession implements ConnectionHost {
   readonly packageName: string;
   readonly url: string;
   readonly settings: SettingsStore;
-  readonly requests = new PendingRequests();
+  private _requests: PendingRequests | undefined;
   /** The engine's registry for answers that arrive over HTTP; entries are owned by `sessionId`. */
   readonly sharedRequests: PendingRequests;
   capabilities: Record<string, unknown> | null = null;
-  /** What facade modules show from incoming messages, for modules created on first use. */
-  readonly moduleState: ModuleState = newModuleState();
+  private _moduleState: ModuleState | undefined;
   /** Facade objects may attach here (the engine keeps one per session). */
   facade: unknown;
-
   private _state: SessionState = 'connecting';
   private connectCalled = false;
   private readonly connection: Connection;
   private readonly streams: StreamTable;
-  /** System events (`connected`, `closed`, ...). */
-  private readonly events: Emitter;
+  /** System events (`connected`, `closed`, ...); created with the first listener, as the next two. */
+  private events: Emitter | undefined;
   /** Inbound message types, after the engine's own handling. */
-  private readonly messageListeners: Emitter;
+  private messageListeners: Emitter | undefined;
+  /** The one isolation rule for every listener of the session: a throw or a rejection goes to reportError. */
+  private isolation: ((e: unknown) => void) | undefined;
   private readonly queue: OutboundQueue;
   private flushScheduled = false;
   private lastSentSubscriptions = '[]';
@@ -86,7 +87,7 @@ export class CoreSession implements ConnectionHost {
   private abortController: AbortController | undefined;
   private childLogger: Logger | undefined;
   private closedPromise: Promise<void> | undefined;
-  private readonly finalizers: Array<() => unknown> = [];
+  private finalizers: Array<() => unknown> | undefined;
   droppedFrames = 0;
 
   constructor(private readonly opts: CoreSessionOptions) {
@@ -96,31 +97,24 @@ export class CoreSession implements ConnectionHost {
     this.url = opts.url;
     this.sharedRequests = opts.sharedRequests ?? new PendingRequests();
     this.queue = new OutboundQueue(opts.queueLimit);
-    this.streams = new StreamTable(() => this.scheduleSubscriptionFlush());
-    // One isolation rule for every listener of the session: a throw or a rejection goes to reportError.
-    const report = (e: unknown) => this.reportError(toError(e));
-    this.events = new Emitter(report);
-    this.messageListeners = new Emitter(report);
-    this.settings = new SettingsStore(report);
-    this.connection = new Connection(
-      {
-        url: opts.url,
-        sessionId: opts.sessionId,
-        packageName: opts.packageName,
-        apiKey: opts.apiKey,
-        handshakeTimeoutMs: opts.handshakeTimeoutMs,
-        reconnect: opts.reconnect,
-        pingIntervalMs: opts.pingIntervalMs,
-        handshakeGate: opts.handshakeGate,
-        transport: opts.transport ?? wsTransport,
-        dialect: opts.dialect,
-      },
-      this,
-    );
+    this.streams = new StreamTable(this);
+    this.settings = new SettingsStore(this);
+    // The session's options carry everything the connection needs (no copy per session).
+    this.connection = new Connection(opts, this);
   }
 
   get state(): SessionState {
     return this._state;
+  }
+
+  /** Requests this session is waiting on an answer for over its socket (created with the first one). */
+  get requests(): PendingRequests {
+    return (this._requests ??= new PendingRequests());
+  }
+
+  /** What facade modules show from incoming messages, for modules created on first use (the record is created with its first message or reader). */
+  get moduleState(): ModuleState {
+    return (this._moduleState ??= newModuleState());
   }
 
   get logger(): Logger {
@@ -162,8 +156,8 @@ export class CoreSession implements ConnectionHost {
     if (this._state === 'closed') return this.closedPromise ?? Promise.resolve();
     this.setState('closed');
     const socketClosed = this.connection.close(reason);
-    this.closedPromise = Promise.all([socketClosed, ...this.finalizers.map((fn) => this.runFinalizer(fn))]).then(() => {});
-    this.requests.rejectAll(
+    this.closedPromise = Promise.all([socketClosed, ...(this.finalizers ?? []).map((fn) => this.runFinalizer(fn))]).then(() => {});
+    this._requests?.rejectAll(
       (kind, id) =>
         new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
     );
@@ -173,9 +167,9 @@ export class CoreSession implements ConnectionHost {
     try {
       this.opts.onEnd?.(reason, this);
     } finally {
-      this.events.emit('closed', reason);
-      this.events.clear();
-      this.messageListeners.clear();
+      this.events?.emit('closed', reason);
+      this.events = undefined;
+      this.messageListeners = undefined;
       this.streams.clear();
       this.settings.clearListeners();
     }
@@ -184,7 +178,7 @@ export class CoreSession implements ConnectionHost {
 
   /** Runs `fn` when the session ends (e.g. a last storage flush); `dispose()` waits for it. */
   addFinalizer(fn: () => unknown): void {
-    if (this._state !== 'closed') this.finalizers.push(fn);
+    if (this._state !== 'closed') (this.finalizers ??= []).push(fn);
   }
 
   /** An HTTP request to this session's cloud (the host it connected to), authenticated as the app. */
@@ -263,16 +257,17 @@ export class CoreSession implements ConnectionHost {
   /** System events: `connected`, `disconnected`, `reconnected`, `state`, `closed`, `error`. */
   on(event: string, fn: Listener): () => void {
     if (this._state === 'closed') return () => {};
-    return this.events.on(event, fn);
+    return (this.events ??= new Emitter(this.isolate())).on(event, fn);
   }
 
   /** Listens for one inbound message type (canonical name), after the engine's own handling. */
   onMessage(type: string, fn: Listener): () => void {
-    return this.messageListeners.on(type, fn);
+    return (this.messageListeners ??= new Emitter(this.isolate())).on(type, fn);
   }
 
-  /** Delivers a value to a stream's handlers as if it came from the cloud (used by modules and tests). */
+  /** Delivers a value to a stream's handlers (or a system event's listeners) as if it came from the cloud. */
   dispatch(streamType: string, data: unknown): void {
+    if (SYSTEM_EVENTS.has(streamType)) return void (streamType === 'error' ? this.reportError(toError(data)) : this.events?.emit(streamType, data));
     for (const set of this.streams.targets(streamType, data)) {
       for (const fn of [...set]) invokeIsolated(fn, [data], (e) => this.reportError(toError(e)));
     }
@@ -280,8 +275,17 @@ export class CoreSession implements ConnectionHost {
 
   /** An error from app code or the transport: to the session's `error` listeners, else to the server. */
   reportError(err: Error): void {
-    if (this.events.has('error')) this.events.emit('error', err);
+    if (this.events?.has('error')) this.events.emit('error', err);
     else this.opts.reportError(err, this);
+  }
+
+  private isolate(): (e: unknown) => void {
+    return (this.isolation ??= (e) => this.reportError(toError(e)));
+  }
+
+  /** @internal The stream table changed (a handler or a subscription came or went). */
+  subscriptionsChanged(): void {
+    this.scheduleSubscriptionFlush();
   }
 
   // ------------------------------------------------------------------ what the connection reports
@@ -297,7 +301,7 @@ export class CoreSession implements ConnectionHost {
   /** @internal The socket dropped. */
   onLinkDown(info: DisconnectInfo): void {
     if (this._state === 'closed') return;
-    this.events.emit('disconnected', info);
+    this.events?.emit('disconnected', info);
     if (!info.permanent) this.setState('reconnecting');
   }
 
@@ -336,7 +340,7 @@ export class CoreSession implements ConnectionHost {
     }
     // Messages the module record keeps are known even while no module listens.
     const kept = recordModuleState(this, frame.type, frame.message);
-    if (!this.messageListeners.emit(frame.type, frame.message) && frame.kind === 'other' && !kept) {
+    if (!this.messageListeners?.emit(frame.type, frame.message) && frame.kind === 'other' && !kept) {
       this.logger.debug(`Ignored a message of unknown type "${frame.message.type.slice(0, 60)}"`);
     }
   }
@@ -358,14 +362,14 @@ export class CoreSession implements ConnectionHost {
     if (this._state === 'closed') return;
     const first = attempt === 0;
     this.setState('ready');
-    this.events.emit('connected', this.settings.getAppSettings());
+    this.events?.emit('connected', this.settings.getAppSettings());
     if (this._state !== 'ready') return;
     const list = this.streams.list();
     if (!first || list.length > 0) this.sendSubscriptions(list);
     const replays = first ? [] : this.queue.replays();
     // Queued messages were `AppToCloudMessage`s when they were sent.
     for (const msg of [...replays, ...this.queue.drain()]) this.send(msg as AppToCloudMessage);
-    if (!first) this.events.emit('reconnected', attempt);
+    if (!first) this.events?.emit('reconnected', attempt);
   }
 
   private scheduleSubscriptionFlush(): void {
@@ -387,7 +391,7 @@ export class CoreSession implements ConnectionHost {
   private setState(state: SessionState): void {
     if (this._state === state) return;
     this._state = state;
-    this.events.emit('state', state);
+    this.events?.emit('state', state);
   }
 }
 

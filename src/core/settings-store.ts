@@ -5,6 +5,7 @@
  */
 import type { SettingRecord } from '../protocol/messages';
 import { Emitter } from './emitter';
+import { toError } from './errors';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;
@@ -17,12 +18,14 @@ export class SettingsStore {
   private app: SettingRecord[] = [];
   private appValues: ReadonlyMap<string, unknown> = NO_VALUES;
   private system: Record<string, unknown> = {};
-  /** `app` and `system` change listeners, under the session's one isolation rule (see `emitter.ts`). */
-  private readonly listeners: Emitter;
+  /**
+   * `app` and `system` change listeners, under the session's one isolation rule (see `emitter.ts`); created
+   * with the first listener (most sessions have none).
+   */
+  private listeners: Emitter | undefined;
 
-  constructor(report: (err: unknown) => void) {
-    this.listeners = new Emitter(report);
-  }
+  /** `owner` gets what a listener throws or rejects with. */
+  constructor(private readonly owner: { reportError(err: Error): void }) {}
 
   getAppSettings(): SettingRecord[] {
     return this.app;
@@ -52,7 +55,7 @@ export class SettingsStore {
     const changes = diff(this.appValues, next);
     this.app = list;
     this.appValues = next;
-    if (Object.keys(changes).length > 0) this.listeners.emit('app', changes);
+    if (this.listeners && Object.keys(changes).length > 0) this.listeners.emit('app', changes);
     return changes;
   }
 
@@ -62,21 +65,26 @@ export class SettingsStore {
     const before = new Map(Object.entries(this.system));
     this.system = { ...this.system, ...values };
     const changes = diff(before, new Map(Object.entries(this.system)));
-    if (Object.keys(changes).length > 0) this.listeners.emit('system', changes);
+    if (this.listeners && Object.keys(changes).length > 0) this.listeners.emit('system', changes);
     return changes;
   }
 
   /** A throw or a rejected promise from `fn` goes to the session's error path, never to the caller. */
   onAppChange(fn: Listener): () => void {
-    return this.listeners.on('app', fn);
+    return this.emitter().on('app', fn);
   }
 
   onSystemChange(fn: Listener): () => void {
-    return this.listeners.on('system', fn);
+    return this.emitter().on('system', fn);
   }
 
   clearListeners(): void {
-    this.listeners.clear();
+    this.listeners?.clear();
+  }
+
+  private emitter(): Emitter {
+    const owner = this.owner;
+    return (this.listeners ??= new Emitter((e) => owner.reportError(toError(e))));
   }
 }
 

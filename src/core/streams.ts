@@ -14,6 +14,9 @@ import type { Logger } from './logger';
 
 export type StreamHandler = (data: any) => unknown;
 
+/** Told when the subscription set changed: a function, or an owner (the session) with a method for it (no closure). */
+export type StreamsChanged = (() => void) | { subscriptionsChanged(): void };
+
 /** The index of a table whose keys are all plain; shared, never mutated. */
 const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
 
@@ -24,11 +27,17 @@ export class StreamTable {
   private rates: Map<string, string> | undefined;
   /** Named sets of streams replaced as a whole (e.g. the settings-driven subscriptions). */
   private groups: Map<string, readonly string[]> | undefined;
-  /** canonical key -> subscription keys that share it (only keys with query options or parameters). */
+  /**
+   * canonical key -> subscription keys that share it (only keys with query options or parameters). A key that
+   * is its own canonical form and shares it with no other key (`transcription:en-US` alone) has no entry:
+   * `targets` finds it in `handlers` directly, so the usual session holds no index at all.
+   */
   private byCanonical: ReadonlyMap<string, string[]> = NO_INDEX;
+  /** True when some key has query options or parameters (then a plain key's data may reach them too). */
+  private parameterised = false;
   private listCache: SubscriptionRequest[] | null = null;
 
-  constructor(private readonly onChange: () => void) {}
+  constructor(private readonly onChange: StreamsChanged) {}
 
   add(stream: string, handler: StreamHandler): () => void {
     let set = this.handlers.get(stream);
@@ -96,11 +105,13 @@ export class StreamTable {
   targets(streamType: string, data: any): Set<StreamHandler>[] {
     const direct = this.handlers.get(streamType);
     // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
-    if (direct && (this.byCanonical.size === 0 || this.onlyItself(streamType))) return [direct];
+    if (direct && (!this.parameterised || this.onlyItself(streamType))) return [direct];
     const keys = new Set<string>();
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
-    for (const k of this.byCanonical.get(canonical) ?? []) keys.add(k);
+    const shared = this.byCanonical.get(canonical);
+    if (shared) for (const k of shared) keys.add(k);
+    else if (canonical.indexOf(':') >= 0 && this.handlers.has(canonical)) keys.add(canonical);
     if (canonical.indexOf(':') < 0)
       for (const derived of derivedKeys(canonical, data)) {
         if (this.handlers.has(derived)) keys.add(derived);
@@ -126,6 +137,7 @@ export class StreamTable {
     this.explicit = undefined;
     this.rates = undefined;
     this.byCanonical = NO_INDEX;
+    this.parameterised = false;
     this.groups = undefined;
     this.listCache = null;
   }
@@ -141,8 +153,11 @@ export class StreamTable {
       if (arr) arr.push(k);
       else index.set(c, [k]);
     }
-    this.byCanonical = index ?? NO_INDEX;
-    this.onChange();
+    this.parameterised = index !== undefined;
+    if (index) for (const [c, arr] of index) if (arr.length === 1 && arr[0] === c) index.delete(c);
+    this.byCanonical = index && index.size > 0 ? index : NO_INDEX;
+    if (typeof this.onChange === 'function') this.onChange();
+    else this.onChange.subscriptionsChanged();
   }
 }
 

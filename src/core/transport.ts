@@ -6,7 +6,7 @@
  */
 import WebSocket from 'ws';
 
-/** What a socket reports. Each callback runs on the socket's own events; none may throw. */
+/** What a socket reports. Each is called as a method of the object (`events.text(data)`), on the socket's own events; none may throw. */
 export interface SocketEvents {
   open(): void;
   /** A text frame (decoded as UTF-8 without validation: bad bytes become U+FFFD and the JSON parse drops them). */
@@ -36,32 +36,71 @@ export type Transport = (url: string, events: SocketEvents) => TransportSocket;
 /** How long a polite close waits for the peer before the socket is dropped. */
 export const CLOSE_WAIT_MS = 2000;
 
+/** Where a `ws` socket of this transport reports to (a property of the socket, so its listeners can be shared). */
+const EVENTS = Symbol('mentraos.socketEvents');
+type WsWithEvents = WebSocket & { [EVENTS]: SocketEvents };
+
+const eventsOf = (ws: WebSocket): SocketEvents => (ws as WsWithEvents)[EVENTS];
+
+// One set of listener functions for every socket: `ws` (an EventEmitter) calls a listener with the socket as `this`.
+function onOpen(this: WebSocket): void {
+  eventsOf(this).open();
+}
+function onMessage(this: WebSocket, data: WebSocket.RawData, isBinary: boolean): void {
+  if (isBinary) eventsOf(this).binary(toBytes(data));
+  else eventsOf(this).text(data.toString());
+}
+function onAlive(this: WebSocket): void {
+  eventsOf(this).alive();
+}
+function onClose(this: WebSocket, code: number, reason: Buffer): void {
+  eventsOf(this).close(code, reason.toString());
+}
+function onError(this: WebSocket, err: Error): void {
+  eventsOf(this).error(err);
+}
+function ignore(): void {}
+
+/** A `ws` socket as a `TransportSocket` (one object per socket, no closures). */
+class WsSocket implements TransportSocket {
+  constructor(private readonly ws: WsWithEvents) {}
+
+  get isOpen(): boolean {
+    return this.ws.readyState === WebSocket.OPEN;
+  }
+
+  send(text: string): void {
+    this.ws.send(text);
+  }
+
+  ping(): void {
+    this.ws.ping();
+  }
+
+  close(code: number, reason: string): Promise<void> {
+    return closeSocket(this.ws, code, reason);
+  }
+
+  terminate(): void {
+    const ws = this.ws;
+    ws.removeAllListeners();
+    ws.on('error', ignore);
+    ws.terminate();
+  }
+}
+
 /** The `ws` library as a transport. */
 export const wsTransport: Transport = (url, events) => {
   // The handshake timer above covers the whole opening (TCP, upgrade, ack), so ws needs no timeout of its own.
-  const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true });
-  ws.on('open', () => events.open());
-  ws.on('message', (data, isBinary) => {
-    if (isBinary) events.binary(toBytes(data));
-    else events.text(data.toString());
-  });
-  ws.on('ping', () => events.alive());
-  ws.on('pong', () => events.alive());
-  ws.on('close', (code, reason) => events.close(code, reason.toString()));
-  ws.on('error', (err) => events.error(err));
-  return {
-    get isOpen() {
-      return ws.readyState === WebSocket.OPEN;
-    },
-    send: (text) => ws.send(text),
-    ping: () => ws.ping(),
-    close: (code, reason) => closeSocket(ws, code, reason),
-    terminate: () => {
-      ws.removeAllListeners();
-      ws.on('error', () => {});
-      ws.terminate();
-    },
-  };
+  const ws = new WebSocket(url, { perMessageDeflate: false, skipUTF8Validation: true }) as WsWithEvents;
+  ws[EVENTS] = events;
+  ws.on('open', onOpen);
+  ws.on('message', onMessage);
+  ws.on('ping', onAlive);
+  ws.on('pong', onAlive);
+  ws.on('close', onClose);
+  ws.on('error', onError);
+  return new WsSocket(ws);
 };
 
 function closeSocket(ws: WebSocket, code: number, reason: string): Promise<void> {
@@ -75,7 +114,7 @@ function closeSocket(ws: WebSocket, code: number, reason: string): Promise<void>
       clearTimeout(timer);
       resolve();
     });
-    ws.on('error', () => {});
+    ws.on('error', ignore);
     if (ws.readyState === WebSocket.OPEN) ws.close(code, reason);
     else ws.terminate();
   });
