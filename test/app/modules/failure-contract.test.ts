@@ -123,6 +123,15 @@ describe('failure contract: session modules', () => {
     await sdkRejection(session.location.getLatestLocation({ accuracy: 'high', timeoutMs: 100 }), 'request_timeout');
   });
 
+  test('layouts.showBitmapView with a missing bitmap: rejects with invalid_argument, does not throw', async () => {
+    const { session } = await started(h);
+    let shown: Promise<void> | undefined;
+    expect(() => {
+      shown = session.layouts.showBitmapView(undefined as never);
+    }).not.toThrow();
+    await expect(shown).rejects.toMatchObject({ code: 'invalid_argument' });
+  });
+
   test('led.turnOn / turnOff / blink / solid after the session ended: reject with session_closed', async () => {
     const { user, session } = await started(h);
     await user.stop();
