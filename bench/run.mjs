@@ -144,6 +144,8 @@ const delayMs = (h) => ({
 });
 
 const cpuSec = (a, b) => (b.user + b.system - a.user - a.system) / 1e6;
+/** CPU seconds of the main thread and of the other threads between two stats (null without `/proc`). */
+const threadDelta = (a, b) => (a && b ? { main: Number((b.main - a.main).toFixed(2)), other: Number((b.other - a.other).toFixed(2)) } : null);
 const kib = (now, base, key, n) => Number(((now[key] - base[key]) / n / 1024).toFixed(1));
 const perSessionKiB = (now, base, n) => ({
   rss: kib(now, base, 'rss', n),
@@ -183,6 +185,7 @@ async function runTarget(name, rt, sink, workDir) {
       const r = { start, live: cloud.ready.length };
       r.startCpuSec = cpuSec(prev.cpu, afterStart.cpuBeforeGc);
       r.startCpuSplit = { user: (afterStart.cpuBeforeGc.user - prev.cpu.user) / 1e6, system: (afterStart.cpuBeforeGc.system - prev.cpu.system) / 1e6 };
+      r.startThreadSec = threadDelta(prev.threads, afterStart.threadsBeforeGc);
       r.memory = {
         spaces: afterStart.spaces,
         rss: afterStart.rss,
@@ -231,6 +234,7 @@ async function runTarget(name, rt, sink, workDir) {
         received: latencyRounds.reduce((a, x) => a + x.received, 0),
         lost: latencyRounds.reduce((a, x) => a + x.lost, 0),
         cpuSec: cpuSec(afterStart.cpu, afterLatency.cpuBeforeGc),
+        threadSec: threadDelta(afterStart.threads, afterLatency.threadsBeforeGc),
       };
       console.log(
         `p50 ${r.latency.latencyMs.p50} ms, median p99 ${r.latency.latencyMs.p99} ms of ${latencyRounds.map((x) => x.latencyMs.p99).join(', ')}; ` +

@@ -4,6 +4,7 @@
  */
 
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readdirSync, readFileSync } from 'node:fs';
 import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 
 const MAX_LIFE_MS = Number(process.env.BENCH_MAX_LIFE_MS) || 30 * 60_000;
@@ -13,6 +14,28 @@ function gc() {
   if (typeof globalThis.gc !== 'function') return;
   globalThis.gc();
   globalThis.gc();
+}
+
+/**
+ * CPU seconds of the main thread and of all other threads of this process (Linux `/proc`; null elsewhere):
+ * where a runtime's JIT compiler and collector threads spend what `process.cpuUsage()` counts.
+ */
+function threadCpu() {
+  try {
+    const tick = 100; // USER_HZ
+    let main = 0;
+    let other = 0;
+    for (const tid of readdirSync('/proc/self/task')) {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const sec = (Number(f[11]) + Number(f[12])) / tick; // utime + stime
+      if (Number(tid) === process.pid) main += sec;
+      else other += sec;
+    }
+    return { main, other };
+  } catch {
+    return null;
+  }
 }
 
 /** V8's heap spaces (Node); Bun's engine has none of these, so null there. */
@@ -45,6 +68,7 @@ export function serveBench(name, port) {
     }
     if (m.type === 'stats') {
       const cpuBeforeGc = process.cpuUsage();
+      const threadsBeforeGc = threadCpu();
       gc();
       const cpu = process.cpuUsage();
       const mem = process.memoryUsage();
@@ -53,6 +77,8 @@ export function serveBench(name, port) {
         id: m.id,
         cpuBeforeGc,
         cpu,
+        threadsBeforeGc,
+        threads: threadCpu(),
         rss: mem.rss,
         heapUsed: mem.heapUsed,
         heapTotal: mem.heapTotal,
