@@ -72,13 +72,7 @@ export class DashboardContentManager implements DashboardContentAPI {
 
   /** Shows `content` on the dashboard in the given modes (default: main). */
   write(content: string, targets: Array<DashboardMode | 'main' | 'expanded'> = [DashboardMode.MAIN]): void {
-    this.core.send({
-      type: 'dashboard_content_update',
-      packageName: this.core.packageName,
-      sessionId: wireSessionId(this.core),
-      content: typeof content === 'string' || isLayout(content) ? content : String(content ?? ''),
-      modes: Array.isArray(targets) && targets.length > 0 ? targets : [DashboardMode.MAIN],
-    });
+    this.send(content, targets);
   }
 
   writeToMain(content: string): void {
@@ -87,7 +81,7 @@ export class DashboardContentManager implements DashboardContentAPI {
 
   /** Text, or (as in 1.x) a layout, on the expanded dashboard. */
   writeToExpanded(content: string | Layout): void {
-    this.write(content as string, [DashboardMode.EXPANDED]);
+    this.send(content, [DashboardMode.EXPANDED]);
   }
 
   /** @deprecated The 1.x always-on dashboard: `content` in the `always_on` mode. */
@@ -113,6 +107,16 @@ export class DashboardContentManager implements DashboardContentAPI {
   /** Called when the user turns the always-on dashboard on or off. */
   onAlwaysOnChange(callback: (enabled: boolean) => void): () => void {
     return this.listeners.on('alwaysOn', callback);
+  }
+  /** A `dashboard_content_update`: text (anything else but a layout is turned into text) or, as 1.x sent it, a layout. */
+  private send(content: string | Layout, targets: ReadonlyArray<DashboardMode | 'main' | 'expanded'>): void {
+    this.core.send({
+      type: 'dashboard_content_update',
+      packageName: this.core.packageName,
+      sessionId: wireSessionId(this.core),
+      content: typeof content === 'string' || isLayout(content) ? content : String(content ?? ''),
+      modes: Array.isArray(targets) && targets.length > 0 ? targets : [DashboardMode.MAIN],
+    });
   }
 }
 
