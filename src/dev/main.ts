@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
-import { isLoopbackHost } from '../core/trust';
+import { isLoopbackHost } from '../core/session/trust';
 import { connectControl } from '../testing/control-client';
 import { runMigrateCli } from '../migrate/cli';
 import { parseArgs, USAGE, type DevArgs } from './args';

@@ -13,10 +13,10 @@ import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type In
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Request, RequestHandler, Response } from 'express';
 import { API_KEY_HEADERS } from '../../protocol/dialects';
-import { WEBHOOK_SECRET_HEADER, sendError } from '../inbound';
+import { WEBHOOK_SECRET_HEADER, sendError } from '../http/inbound';
 import { toError } from '../errors';
 import type { Logger } from '../logger';
-import type { WebviewAuthFields } from '../webview/auth';
+import type { WebviewAuthFields } from '../http/webview/auth';
 import type { OwnerKind, SessionDirectory, InstanceAddress } from './directory';
 import { CLUSTER_HEADER, CLUSTER_USER_HEADER, ForwardVerifier, signForward, type ForwardedFrom } from './signature';
 

@@ -5,14 +5,14 @@
  * `app_*` by the session, and are handed to the app under the facade's naming.
  */
 import { randomUUID } from 'node:crypto';
-import { appMessageType, type AppMessageStem, type Dialect } from '../protocol/dialects';
-import type { AppRoomConfig, AppUserList } from '../protocol/messages';
-import type { AppToCloudMessage, OutboundAppMessageStem } from '../protocol/outbound';
-import { cloudRequest } from './cloud-http';
-import { SdkError } from './errors';
-import { reportSwallowed } from './failures';
-import { refusedSendError } from './correlation';
-import type { CoreSession } from './session';
+import { appMessageType, type AppMessageStem, type Dialect } from '../../protocol/dialects';
+import type { AppRoomConfig, AppUserList } from '../../protocol/messages';
+import type { AppToCloudMessage, OutboundAppMessageStem } from '../../protocol/outbound';
+import { cloudRequest } from '../session/cloud-http';
+import { SdkError } from '../errors';
+import { reportSwallowed } from '../failures';
+import { refusedSendError } from '../session/correlation';
+import type { CoreSession } from '../session/session';
 
 export const DIRECT_MESSAGE_TIMEOUT_MS = 15_000;
 

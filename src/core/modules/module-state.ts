@@ -3,11 +3,11 @@
  * can be created on first use and still see everything that arrived before (no closures or observables
  * per session). The core session updates it from its own dispatch, before the message listeners run.
  */
-import type { Received } from './frames';
-import { StreamType } from '../protocol/enums';
-import type { ManagedStreamStatus, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../protocol/module-messages';
+import type { Received } from '../session/frames';
+import { StreamType } from '../../protocol/enums';
+import type { ManagedStreamStatus, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../../protocol/module-messages';
 import { applyManagedStatus, applyRtmpStatus, answerStreamCheck, type CameraState, newCameraState, settlePhotoResponse } from './camera-state';
-import type { PendingRequests } from './requests';
+import type { PendingRequests } from '../session/requests';
 
 /** The device fields `session.device.state` follows, each present once a valid value has arrived. */
 export interface DeviceFields {

@@ -13,10 +13,10 @@
  */
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
-import { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
+import { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from '../../protocol/http-names';
 import { safeEqual } from './crypto';
-import { toError } from './errors';
-import type { Logger } from './logger';
+import { toError } from '../errors';
+import type { Logger } from '../logger';
 
 export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER };
 

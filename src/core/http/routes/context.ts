@@ -1,9 +1,9 @@
 /** What the SDK's own HTTP routes need from the host, and the one way they answer with an error. */
 import type { RequestHandler } from 'express';
-import type { ClusterRouter, OwnedRoute } from '../cluster/forward';
-import type { SessionEngine } from '../engine';
+import type { ClusterRouter, OwnedRoute } from '../../cluster/forward';
+import type { SessionEngine } from '../../engine';
 import { sendError } from '../inbound';
-import type { Logger } from '../logger';
+import type { Logger } from '../../logger';
 
 export interface RouteContext {
   engine: SessionEngine;

@@ -3,7 +3,7 @@
  * or at the latest `maxWaitMs` after the first unwritten change. A pending change is dropped only once a
  * write that carried it has succeeded; after a failed write it stays pending and is retried with backoff.
  */
-import { toError } from './errors';
+import { toError } from '../errors';
 
 export interface BatchedWriterOptions<V> {
   /** Writes one batch; throws (or rejects) when it did not persist. */

@@ -9,12 +9,12 @@
  */
 import busboy from 'busboy';
 import type { Express, Request, Response } from 'express';
-import type { PhotoData } from '../../protocol/module-messages';
-import { PHOTO_KIND } from '../correlation';
-import { SdkError, type SdkErrorCode, toError } from '../errors';
-import type { ClusterRouter, ForwardBody } from '../cluster/forward';
-import type { Logger } from '../logger';
-import type { PendingRequests } from '../requests';
+import type { PhotoData } from '../../../protocol/module-messages';
+import { PHOTO_KIND } from '../../session/correlation';
+import { SdkError, type SdkErrorCode, toError } from '../../errors';
+import type { ClusterRouter, ForwardBody } from '../../cluster/forward';
+import type { Logger } from '../../logger';
+import type { PendingRequests } from '../../session/requests';
 
 export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 

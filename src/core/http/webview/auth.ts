@@ -12,11 +12,11 @@
  */
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
 import type { KeyObject } from 'node:crypto';
-import { USER_TOKEN_KEY_ENVS } from '../../protocol/dialects';
+import { USER_TOKEN_KEY_ENVS } from '../../../protocol/dialects';
 import { randomSecret } from '../crypto';
-import { SdkError, toError } from '../errors';
-import { silentLogger, type Logger } from '../logger';
-import { isLoopbackHost } from '../trust';
+import { SdkError, toError } from '../../errors';
+import { silentLogger, type Logger } from '../../logger';
+import { isLoopbackHost } from '../../session/trust';
 import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
 import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
 

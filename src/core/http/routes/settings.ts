@@ -5,7 +5,7 @@
  * The server-level `onSettingsUpdate` runs once per HTTP push, on the instance holding the user's session.
  */
 import { Router } from 'express';
-import type { SettingRecord } from '../../protocol/messages';
+import type { SettingRecord } from '../../../protocol/messages';
 import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
 
 export function settingsRoutes(ctx: RouteContext): Router {

@@ -12,7 +12,7 @@
  * parse never throws. Inbound, every generation's naming is understood whatever the dialect; the dialect
  * only says which spelling is tried first.
  */
-import { ackSystemSettings, canonicalMessageType, type Dialect } from '../protocol/dialects';
+import { ackSystemSettings, canonicalMessageType, type Dialect } from '../../protocol/dialects';
 import type {
   AppConnectionAck,
   AppConnectionError,
@@ -23,8 +23,8 @@ import type {
   CloudToAppMessage,
   DataStream,
   MentraosSettingsUpdate,
-} from '../protocol/messages';
-import type { CapabilitiesUpdate } from '../protocol/module-messages';
+} from '../../protocol/messages';
+import type { CapabilitiesUpdate } from '../../protocol/module-messages';
 import { validStreamData } from './validate';
 
 /** A message as received: the fields its type declares, and whatever else the cloud sent. */

@@ -3,9 +3,9 @@
  * system settings (a flat object, from the ack's `mentraosSettings` / `augmentosSettings` and
  * `augmentos_settings_update`). Changes are diffed by key and reported once per real change.
  */
-import type { SettingRecord } from '../protocol/messages';
-import { Emitter } from './emitter';
-import { toError } from './errors';
+import type { SettingRecord } from '../../protocol/messages';
+import { Emitter } from '../emitter';
+import { toError } from '../errors';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;

@@ -6,11 +6,11 @@
  * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
  * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
  */
-import { canonicalStreamKey, streamBase, parseLanguageStream } from '../protocol/streams';
-import { APP_MESSAGE_STEMS } from '../protocol/dialects';
-import type { SubscriptionRequest } from '../protocol/messages';
-import { SdkError } from './errors';
-import type { Logger } from './logger';
+import { canonicalStreamKey, streamBase, parseLanguageStream } from '../../protocol/streams';
+import { APP_MESSAGE_STEMS } from '../../protocol/dialects';
+import type { SubscriptionRequest } from '../../protocol/messages';
+import { SdkError } from '../errors';
+import type { Logger } from '../logger';
 
 export type StreamHandler = (data: any) => unknown;
 

@@ -4,9 +4,9 @@
  * status is kept in a plain record (created with the first status or the first use of the camera) and
  * delivered to the stream handlers, and stream checks are answered. The camera module reads the record.
  */
-import type { ManagedStreamStatus, PhotoData, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../protocol/module-messages';
-import { SdkError } from './errors';
-import { PHOTO_KIND, type PendingRequests } from './requests';
+import type { ManagedStreamStatus, PhotoData, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../../protocol/module-messages';
+import { SdkError } from '../errors';
+import { PHOTO_KIND, type PendingRequests } from '../session/requests';
 
 export const MANAGED_START_KIND = 'managed stream start';
 export const STREAM_CHECK_KIND = 'stream status check';

@@ -9,7 +9,7 @@
 import { createPublicKey, type JsonWebKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { safeEqual, sha256Hex } from '../crypto';
-import { SdkError, toError } from '../errors';
+import { SdkError, toError } from '../../errors';
 
 export const USER_TOKEN_ISSUER = 'https://prod.augmentos.cloud';
 export const USER_TOKEN_CLOCK_GRACE_S = 120;

@@ -3,8 +3,8 @@
  * the streams to subscribe to from the settings. Those streams form their own group, so handler-driven
  * subscriptions (onTranscription and friends) are never dropped by it.
  */
-import type { SettingRecord } from '../protocol/messages';
-import { SdkError, toError } from './errors';
+import type { SettingRecord } from '../../protocol/messages';
+import { SdkError, toError } from '../errors';
 import type { CoreSession } from './session';
 
 export interface SubscriptionSettings {

@@ -7,11 +7,11 @@
  *
  * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
  */
-import type { Dialect } from '../protocol/dialects';
+import type { Dialect } from '../../protocol/dialects';
 import { type CloudFrame, parseCloudFrame } from './frames';
-import { SdkError, isSdkError, toError } from './errors';
+import { SdkError, isSdkError, toError } from '../errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
 import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 

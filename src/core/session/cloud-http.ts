@@ -2,7 +2,7 @@
  * HTTP calls from a session to its cloud. The base URL is derived from the session's WebSocket URL, which
  * the engine has already checked against the trusted hosts, so the API key only ever goes to that cloud.
  */
-import { SdkError, toError } from './errors';
+import { SdkError, toError } from '../errors';
 
 /** What `cloudRequest` needs of a session: the URL it connected to and its authorization. */
 export interface CloudTarget {

@@ -6,11 +6,11 @@
  * With several instances, a verified call for a user whose session another instance holds is answered there.
  */
 import { Router, type RequestHandler } from 'express';
-import { API_KEY_HEADER_NAMES, apiKeyHeaderValue } from '../../protocol/dialects';
+import { API_KEY_HEADER_NAMES, apiKeyHeaderValue } from '../../../protocol/dialects';
 import { safeEqual, sha256Hex } from '../crypto';
-import type { ToolCallInput } from '../engine';
-import { toError } from '../errors';
-import { redactText } from '../logger';
+import type { ToolCallInput } from '../../engine';
+import { toError } from '../../errors';
+import { redactText } from '../../logger';
 import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
 
 const MAX_ID_LENGTH = 512;

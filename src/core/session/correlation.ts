@@ -3,9 +3,9 @@
  * then send" (so a fast answer is never missed), and timeout options. The pending entry lives with the
  * logical session (or the engine, for answers that arrive over HTTP), so it survives reconnects.
  */
-import type { AppToCloudMessage } from '../protocol/outbound';
+import type { AppToCloudMessage } from '../../protocol/outbound';
 import { randomUUID } from 'node:crypto';
-import { SdkError } from './errors';
+import { SdkError } from '../errors';
 import { PHOTO_KIND, type PendingRequests } from './requests';
 import type { CoreSession } from './session';
 

@@ -2,7 +2,7 @@
  * Shape checks for inbound stream data, so a malformed frame is dropped at the boundary instead of
  * reaching app handlers as a surprise. Only the fields handlers rely on are checked.
  */
-import { streamBase } from '../protocol/streams';
+import { streamBase } from '../../protocol/streams';
 
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 

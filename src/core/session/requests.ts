@@ -2,7 +2,7 @@
  * Request/response correlation that lives with the logical session, not the socket: a pending request
  * survives reconnects, settles once, and rejects with an `SdkError` on timeout or when the session ends.
  */
-import { SdkError } from './errors';
+import { SdkError } from '../errors';
 
 /** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
 export const PHOTO_KIND = 'photo';

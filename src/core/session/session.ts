@@ -11,16 +11,16 @@
  * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
  * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
  */
-import type { Dialect } from '../protocol/dialects';
-import type { SubscriptionRequest } from '../protocol/messages';
-import type { AppToCloudMessage } from '../protocol/outbound';
+import type { Dialect } from '../../protocol/dialects';
+import type { SubscriptionRequest } from '../../protocol/messages';
+import type { AppToCloudMessage } from '../../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
-import { Emitter, invokeIsolated, type Listener } from './emitter';
-import { type ModuleState, newModuleState, recordModuleState } from './module-state';
-import { SdkError, toError } from './errors';
+import { Emitter, invokeIsolated, type Listener } from '../emitter';
+import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
+import { SdkError, toError } from '../errors';
 import type { CloudFrame } from './frames';
-import type { Logger } from './logger';
+import type { Logger } from '../logger';
 import { OutboundQueue } from './outbound-queue';
 import type { SessionOptions } from './session-options';
 import type { HandshakeGate } from './reconnect';
