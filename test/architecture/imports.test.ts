@@ -1,5 +1,5 @@
 /**
- * The layering rule of the package (docs: design, "Shape"): protocol <- core <- app <- compat, with
+ * The layering rule of the package (ARCHITECTURE.md, "Layers"): protocol <- core <- app <- compat, with
  * testing, dev and migrate above them and the root index above all. No file imports a file of a higher
  * layer, and no files import each other in a loop, type-only imports included.
  */
@@ -56,5 +56,19 @@ describe('the import graph of src/ and compat/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('keeps the session side and the HTTP side of the core apart', () => {
+    const crossing: string[] = [];
+    for (const [file, deps] of graph) {
+      for (const [from, to] of [
+        ['src/core/session/', 'src/core/http/'],
+        ['src/core/http/', 'src/core/session/'],
+      ]) {
+        for (const dep of deps) if (file.startsWith(from) && dep.startsWith(to)) crossing.push(`${file} -> ${dep}`);
+      }
+    }
+    expect(graph.has('src/core/session/session.ts') && graph.has('src/core/http/host.ts')).toBe(true);
+    expect(crossing).toEqual([]);
   });
 });
