@@ -19,7 +19,10 @@ export interface ToolContext {
   target: McpTarget;
   /** The folder files named by tools are relative to (where the server was started). */
   cwd: string;
-  /** The wearer a tool acts on: the one named, else the one started last, else the only one. */
+  /**
+   * The wearer a tool acts on: the one named; else the one started last while it runs, else the only one running,
+   * else the one started last, else the only one.
+   */
   wearer(named?: string): Promise<string>;
   /** Remembers the wearer started last (the default of the other tools). */
   started(wearer: string): void;
@@ -72,9 +75,10 @@ export function wearerChooser(target: McpTarget): Pick<ToolContext, 'wearer' | '
         if (ids.includes(named)) return named;
         throw new ControlError('unknown_user', `No wearer "${named}"${ids.length ? `; the wearers are ${ids.join(', ')}` : ''}; start one with start_session`);
       }
-      if (last && ids.includes(last)) return last;
       const live = users.filter((u) => u.state !== 'stopped' && u.state !== 'failed').map((u) => u.user_id);
+      if (last && live.includes(last)) return last;
       if (live.length === 1) return live[0]!;
+      if (last && ids.includes(last)) return last;
       if (ids.length === 1) return ids[0]!;
       if (!ids.length) throw new ControlError('unknown_user', `No wearer yet: call start_session first (with no arguments it starts ${DEFAULT_WEARER})`);
       throw new ControlError('invalid_input', `Several wearers (${ids.join(', ')}): name one with "wearer"`);

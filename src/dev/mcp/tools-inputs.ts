@@ -20,7 +20,9 @@ export function inputTools(ctx: ToolContext): void {
         const id = await ctx.wearer(args.wearer as string | undefined);
         const payload = toInput(args);
         const delivered = await ctx.target.client.input(id, payload);
-        const note = delivered ? `Sent ${payload.kind} to the app for ${id}.` : `The app does not subscribe to ${payload.kind} for ${id}; nothing was sent.`;
+        const note = delivered
+          ? `Sent ${payload.kind} to the app for ${id}.`
+          : `The app does not subscribe to this ${payload.kind} (kind or language) for ${id}; nothing was sent.`;
         return ok(note, { wearer: id, kind: payload.kind, delivered });
       },
     );
