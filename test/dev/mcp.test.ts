@@ -103,7 +103,7 @@ test('resources: the views, the log and app_config.json, with updates as the vie
   const uris = resources.map((r) => r.uri);
   const mainUri = `mentraos://wearers/${encodeURIComponent(W)}/views/main`;
   expect(uris).toEqual(expect.arrayContaining(['mentraos://app/log', 'mentraos://app/config', mainUri, `${mainUri}/png`]));
-  const view = JSON.parse((await mcp.client.readResource({ uri: mainUri })).contents[0]!.text as string);
+  const view = JSON.parse(((await mcp.client.readResource({ uri: mainUri })).contents[0] as { text: string }).text);
   expect(view.texts).toContain('Sunny, 72°F');
   // The weather example has no app_config.json: reading it is a clear error.
   await expect(mcp.client.readResource({ uri: 'mentraos://app/config' })).rejects.toThrow(/No app_config\.json/);
@@ -189,6 +189,6 @@ test("stop: the session ends and the app's onStop shows in the log", async () =>
   const log = await mcp.ok('read_log', { contains: 'Session ended' });
   expect(log.lines).toEqual(['[app] Session ended: user_disabled', '[app] Session ended: user_disabled']);
   const resource = await mcp.client.readResource({ uri: 'mentraos://app/log' });
-  expect(resource.contents[0]!.text).toContain('[app] Session ended: user_disabled');
+  expect((resource.contents[0] as { text: string }).text).toContain('[app] Session ended: user_disabled');
   expect((await mcp.ok('read_display')).views.main.shown).toBe(false);
 });
