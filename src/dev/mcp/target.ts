@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ControlError, type ControlEvent } from '../../protocol/control';
 import { connectControl, type ControlClient } from '../../testing/control-client';
+import { errorLine } from '../app-status';
 import { launchRuntime, type McpArgs } from '../args';
 import { startDev } from '../dev';
 import { LogBuffer } from './log-buffer';
@@ -14,6 +15,8 @@ import { LogBuffer } from './log-buffer';
 export interface McpTarget {
   /** `started`: this command runs the app; `attached`: a `mentraos dev` elsewhere does. */
   mode: 'started' | 'attached';
+  /** What the app runs on, when this command started it. */
+  runtime: 'node' | 'bun' | null;
   client: ControlClient;
   log: LogBuffer;
   /** The app's entry file (to find its app_config.json), or null when it is not known here. */
@@ -69,6 +72,7 @@ async function start(args: McpArgs, io: TargetIo, log: LogBuffer): Promise<McpTa
   }
   return {
     mode: 'started',
+    runtime: args.runtime ?? 'node',
     client,
     log,
     entryPath: path.resolve(io.cwd, entry),
@@ -93,6 +97,7 @@ async function attach(args: McpArgs, url: string, io: TargetIo, log: LogBuffer):
   const entryPath = known ? path.resolve(io.cwd, known) : null;
   return {
     mode: 'attached',
+    runtime: null,
     client,
     log,
     entryPath: entryPath && existsSync(entryPath) ? entryPath : null,
@@ -109,7 +114,7 @@ function eventLine(e: ControlEvent): string | null {
     const a = e.app;
     if (a.listening) return `the app listens on port ${a.port}`;
     if (a.running) return 'the app is starting';
-    return `the app is not running (exit code ${a.exit_code})${a.error ? `: ${a.error.split('\n').slice(-1)[0]}` : ''}`;
+    return `the app is not running (exit code ${a.exit_code})${a.error ? `: ${errorLine(a.error)}` : ''}`;
   }
   return null;
 }

@@ -4,6 +4,7 @@
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ControlError, type ControlEvent } from '../../protocol/control';
+import { errorLine } from '../app-status';
 import { defineTool, ok, type ToolContext } from './context';
 import { snapshotOf, VIEW_NAMES, viewsOf, viewSummary } from './views';
 
@@ -114,13 +115,10 @@ export function readingTools(ctx: ToolContext): void {
       const res = await client().send({ type: 'sync' });
       const app = res.app!;
       const lastError = app.error ?? (app.running ? null : app.exit_code !== null ? `exited with code ${app.exit_code}` : null);
-      const state = app.listening
-        ? `listening on port ${app.port}`
-        : app.running
-          ? 'starting'
-          : `not running${lastError ? ` (${lastError.split('\n').slice(-1)[0]})` : ''}`;
+      const state = app.listening ? `listening on port ${app.port}` : app.running ? 'starting' : `not running${lastError ? ` (${errorLine(lastError)})` : ''}`;
       return ok(`The app is ${state}; restarts: ${app.restarts}.`, {
         mode: ctx.target.mode,
+        runtime: ctx.target.runtime,
         listening: app.listening,
         running: app.running,
         port: app.port,
