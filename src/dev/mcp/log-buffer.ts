@@ -10,6 +10,7 @@ export class LogBuffer {
 
   constructor(private readonly limit = 2000) {}
 
+  /** Adds a line (or several, split at newlines) from the app's output or the cloud's log. */
   add(source: 'app' | 'cloud', line: string): void {
     for (const part of line.split(/\r?\n/)) {
       if (!part) continue;

@@ -19,6 +19,7 @@ export function viewUri(wearer: string, view: ViewName, png = false): string {
   return `mentraos://wearers/${encodeURIComponent(wearer)}/views/${view}${png ? '/png' : ''}`;
 }
 
+/** Registers the resources and their subscriptions; returns the function that stops the notifications. */
 export function registerResources(ctx: ToolContext): () => void {
   const { server, target, sdk } = ctx;
   const client = target.client;

@@ -13,6 +13,7 @@ import { loadMcpSdk } from './sdk';
 import { createMcpServer } from './server';
 import { openTarget, type McpTarget } from './target';
 
+/** Runs `mentraos mcp` until the client goes away; resolves with the exit code. */
 export async function runMcp(args: McpArgs, io: MainIo): Promise<number> {
   if (args.entry && !args.attach && !existsSync(path.resolve(io.cwd, args.entry))) throw new UsageError(`No app entry at ${args.entry}`);
   const sdk = loadMcpSdk(io.cwd);

@@ -23,9 +23,12 @@ export interface McpSdk {
 
 export const MCP_SDK = '@modelcontextprotocol/sdk';
 
-/** Loads the SDK, looking from `cwd` (the app's project) and then from this package's own place. */
-export function loadMcpSdk(cwd: string): McpSdk {
-  for (const base of [path.join(cwd, 'package.json'), ownFile()]) {
+/**
+ * Loads the SDK, looking from `cwd` (the app's project) and then from this package's own place (or from the
+ * files `bases` name, each resolved from as a module would be).
+ */
+export function loadMcpSdk(cwd: string, bases: readonly string[] = [path.join(cwd, 'package.json'), ownFile()]): McpSdk {
+  for (const base of bases) {
     const req = createRequire(base);
     let server: string;
     try {

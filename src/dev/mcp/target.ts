@@ -12,6 +12,7 @@ import { launchRuntime, type McpArgs } from '../args';
 import { startDev } from '../dev';
 import { LogBuffer } from './log-buffer';
 
+/** The app and local cloud the tools drive, however they were reached. */
 export interface McpTarget {
   /** `started`: this command runs the app; `attached`: a `mentraos dev` elsewhere does. */
   mode: 'started' | 'attached';
@@ -31,6 +32,7 @@ export interface McpTarget {
   close(): Promise<void>;
 }
 
+/** Where the target runs and reports. */
 export interface TargetIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -38,6 +40,10 @@ export interface TargetIo {
   err: (line: string) => void;
 }
 
+/** Events the client keeps for `glasses_requests` (the wire events, one per message, count too). */
+const HISTORY = 5000;
+
+/** Starts the app under a local cloud, or attaches to a running `mentraos dev`, as the arguments say. */
 export async function openTarget(args: McpArgs, io: TargetIo): Promise<McpTarget> {
   const log = new LogBuffer();
   return args.attach ? attach(args, args.attach, io, log) : start(args, io, log);
@@ -65,7 +71,7 @@ async function start(args: McpArgs, io: TargetIo, log: LogBuffer): Promise<McpTa
   });
   let client: ControlClient;
   try {
-    client = await connectControl(dev.wsUrl, { token: args.token });
+    client = await connectControl(dev.wsUrl, { token: args.token, historySize: HISTORY });
   } catch (e) {
     await dev.stop();
     throw e;
@@ -87,7 +93,7 @@ async function start(args: McpArgs, io: TargetIo, log: LogBuffer): Promise<McpTa
 }
 
 async function attach(args: McpArgs, url: string, io: TargetIo, log: LogBuffer): Promise<McpTarget> {
-  const client = await connectControl(url, { token: args.token });
+  const client = await connectControl(url, { token: args.token, historySize: HISTORY });
   // The app's output stays with the `mentraos dev` that runs it; the log here tells what the events say.
   client.on('*', (e) => {
     const line = eventLine(e);

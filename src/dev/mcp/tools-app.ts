@@ -8,6 +8,7 @@ import { ControlError } from '../../protocol/control';
 import { imageMimeOf, testPhoto } from '../media';
 import { defineTool, ok, type ToolContext } from './context';
 
+/** Registers the settings, app-tool, photo and audio tools. */
 export function appTools(ctx: ToolContext): void {
   const { z } = ctx;
   const wearer = z.string().min(1).max(200).optional().describe('The simulated wearer (user id). Default: the wearer started last');

@@ -5,6 +5,7 @@
 import type { InputPayload } from '../../protocol/control';
 import { defineTool, ok, type Shape, type ToolContext } from './context';
 
+/** Registers one tool per input the wearer or the phone can make. */
 export function inputTools(ctx: ToolContext): void {
   const { z } = ctx;
   const wearer = z.string().min(1).max(200).optional().describe('The simulated wearer (user id). Default: the wearer started last');

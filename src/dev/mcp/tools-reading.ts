@@ -10,6 +10,7 @@ import { snapshotOf, VIEW_NAMES, viewsOf, viewSummary } from './views';
 
 const GLASSES_EVENTS = new Set<ControlEvent['type']>(['photo_request', 'audio_request', 'led', 'stream_request', 'dashboard', 'wifi_request']);
 
+/** Registers the tools that read what the wearer sees and what the app did. */
 export function readingTools(ctx: ToolContext): void {
   const { z } = ctx;
   const wearer = z.string().min(1).max(200).optional().describe('The simulated wearer (user id). Default: the wearer started last');

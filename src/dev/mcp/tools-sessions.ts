@@ -3,6 +3,7 @@ import { ControlError } from '../../protocol/control';
 import { DEFAULT_WEARER, defineTool, ok, type ToolContext } from './context';
 import { viewsOf } from './views';
 
+/** Registers start_session, stop_session, list_sessions and restart_app. */
 export function sessionTools(ctx: ToolContext): void {
   const { z } = ctx;
   const wearer = z.string().min(1).max(200).optional().describe('The simulated wearer (user id). Default: the wearer started last');

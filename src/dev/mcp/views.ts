@@ -4,8 +4,10 @@ import { layoutTexts } from '../../testing/display-match';
 import { describeLayout } from '../format';
 import type { ToolContext } from './context';
 
+/** The views of the glasses, in the order tools list them. */
 export const VIEW_NAMES = ['main', 'dashboard'] as const satisfies readonly ViewName[];
 
+/** One view as the tools report it. */
 export interface ViewSummary {
   /** Something is shown. */
   shown: boolean;
@@ -17,6 +19,7 @@ export interface ViewSummary {
   duration_ms?: number;
 }
 
+/** A view's state as a ViewSummary (`shown: false` when it shows nothing). */
 export function viewSummary(state: ViewState | null): ViewSummary {
   if (!state) return { shown: false, description: '(nothing)', texts: [], layout: null };
   return {
