@@ -2,25 +2,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../src/dev/main';
 import { loadMcpSdk } from '../../src/dev/mcp/sdk';
 import { UsageError } from '../../src/dev/script';
+import { mainInProcess as run } from '../helpers/main-in-process';
 
 const root = path.resolve(__dirname, '../..');
-
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { CI: 'true' },
-    cwd: root,
-    interrupted: new Promise(() => {}),
-    interactive: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 test('usage errors exit 2 with a reason and print nothing on stdout (the protocol channel)', async () => {
   for (const [argv, reason] of [

@@ -7,14 +7,23 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { McpArgs } from '../args';
-import type { MainIo } from '../main';
 import { UsageError } from '../script';
 import { loadMcpSdk } from './sdk';
 import { createMcpServer } from './server';
 import { openTarget, type McpTarget } from './target';
 
+/** What the command gives `mentraos mcp` (the CLI's own io fits). */
+export interface McpIo {
+  /** Diagnostics (stderr: stdout carries the protocol). */
+  err: (line: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Resolves when the user asks to stop (Ctrl-C). */
+  interrupted: Promise<string>;
+}
+
 /** Runs `mentraos mcp` until the client goes away; resolves with the exit code. */
-export async function runMcp(args: McpArgs, io: MainIo): Promise<number> {
+export async function runMcp(args: McpArgs, io: McpIo): Promise<number> {
   if (args.entry && !args.attach && !existsSync(path.resolve(io.cwd, args.entry))) throw new UsageError(`No app entry at ${args.entry}`);
   const sdk = loadMcpSdk(io.cwd);
   let target: McpTarget;
