@@ -3,7 +3,7 @@
  * app's log and state, and what the app asked of the glasses.
  */
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { ControlError, type ControlEvent } from '../../protocol/control';
+import { ControlError, type ControlEvent, type ViewState } from '../../protocol/control';
 import { errorLine } from '../app-status';
 import { defineTool, ok, type ToolContext } from './context';
 import { snapshotOf, VIEW_NAMES, viewsOf, viewSummary } from './views';
@@ -74,8 +74,9 @@ export function readingTools(ctx: ToolContext): void {
       }
       const id = await ctx.wearer(args.wearer);
       const timeout = args.timeout_ms ?? 5000;
+      let seen: ViewState;
       try {
-        await client().waitForDisplay(id, match, { timeoutMs: timeout, ...(args.view ? { view: args.view } : {}) });
+        seen = await client().waitForDisplay(id, match, { timeoutMs: timeout, ...(args.view ? { view: args.view } : {}) });
       } catch (e) {
         if (!(e instanceof ControlError) || e.code !== 'timeout') throw e;
         const now = viewsOf(await snapshotOf(ctx, id)).line;
@@ -84,8 +85,9 @@ export function readingTools(ctx: ToolContext): void {
           `${id} was not shown ${args.text !== undefined ? JSON.stringify(args.text) : `/${args.pattern}/`} within ${timeout} ms; now: ${now}`,
         );
       }
-      const views = VIEW_NAMES.filter((v) => !args.view || v === args.view).map((v) => [v, viewSummary(client().view(id, v))] as const);
-      const [where, summary] = views.find(([, s]) => s.texts.some((t) => match.test(t)))!;
+      // The view that showed it (the state object the mirror holds); `main` when it changed since.
+      const where = VIEW_NAMES.find((v) => client().view(id, v) === seen) ?? args.view ?? 'main';
+      const summary = viewSummary(seen);
       return ok(`[${where}] ${summary.description}`, { wearer: id, view: where, ...summary });
     },
     { readOnlyHint: true },
