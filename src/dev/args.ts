@@ -1,5 +1,5 @@
 /** Command-line arguments of `mentraos dev` and `mentraos mcp`. Any problem is a UsageError (exit code 2). */
-import { isLoopbackHost } from '../core/trust';
+import { isLoopbackHost } from '../core/session/trust';
 import { UsageError } from './script';
 
 /** How the app runs: Node (TypeScript through tsx), or Bun (`BUN_BIN`, or `bun` on the PATH). */
