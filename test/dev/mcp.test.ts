@@ -5,7 +5,7 @@
  * the server keeps serving, several wearers, a second server attached to the first's `mentraos dev`, and the
  * app's onStop in the log. One app launch for the whole file.
  */
-import { ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
+import { ResourceListChangedNotificationSchema, ResourceUpdatedNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import { PNG } from 'pngjs';
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
 import { startMcp, textOf, type McpRun } from './mcp-kit';
@@ -155,7 +155,12 @@ test('bad input gets a clear tool error and the server keeps serving', async () 
 
 test('several wearers: tools act on the wearer started last unless told', async () => {
   const second = 'second@example.com';
+  const listChanged = new Promise<void>((resolve) => mcp.client.setNotificationHandler(ResourceListChangedNotificationSchema, () => resolve()));
   expect(await mcp.ok('start_session', { wearer: second })).toMatchObject({ wearer: second, state: 'ready' });
+  // A new wearer is news for the resource list: its views are listed now.
+  await listChanged;
+  const { resources } = await mcp.client.listResources();
+  expect(resources.map((r) => r.uri)).toContain(`mentraos://wearers/${encodeURIComponent(second)}/views/dashboard/png`);
   await mcp.ok('speak', { text: 'the weather here?' });
   await mcp.ok('wait_for_display', { text: 'Sunny, 72°F' });
   expect((await mcp.ok('read_display', { wearer: second })).views.main.texts).toContain('Sunny, 72°F');
@@ -183,7 +188,14 @@ test("stop: the session ends and the app's onStop shows in the log", async () =>
   // The second wearer's onStop ran already; this stop runs the first wearer's.
   await mcp.waitForStderr('[app] Session ended: user_disabled', 1);
   expect((await mcp.ok('read_log', { contains: 'Session ended' })).lines).toEqual(['[app] Session ended: user_disabled']);
+  const logUpdated = new Promise<void>((resolve) =>
+    mcp.client.setNotificationHandler(ResourceUpdatedNotificationSchema, (n) => {
+      if (n.params.uri === 'mentraos://app/log') resolve();
+    }),
+  );
+  await mcp.client.subscribeResource({ uri: 'mentraos://app/log' });
   expect(await mcp.ok('stop_session')).toEqual({ wearer: W, state: 'stopped' });
+  await logUpdated;
   // onStop runs in the app's process; its line reaches the server's output (and read_log) once printed.
   await mcp.waitForStderr('[app] Session ended: user_disabled', 2);
   const log = await mcp.ok('read_log', { contains: 'Session ended' });
