@@ -16,7 +16,7 @@ import type { SubscriptionRequest } from '../../protocol/messages';
 import type { AppToCloudMessage } from '../../protocol/outbound';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
-import { Emitter, invokeIsolated, type Listener } from '../emitter';
+import { Emitter, type Listener } from '../emitter';
 import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
 import { SdkError, toError } from '../errors';
 import type { CloudFrame } from './frames';
@@ -268,9 +268,7 @@ export class CoreSession implements ConnectionHost {
   /** Delivers a value to a stream's handlers (or a system event's listeners) as if it came from the cloud. */
   dispatch(streamType: string, data: unknown): void {
     if (SYSTEM_EVENTS.has(streamType)) return void (streamType === 'error' ? this.reportError(toError(data)) : this.events?.emit(streamType, data));
-    for (const set of this.streams.targets(streamType, data)) {
-      for (const fn of [...set]) invokeIsolated(fn, [data], (e) => this.reportError(toError(e)));
-    }
+    this.streams.deliver(streamType, data, this.isolate());
   }
 
   /** An error from app code or the transport: to the session's `error` listeners, else to the server. */

@@ -9,6 +9,7 @@
 import { canonicalStreamKey, streamBase, parseLanguageStream } from '../../protocol/streams';
 import { APP_MESSAGE_STEMS } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
+import { callIsolated } from '../emitter';
 import { SdkError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -101,11 +102,31 @@ export class StreamTable {
     return (this.listCache = out);
   }
 
+  /**
+   * Calls the handlers of one `data_stream` with `data`, each at most once and isolated (a throw or a
+   * rejection goes to `onError`). The handlers are those of the moment of the call: one added or removed by
+   * a handler takes effect from the next value. The usual case (one set, one handler) allocates nothing.
+   */
+  deliver(streamType: string, data: unknown, onError: (e: unknown) => void): void {
+    const only = this.only(streamType);
+    if (only) return callEach(only, data, onError);
+    for (const set of this.targets(streamType, data)) callEach(set, data, onError);
+  }
+
+  /**
+   * The one handler set of a `data_stream` whose type is an exact key that no other key shares (the usual
+   * case, e.g. `transcription:en-US`), else undefined (then `targets` finds them).
+   */
+  private only(streamType: string): Set<StreamHandler> | undefined {
+    const direct = this.handlers.get(streamType);
+    return direct && (!this.parameterised || this.onlyItself(streamType)) ? direct : undefined;
+  }
+
   /** Handler sets to call for one `data_stream`, each at most once. */
   targets(streamType: string, data: any): Set<StreamHandler>[] {
+    const only = this.only(streamType);
+    if (only) return [only];
     const direct = this.handlers.get(streamType);
-    // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
-    if (direct && (!this.parameterised || this.onlyItself(streamType))) return [direct];
     const keys = new Set<string>();
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
@@ -159,6 +180,14 @@ export class StreamTable {
     if (typeof this.onChange === 'function') this.onChange();
     else this.onChange.subscriptionsChanged();
   }
+}
+
+/** Calls each handler of `set` once (a single one without copying the set). */
+function callEach(set: Set<StreamHandler>, data: unknown, onError: (e: unknown) => void): void {
+  if (set.size === 1) {
+    for (const fn of set) return callIsolated(fn, data, onError);
+  }
+  for (const fn of [...set]) callIsolated(fn, data, onError);
 }
 
 /** Keys a base-type `data_stream` also belongs to, rebuilt from its data. */
