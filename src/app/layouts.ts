@@ -1,6 +1,7 @@
 /** `session.layouts`: every method sends one `display_event`, exactly as the published SDKs do. */
 import type { AppToCloudMessage } from '../protocol/outbound';
 import type { CoreSession } from '../core/session/session';
+import { isoNow } from '../core/session/clock';
 import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
 import type { Layout } from '../protocol/messages';
@@ -71,7 +72,7 @@ export class LayoutManager {
       view = ViewType.MAIN;
     }
     const msg: AppToCloudMessage = {
-      timestamp: new Date().toISOString(),
+      timestamp: isoNow(),
       sessionId: '',
       type: 'display_event',
       packageName: this.core.packageName,

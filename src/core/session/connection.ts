@@ -8,6 +8,7 @@
  * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
  */
 import type { Dialect } from '../../protocol/dialects';
+import { isoNow } from './clock';
 import { type CloudFrame, readCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from '../errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
@@ -232,7 +233,7 @@ export class Connection implements Watched {
         sessionId: this.opts.sessionId,
         packageName: this.opts.packageName,
         apiKey: this.opts.apiKey,
-        timestamp: new Date().toISOString(),
+        timestamp: isoNow(),
       }),
     );
   }

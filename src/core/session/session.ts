@@ -14,6 +14,7 @@
 import type { Dialect } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
 import type { AppToCloudMessage } from '../../protocol/outbound';
+import { isoNow } from './clock';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, type Listener } from '../emitter';
@@ -201,7 +202,7 @@ export class CoreSession implements ConnectionHost {
    * sent after the next ack. Never throws: a message that cannot be sent or queued is reported.
    */
   send(message: AppToCloudMessage): boolean {
-    const msg = message.timestamp === undefined ? { ...message, timestamp: new Date().toISOString() } : message;
+    const msg = message.timestamp === undefined ? { ...message, timestamp: isoNow() } : message;
     if (this._state === 'closed') {
       this.logger.debug(`Dropped ${msg.type}: the session has ended`);
       return false;
