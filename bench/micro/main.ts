@@ -40,9 +40,12 @@ interface Row {
   /** Half-width of the 95% confidence interval of the mean, ns. */
   ci: number;
   samples: number;
+  /** CPU ns per op: the median batch. */
   cpuNs: number;
-  /** Half-width of the 95% confidence interval of the CPU mean, ns. */
-  cpuCi: number;
+  /** The 95% confidence interval of that median, ns. */
+  cpuCi: [number, number];
+  /** The mean over the batches (collections included), ns. */
+  cpuMean: number;
   alloc?: Allocation;
 }
 
@@ -60,14 +63,38 @@ async function stopAll(): Promise<void> {
   for (const { app, body } of live.splice(0)) await app.stop(body.sessionId as string, body.userId as string);
 }
 
-/** Student's t for a two-sided 95% interval, by degrees of freedom (the batches below give 9). */
-const T95: Record<number, number> = { 4: 2.776, 9: 2.262 };
-const CPU_BATCHES = 10;
+/**
+ * The 1-based ranks bounding a distribution-free 95% confidence interval of the median of `n` values: the
+ * widest symmetric pair (k, n + 1 - k) whose binomial(n, 1/2) coverage is still at least 95%.
+ */
+function medianRanks(n: number): [number, number] {
+  const pmf: number[] = [];
+  let c = 1;
+  for (let i = 0; i <= n; i++) {
+    pmf.push(c / 2 ** n);
+    c = (c * (n - i)) / (i + 1);
+  }
+  let k = 1;
+  // Coverage of [x(k), x(n+1-k)] is P(k <= B <= n - k) for B ~ binomial(n, 1/2).
+  const coverage = (j: number) => pmf.slice(j, n - j + 1).reduce((x, y) => x + y, 0);
+  while (k + 1 <= n / 2 && coverage(k + 1) >= 0.95) k++;
+  return [k, n + 1 - k];
+}
 
-/** CPU ns per op (the process's user + system time) over `CPU_BATCHES` batches of `n`: the mean and its 95% CI half-width. */
-async function cpuPerOp(op: () => unknown, n: number, async: boolean, after?: () => Promise<void>): Promise<{ mean: number; ci: number }> {
+/**
+ * CPU ns per op (the process's user + system time) over `batches` batches of `n` ops (awaited when async):
+ * the median batch and a distribution-free 95% CI of it, so that a batch hit by a collection of what the
+ * earlier ones allocated, or by another process, does not move the figure. `after` runs between batches.
+ */
+async function cpuPerOp(
+  op: () => unknown,
+  n: number,
+  batches: number,
+  async: boolean,
+  after?: () => Promise<void>,
+): Promise<{ median: number; low: number; high: number; mean: number }> {
   const out: number[] = [];
-  for (let k = 0; k < CPU_BATCHES; k++) {
+  for (let k = 0; k < batches; k++) {
     const a = process.cpuUsage();
     if (async) for (let i = 0; i < n; i++) await op();
     else for (let i = 0; i < n; i++) op();
@@ -75,9 +102,11 @@ async function cpuPerOp(op: () => unknown, n: number, async: boolean, after?: ()
     out.push(((b.user + b.system) * 1000) / n);
     await after?.();
   }
-  const mean = out.reduce((x, y) => x + y, 0) / out.length;
-  const sd = Math.sqrt(out.reduce((x, y) => x + (y - mean) ** 2, 0) / (out.length - 1));
-  return { mean, ci: (T95[out.length - 1] * sd) / Math.sqrt(out.length) };
+  const sorted = [...out].sort((x, y) => x - y);
+  const [lo, hi] = medianRanks(sorted.length);
+  const mid = sorted.length / 2;
+  const median = sorted.length % 2 ? sorted[Math.floor(mid)] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, low: sorted[lo - 1], high: sorted[hi - 1], mean: out.reduce((x, y) => x + y, 0) / out.length };
 }
 
 async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise<void> {
@@ -98,7 +127,7 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
     bench.add(`event ${path}`, batch);
     await bench.run();
     const r = bench.tasks[0].result as any;
-    const cpu = await cpuPerOp(op, 20_000, false);
+    const cpu = await cpuPerOp(op, 10_000, 20, false);
     const ns = (r.latency.mean * 1e6) / EVENT_BATCH;
     rows.push({
       path,
@@ -106,8 +135,9 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
       ns,
       ci: (r.latency.moe * 1e6) / EVENT_BATCH,
       samples: r.latency.samplesCount * EVENT_BATCH,
-      cpuNs: cpu.mean,
-      cpuCi: cpu.ci,
+      cpuNs: cpu.median,
+      cpuCi: [cpu.low, cpu.high],
+      cpuMean: cpu.mean,
       alloc: await allocationsPerOp(op, 5000),
     });
     await stopAll();
@@ -119,10 +149,21 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
     bench.add(`start ${path}`, op, { afterEach: stopAll });
     await bench.run();
     const r = bench.tasks[0].result as any;
-    const cpu = await cpuPerOp(op, 1000, true, stopAll);
+    // Small batches, the sessions ended between them: a batch's CPU is not that of collecting the previous one's.
+    const cpu = await cpuPerOp(op, 500, 20, true, stopAll);
     const alloc = await allocationsPerOp(op, 300, true);
     await stopAll();
-    rows.push({ path, op: 'start', ns: r.latency.mean * 1e6, ci: r.latency.moe * 1e6, samples: r.latency.samplesCount, cpuNs: cpu.mean, cpuCi: cpu.ci, alloc });
+    rows.push({
+      path,
+      op: 'start',
+      ns: r.latency.mean * 1e6,
+      ci: r.latency.moe * 1e6,
+      samples: r.latency.samplesCount,
+      cpuNs: cpu.median,
+      cpuCi: [cpu.low, cpu.high],
+      cpuMean: cpu.mean,
+      alloc,
+    });
   }
 }
 
@@ -131,14 +172,14 @@ const fmt = (x: number | undefined, d = 0) => (x === undefined || Number.isNaN(x
 function table(rows: Row[]): string {
   const floor = (op: string) => rows.find((r) => r.path === 'floor' && r.op === op);
   const lines = [
-    `| ${runtime} | wall ns/op (95% CI) | CPU ns/op (95% CI) | bytes/op | objects/op | ×floor ns | ×floor CPU | ×floor bytes | ×floor objects |`,
+    `| ${runtime} | wall ns/op (95% CI) | CPU ns/op, median (95% CI) | bytes/op | objects/op | ×floor ns | ×floor CPU | ×floor bytes | ×floor objects |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const r of rows) {
     const f = floor(r.op);
     const ratio = (a?: number, b?: number) => (a === undefined || b === undefined || !b ? 'n/a' : (a / b).toFixed(2));
     lines.push(
-      `| ${r.op === 'event' ? 'one event' : 'one session start'}: ${r.path} | ${fmt(r.ns)} ±${fmt(r.ci)} | ${fmt(r.cpuNs)} ±${fmt(r.cpuCi)} | ${fmt(r.alloc?.bytes)} | ${fmt(r.alloc?.objects, 1)} | ` +
+      `| ${r.op === 'event' ? 'one event' : 'one session start'}: ${r.path} | ${fmt(r.ns)} ±${fmt(r.ci)} | ${fmt(r.cpuNs)} (${fmt(r.cpuCi[0])}–${fmt(r.cpuCi[1])}) | ${fmt(r.alloc?.bytes)} | ${fmt(r.alloc?.objects, 1)} | ` +
         `${r.path === 'floor' ? '—' : ratio(r.ns, f?.ns)} | ${r.path === 'floor' ? '—' : ratio(r.cpuNs, f?.cpuNs)} | ${r.path === 'floor' ? '—' : ratio(r.alloc?.bytes, f?.alloc?.bytes)} | ${r.path === 'floor' ? '—' : ratio(r.alloc?.objects, f?.alloc?.objects)} |`,
     );
   }
