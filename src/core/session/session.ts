@@ -378,12 +378,13 @@ export class CoreSession implements ConnectionHost {
       this.flushScheduled = false;
       if (this._state !== 'ready') return;
       const list = this.streams.list();
-      if (JSON.stringify(list) !== this.lastSentSubscriptions) this.sendSubscriptions(list);
+      const text = JSON.stringify(list);
+      if (text !== this.lastSentSubscriptions) this.sendSubscriptions(list, text);
     });
   }
 
-  private sendSubscriptions(list: readonly SubscriptionRequest[]): void {
-    this.lastSentSubscriptions = JSON.stringify(list);
+  private sendSubscriptions(list: readonly SubscriptionRequest[], text = JSON.stringify(list)): void {
+    this.lastSentSubscriptions = text;
     this.send({ type: 'subscription_update', packageName: this.packageName, subscriptions: [...list], sessionId: this.sessionId });
   }
 
