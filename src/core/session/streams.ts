@@ -91,15 +91,27 @@ export class StreamTable {
   /** The full subscription list as sent on the wire. */
   list(): SubscriptionRequest[] {
     if (this.listCache) return this.listCache;
-    const keys = new Set<string>(this.handlers.keys());
-    if (this.explicit) for (const k of this.explicit) keys.add(k);
-    if (this.groups) for (const group of this.groups.values()) for (const k of group) keys.add(k);
+    // Handler keys first, then explicit subscriptions, then groups, each key once. The usual session has
+    // handlers only: their keys are already unique, and no Set is built.
     const out: SubscriptionRequest[] = [];
-    for (const k of keys) {
-      const rate = this.rates?.get(k);
-      out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
+    for (const k of this.handlers.keys()) out.push(this.entry(k));
+    if (this.explicit || this.groups) {
+      const seen = new Set<string>(this.handlers.keys());
+      const more = (k: string) => {
+        if (seen.has(k)) return;
+        seen.add(k);
+        out.push(this.entry(k));
+      };
+      if (this.explicit) for (const k of this.explicit) more(k);
+      if (this.groups) for (const group of this.groups.values()) for (const k of group) more(k);
     }
     return (this.listCache = out);
+  }
+
+  /** One key as the subscription list spells it (the location stream with its rate, when one is set). */
+  private entry(k: string): SubscriptionRequest {
+    const rate = this.rates?.get(k);
+    return rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k;
   }
 
   /**
