@@ -226,6 +226,18 @@ function derivedKeys(base: string, data: any): string[] {
 const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, `app_${s}`]));
 
 /**
+ * Language streams already found valid (every session of an app subscribes the same few): parsed once per
+ * process, not once per session. Bounded: past the cap, names are checked every time.
+ */
+const VALID_LANGUAGE_STREAMS = new Set<string>();
+const MAX_REMEMBERED = 256;
+
+function rememberValid(stream: string): true {
+  if (VALID_LANGUAGE_STREAMS.size < MAX_REMEMBERED) VALID_LANGUAGE_STREAMS.add(stream);
+  return true;
+}
+
+/**
  * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
  * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
  * events, not streams: they are refused with a warning (use the onAppMessage family instead).
@@ -239,8 +251,10 @@ export function checkStreamName(stream: string, owner: { readonly logger: Logger
     owner.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
     return false;
   }
+  if (VALID_LANGUAGE_STREAMS.has(stream)) return true;
   const base = streamBase(stream);
-  if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
+  if ((base === 'transcription' || base === 'translation') && base !== stream) {
+    if (parseLanguageStream(stream)) return rememberValid(stream);
     throw new SdkError(
       'invalid_argument',
       `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`,
