@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--label text]`: runs
+ * `npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--label text] [--profile]`: runs
  * `bench/micro/main.ts` once per runtime (compiled as the package is), prints each table and writes
- * the results to `bench/results/micro-<date>.json`.
+ * the results to `bench/results/micro-<date>.json`. `--profile` also writes a CPU profile of each runtime's run
+ * (`--cpu-prof`) to `bench/results/tmp/micro-prof/` (read it with `node bench/profile-top.mjs <file>`).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -60,6 +61,8 @@ export async function main(argv) {
   for (const rt of runtimes) {
     if (!RUNTIMES[rt]) throw new Error(`Unknown runtime "${rt}" (${Object.keys(RUNTIMES).join(', ')})`);
     const { exec, args, entry: own } = RUNTIMES[rt]();
+    // Bun writes a profile only to a directory relative to its working directory (the repository here).
+    if (argv.includes('--profile')) args.push('--cpu-prof', `--cpu-prof-dir=${path.join('bench/results/tmp/micro-prof', rt)}`);
     const out = spawnSync(exec, [...args, own ?? entry, ...pass], {
       cwd: root,
       encoding: 'utf8',
