@@ -16,6 +16,7 @@ import { SessionRegistry, type SessionEntry } from './registry';
 import { PendingRequests } from './session/requests';
 import { CoreSession, type StopReason } from './session/session';
 import { checkCloudUrl } from './session/trust';
+import type { Transport } from './session/transport';
 
 export interface EngineConfig {
   packageName: string;
@@ -81,6 +82,7 @@ export class SessionEngine implements DirectoryHost {
   readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
   private shuttingDown = false;
+  private transport: Transport | undefined;
 
   constructor(
     private readonly config: EngineConfig,
@@ -127,6 +129,14 @@ export class SessionEngine implements DirectoryHost {
       }
     }
     return b.type === 'session_request' ? this.startSession(b) : this.stopSession(b);
+  }
+
+  /**
+   * @internal Where the sockets of the sessions started from now on come from (default: the `ws` library).
+   * In-process benchmarks and tests pass an in-memory transport (`session/memory-transport.ts`).
+   */
+  useTransport(transport: Transport | undefined): void {
+    this.transport = transport;
   }
 
   /** The user's live session: the newest one whose handshake succeeded and that has not ended. */
@@ -222,6 +232,7 @@ export class SessionEngine implements DirectoryHost {
       ...this.config.session,
       sharedRequests: this.sharedRequests,
       handshakeGate: this.handshakeGate,
+      transport: this.transport,
       onEnd: this.sessionEnded,
       reportError: this.reportSessionError,
     });

@@ -8,7 +8,8 @@
  * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
  */
 import type { Dialect } from '../../protocol/dialects';
-import { type CloudFrame, parseCloudFrame } from './frames';
+import { isoNow } from './clock';
+import { type CloudFrame, readCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from '../errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
 import type { Logger } from '../logger';
@@ -232,7 +233,7 @@ export class Connection implements Watched {
         sessionId: this.opts.sessionId,
         packageName: this.opts.packageName,
         apiKey: this.opts.apiKey,
-        timestamp: new Date().toISOString(),
+        timestamp: isoNow(),
       }),
     );
   }
@@ -241,9 +242,8 @@ export class Connection implements Watched {
   onText(link: Link, data: string): void {
     if (link.socket !== this.socket) return;
     this.alive = true;
-    const parsed = parseCloudFrame(data, this.opts.dialect);
-    if (!parsed.ok) return this.host.onFrameDropped(parsed.reason);
-    const { frame } = parsed;
+    const frame = readCloudFrame(data, this.opts.dialect);
+    if (typeof frame === 'string') return this.host.onFrameDropped(frame);
     if (frame.kind === 'refused') return this.refused(frame.code, frame.text);
     try {
       this.host.onCloudFrame(frame);

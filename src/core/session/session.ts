@@ -14,9 +14,10 @@
 import type { Dialect } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
 import type { AppToCloudMessage } from '../../protocol/outbound';
+import { isoNow } from './clock';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
-import { Emitter, invokeIsolated, type Listener } from '../emitter';
+import { Emitter, type Listener } from '../emitter';
 import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
 import { SdkError, toError } from '../errors';
 import type { CloudFrame } from './frames';
@@ -201,7 +202,7 @@ export class CoreSession implements ConnectionHost {
    * sent after the next ack. Never throws: a message that cannot be sent or queued is reported.
    */
   send(message: AppToCloudMessage): boolean {
-    const msg = message.timestamp === undefined ? { ...message, timestamp: new Date().toISOString() } : message;
+    const msg = message.timestamp === undefined ? { ...message, timestamp: isoNow() } : message;
     if (this._state === 'closed') {
       this.logger.debug(`Dropped ${msg.type}: the session has ended`);
       return false;
@@ -268,9 +269,7 @@ export class CoreSession implements ConnectionHost {
   /** Delivers a value to a stream's handlers (or a system event's listeners) as if it came from the cloud. */
   dispatch(streamType: string, data: unknown): void {
     if (SYSTEM_EVENTS.has(streamType)) return void (streamType === 'error' ? this.reportError(toError(data)) : this.events?.emit(streamType, data));
-    for (const set of this.streams.targets(streamType, data)) {
-      for (const fn of [...set]) invokeIsolated(fn, [data], (e) => this.reportError(toError(e)));
-    }
+    this.streams.deliver(streamType, data, this.isolate());
   }
 
   /** An error from app code or the transport: to the session's `error` listeners, else to the server. */
@@ -379,12 +378,13 @@ export class CoreSession implements ConnectionHost {
       this.flushScheduled = false;
       if (this._state !== 'ready') return;
       const list = this.streams.list();
-      if (JSON.stringify(list) !== this.lastSentSubscriptions) this.sendSubscriptions(list);
+      const text = JSON.stringify(list);
+      if (text !== this.lastSentSubscriptions) this.sendSubscriptions(list, text);
     });
   }
 
-  private sendSubscriptions(list: readonly SubscriptionRequest[]): void {
-    this.lastSentSubscriptions = JSON.stringify(list);
+  private sendSubscriptions(list: readonly SubscriptionRequest[], text = JSON.stringify(list)): void {
+    this.lastSentSubscriptions = text;
     this.send({ type: 'subscription_update', packageName: this.packageName, subscriptions: [...list], sessionId: this.sessionId });
   }
 

@@ -59,14 +59,17 @@ export class SettingsStore {
     return changes;
   }
 
-  /** Merges system settings (only a plain object is accepted); returns what changed. */
-  mergeSystem(values: Record<string, unknown> | undefined): SettingsChangeMap {
-    if (!values || typeof values !== 'object' || Array.isArray(values)) return {};
-    const before = new Map(Object.entries(this.system));
-    this.system = { ...this.system, ...values };
-    const changes = diff(before, new Map(Object.entries(this.system)));
-    if (this.listeners && Object.keys(changes).length > 0) this.listeners.emit('system', changes);
-    return changes;
+  /**
+   * Merges system settings (only a plain object is accepted). What changed is worked out only when someone
+   * listens for it (every ack carries the whole snapshot, and most sessions never listen).
+   */
+  mergeSystem(values: Record<string, unknown> | undefined): void {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return;
+    const previous = this.system;
+    this.system = { ...previous, ...values };
+    if (!this.listeners?.has('system')) return;
+    const changes = diff(new Map(Object.entries(previous)), new Map(Object.entries(this.system)));
+    if (Object.keys(changes).length > 0) this.listeners.emit('system', changes);
   }
 
   /** A throw or a rejected promise from `fn` goes to the session's error path, never to the caller. */
