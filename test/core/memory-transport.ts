@@ -14,6 +14,8 @@ export class MemorySocket {
   /** Frames the app wrote, parsed. */
   readonly received: Frame[] = [];
   pings = 0;
+  /** Binary frames the app sent. */
+  readonly binaries: Buffer[] = [];
   /** Answer pings with a pong (turn off to play a half-open connection). */
   answerPings = true;
   open = false;
@@ -45,6 +47,11 @@ export class MemorySocket {
         this.received.push(frame);
         this.changed();
         if (frame.type === 'tpa_connection_init' && this.cloud.autoAck) this.cloud.onInit(this, frame);
+      },
+      sendBinary: (data: Uint8Array) => {
+        if (!this.open || this.closed) throw new Error('send on a socket that is not open');
+        this.binaries.push(Buffer.from(data));
+        this.changed();
       },
       ping: () => {
         this.pings++;

@@ -140,3 +140,8 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
       return accept({ kind: 'other', type, message: m as Received });
   }
 }
+
+/** A copy of `data`'s bytes as an `ArrayBuffer` (binary frames reach handlers as `arrayBuffer`). */
+export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}
