@@ -26,11 +26,14 @@ export class MentraError extends SdkError {
     Object.setPrototypeOf(this, new.target.prototype);
   }
 
-  /** Instances of this class, and engine `SdkError`s whose code belongs to this class (see the table above). */
+  /** Instances of this class, and engine `SdkError`s whose code belongs to this class (see `classOfCode` below). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    // `this` is the class `instanceof` was asked about (a subclass inherits this method), so it cannot be named.
+    // biome-ignore lint/complexity/noThisInStatic: see above
+    const asked: typeof MentraError = this;
+    if (Function.prototype[Symbol.hasInstance].call(asked, value)) return true;
     if (!(value instanceof SdkError) || Function.prototype[Symbol.hasInstance].call(MentraError, value)) return false;
-    return this === MentraError || classOfCode(value.code) === this;
+    return asked === MentraError || classOfCode(value.code) === asked;
   }
 }
 
