@@ -28,12 +28,9 @@ export class MentraError extends SdkError {
 
   /** Instances of this class, and engine `SdkError`s whose code belongs to this class (see `classOfCode` below). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    // `this` is the class `instanceof` was asked about (a subclass inherits this method), so it cannot be named.
-    // biome-ignore lint/complexity/noThisInStatic: see above
-    const asked: typeof MentraError = this;
-    if (Function.prototype[Symbol.hasInstance].call(asked, value)) return true;
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     if (!(value instanceof SdkError) || Function.prototype[Symbol.hasInstance].call(MentraError, value)) return false;
-    return asked === MentraError || classOfCode(value.code) === asked;
+    return this === MentraError || classOfCode(value.code) === this;
   }
 }
 

@@ -215,9 +215,10 @@ export class TestCloud implements UserCloud, ServiceCloud {
         return;
       }
       if (user.ws !== ws) return;
-      this.record(user, 'app->cloud', msg);
+      // An audio frame is filed before it is recorded, so waiters woken by the record see it.
       if (text === null) this.audio.frame(user.sessionId, data as Buffer);
-      else if (!this.answerHonoMessage(user, msg)) routeAppMessage(this, this.rooms, user, msg);
+      this.record(user, 'app->cloud', msg);
+      if (text !== null && !this.answerHonoMessage(user, msg)) routeAppMessage(this, this.rooms, user, msg);
     });
     ws.on('close', (code) => {
       handshakeOver();
