@@ -28,9 +28,13 @@ export class MentraError extends SdkError {
 
   /** Instances of this class, and engine `SdkError`s whose code belongs to this class (see `classOfCode` below). */
   static [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    if (!(value instanceof SdkError) || Function.prototype[Symbol.hasInstance].call(MentraError, value)) return false;
+    // `this` is the class `instanceof` was asked about (a subclass inherits this method), so it cannot be named.
+    // biome-ignore-start lint/complexity/noThisInStatic: see above
+    const own = Function.prototype[Symbol.hasInstance];
+    if (own.call(this, value)) return true;
+    if (!(value instanceof SdkError) || own.call(MentraError, value)) return false;
     return this === MentraError || classOfCode(value.code) === this;
+    // biome-ignore-end lint/complexity/noThisInStatic: see above
   }
 }
 
