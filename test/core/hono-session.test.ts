@@ -97,6 +97,16 @@ describe('photo_response over the socket', () => {
     await expect(photo).rejects.toMatchObject({ code: 'photo_error', details: { errorCode: 'CAMERA_BUSY' } });
   });
 
+  test('sound is passed on with RTMP and managed stream requests', async () => {
+    const app = await env.start(new Recorder(appConfig()));
+    const user = await env.cloud.startSession({ app });
+    const camera = app.sessions[0]!.camera;
+    await camera.startStream({ rtmpUrl: 'rtmp://127.0.0.1/live/one', sound: true });
+    expect(await user.waitForMessage((m) => m?.type === 'rtmp_stream_request')).toMatchObject({ sound: true });
+    void camera.startManagedStream({ sound: false, timeoutMs: 60_000 }).catch(() => {});
+    expect(await user.waitForMessage((m) => m?.type === 'managed_stream_request')).toMatchObject({ sound: false });
+  });
+
   test('a success response with a URL resolves it (the modern cloud, not only the augmentos one)', async () => {
     const app = await env.start(new Recorder(appConfig()));
     const user = await env.cloud.startSession({ app });
