@@ -170,11 +170,6 @@ export function createConsoleLogger(level: LogLevel = 'warn', bindings: Record<s
   return build({ level, bindings });
 }
 
-/** Wraps `inner` (a pino logger or any object with the four methods) so that no argument carries any of `secrets`. */
-export function redactingLogger(inner: LoggerLike, secrets: readonly string[]): Logger {
-  return build({ target: inner, secrets });
-}
-
 /** A session's logger: a child of the server's with the session's ids, feeding a telemetry ring of `ringSize` lines. */
 export function sessionLogger(parent: Logger, sessionId: string, userId: string, ringSize: number): Logger {
   return attachTelemetryRing(parent.child({ sessionId, userId }), ringSize);
