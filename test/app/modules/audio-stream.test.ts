@@ -102,3 +102,13 @@ test('frames after a reconnect go to the new socket; a write after the session e
   out.write(Buffer.from([1]));
   expect(out.state === 'ended' || out.state === 'error').toBe(true);
 });
+
+test('session.sendBinary writes a binary frame on the current socket and throws once the session has ended', async () => {
+  const { user, session } = await begin();
+  // Not an audio stream's frame: the cloud records it as a binary frame without filing it under a stream.
+  session.sendBinary(Buffer.from([1, 2, 3]));
+  await user.waitForMessage((m) => m?.binary === 3);
+  await user.stop();
+  await user.waitFor(() => (session.state === 'closed' ? true : undefined), 10_000, 'the session to end');
+  expect(() => session.sendBinary(new Uint8Array([1]))).toThrow(expect.objectContaining({ code: 'session_closed' }));
+});
