@@ -36,6 +36,7 @@ export {
 export { CameraModule, type PhotoRequestOptions, type RtmpStreamOptions } from './app/modules/camera';
 export { CameraManagedExtension, type ManagedStreamOptions, type ManagedStreamResult, type ExistingStream } from './app/modules/camera-managed';
 export { AudioManager, type AudioPlayOptions, type AudioPlayResult, type SpeakOptions } from './app/modules/audio';
+export { AudioOutputStream, type AudioOutputStreamOptions, type AudioOutputStreamState } from './app/modules/audio-output-stream';
 export { LedModule, type LedControlOptions } from './app/modules/led';
 export { LocationManager } from './app/modules/location';
 export { SimpleStorage, type SimpleStorageOptions } from './app/modules/simple-storage';
@@ -44,8 +45,26 @@ export type { WifiStatus } from './app/modules/wifi';
 export { Observable } from './core/observable';
 export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './app/utils/bitmap-utils';
 export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './app/utils/animation-utils';
-export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
-export { createConsoleLogger, logger, type Logger, type LoggerLike, type LogFn, type LogLevel } from './core/logger';
+export { SdkError, isSdkError, type SdkErrorCode, type MentraErrorCode } from './core/errors';
+export {
+  MentraError,
+  MentraAuthError,
+  MentraConnectionError,
+  MentraTimeoutError,
+  MentraValidationError,
+  MentraPermissionError,
+} from './core/mentra-errors';
+export {
+  createConsoleLogger,
+  createLogger,
+  logger,
+  type Logger,
+  type LoggerConfig,
+  type LoggerLike,
+  type LogFn,
+  type LogLevel,
+  type MentraLogLevel,
+} from './core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from './core/session/session';
 export type { SettingChange, SettingsChangeMap } from './core/session/settings-store';
 export type { ErrorContext } from './core/engine';

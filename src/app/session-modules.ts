@@ -5,6 +5,7 @@
  * engine, so a late module sees the same state as one created at start.
  */
 import type { CoreSession } from '../core/session/session';
+import { bindCore, coreOf } from './core-of';
 import { AppConfigHelper } from './modules/app-config';
 import { AudioManager } from './modules/audio';
 import { CameraModule } from './modules/camera';
@@ -15,14 +16,7 @@ import { LocationManager } from './modules/location';
 import { SimpleStorage } from './modules/simple-storage';
 import { WifiHelper } from './modules/wifi';
 
-const cores = new WeakMap<object, CoreSession>();
-
-/** The core session behind a facade session (for the SDK's own modules). */
-export function coreOf(session: object): CoreSession {
-  const core = cores.get(session);
-  if (!core) throw new TypeError('Not a session created by the SDK');
-  return core;
-}
+export { coreOf };
 
 export class SessionModules {
   private _audio: AudioManager | undefined;
@@ -38,7 +32,7 @@ export class SessionModules {
   private readonly systemDashboard: boolean;
 
   constructor(core: CoreSession) {
-    cores.set(this, core);
+    bindCore(this, core);
     this.systemDashboard = core.packageName === systemDashboardPackage();
   }
 

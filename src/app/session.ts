@@ -9,6 +9,7 @@ import { AppMessaging } from '../core/modules/app-messaging';
 import { cloudHttpBase, cloudRequest } from '../core/session/cloud-http';
 import type { Logger } from '../core/logger';
 import { reportSwallowed } from '../core/failures';
+import { SdkError } from '../core/errors';
 import type { CoreSession, SessionState } from '../core/session/session';
 import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/session/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -347,6 +348,18 @@ export class AppSession extends SessionShortcuts {
   sendMessage(message: { type: string; [field: string]: unknown }): void {
     // The raw escape hatch: an app may send a type this SDK does not know yet.
     coreOf(this).send(message as AppToCloudMessage);
+  }
+
+  /**
+   * Sends one binary frame on the session's current socket (3.0.0-hono; audio output streams use it). Throws
+   * `SdkError('connect_failed')` (a `MentraConnectionError`) while the socket is not connected, and
+   * `SdkError('session_closed')` once the session has ended, as the published method throws.
+   */
+  sendBinary(data: Uint8Array | Buffer): void {
+    const core = coreOf(this);
+    if (core.sendBinary(data)) return;
+    if (core.state === 'closed') throw new SdkError('session_closed', 'Cannot send binary data: the session has ended');
+    throw new SdkError('connect_failed', 'Cannot send binary data: the WebSocket is not connected (the session is reconnecting)');
   }
 
   // ---------------------------------------------------------------- published helpers

@@ -229,6 +229,7 @@ export class SessionEngine implements DirectoryHost {
       url: verdict.url.href,
       dialect: webhookDialect(b),
       logger: this.config.logger,
+      trustedCloudHosts: this.config.trustedCloudHosts,
       ...this.config.session,
       sharedRequests: this.sharedRequests,
       handshakeGate: this.handshakeGate,

@@ -194,6 +194,13 @@ export class ControlClient {
     return this.send({ type: 'screenshot', user_id: userId, view });
   }
 
+  /** Asks the app for the wearer's recent log lines (`request_telemetry`) and resolves with its upload. */
+  requestTelemetry(userId: string, windowMs?: number): Promise<ResponseOf<'request_telemetry'>> {
+    return this.send(
+      windowMs === undefined ? { type: 'request_telemetry', user_id: userId } : { type: 'request_telemetry', user_id: userId, window_ms: windowMs },
+    );
+  }
+
   listUsers(): Promise<ResponseOf<'list_users'>> {
     return this.send({ type: 'list_users' });
   }

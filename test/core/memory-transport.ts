@@ -16,6 +16,8 @@ export class MemorySocket extends MemoryEnd {
   /** Frames the app wrote, parsed. */
   readonly received: Frame[] = [];
   pings = 0;
+  /** Binary frames the app sent. */
+  readonly binaries: Buffer[] = [];
   /** Answer pings with a pong (turn off to play a half-open connection). */
   answerPings = true;
   private waiters: Array<() => void> = [];
@@ -77,6 +79,10 @@ export class MemoryCloud implements MemoryPeer {
     const frame = JSON.parse(text) as Frame;
     socket.received.push(frame);
     if (frame.type === 'tpa_connection_init' && this.autoAck) this.onInit(socket, frame);
+  }
+
+  sentBinary(end: MemoryEnd, data: Uint8Array): void {
+    (end as MemorySocket).binaries.push(Buffer.from(data));
   }
 
   pinged(end: MemoryEnd): void {

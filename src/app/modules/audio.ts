@@ -8,6 +8,9 @@ import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOpt
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session/session';
 import type { AudioPlayResponse } from '../../protocol/module-messages';
+import { randomUUID } from 'node:crypto';
+import { MentraError } from '../../core/mentra-errors';
+import { AUDIO_STREAM_KIND, AudioOutputStream, type AudioOutputStreamOptions } from './audio-output-stream';
 
 export const AUDIO_TIMEOUT_MS = 60_000;
 const KIND = 'audio';
@@ -42,6 +45,9 @@ export interface AudioPlayResult {
 }
 
 export class AudioManager {
+  /** The output stream that is open or opening (3.0.0-hono: one at a time). */
+  private activeOutputStream: AudioOutputStream | null = null;
+
   constructor(private readonly core: CoreSession) {
     core.onMessage('audio_play_response', (m: AudioPlayResponse) => {
       if (typeof m.requestId !== 'string' || !core.requests.hasOf(m.requestId, KIND)) return;
@@ -50,6 +56,47 @@ export class AudioManager {
       if (typeof m.duration === 'number') result.duration = m.duration;
       core.requests.resolve(m.requestId, result);
     });
+    core.onMessage('audio_stream_ready', (m: { streamId?: unknown; streamUrl?: unknown }) => {
+      if (typeof m.streamId !== 'string' || typeof m.streamUrl !== 'string' || !core.requests.hasOf(m.streamId, AUDIO_STREAM_KIND)) return;
+      core.requests.resolve(m.streamId, m.streamUrl);
+    });
+  }
+
+  /**
+   * Opens an audio output stream (3.0.0-hono): resolves once the cloud's relay is ready and the phone was
+   * asked to play it. Rejects with code `AUDIO_STREAM_ALREADY_ACTIVE` while another stream is open (end or
+   * flush it first), and with `request_timeout` when the cloud does not answer within 10 s.
+   */
+  async createOutputStream(options: AudioOutputStreamOptions = {}): Promise<AudioOutputStream> {
+    const active = this.activeOutputStream;
+    if (active && (active.state === 'created' || active.state === 'streaming')) {
+      throw new MentraError(
+        `AUDIO_STREAM_ALREADY_ACTIVE: Stream ${active.streamId} is still active. Call end() or flush() before creating a new output stream.`,
+        'AUDIO_STREAM_ALREADY_ACTIVE',
+      );
+    }
+    const stream = new AudioOutputStream(randomUUID(), this.core, this.core.logger, options);
+    this.activeOutputStream = stream;
+    const release = () => {
+      if (this.activeOutputStream === stream) this.activeOutputStream = null;
+    };
+    stream.once('close', release);
+    const onEnd = () => stream.abandon();
+    this.core.signal.addEventListener('abort', onEnd, { once: true });
+    stream.once('close', () => this.core.signal.removeEventListener('abort', onEnd));
+    try {
+      await stream.open();
+    } catch (e) {
+      release();
+      this.core.signal.removeEventListener('abort', onEnd);
+      throw e;
+    }
+    return stream;
+  }
+
+  /** The output stream that is open (or opening), or null. */
+  getActiveOutputStream(): AudioOutputStream | null {
+    return this.activeOutputStream;
   }
 
   /** Plays `audioUrl`. Resolves with the glasses' result; rejects with an `SdkError` when no result comes. */

@@ -15,7 +15,8 @@ import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo } from '../.
 export const MANAGED_STREAM_TIMEOUT_MS = 30_000;
 export const STREAM_CHECK_TIMEOUT_MS = 5_000;
 
-export interface ManagedStreamOptions extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations'> {
+export interface ManagedStreamOptions
+  extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations' | 'sound'> {
   /** How long to wait for the stream to go live (default 30 000 ms). */
   timeoutMs?: number;
 }
@@ -56,6 +57,7 @@ export class CameraManagedExtension {
           audio: options.audio,
           stream: options.stream,
           restreamDestinations: options.restreamDestinations,
+          sound: options.sound,
         },
       });
     } catch (e) {

@@ -37,6 +37,8 @@ export interface PhotoRequestOptions {
   authToken?: string;
   size?: PhotoSize;
   compress?: PhotoCompression;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
   /** How long to wait for the photo (default 30 000 ms). */
   timeoutMs?: number;
 }
@@ -46,6 +48,8 @@ export interface RtmpStreamOptions {
   video?: VideoConfig;
   audio?: AudioConfig;
   stream?: StreamConfig;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
 }
 
 export class CameraModule {
@@ -73,6 +77,7 @@ export class CameraModule {
       authToken: options.authToken,
       size: options.size ?? 'medium',
       compress: options.compress ?? 'none',
+      sound: options.sound,
     };
     if (options.customWebhookUrl) {
       if (!this.core.send(message)) return Promise.reject(refusedSendError(this.core, 'request a photo', { requestId }));
@@ -126,6 +131,7 @@ export class CameraModule {
       video: options.video,
       audio: options.audio,
       stream: options.stream,
+      sound: options.sound,
     });
     if (!sent) throw refusedSendError(this.core, 'start a stream');
     this.state.streaming = true;

@@ -15,7 +15,7 @@ import { RedisSessionDirectory } from '../cluster/redis-directory';
 import { SessionEngine, type EngineConfig, type EngineHooks, type WebhookResult } from '../engine';
 import { SdkError, toError } from '../errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
-import { createSdkLogger, type Logger } from '../logger';
+import { createSdkLogger, envLogLevel, type Logger } from '../logger';
 import { type HostConfig, type ResolvedHostConfig, sessionOptions } from '../options';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
@@ -50,7 +50,7 @@ export class AppHost {
   ) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
-    this.logger = createSdkLogger(config.logger, config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
+    this.logger = createSdkLogger(config.logger, envLogLevel() ?? config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
     const engineConfig: EngineConfig = {
       packageName: config.packageName,
       apiKey: config.apiKey,

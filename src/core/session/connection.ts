@@ -55,6 +55,8 @@ export interface ConnectionOptions {
   reconnect: Required<ReconnectOptions>;
   /** 0 disables the pings and zombie detection. */
   pingIntervalMs: number;
+  /** Also send the app-level `{"type":"ping"}` text frame with each liveness ping (3.0.0-hono). */
+  appPing?: boolean;
   handshakeGate?: HandshakeGate;
   /** Where sockets come from (default: the `ws` library). */
   transport?: Transport;
@@ -150,6 +152,14 @@ export class Connection implements Watched {
     const socket = this.socket;
     if (!this.acked || !socket || !socket.isOpen) return false;
     socket.send(text);
+    return true;
+  }
+
+  /** Writes one binary frame to the acknowledged socket; false when there is none. */
+  sendBinary(data: Uint8Array): boolean {
+    const socket = this.socket;
+    if (!this.acked || !socket || !socket.isOpen) return false;
+    socket.sendBinary(data);
     return true;
   }
 
@@ -296,9 +306,16 @@ export class Connection implements Watched {
     this.scheduleReconnect();
   }
 
-  /** Pings the current socket (liveness calls it). */
+  /**
+   * Pings the current socket (liveness calls it, on its shared sweep); with `appPing`, the 3.0.0-hono
+   * app-level `{"type":"ping"}` goes out too (no timer of its own: it starts after the ack, stops with the
+   * socket and restarts after a reconnect, as the sweep does).
+   */
   ping(): void {
-    this.socket?.ping();
+    const socket = this.socket;
+    if (!socket) return;
+    socket.ping();
+    if (this.opts.appPing) socket.send(APP_PING);
   }
 
   /** The current socket missed a ping (liveness calls it). */
@@ -363,6 +380,9 @@ export class Connection implements Watched {
     this.onUp(attempt);
   }
 }
+
+/** The 3.0.0-hono app-level ping (no timestamp, as published). */
+const APP_PING = '{"type":"ping"}';
 
 function safeHost(url: string): string {
   try {

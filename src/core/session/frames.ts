@@ -147,3 +147,8 @@ export function readCloudFrame(text: string, dialect?: Readonly<Dialect>): Cloud
       return accept({ kind: 'other', type, message: m as Received });
   }
 }
+
+/** A copy of `data`'s bytes as an `ArrayBuffer` (binary frames reach handlers as `arrayBuffer`). */
+export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}

@@ -13,6 +13,8 @@ export interface MemoryPeer {
   opened?(end: MemoryEnd): void;
   /** The app wrote a text frame. */
   sent(end: MemoryEnd, text: string): void;
+  /** The app wrote a binary frame. */
+  sentBinary?(end: MemoryEnd, data: Uint8Array): void;
   /** The app pinged. */
   pinged?(end: MemoryEnd): void;
   /** Some state of `end` changed (open, closed, a frame or ping written). */
@@ -48,6 +50,12 @@ export class MemoryEnd implements TransportSocket {
   send(text: string): void {
     if (!this.open || this.closed) throw new Error('send on a socket that is not open');
     this.peer.sent(this, text);
+    this.peer.changed?.(this);
+  }
+
+  sendBinary(data: Uint8Array): void {
+    if (!this.open || this.closed) throw new Error('send on a socket that is not open');
+    this.peer.sentBinary?.(this, data);
     this.peer.changed?.(this);
   }
 

@@ -5,11 +5,9 @@
  *        \                 \--terminal close / connection error / dispose--> closed
  *         \--error/timeout--> closed                 reconnecting --budget spent / refused--> closed
  *
- * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up
- * a ping goes out every `pingIntervalMs`; a socket that stops answering is terminated and resumed.
- *
- * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
- * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
+ * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up a ping goes out
+ * every `pingIntervalMs`; a socket that stops answering is terminated and resumed. Everything that must survive a reconnect
+ * (handlers, subscriptions, settings, pending requests, the outbound queue) lives here; modules hold the session, not a socket.
  */
 import type { Dialect } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
@@ -20,8 +18,8 @@ import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason }
 import { Emitter, type Listener } from '../emitter';
 import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
 import { SdkError, toError } from '../errors';
-import type { CloudFrame } from './frames';
-import type { Logger } from '../logger';
+import { type CloudFrame, toArrayBuffer } from './frames';
+import { sessionLogger, type Logger } from '../logger';
 import { OutboundQueue } from './outbound-queue';
 import type { SessionOptions } from './session-options';
 import type { HandshakeGate } from './reconnect';
@@ -48,6 +46,8 @@ export interface CoreSessionOptions extends SessionOptions {
   logger: Logger;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
+  /** The server's extra trusted hosts (a telemetry upload checks the session's cloud again). */
+  trustedCloudHosts?: readonly string[];
   /** Shared cap on simultaneous reconnect handshakes (the engine passes one gate to all its sessions). */
   handshakeGate?: HandshakeGate;
   /** Where sockets come from (default: the `ws` library); tests pass an in-memory transport. */
@@ -119,8 +119,13 @@ export class CoreSession implements ConnectionHost {
   }
 
   get logger(): Logger {
-    // Created on first use: a session that never logs holds no child logger.
-    return (this.childLogger ??= this.opts.logger.child({ sessionId: this.sessionId, userId: this.userId }));
+    // Created on first use: a session that never logs holds no child logger (and no telemetry ring).
+    return (this.childLogger ??= sessionLogger(this.opts.logger, this.sessionId, this.userId, this.opts.telemetryBufferSize ?? 0));
+  }
+
+  /** The server's extra trusted hosts. */
+  get trustedCloudHosts(): readonly string[] | undefined {
+    return this.opts.trustedCloudHosts;
   }
 
   /** Aborted when the session ends: tie timers and streams to it. */
@@ -195,8 +200,6 @@ export class CoreSession implements ConnectionHost {
     }
   }
 
-  // ------------------------------------------------------------------ sending
-
   /**
    * Sends one JSON message; adds `timestamp` when missing. While reconnecting the message is queued and
    * sent after the next ack. Never throws: a message that cannot be sent or queued is reported.
@@ -223,6 +226,11 @@ export class CoreSession implements ConnectionHost {
       return false;
     }
     return true;
+  }
+
+  /** Sends one binary frame on the acknowledged socket (never queued); false when there is none or the session ended. */
+  sendBinary(data: Uint8Array): boolean {
+    return this._state === 'ready' && this.connection.sendBinary(data);
   }
 
   // ------------------------------------------------------------------ streams and events
@@ -287,9 +295,7 @@ export class CoreSession implements ConnectionHost {
     this.scheduleSubscriptionFlush();
   }
 
-  // ------------------------------------------------------------------ what the connection reports
-
-  // The session is the connection's host (one object per session, no closures): these run only from it.
+  // ---------------------------------------- what the connection reports (the session is its host, no closures: only it calls these)
 
   /** @internal A binary frame (audio) from the connection. */
   onCloudBinary(data: Uint8Array): void {
@@ -347,16 +353,14 @@ export class CoreSession implements ConnectionHost {
   /** @internal */
   onFrameDropped(why: string): void {
     this.droppedFrames++;
-    if (this.droppedFrames === 1 || this.droppedFrames % 1000 === 0) {
+    if (this.droppedFrames === 1 || this.droppedFrames % 1000 === 0)
       this.logger.warn(`Dropped a frame from the cloud because ${why} (${this.droppedFrames} dropped so far)`);
-    }
   }
 
   /**
-   * After every ack: the full subscription list first, then (after a reconnect) the latest layout of each
-   * view the old socket may have swallowed, then whatever was queued.
+   * @internal The cloud acknowledged a socket. After every ack: the full subscription list first, then (after a
+   * reconnect) the latest layout of each view the old socket may have swallowed, then whatever was queued.
    */
-  /** @internal The cloud acknowledged a socket. */
   onLinkUp(attempt: number): void {
     if (this._state === 'closed') return;
     const first = attempt === 0;
@@ -393,8 +397,4 @@ export class CoreSession implements ConnectionHost {
     this._state = state;
     this.events?.emit('state', state);
   }
-}
-
-function toArrayBuffer(data: Uint8Array): ArrayBuffer {
-  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }
