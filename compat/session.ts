@@ -5,7 +5,7 @@
 import { AppSession, type AppSessionConfig } from '../src/app/session';
 import type { Handler, Unsubscribe } from '../src/app/events';
 import type { CoreSession } from '../src/core/session/session';
-import { FACADE_NAMING, type Dialect } from '../src/protocol/dialects';
+import { FACADE_NAMING } from '../src/protocol/dialects';
 import type { AppRoomConfig, AppUserList } from '../src/protocol/messages';
 import { deprecate } from '../src/core/deprecations';
 import { TpaSettingsManager } from './settings';
@@ -18,17 +18,14 @@ export interface TpaSessionConfig extends AppSessionConfig {
   tpaServer?: unknown;
 }
 
-export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } from '../src/app/session-shortcuts';
+export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } from '../src/app/session';
 
 export class TpaSession extends AppSession {
   declare readonly settings: TpaSettingsManager;
+  protected static override readonly settingsClass = TpaSettingsManager;
 
   constructor(core: CoreSession) {
     super(core, FACADE_NAMING.legacy);
-  }
-
-  protected override createSettings(core: CoreSession, naming: Readonly<Dialect>): TpaSettingsManager {
-    return new TpaSettingsManager(core, naming);
   }
 
   /** @deprecated Use `discoverAppUsers`. The domain argument is ignored: the session's own cloud is asked. */
