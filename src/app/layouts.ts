@@ -5,6 +5,10 @@ import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
 import type { Layout } from '../protocol/messages';
 
+/**
+ * Where and how long a layout shows. The text layouts also take a plain number of milliseconds in its
+ * place, the positional `durationMs` of the 1.0 SDK (`showReferenceCard(title, text, 5000)`).
+ */
 export interface DisplayOptions {
   view?: ViewType | 'main' | 'dashboard';
   durationMs?: number;
@@ -15,20 +19,20 @@ const MAX_BITMAP_CHARS = 1_000_000;
 export class LayoutManager {
   constructor(private readonly core: CoreSession) {}
 
-  showTextWall(text: string, options: DisplayOptions = {}): void {
+  showTextWall(text: string, options: DisplayOptions | number = {}): void {
     this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);
   }
 
-  showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions = {}): void {
+  showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions | number = {}): void {
     this.display({ layoutType: LayoutType.DOUBLE_TEXT_WALL, topText: asText(topText), bottomText: asText(bottomText) }, options, ViewType.MAIN);
   }
 
-  showReferenceCard(title: string, text: string, options: DisplayOptions = {}): void {
+  showReferenceCard(title: string, text: string, options: DisplayOptions | number = {}): void {
     this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
   }
 
   /** Defaults to the dashboard view. */
-  showDashboardCard(leftText: string, rightText: string, options: DisplayOptions = {}): void {
+  showDashboardCard(leftText: string, rightText: string, options: DisplayOptions | number = {}): void {
     this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
   }
 
@@ -62,7 +66,8 @@ export class LayoutManager {
     this.display({ layoutType: LayoutType.CLEAR_VIEW }, options, ViewType.MAIN);
   }
 
-  private display(layout: Layout, options: DisplayOptions, defaultView: ViewType): void {
+  private display(layout: Layout, given: DisplayOptions | number, defaultView: ViewType): void {
+    const options: DisplayOptions = typeof given === 'number' ? { durationMs: given } : (given ?? {});
     let view: string = options.view ?? defaultView;
     if (view !== ViewType.MAIN && view !== ViewType.DASHBOARD) {
       this.core.logger.warn(`Unknown view "${String(view)}"; showing on "main"`);

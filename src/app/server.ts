@@ -4,7 +4,7 @@
  * `packageName` and `apiKey`, then `start()`.
  */
 import type { Express } from 'express';
-import type { ErrorContext } from '../core/engine';
+import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { toError } from '../core/errors';
 import { AppHost, type HostConfig } from '../core/http/host';
 import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core/options';
@@ -82,6 +82,7 @@ export class AppServer {
       },
     });
     hosts.set(this, host);
+    registerEngineOwner(this, host.engine);
     this.logger = host.logger;
   }
 

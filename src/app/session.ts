@@ -2,9 +2,11 @@
  * `AppSession`: one user's session. A thin view over the core session: every behaviour (transport,
  * subscriptions, dispatch, reconnect, correlation) lives in the core. Its sub-objects (events, layouts,
  * settings, dashboard, camera, ...) are declared in one table (`session-parts.ts`) and each is created on
- * first access; each holds the core session, never a socket.
+ * first access; each holds the core session, never a socket. The server builds sessions for its webhooks;
+ * an app may also build one itself from a config and `connect` it (`session-standalone.ts`).
  */
 import type { AppToCloudMessage } from '../protocol/outbound';
+import { serverOfSession } from '../core/engine';
 import { cloudHttpBase, cloudRequest } from '../core/session/cloud-http';
 import type { Logger } from '../core/logger';
 import { reportSwallowed } from '../core/failures';
@@ -38,19 +40,10 @@ import type { SimpleStorage } from './modules/simple-storage';
 import type { WifiStatus } from './modules/wifi';
 import { type PartContext, type SessionParts, installParts, partIfCreated } from './session-parts';
 import { type SessionShortcuts, installShortcuts } from './session-shortcuts';
+import { type AppSessionConfig, connectSession, isSessionConfig, ownerOf, standaloneCore } from './session-standalone';
 import { SettingsManager } from './settings';
 
-/** The settings a session was created with (the SDK creates sessions; this type is for reference). */
-export interface AppSessionConfig {
-  packageName: string;
-  apiKey: string;
-  userId: string;
-  mentraOSWebsocketUrl?: string;
-  autoReconnect?: boolean;
-  maxReconnectAttempts?: number;
-  reconnectDelay?: number;
-  appServer?: unknown;
-}
+export type { AppSessionConfig };
 export type { LegacyRtmpStreamOptions, LegacyStreaming } from './session-shortcuts';
 
 const cores = new WeakMap<object, CoreSession>();
@@ -66,7 +59,16 @@ export function coreOf(session: object): CoreSession {
 export interface AppSession extends SessionShortcuts {}
 
 /**
- * One user's session with the cloud, handed to `onSession` by the server.
+ * One user's session with the cloud. The server hands one to `onSession`; an app that runs its own webhook
+ * may build one from a config and `connect` it.
+ *
+ * @example
+ * ```ts
+ * // In the app's own session_request webhook handler:
+ * const session = new AppSession({ packageName, apiKey, userId, mentraOSWebsocketUrl: body.mentraOSWebsocketUrl });
+ * session.events.onTranscription((data) => session.layouts.showTextWall(data.text));
+ * await session.connect(body.sessionId);
+ * ```
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
 export class AppSession {
@@ -92,7 +94,22 @@ export class AppSession {
   /** The settings class of this facade (the legacy facade's has the legacy type name). */
   protected static readonly settingsClass: PartContext['Settings'] = SettingsManager;
 
-  constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
+  /**
+   * Builds a session from a config, to `connect` it (apps that run their own webhook); the server builds
+   * the sessions it hands to `onSession` itself. Throws `SdkError('invalid_config')` without a
+   * `packageName` or `apiKey`.
+   *
+   * @example
+   * ```ts
+   * const session = new AppSession({ packageName: 'com.example.app', apiKey, userId, mentraOSWebsocketUrl: body.mentraOSWebsocketUrl });
+   * await session.connect(body.sessionId);
+   * ```
+   */
+  constructor(config: AppSessionConfig);
+  /** @internal The server's form: a session over the engine's session. */
+  constructor(core: CoreSession, naming?: DialectName);
+  constructor(coreOrConfig: CoreSession | AppSessionConfig, naming: DialectName = FACADE_NAMING.modern) {
+    const core = isSessionConfig(coreOrConfig) ? standaloneCore(coreOrConfig, new.target?.name || 'AppSession') : coreOrConfig;
     cores.set(this, core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
@@ -107,6 +124,32 @@ export class AppSession {
       Settings: (session.constructor as unknown as { settingsClass: PartContext['Settings'] }).settingsClass,
     }));
     installShortcuts(proto);
+  }
+
+  /**
+   * Connects a session the app built (`new AppSession(config)`) to the cloud as `sessionId` (the webhook's):
+   * sends the init and resolves at the ack, with the ack's settings in place; the subscriptions of the
+   * handlers registered so far follow at once, and a handler registered later subscribes at once.
+   * Rejects with `SdkError('handshake_timeout')` ("Connection timeout") when the cloud does not answer
+   * within 5 s, and at once when the connection is refused or the URL is not a trusted cloud.
+   * Called again with the same id once connected, it replaces the socket (a new init), as the published
+   * SDKs did; a session that was disconnected cannot connect again (build a new one).
+   *
+   * @example
+   * ```ts
+   * const session = new TpaSession({ packageName, apiKey, augmentOSWebsocketUrl: req.body.augmentOSWebsocketUrl });
+   * session.onTranscription((data) => session.layouts.showTextWall(data.text));
+   * await session.connect(req.body.sessionId);
+   * ```
+   */
+  connect(sessionId: string): Promise<void> {
+    return connectSession(coreOf(this), sessionId);
+  }
+
+  /** The server this session belongs to: the one that built it, or the `appServer`/`tpaServer` of its config. */
+  get appServer(): any {
+    const core = coreOf(this);
+    return ownerOf(core) ?? serverOfSession(core);
   }
 
   /** A logger bound to this session; `info('text', obj)` and `info(obj, 'text')` both work. */
@@ -256,10 +299,20 @@ export class AppSession {
     return this.messaging.on('room_updated', handler);
   }
 
-  /** Closes this session from the app side (onStop runs with reason `app_disconnect`). */
-  async disconnect(options: { releaseOwnership?: boolean; reason?: OwnershipReleaseReason } = {}): Promise<void> {
-    if (options.releaseOwnership && options.reason) await this.releaseOwnership(options.reason);
-    return coreOf(this).dispose('app_disconnect');
+  /**
+   * Closes this session from the app side: the socket ends with close code 1000 and the server's `onStop`
+   * runs with reason `app_disconnect`. Safe to call at any time, twice, or on a session that never
+   * connected: it never throws and the returned promise never rejects (it settles once the socket is gone).
+   * The promise may be ignored, as 1.x apps did (their `disconnect()` returned nothing).
+   */
+  disconnect(options: { releaseOwnership?: boolean; reason?: OwnershipReleaseReason } = {}): Promise<void> {
+    try {
+      const core = coreOf(this);
+      if (options?.releaseOwnership && options.reason && core.state === 'ready') void this.releaseOwnership(options.reason);
+      return core.dispose('app_disconnect').catch(() => {});
+    } catch {
+      return Promise.resolve();
+    }
   }
 
   /** Tells the cloud not to restart this session elsewhere (`ownership_release`). */

@@ -140,3 +140,8 @@ export function parseCloudFrame(text: string, dialect?: Readonly<Dialect>): Pars
       return accept({ kind: 'other', type, message: m as Received });
   }
 }
+
+/** The bytes of a binary frame as an ArrayBuffer of their own (what audio handlers receive). */
+export function toArrayBuffer(data: Uint8Array): ArrayBuffer {
+  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
+}

@@ -7,6 +7,12 @@ import { SdkError } from '../errors';
 /** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
 export const PHOTO_KIND = 'photo';
 
+/** The error of each request still pending when its session ended (`reason`). */
+export function endedBefore(reason: string): (kind: string, id: string) => SdkError {
+  return (kind, id) =>
+    new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } });
+}
+
 interface Pending {
   resolve: (v: any) => void;
   reject: (e: Error) => void;
