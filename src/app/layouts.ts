@@ -3,7 +3,8 @@ import type { AppToCloudMessage } from '../protocol/outbound';
 import type { CoreSession } from '../core/session/session';
 import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
-import type { Layout } from '../protocol/messages';
+import type { DisplayRequest, Layout } from '../protocol/messages';
+import { createConsoleLogger } from '../core/logger';
 
 /**
  * Where and how long a layout shows. The text layouts also take a plain number of milliseconds in its
@@ -16,8 +17,31 @@ export interface DisplayOptions {
 
 const MAX_BITMAP_CHARS = 1_000_000;
 
+/** What the layouts send through: the session, or (the published form) a package name and a send function. */
+type LayoutTarget = Pick<CoreSession, 'packageName' | 'send' | 'logger'>;
+
 export class LayoutManager {
-  constructor(private readonly core: CoreSession) {}
+  private readonly core: LayoutTarget;
+
+  /** Built by `session.layouts`. */
+  constructor(core: CoreSession);
+  /**
+   * The published form: layouts sent through `sendMessage` (each a `display_event`), for code that builds
+   * its own. Throws `SdkError('invalid_argument')` without a function.
+   */
+  constructor(packageName: string, sendMessage: (message: DisplayRequest) => void);
+  constructor(coreOrPackage: CoreSession | string, sendMessage?: (message: DisplayRequest) => void) {
+    if (typeof coreOrPackage !== 'string') {
+      this.core = coreOrPackage;
+      return;
+    }
+    if (typeof sendMessage !== 'function') throw new SdkError('invalid_argument', 'new LayoutManager(packageName, sendMessage) needs a sendMessage function');
+    const send = (message: unknown) => {
+      sendMessage(message as DisplayRequest);
+      return true;
+    };
+    this.core = { packageName: coreOrPackage, send, logger: createConsoleLogger('warn') };
+  }
 
   showTextWall(text: string, options: DisplayOptions | number = {}): void {
     this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);

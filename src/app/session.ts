@@ -42,18 +42,12 @@ import { type PartContext, type SessionParts, installParts, partIfCreated } from
 import { type SessionShortcuts, installShortcuts } from './session-shortcuts';
 import { type AppSessionConfig, connectSession, isSessionConfig, ownerOf, standaloneCore } from './session-standalone';
 import { SettingsManager } from './settings';
+import { bindCore, coreOf } from './core-of';
+
+export { coreOf };
 
 export type { AppSessionConfig };
 export type { LegacyRtmpStreamOptions, LegacyStreaming } from './session-shortcuts';
-
-const cores = new WeakMap<object, CoreSession>();
-
-/** The core session behind a facade session (for the SDK's own modules). */
-export function coreOf(session: object): CoreSession {
-  const core = cores.get(session);
-  if (!core) throw new TypeError('Not a session created by the SDK');
-  return core;
-}
 
 // The deprecated session-level members of the earlier SDKs (installed on the prototype below).
 export interface AppSession extends SessionShortcuts {}
@@ -110,7 +104,7 @@ export class AppSession {
   constructor(core: CoreSession, naming?: DialectName);
   constructor(coreOrConfig: CoreSession | AppSessionConfig, naming: DialectName = FACADE_NAMING.modern) {
     const core = isSessionConfig(coreOrConfig) ? standaloneCore(coreOrConfig, new.target?.name || 'AppSession') : coreOrConfig;
-    cores.set(this, core);
+    bindCore(this, core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
   }

@@ -8,6 +8,7 @@ import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOpt
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session/session';
 import type { AudioPlayResponse } from '../../protocol/module-messages';
+import { type SessionLike, followSessionId, resolveCore } from '../core-of';
 
 export const AUDIO_TIMEOUT_MS = 60_000;
 const KIND = 'audio';
@@ -42,14 +43,25 @@ export interface AudioPlayResult {
 }
 
 export class AudioManager {
-  constructor(private readonly core: CoreSession) {
-    core.onMessage('audio_play_response', (m: AudioPlayResponse) => {
-      if (typeof m.requestId !== 'string' || !core.requests.hasOf(m.requestId, KIND)) return;
-      const result: AudioPlayResult = { success: m.success === true };
-      if (m.error !== undefined) result.error = String(m.error);
-      if (typeof m.duration === 'number') result.duration = m.duration;
-      core.requests.resolve(m.requestId, result);
-    });
+  private readonly core: CoreSession;
+
+  /**
+   * Built by the session on first access (`session.audio`). The published form
+   * `new AudioManager(session, packageName, sessionId, logger?)` is accepted: the session gives everything else.
+   */
+  constructor(session: CoreSession | SessionLike, _packageName?: string, _sessionId?: string, _logger?: unknown) {
+    this.core = resolveCore(session, 'AudioManager');
+    this.core.onMessage('audio_play_response', (m: AudioPlayResponse) => this.handleAudioPlayResponse(m));
+  }
+
+  /** Resolves the pending `playAudio`/`speak` of `response.requestId` with the glasses' result (as the cloud's answer does). */
+  handleAudioPlayResponse(response: AudioPlayResponse): void {
+    const m = response;
+    if (!m || typeof m.requestId !== 'string' || !this.core.requests.hasOf(m.requestId, KIND)) return;
+    const result: AudioPlayResult = { success: m.success === true };
+    if (m.error !== undefined) result.error = String(m.error);
+    if (typeof m.duration === 'number') result.duration = m.duration;
+    this.core.requests.resolve(m.requestId, result);
   }
 
   /** Plays `audioUrl`. Resolves with the glasses' result; rejects with an `SdkError` when no result comes. */
@@ -115,5 +127,15 @@ export class AudioManager {
 
   cancelAllAudioRequests(): number {
     return this.core.requests.rejectMatching({ kind: KIND }, cancelledError);
+  }
+
+  /** Changes nothing: the module always uses its session's id (kept for apps that call it). */
+  updateSessionId(newSessionId: string): void {
+    followSessionId(this.core, newSessionId, 'audio');
+  }
+
+  /** Rejects every pending audio request with `SdkError('request_cancelled')`; returns how many. */
+  cancelAllRequests(): { audioRequests: number } {
+    return { audioRequests: this.cancelAllAudioRequests() };
   }
 }
