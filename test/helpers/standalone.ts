@@ -30,20 +30,21 @@ export async function startStandaloneApp(options: StandaloneOptions = {}): Promi
   const sessions = new Map<string, TpaSession>();
   const seen: string[] = [];
   const connectErrors: unknown[] = [];
+  const stop = (sessionId: string, res: express.Response) => {
+    // As 1.x apps did: disconnect() inside try/catch (ours never throws).
+    try {
+      sessions.get(sessionId)?.disconnect();
+    } catch (e) {
+      seen.push(`disconnect threw: ${String(e)}`);
+    }
+    sessions.delete(sessionId);
+    res.json({ status: 'success' });
+  };
   const app = express();
   app.use(express.json());
   app.post('/webhook', async (req, res) => {
     const { type, sessionId, userId } = req.body;
-    if (type === 'stop_request') {
-      try {
-        sessions.get(sessionId)?.disconnect();
-      } catch (e) {
-        seen.push(`disconnect threw: ${String(e)}`);
-      }
-      sessions.delete(sessionId);
-      res.json({ status: 'success' });
-      return;
-    }
+    if (type === 'stop_request') return stop(sessionId, res);
     const session = new TpaSession({
       packageName,
       apiKey: API_KEY,
