@@ -90,11 +90,13 @@ describe('an app with its own webhook and a TpaSession from a plain config', () 
     const user = await cloud.startSession({ app: { port: app.port } });
     const session = app.sessions.get(user.sessionId)!;
     const closed: string[] = [];
-    session.events.on('disconnected', () => void closed.push('events'));
+    session.events.on('disconnected', () => void closed.push('disconnected'));
+    session.events.on('closed', (reason: string) => void closed.push(`closed:${reason}`));
     user.closeConnection(1000, 'App stopped');
     await eventually(() => session.state === 'closed', 20_000, 'the session to end');
     expect(app.seen).toContain('disconnected:1000');
-    expect(closed).toEqual(['events']);
+    expect(closed).toEqual(['disconnected', 'closed:cloud_closed']);
+    expect(session.signal.aborted).toBe(true);
   });
 
   test('a dropped socket is resumed: a new init, the subscriptions again, and displays keep arriving', async () => {
