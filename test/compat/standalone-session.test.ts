@@ -5,7 +5,7 @@
 import { type Server, createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { AppServer, AppSession, CloudToTpaMessageType, SdkError, TpaSession } from '../../src';
+import { AppServer, AppSession, CloudToTpaMessageType, SdkError, StreamType, TpaSession } from '../../src';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { API_KEY, appConfig, captureLogger, eventually } from '../helpers/apps';
 import { sdkRejection, waitSent } from '../helpers/modules';
@@ -245,5 +245,44 @@ describe('the published configs', () => {
     const d = await user.waitForDisplay((x) => x.layout.layoutType === 'reference_card' && x.layout.title === 'Title');
     expect(d.durationMs).toBe(2500);
     expect(CloudToTpaMessageType.CONNECTION_ACK).toBe('tpa_connection_ack');
+  });
+});
+
+describe('what such apps call, on a session they built', () => {
+  test('shortcuts, on(StreamType.X), unsubscribe functions, dashboard, settings, events.on("error")', async () => {
+    const { user, session } = await ownSession();
+    const seen: string[] = [];
+    session.onButtonPress((d) => void seen.push(`button:${d.pressType}`));
+    const offNotes = session.onPhoneNotifications((d) => void seen.push(`note:${d.title}`));
+    await session.connect(user.sessionId);
+    session.on(StreamType.HEAD_POSITION, (d: { position: string }) => void seen.push(`head:${d.position}`));
+    session.events.on('error', (e: Error) => void seen.push(`error:${e.message}`));
+    session.dashboard.content.onModeChange((mode) => void seen.push(`mode:${mode}`));
+    session.settings.onValueChange('units', (value, old) => void seen.push(`units:${old}->${value}`));
+    expect(session.settings.get('units', 'metric')).toBe('imperial');
+    expect(session.settings.get('missing', 42)).toBe(42);
+    await user.waitForSubscriptions((s) => ['button_press', 'phone_notification', 'head_position'].every((x) => s.includes(x)));
+
+    await user.pressButton('main', 'long');
+    await user.notify({ app: 'mail', title: 'Hi', content: 'there' });
+    await user.moveHead('down');
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'expanded' });
+    await user.updateSettings([{ key: 'units', value: 'metric' }]);
+    await eventually(
+      () => ['button:long', 'note:Hi', 'head:down', 'mode:expanded', 'units:imperial->metric'].every((x) => seen.includes(x)),
+      20_000,
+      'every handler',
+    );
+
+    offNotes();
+    await user.waitForSubscriptions((s) => !s.includes('phone_notification'));
+    session.dashboard.content.write('both', ['main', 'expanded']);
+    session.dashboard.content.writeToExpanded('expanded only');
+    session.dashboard.content.writeToAlwaysOn('always');
+    await waitSent(user, 'dashboard_content_update', (m) => m.content === 'both' && m.modes.join() === 'main,expanded');
+    await waitSent(user, 'dashboard_content_update', (m) => m.content === 'expanded only' && m.modes.join() === 'expanded');
+    await waitSent(user, 'dashboard_content_update', (m) => m.content === 'always' && m.modes.join() === 'always_on');
+    expect(session.dashboard.system).toBeUndefined();
+    expect(seen.filter((x) => x.startsWith('error:'))).toEqual([]);
   });
 });
