@@ -67,15 +67,25 @@ export interface AppSession extends SessionShortcuts {}
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
 export class AppSession {
   // The sub-objects of SESSION_PARTS: each is created on first access, then held as an own read-only property.
+  /** Stream handlers (transcription, buttons, head position, ...) and system events (`disconnected`, `error`, ...). */
   declare readonly events: EventManager;
+  /** What the glasses show: text walls, reference cards, bitmaps, ... */
   declare readonly layouts: LayoutManager;
+  /** The app's settings and the MentraOS system settings, with their changes. */
   declare readonly settings: SettingsManager;
+  /** The dashboard: `content` for every app, `system` for the system dashboard app. */
   declare readonly dashboard: DashboardManager;
+  /** Photos and RTMP / managed streams. */
   declare readonly camera: CameraModule;
+  /** Audio playback and text to speech on the glasses. */
   declare readonly audio: AudioManager;
+  /** The glasses' RGB LED. */
   declare readonly led: LedModule;
+  /** The location stream and one-off location polls. */
   declare readonly location: LocationManager;
+  /** A small key-value store per user and app, kept by the cloud. */
   declare readonly simpleStorage: SimpleStorage;
+  /** The glasses' state (battery, WiFi, connection, ...) as observables. */
   declare readonly device: { readonly state: DeviceState };
   declare private readonly wifi: SessionParts['wifi'];
   declare private readonly appConfig: SessionParts['appConfig'];

@@ -36,6 +36,11 @@ function photoRequest(sessionId: string, session: unknown) {
 describe('AppServer: the photo-request registry answers from the engine', () => {
   const h = harness();
 
+  test('session.appServer is the server that built the session', async () => {
+    const { app, session } = await h.start();
+    expect(session.appServer).toBe(app);
+  });
+
   test('registerPhotoRequest: an upload for the id resolves the request', async () => {
     const { app, user, session } = await h.start();
     const { request, settled } = photoRequest(user.sessionId, session);

@@ -223,7 +223,7 @@ describe('the published configs', () => {
     expect(inits(user)).toBe(1);
   });
 
-  test('appServer / tpaServer: the given server; a server-built session names its server', async () => {
+  test('appServer / tpaServer: the given server, else undefined', async () => {
     const server = new AppServer(appConfig());
     const { session } = await ownSession('owned', { tpaServer: server });
     expect(session.appServer).toBe(server);
