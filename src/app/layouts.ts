@@ -4,8 +4,13 @@ import type { CoreSession } from '../core/session/session';
 import { isoNow } from '../core/session/clock';
 import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
-import type { Layout } from '../protocol/messages';
+import type { DisplayRequest, Layout } from '../protocol/messages';
+import { createConsoleLogger } from '../core/logger';
 
+/**
+ * Where and how long a layout shows. The text layouts also take a plain number of milliseconds in its
+ * place, the positional `durationMs` of the 1.0 SDK (`showReferenceCard(title, text, 5000)`).
+ */
 export interface DisplayOptions {
   view?: ViewType | 'main' | 'dashboard';
   durationMs?: number;
@@ -15,23 +20,46 @@ const MAX_BITMAP_CHARS = 1_000_000;
 /** The options of a call without any (shared, never written: no object per display update). */
 const NO_OPTIONS: DisplayOptions = Object.freeze({});
 
-export class LayoutManager {
-  constructor(private readonly core: CoreSession) {}
+/** What the layouts send through: the session, or (the published form) a package name and a send function. */
+type LayoutTarget = Pick<CoreSession, 'packageName' | 'send' | 'logger'>;
 
-  showTextWall(text: string, options: DisplayOptions = NO_OPTIONS): void {
+export class LayoutManager {
+  private readonly core: LayoutTarget;
+
+  /** Built by `session.layouts`. */
+  constructor(core: CoreSession);
+  /**
+   * The published form: layouts sent through `sendMessage` (each a `display_event`), for code that builds
+   * its own. Throws `SdkError('invalid_argument')` without a function.
+   */
+  constructor(packageName: string, sendMessage: (message: DisplayRequest) => void);
+  constructor(coreOrPackage: CoreSession | string, sendMessage?: (message: DisplayRequest) => void) {
+    if (typeof coreOrPackage !== 'string') {
+      this.core = coreOrPackage;
+      return;
+    }
+    if (typeof sendMessage !== 'function') throw new SdkError('invalid_argument', 'new LayoutManager(packageName, sendMessage) needs a sendMessage function');
+    const send = (message: unknown) => {
+      sendMessage(message as DisplayRequest);
+      return true;
+    };
+    this.core = { packageName: coreOrPackage, send, logger: createConsoleLogger('warn') };
+  }
+
+  showTextWall(text: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);
   }
 
-  showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions = NO_OPTIONS): void {
+  showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.DOUBLE_TEXT_WALL, topText: asText(topText), bottomText: asText(bottomText) }, options, ViewType.MAIN);
   }
 
-  showReferenceCard(title: string, text: string, options: DisplayOptions = NO_OPTIONS): void {
+  showReferenceCard(title: string, text: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
   }
 
   /** Defaults to the dashboard view. */
-  showDashboardCard(leftText: string, rightText: string, options: DisplayOptions = NO_OPTIONS): void {
+  showDashboardCard(leftText: string, rightText: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
   }
 
@@ -65,7 +93,8 @@ export class LayoutManager {
     this.display({ layoutType: LayoutType.CLEAR_VIEW }, options, ViewType.MAIN);
   }
 
-  private display(layout: Layout, options: DisplayOptions, defaultView: ViewType): void {
+  private display(layout: Layout, given: DisplayOptions | number, defaultView: ViewType): void {
+    const options: DisplayOptions = typeof given === 'number' ? { durationMs: given } : (given ?? {});
     let view: string = options.view ?? defaultView;
     if (view !== ViewType.MAIN && view !== ViewType.DASHBOARD) {
       this.core.logger.warn(`Unknown view "${String(view)}"; showing on "main"`);

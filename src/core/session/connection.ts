@@ -307,6 +307,23 @@ export class Connection implements Watched {
   }
 
   /**
+   * Replaces the acknowledged socket with a new one at once (an app calling `connect()` again, as the
+   * published SDKs allowed): the old socket is dropped, the host hears of the drop, and a new socket sends a
+   * new init; the session, its handlers and its queue stay. Does nothing when no acknowledged socket is up.
+   */
+  restart(): void {
+    const socket = this.socket;
+    if (this.ended || !socket || !this.acked) return;
+    this.socket = null;
+    this.acked = false;
+    this.stopWatching();
+    socket.terminate();
+    const info = { code: 1006, reason: 'reconnect requested by the app', wasClean: false, willReconnect: true, permanent: false };
+    this.host.onLinkDown({ message: `Connection closed (code: ${info.code}): ${info.reason}`, ...info });
+    if (!this.ended) this.enterGate();
+  }
+
+  /**
    * Pings the current socket (liveness calls it, on its shared sweep); with `appPing`, the 3.0.0-hono
    * app-level `{"type":"ping"}` goes out too (no timer of its own: it starts after the ack, stops with the
    * socket and restarts after a reconnect, as the sweep does).

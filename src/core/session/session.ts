@@ -23,7 +23,7 @@ import { sessionLogger, type Logger } from '../logger';
 import { OutboundQueue } from './outbound-queue';
 import type { SessionOptions } from './session-options';
 import type { HandshakeGate } from './reconnect';
-import { PendingRequests } from './requests';
+import { PendingRequests, endedBefore } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import type { Transport } from './transport';
@@ -144,9 +144,10 @@ export class CoreSession implements ConnectionHost {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Opens the socket, sends `tpa_connection_init` and resolves on `tpa_connection_ack`. */
-  async connect(): Promise<void> {
+  /** Opens the socket, sends `tpa_connection_init` and resolves on the ack; `sessionId` names a session an app built itself. */
+  async connect(sessionId?: string): Promise<void> {
     if (this._state !== 'connecting' || this.connectCalled) throw new SdkError('invalid_argument', 'connect() may be called once per session');
+    if (sessionId !== undefined) (this as { sessionId: string }).sessionId = this.opts.sessionId = sessionId;
     this.connectCalled = true;
     try {
       await this.connection.open();
@@ -157,16 +158,18 @@ export class CoreSession implements ConnectionHost {
     if ((this._state as SessionState) === 'closed') throw new SdkError('session_closed', `Session ${this.sessionId} was stopped during the handshake`);
   }
 
+  /** A new socket for a ready session (new init, same session; the `state` event tells when it is ready again). */
+  restart(): void {
+    if (this._state === 'ready') this.connection.restart();
+  }
+
   /** Ends the session once: closes the socket with 1000, rejects pending requests, aborts the signal. */
   dispose(reason: StopReason): Promise<void> {
     if (this._state === 'closed') return this.closedPromise ?? Promise.resolve();
     this.setState('closed');
     const socketClosed = this.connection.close(reason);
     this.closedPromise = Promise.all([socketClosed, ...(this.finalizers ?? []).map((fn) => this.runFinalizer(fn))]).then(() => {});
-    this._requests?.rejectAll(
-      (kind, id) =>
-        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
-    );
+    this._requests?.rejectAll(endedBefore(reason));
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
     const dropped = this.queue.clear();
     if (dropped > 0) this.logger.warn(`Session ended with ${dropped} unsent message(s)`);
