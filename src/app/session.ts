@@ -45,9 +45,7 @@ import { type AppSessionConfig, connectSession, isSessionConfig, ownerOf, standa
 import { SettingsManager } from './settings';
 import { bindCore, coreOf } from './core-of';
 
-export { coreOf };
-
-export type { AppSessionConfig };
+export { coreOf, type AppSessionConfig };
 export type { LegacyRtmpStreamOptions, LegacyStreaming } from './session-shortcuts';
 
 // The deprecated session-level members of the earlier SDKs (installed on the prototype below).
@@ -332,11 +330,8 @@ export class AppSession {
     coreOf(this).send(message as AppToCloudMessage);
   }
 
-  /**
-   * Sends one binary frame on the session's current socket (3.0.0-hono; audio output streams use it). Throws
-   * `SdkError('connect_failed')` (a `MentraConnectionError`) while the socket is not connected, and
-   * `SdkError('session_closed')` once the session has ended, as the published method throws.
-   */
+  /** One binary frame on the current socket (3.0.0-hono, for audio output streams). Throws as published: `connect_failed`
+   * (a `MentraConnectionError`) while the socket is down, `session_closed` once the session has ended. */
   sendBinary(data: Uint8Array | Buffer): void {
     const core = coreOf(this);
     if (core.sendBinary(data)) return;

@@ -9,42 +9,14 @@
  */
 import type { Dialect } from '../../protocol/dialects';
 import { isoNow } from './clock';
-import { type CloudFrame, readCloudFrame } from './frames';
+import { readCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from '../errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
-import type { Logger } from '../logger';
+import type { ConnectionHost, LostReason } from './session-types';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
 import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 
-export interface DisconnectInfo {
-  message: string;
-  code: number;
-  reason: string;
-  wasClean: boolean;
-  /** True when the SDK is trying to reconnect (the session is not over). */
-  willReconnect: boolean;
-  /** True when the session is over. */
-  permanent: boolean;
-}
-
-/** Why the connection gave up (the session maps it to its stop reason). */
-export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
-
-/** What the connection tells the session. */
-export interface ConnectionHost {
-  readonly logger: Logger;
-  /** A parsed frame from the cloud in canonical form, the ack included (before `up`). */
-  onCloudFrame(frame: CloudFrame): void;
-  onCloudBinary(data: Uint8Array): void;
-  onFrameDropped(why: string): void;
-  /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
-  onLinkUp(attempt: number): void;
-  /** The socket dropped; the connection reconnects unless `info.permanent`. */
-  onLinkDown(info: DisconnectInfo): void;
-  /** The connection is over for good; `closeCode` when a close frame ended it. */
-  onLinkLost(reason: LostReason, closeCode?: number): void;
-  reportError(err: Error): void;
-}
+export type { ConnectionHost, DisconnectInfo, LostReason } from './session-types';
 
 export interface ConnectionOptions {
   url: string;

@@ -323,21 +323,18 @@ export class CoreSession implements ConnectionHost {
   onCloudFrame(frame: CloudFrame): void {
     switch (frame.kind) {
       case 'ack':
-        if (frame.settings) this.settings.setApp(frame.settings);
-        this.settings.mergeSystem(frame.systemSettings);
         if (frame.capabilities) this.capabilities = frame.capabilities;
+        this.settings.applyFrame(frame);
+        break;
+      case 'settings_update':
+      case 'system_settings_update':
+        this.settings.applyFrame(frame);
         break;
       case 'data_stream':
         this.dispatch(frame.streamType, frame.data);
         break;
       case 'audio_chunk':
         this.dispatch('audio_chunk', frame.message);
-        break;
-      case 'settings_update':
-        this.settings.setApp(frame.settings);
-        break;
-      case 'system_settings_update':
-        this.settings.mergeSystem(frame.settings);
         break;
       case 'capabilities_update':
         this.capabilities = frame.capabilities;

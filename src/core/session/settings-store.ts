@@ -6,6 +6,7 @@
 import type { SettingRecord } from '../../protocol/messages';
 import { Emitter } from '../emitter';
 import { toError } from '../errors';
+import type { CloudFrame } from './frames';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;
@@ -41,6 +42,13 @@ export class SettingsStore {
 
   getSystem(): Readonly<Record<string, unknown>> {
     return this.system;
+  }
+
+  /** Takes the settings a cloud frame carries: the ack's snapshot (app, then system), `settings_update`, and a system settings update. */
+  applyFrame(frame: Extract<CloudFrame, { kind: 'ack' | 'settings_update' | 'system_settings_update' }>): void {
+    if (frame.kind === 'system_settings_update') return this.mergeSystem(frame.settings);
+    if (frame.settings) this.setApp(frame.settings);
+    if (frame.kind === 'ack') this.mergeSystem(frame.systemSettings);
   }
 
   /** Replaces the app settings; returns what changed. */
