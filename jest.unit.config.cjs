@@ -1,0 +1,22 @@
+/**
+ * `npm run test:unit`: the fast edit-test loop. The same projects as jest.config.cjs, less every suite that
+ * needs the build (dist/, the packed tarball), a browser, Redis, Bun, or starts apps or the dev command as
+ * their own processes. Still real sockets on 127.0.0.1: it is a selection, not a different kind of test.
+ * @type {import('jest').Config}
+ */
+const base = require('./jest.config.cjs');
+
+const slow = [
+  '<rootDir>/test/package/',
+  '<rootDir>/test/soak/',
+  '<rootDir>/test/cluster/(forwarding|instances|outage)',
+  '<rootDir>/test/compat/(cluster|examples)',
+  '<rootDir>/test/examples/',
+  '<rootDir>/test/dev/(browser|cli|protocol-e2e|screenshot|watch)',
+  '<rootDir>/test/migrate/examples',
+];
+
+module.exports = {
+  ...base,
+  projects: base.projects.map((p) => ({ ...p, testPathIgnorePatterns: [...(p.testPathIgnorePatterns ?? ['/node_modules/']), ...slow] })),
+};
