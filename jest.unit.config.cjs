@@ -7,13 +7,22 @@
 const base = require('./jest.config.cjs');
 
 const slow = [
+  // the build, the packed tarball, or Bun
   '<rootDir>/test/package/',
   '<rootDir>/test/soak/',
+  '<rootDir>/test/testing/close',
+  // Redis
   '<rootDir>/test/cluster/(forwarding|instances|outage)',
-  '<rootDir>/test/compat/(cluster|examples)',
+  '<rootDir>/test/compat/cluster',
+  // apps, the dev command or tsc in their own processes; Chromium
   '<rootDir>/test/examples/',
-  '<rootDir>/test/dev/(browser|cli|protocol-e2e|screenshot|watch)',
+  '<rootDir>/test/compat/examples',
+  '<rootDir>/test/dev/',
   '<rootDir>/test/migrate/examples',
+  '<rootDir>/test/types/',
+  '<rootDir>/test/contract/published-surface',
+  // minutes of garbage collection
+  '<rootDir>/test/core/leak',
 ];
 
 module.exports = {
