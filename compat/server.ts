@@ -4,7 +4,7 @@
  */
 import { AppServer, type AppServerConfig } from '../src/app/server';
 import { validateServerConfig } from '../src/core/options';
-import type { CoreSession } from '../src/core/session';
+import type { CoreSession } from '../src/core/session/session';
 import type { ToolCall } from '../src/app/tools';
 import { deprecate } from '../src/core/deprecations';
 import { TpaSession } from './session';

@@ -4,7 +4,7 @@
  */
 import { AppSession, type AppSessionConfig } from '../src/app/session';
 import type { Handler, Unsubscribe } from '../src/app/events';
-import type { CoreSession } from '../src/core/session';
+import type { CoreSession } from '../src/core/session/session';
 import { FACADE_NAMING, type Dialect } from '../src/protocol/dialects';
 import type { AppRoomConfig, AppUserList } from '../src/protocol/messages';
 import { deprecate } from '../src/core/deprecations';

@@ -12,10 +12,10 @@ export {
   type TokenConfig,
   type TokenValidationResult,
 } from '../src/app/token';
-export { createAuthMiddleware, type AuthMiddlewareOptions } from '../src/core/webview/auth';
-export { exchangeToken } from '../src/core/webview/tokens';
+export { createAuthMiddleware, type AuthMiddlewareOptions } from '../src/core/http/webview/auth';
+export { exchangeToken } from '../src/core/http/webview/tokens';
 export { logger } from '../src/core/logger';
-export type { SettingChange, SettingsChangeMap } from '../src/core/settings-store';
+export type { SettingChange, SettingsChangeMap } from '../src/core/session/settings-store';
 export {
   StreamType,
   StreamCategory,

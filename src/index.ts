@@ -22,8 +22,8 @@ export {
 } from './app/token';
 export type { ToolCall } from './app/tools';
 export type { AuthenticatedRequest } from './app/webview';
-export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/webview/auth';
-export { exchangeToken, type PublicKeyInput } from './core/webview/tokens';
+export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/http/webview/auth';
+export { exchangeToken, type PublicKeyInput } from './core/http/webview/tokens';
 export {
   DashboardManager,
   DashboardContentManager,
@@ -46,13 +46,13 @@ export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './ap
 export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './app/utils/animation-utils';
 export { SdkError, isSdkError, type SdkErrorCode } from './core/errors';
 export { createConsoleLogger, logger, type Logger, type LoggerLike, type LogFn, type LogLevel } from './core/logger';
-export type { SessionState, StopReason, DisconnectInfo } from './core/session';
-export type { SettingChange, SettingsChangeMap } from './core/settings-store';
+export type { SessionState, StopReason, DisconnectInfo } from './core/session/session';
+export type { SettingChange, SettingsChangeMap } from './core/session/settings-store';
 export type { ErrorContext } from './core/engine';
-export type { ReconnectOptions } from './core/reconnect';
+export type { ReconnectOptions } from './core/session/reconnect';
 export type { ClusterOptions } from './core/cluster/config';
-export type { SubscriptionSettings } from './core/settings-subscriptions';
-export { CLOSE_CODES } from './core/reconnect';
-export { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV } from './core/trust';
-export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from './core/inbound';
+export type { SubscriptionSettings } from './core/session/settings-subscriptions';
+export { CLOSE_CODES } from './core/session/reconnect';
+export { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV } from './core/session/trust';
+export { WEBHOOK_SECRET_ENV, WEBHOOK_SECRET_HEADER } from './core/http/inbound';
 export * from '../compat';

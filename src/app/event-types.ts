@@ -3,7 +3,7 @@
  * SDKs declare it (`EventData<'button_press'>` is a `ButtonPress`). For apps that type their own handler
  * tables and for `session.events.emit`.
  */
-import type { DisconnectInfo } from '../core/session';
+import type { DisconnectInfo } from '../core/session/session';
 import type { DashboardMode, StreamType } from '../protocol/enums';
 import type {
   AppSetting,

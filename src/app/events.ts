@@ -3,7 +3,7 @@
  * system events (no subscription). Several language handlers may coexist.
  */
 import { deprecate } from '../core/deprecations';
-import type { CoreSession, DisconnectInfo } from '../core/session';
+import type { CoreSession, DisconnectInfo } from '../core/session/session';
 import { type DashboardMode, StreamType } from '../protocol/enums';
 import type {
   AppSetting,

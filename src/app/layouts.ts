@@ -1,6 +1,6 @@
 /** `session.layouts`: every method sends one `display_event`, exactly as the published SDKs do. */
 import type { AppToCloudMessage } from '../protocol/outbound';
-import type { CoreSession } from '../core/session';
+import type { CoreSession } from '../core/session/session';
 import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
 import type { Layout } from '../protocol/messages';

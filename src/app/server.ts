@@ -6,10 +6,10 @@
 import type { Express } from 'express';
 import type { ErrorContext } from '../core/engine';
 import { toError } from '../core/errors';
-import { AppHost, type HostConfig } from '../core/host';
+import { AppHost, type HostConfig } from '../core/http/host';
 import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core/options';
 import type { Logger } from '../core/logger';
-import type { CoreSession, StopReason } from '../core/session';
+import type { CoreSession, StopReason } from '../core/session/session';
 import type { AppSetting } from '../protocol/messages';
 import { asAppSettings } from './settings';
 import type { PhotoData } from '../protocol/module-messages';

@@ -4,7 +4,7 @@
  * stream status) is kept by the core session in one plain record (`moduleState`), and pending photos by the
  * engine, so a late module sees the same state as one created at start.
  */
-import type { CoreSession } from '../core/session';
+import type { CoreSession } from '../core/session/session';
 import { AppConfigHelper } from './modules/app-config';
 import { AudioManager } from './modules/audio';
 import { CameraModule } from './modules/camera';

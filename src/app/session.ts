@@ -5,12 +5,12 @@
  */
 import type { AppToCloudMessage } from '../protocol/outbound';
 import { deprecate } from '../core/deprecations';
-import { AppMessaging } from '../core/app-messaging';
-import { cloudHttpBase, cloudRequest } from '../core/cloud-http';
+import { AppMessaging } from '../core/modules/app-messaging';
+import { cloudHttpBase, cloudRequest } from '../core/session/cloud-http';
 import type { Logger } from '../core/logger';
 import { reportSwallowed } from '../core/failures';
-import type { CoreSession, SessionState } from '../core/session';
-import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/settings-subscriptions';
+import type { CoreSession, SessionState } from '../core/session/session';
+import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/session/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
 import type {
   AppMessageReceived,

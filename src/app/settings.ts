@@ -5,9 +5,9 @@
  */
 import { SdkError } from '../core/errors';
 import { deprecate } from '../core/deprecations';
-import { cloudRequest } from '../core/cloud-http';
-import type { CoreSession } from '../core/session';
-import type { SettingsChangeMap } from '../core/settings-store';
+import { cloudRequest } from '../core/session/cloud-http';
+import type { CoreSession } from '../core/session/session';
+import type { SettingsChangeMap } from '../core/session/settings-store';
 import { DIALECTS, type Dialect } from '../protocol/dialects';
 import type { AppSetting, SettingInput, SettingRecord } from '../protocol/messages';
 import { SYSTEM_SETTING_STREAM_PREFIX } from '../protocol/streams';

@@ -10,12 +10,12 @@ import type { SettingRecord, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
 import type { Logger } from './logger';
-import type { SessionOptions } from './session-options';
-import { HandshakeGate } from './reconnect';
+import type { SessionOptions } from './session/session-options';
+import { HandshakeGate } from './session/reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
-import { PendingRequests } from './requests';
-import { CoreSession, type StopReason } from './session';
-import { checkCloudUrl } from './trust';
+import { PendingRequests } from './session/requests';
+import { CoreSession, type StopReason } from './session/session';
+import { checkCloudUrl } from './session/trust';
 
 export interface EngineConfig {
   packageName: string;

@@ -5,7 +5,7 @@
  * See docs/failure-contract.md.
  */
 import { toError } from './errors';
-import type { CoreSession } from './session';
+import type { CoreSession } from './session/session';
 
 /** Logs `err` at `warn` on the session's logger and hands it to the session's `error` listeners, else to `onError`. */
 export function reportSwallowed(core: CoreSession, err: unknown, outcome: string): void {

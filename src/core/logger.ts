@@ -162,11 +162,6 @@ export function createConsoleLogger(level: LogLevel = 'warn', bindings: Record<s
   return build({ level, bindings });
 }
 
-/** Wraps `inner` (a pino logger or any object with the four methods) so that no argument carries any of `secrets`. */
-export function redactingLogger(inner: LoggerLike, secrets: readonly string[]): Logger {
-  return build({ target: inner, secrets });
-}
-
 /** A pino logger that writes nothing. */
 export const silentLogger: Logger = build({ level: 'silent' });
 

@@ -9,11 +9,11 @@
 import type { ClusterOptions } from './cluster/config';
 import { SdkError } from './errors';
 import type { LogLevel, LoggerLike } from './logger';
-import { RECONNECT_DEFAULTS, type ReconnectOptions } from './reconnect';
-import { DEFAULT_MAX_PHOTO_BYTES } from './routes/photo-upload';
-import type { SessionOptions } from './session-options';
-import { invalidHostEntry } from './trust';
-import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './webview/tokens';
+import { RECONNECT_DEFAULTS, type ReconnectOptions } from './session/reconnect';
+import { DEFAULT_MAX_PHOTO_BYTES } from './http/routes/photo-upload';
+import type { SessionOptions } from './session/session-options';
+import { invalidHostEntry } from './session/trust';
+import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './http/webview/tokens';
 
 export interface HostConfig {
   packageName: string;

@@ -3,7 +3,7 @@
  * of a replaced session can never remove the session that replaced it.
  */
 import type { SessionClaim } from './cluster/directory';
-import type { CoreSession } from './session';
+import type { CoreSession } from './session/session';
 
 export interface SessionEntry {
   readonly session: CoreSession;

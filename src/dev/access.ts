@@ -8,7 +8,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { isLoopbackHost } from '../core/trust';
+import { isLoopbackHost } from '../core/session/trust';
 
 export interface AccessPolicy {
   /** Accepted `Host` headers; null accepts any (token-protected listeners). */

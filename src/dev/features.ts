@@ -6,8 +6,8 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { ControlError, MAX_STREAM_PCM_BYTES, type ControlEvent, type SettingValue } from '../protocol/control';
-import { sha256Hex } from '../core/crypto';
-import { USER_TOKEN_ISSUER } from '../core/webview/tokens';
+import { sha256Hex } from '../core/http/crypto';
+import { USER_TOKEN_ISSUER } from '../core/http/webview/tokens';
 import type { SimulatedUser } from '../testing/user';
 import { checkSettingValue, settingsWithValues, type DevAppConfig } from './app-config';
 import type { DevUser, EventBody } from './dev-state';

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { closeServer, trackConnections } from '../core/server-close';
+import { closeServer, trackConnections } from '../core/http/server-close';
 import { getDialect, type Dialect } from '../protocol/dialects';
 import type { SettingRecord } from '../protocol/messages';
 import { WEBHOOK_SECRET_HEADER } from '../protocol/http-names';

@@ -1,5 +1,5 @@
 /**
- * The layering rule of the package (docs: design, "Shape"): protocol <- core <- app <- compat, with
+ * The layering rule of the package (ARCHITECTURE.md, "Layers"): protocol <- core <- app <- compat, with
  * testing, dev and migrate above them and the root index above all. No file imports a file of a higher
  * layer, and no files import each other in a loop, type-only imports included.
  */
@@ -26,7 +26,7 @@ const graph = importGraph(sourceFiles(['src', 'compat']));
 describe('the import graph of src/ and compat/', () => {
   it('reads a real graph (the check is not vacuous)', () => {
     expect(graph.size).toBeGreaterThan(100);
-    expect(graph.get('src/core/session.ts')).toEqual(expect.arrayContaining(['src/core/errors.ts']));
+    expect(graph.get('src/core/session/session.ts')).toEqual(expect.arrayContaining(['src/core/errors.ts']));
     expect(graph.get('src/index.ts')!.length).toBeGreaterThan(5);
   });
 
@@ -56,5 +56,15 @@ describe('the import graph of src/ and compat/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('keeps the session side of the core free of the HTTP side (routes may settle session requests, not the reverse)', () => {
+    const crossing: string[] = [];
+    for (const [file, deps] of graph) {
+      if (!file.startsWith('src/core/session/')) continue;
+      for (const dep of deps) if (dep.startsWith('src/core/http/')) crossing.push(`${file} -> ${dep}`);
+    }
+    expect(graph.has('src/core/session/session.ts') && graph.has('src/core/http/host.ts')).toBe(true);
+    expect(crossing).toEqual([]);
   });
 });

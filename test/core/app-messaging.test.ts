@@ -2,7 +2,7 @@
  * App-to-app direct messages at the engine level, over the in-memory transport: a message the session
  * refuses to send is rejected at once with the reason, instead of waiting out the answer timeout.
  */
-import { AppMessaging } from '../../src/core/app-messaging';
+import { AppMessaging } from '../../src/core/modules/app-messaging';
 import { DIALECTS } from '../../src/protocol/dialects';
 import { MemoryCloud, memorySession, until } from './memory-transport';
 

@@ -1,4 +1,4 @@
-import { BatchedWriter } from '../../src/core/batched-writer';
+import { BatchedWriter } from '../../src/core/modules/batched-writer';
 import { eventually } from '../helpers/apps';
 
 describe('BatchedWriter', () => {

@@ -1,4 +1,4 @@
-import { type CloudFrame, parseCloudFrame } from '../../src/core/frames';
+import { type CloudFrame, parseCloudFrame } from '../../src/core/session/frames';
 import { DIALECTS, type Dialect, webhookDialect } from '../../src/protocol/dialects';
 
 const json = (msg: unknown) => JSON.stringify(msg);

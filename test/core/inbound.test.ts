@@ -6,7 +6,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import { createTestCloud, type TestCloud } from '../../src/testing';
-import { WEBHOOK_SECRET_ENV } from '../../src/core/inbound';
+import { WEBHOOK_SECRET_ENV } from '../../src/core/http/inbound';
 import { EchoApp, appConfig, started } from '../helpers/apps';
 import { RawConnection, countingServer, rawRequest, watchOutgoing, type RawRequest, type RawResponse } from '../helpers/wire';
 

@@ -4,9 +4,9 @@
  * tick), so the session sees the same ordering it would over `ws`. Waits are for events, never for time.
  */
 import type { Logger } from '../../src/core/logger';
-import { RECONNECT_DEFAULTS, type ReconnectOptions } from '../../src/core/reconnect';
-import { CoreSession, type CoreSessionOptions, type StopReason } from '../../src/core/session';
-import type { SocketEvents, Transport, TransportSocket } from '../../src/core/transport';
+import { RECONNECT_DEFAULTS, type ReconnectOptions } from '../../src/core/session/reconnect';
+import { CoreSession, type CoreSessionOptions, type StopReason } from '../../src/core/session/session';
+import type { SocketEvents, Transport, TransportSocket } from '../../src/core/session/transport';
 
 type Frame = { type: string; [k: string]: unknown };
 

@@ -1,9 +1,9 @@
 /** The pure policies behind resilience and trust: reconnect plan, handshake gate, outbound queue, host entries, secrets. */
-import { HandshakeGate, RECONNECT_DEFAULTS, ReconnectPlan } from '../../src/core/reconnect';
-import { OutboundQueue } from '../../src/core/outbound-queue';
-import { TRUSTED_HOSTS_ENV, checkCloudUrl, envTrustedHosts, invalidHostEntry } from '../../src/core/trust';
-import { safeEqual } from '../../src/core/crypto';
-import { resolveWebhookSecret } from '../../src/core/inbound';
+import { HandshakeGate, RECONNECT_DEFAULTS, ReconnectPlan } from '../../src/core/session/reconnect';
+import { OutboundQueue } from '../../src/core/session/outbound-queue';
+import { TRUSTED_HOSTS_ENV, checkCloudUrl, envTrustedHosts, invalidHostEntry } from '../../src/core/session/trust';
+import { safeEqual } from '../../src/core/http/crypto';
+import { resolveWebhookSecret } from '../../src/core/http/inbound';
 
 describe('ReconnectPlan', () => {
   const opts = { ...RECONNECT_DEFAULTS, budgetMs: 10_000, baseDelayMs: 100, maxDelayMs: 1000, stableAfterMs: 5000 };

@@ -5,7 +5,7 @@
 import { createTestCloud } from '../../src/testing';
 import { AppServer, type AppSession, type SdkError } from '../../src';
 import { coreOf } from '../../src/app/session';
-import type { CoreSession } from '../../src/core/session';
+import type { CoreSession } from '../../src/core/session/session';
 import { appConfig, captureLogger, cloudPerTest, eventually, sleep } from '../helpers/apps';
 
 class Recorder extends AppServer {

@@ -1,4 +1,4 @@
-import { StreamTable, type StreamHandler } from '../../src/core/streams';
+import { StreamTable, type StreamHandler } from '../../src/core/session/streams';
 
 /** Which handlers one data_stream reaches (names in call order). */
 function reach(table: StreamTable, streamType: string, data: unknown = {}): string[] {

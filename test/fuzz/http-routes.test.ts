@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createTestCloud, type SimulatedUser, type TestCloud } from '../../src/testing';
-import { sha256Hex } from '../../src/core/crypto';
+import { sha256Hex } from '../../src/core/http/crypto';
 import { API_KEY, appConfig, captureLogger, EchoApp } from '../helpers/apps';
 import { HttpFuzzer, type FuzzCase } from './http-cases';
 import { sendRaw, type RawAnswer } from './raw-http';

@@ -11,8 +11,8 @@ import {
   webhookWebsocketUrl,
   DIALECTS,
 } from '../../src/protocol';
-import { checkCloudUrl } from '../../src/core/trust';
-import { backoffDelay, closeAction, RECONNECT_DEFAULTS } from '../../src/core/reconnect';
+import { checkCloudUrl } from '../../src/core/session/trust';
+import { backoffDelay, closeAction, RECONNECT_DEFAULTS } from '../../src/core/session/reconnect';
 
 describe('stream strings', () => {
   test('transcription and translation streams', () => {

@@ -1,10 +1,10 @@
 /**
  * The app's own config file (`app_config.json`) on the session: the helpers behind `loadConfigFromJson`,
  * `getDefaultSettings` and `getSettingSchema`. (Settings-driven subscriptions are the core's, see
- * core/settings-subscriptions.ts.)
+ * core/session/settings-subscriptions.ts.)
  */
 import { SdkError, toError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import type { AppSetting } from '../../protocol/messages';
 import { validateAppConfig, type AppConfig } from '../../protocol/models';
 

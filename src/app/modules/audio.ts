@@ -3,10 +3,10 @@
  * With `stopOtherAudio` (the default) `playAudio` waits for the `audio_play_response` with the same
  * requestId; the wait survives reconnects and ends with an `SdkError` on timeout (60 s) or session end.
  */
-import { cloudHttpBase } from '../../core/cloud-http';
-import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/correlation';
+import { cloudHttpBase } from '../../core/session/cloud-http';
+import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/session/correlation';
 import { SdkError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import type { AudioPlayResponse } from '../../protocol/module-messages';
 
 export const AUDIO_TIMEOUT_MS = 60_000;

@@ -4,11 +4,11 @@
  * rejects on `error`/`stopped` or after 30 s. Status handlers run only when the status really changes
  * (a repeated `active` does not start a second pipeline in the app).
  */
-import { type CameraState, MANAGED_START_KIND as START_KIND, type ManagedStreamUrls, STREAM_CHECK_KIND as CHECK_KIND } from '../../core/camera-state';
+import { type CameraState, MANAGED_START_KIND as START_KIND, type ManagedStreamUrls, STREAM_CHECK_KIND as CHECK_KIND } from '../../core/modules/camera-state';
 import { isSdkError, SdkError } from '../../core/errors';
-import { newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
-import { cameraState } from '../../core/module-state';
-import type { CoreSession } from '../../core/session';
+import { newRequestId, sendRequest, timeoutOption } from '../../core/session/correlation';
+import { cameraState } from '../../core/modules/module-state';
+import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
 import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo } from '../../protocol/module-messages';
 

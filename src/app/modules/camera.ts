@@ -6,14 +6,14 @@
  * latter the SDK resolves with the URL and an empty buffer and downloads nothing: the URL points at
  * storage the app did not choose, and fetching it from the app server is the app's decision.
  * Pending photos are kept by the engine, so a reconnect or a replaced session does not lose them.
- * Photo answers and stream status are handled by the core session (`core/camera-state.ts`), which keeps the
+ * Photo answers and stream status are handled by the core session (`core/modules/camera-state.ts`), which keeps the
  * stream state this module reports: the module registers no listener and may be created on first use.
  */
-import { PHOTO_KIND, cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/correlation';
-import { type CameraState, emptyPhoto } from '../../core/camera-state';
+import { PHOTO_KIND, cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/session/correlation';
+import { type CameraState, emptyPhoto } from '../../core/modules/camera-state';
 import { SdkError } from '../../core/errors';
-import { cameraState } from '../../core/module-state';
-import type { CoreSession } from '../../core/session';
+import { cameraState } from '../../core/modules/module-state';
+import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
 import type {
   AudioConfig,

@@ -5,7 +5,7 @@
  */
 import { Emitter } from '../../core/emitter';
 import { toError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import { DashboardMode } from '../../protocol/enums';
 import type { Layout } from '../../protocol/messages';
 import type { DashboardSection } from '../../protocol/module-messages';

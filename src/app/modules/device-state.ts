@@ -5,7 +5,7 @@
  */
 import { toError } from '../../core/errors';
 import { Observable } from '../../core/observable';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import type { DeviceStateUpdate, GlassesInfo } from '../../protocol/module-messages';
 
 type Nullable<K extends keyof GlassesInfo> = NonNullable<GlassesInfo[K]> | null;

@@ -1,7 +1,7 @@
 /** `session.led`: the glasses' RGB LED (`rgb_led_control`, fire-and-forget). */
-import { newRequestId, refusedSendError } from '../../core/correlation';
+import { newRequestId, refusedSendError } from '../../core/session/correlation';
 import { SdkError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import type { Capabilities, LedColor, LightInfo } from '../../protocol/module-messages';
 
 export interface LedControlOptions {

@@ -3,9 +3,9 @@
  * The accuracy really reaches the cloud: the subscription list carries `{stream: 'location_stream', rate}`
  * next to `location_update`. A poll waits for the `location_update` whose `correlationId` matches (15 s).
  */
-import { newRequestId, sendRequest, timeoutOption } from '../../core/correlation';
+import { newRequestId, sendRequest, timeoutOption } from '../../core/session/correlation';
 import { SdkError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
 import type { LocationUpdate } from '../../protocol/messages';
 import type { LocationAccuracy } from '../../protocol/module-messages';

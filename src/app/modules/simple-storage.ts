@@ -11,11 +11,11 @@
  * `SdkError` then goes to the session's `error` listeners (else `onError`) and the logger, and the failed
  * load is not cached, so the next read asks the cloud again. Bad arguments and `flush()` reject.
  */
-import { BatchedWriter } from '../../core/batched-writer';
-import { readJson } from '../../core/cloud-http';
+import { BatchedWriter } from '../../core/modules/batched-writer';
+import { readJson } from '../../core/session/cloud-http';
 import { SdkError, type SdkErrorCode } from '../../core/errors';
 import { reportSwallowed } from '../../core/failures';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 
 export const MAX_VALUE_CHARS = 100_000;
 

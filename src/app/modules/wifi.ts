@@ -4,7 +4,7 @@
  * Holds no state and registers no listener, so the session creates it on first use.
  */
 import { SdkError } from '../../core/errors';
-import type { CoreSession } from '../../core/session';
+import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
 import type { GlassesConnectionState } from '../../protocol/messages';
 import type { Capabilities } from '../../protocol/module-messages';

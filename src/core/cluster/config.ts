@@ -5,7 +5,7 @@
  * at once instead of running silently unshared.
  */
 import { randomBytes } from 'node:crypto';
-import { hmacSha256Hex } from '../crypto';
+import { hmacSha256Hex } from '../http/crypto';
 import { SdkError } from '../errors';
 
 export const REDIS_URL_ENV = 'MENTRAOS_REDIS_URL';

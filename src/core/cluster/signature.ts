@@ -7,7 +7,7 @@
  * never leaves the process.
  */
 import { randomBytes } from 'node:crypto';
-import { hmacSha256Hex, safeEqual } from '../crypto';
+import { hmacSha256Hex, safeEqual } from '../http/crypto';
 
 export const CLUSTER_HEADER = 'x-mentraos-cluster';
 export const CLUSTER_USER_HEADER = 'x-mentraos-cluster-user';

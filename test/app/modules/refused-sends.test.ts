@@ -4,7 +4,7 @@
  * LED). Before, camera and audio said `session_closed` in both cases.
  */
 import type { AppSession } from '../../../src';
-import type { CoreSession } from '../../../src/core/session';
+import type { CoreSession } from '../../../src/core/session/session';
 import { coreOf } from '../../../src/app/session';
 import { harness, sdkRejection } from '../../helpers/modules';
 

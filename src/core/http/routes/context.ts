@@ -1,0 +1,42 @@
+/** What the SDK's own HTTP routes need from the host, and the one way they answer with an error. */
+import type { RequestHandler } from 'express';
+import type { ClusterRouter, OwnedRoute } from '../../cluster/forward';
+import type { SessionEngine } from '../../engine';
+import { sendError } from '../inbound';
+import type { Logger } from '../../logger';
+
+export interface RouteContext {
+  engine: SessionEngine;
+  packageName: string;
+  apiKey: string;
+  logger: Logger;
+  /** Set when several instances share a session directory. */
+  cluster?: ClusterRouter;
+}
+
+/** Answers `{status:'error', message}` with a 4xx/5xx status (always JSON, never an HTML page). */
+export { sendError };
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
+}
+
+/**
+ * The middleware that sends a request to the instance owning its key (spread it into a route's handlers).
+ * Empty on a single instance, so the route costs nothing more there.
+ */
+export function routedByOwner(ctx: RouteContext, spec: OwnedRoute): RequestHandler[] {
+  return ctx.cluster ? [ctx.cluster.route(spec)] : [];
+}
+
+/** Routing by the user a request names (tool calls, settings pushes): to the instance holding that user's session. */
+export function routedByUser(ctx: RouteContext, userIdOf: (body: Record<string, unknown>) => unknown): RequestHandler[] {
+  return routedByOwner(ctx, {
+    kind: 'user',
+    key: (req) => {
+      const userId = isPlainObject(req.body) ? userIdOf(req.body) : undefined;
+      return typeof userId === 'string' && userId.length > 0 && userId.length <= 512 ? userId : undefined;
+    },
+    holdsLocally: (userId) => !!ctx.engine.sessionForUser(userId),
+  });
+}

@@ -1,0 +1,152 @@
+/**
+ * `POST /photo-upload`: the glasses upload the photo of a pending `photo_request` as multipart form data
+ * (file field `photo`; text fields `requestId`, `type`, `success`, `errorCode`, `errorMessage`).
+ *
+ * Only requestIds of pending photo requests are accepted (404 otherwise). The body is streamed through
+ * busboy with a size limit; only `image/*` files are taken. Every answer is JSON, never an HTML page.
+ * With several instances, an upload for a request another instance made is forwarded there (re-encoded
+ * from the parsed fields and file) and answered as if handled here.
+ */
+import busboy from 'busboy';
+import type { Express, Request, Response } from 'express';
+import type { PhotoData } from '../../../protocol/module-messages';
+import { PHOTO_KIND } from '../../session/correlation';
+import { SdkError, type SdkErrorCode, toError } from '../../errors';
+import type { ClusterRouter, ForwardBody } from '../../cluster/forward';
+import type { Logger } from '../../logger';
+import type { PendingRequests } from '../../session/requests';
+
+export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
+
+export interface PhotoUploadOptions {
+  /** Largest accepted photo in bytes (default 10 MB). */
+  maxBytes?: number;
+  path?: string;
+  /** Set when several instances share a session directory. */
+  cluster?: ClusterRouter;
+}
+
+/** Added by an instance forwarding an upload whose photo was too large (believed only on signed forwarded requests). */
+const FORWARDED_TOO_LARGE = 'mentraos_forwarded_too_large';
+
+interface ParsedUpload {
+  fields: Record<string, string>;
+  file?: { buffer: Buffer; mimeType: string; filename: string };
+  tooLarge: boolean;
+}
+
+export function registerPhotoUpload(app: Express, photos: PendingRequests, logger: Logger, options: PhotoUploadOptions = {}): void {
+  const maxBytes = options.maxBytes && options.maxBytes > 0 ? options.maxBytes : DEFAULT_MAX_PHOTO_BYTES;
+  app.post(options.path ?? '/photo-upload', (req, res) => {
+    handleUpload(req, res, photos, maxBytes, options.cluster).catch((e) => {
+      logger.error(`Photo upload handling failed: ${toError(e).message}`);
+      answer(res, 500, 'Internal error while handling the photo upload');
+    });
+  });
+}
+
+async function handleUpload(req: Request, res: Response, photos: PendingRequests, maxBytes: number, cluster: ClusterRouter | undefined): Promise<void> {
+  if (!/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) {
+    return answer(res, 415, 'Expected multipart/form-data with a "photo" file field and a "requestId" field');
+  }
+  const forwarded = !!cluster?.forwardedFrom(req);
+  // A photo for a request not pending here is kept only when another instance may have made it.
+  const mayForward = !!cluster && !forwarded;
+  let upload: ParsedUpload;
+  try {
+    upload = await parse(req, maxBytes, (id) => mayForward || photos.hasOf(id, PHOTO_KIND));
+  } catch (e) {
+    return answer(res, 400, `Malformed multipart body: ${toError(e).message.slice(0, 200)}`);
+  }
+  const { fields, file } = upload;
+  const requestId = fields.requestId;
+  if (!requestId) return answer(res, 400, 'The upload needs a "requestId" field');
+  if (forwarded && fields[FORWARDED_TOO_LARGE] === '1') upload.tooLarge = true;
+  if (!photos.hasOf(requestId, PHOTO_KIND)) {
+    if (mayForward && (await cluster!.forwardIfRemote(req, res, 'request', requestId, { body: await encodeUpload(upload) }))) return;
+    return answer(res, 404, 'No pending photo request has this requestId (it may have timed out, been cancelled or been answered)');
+  }
+  const fail = (status: number, code: SdkErrorCode, message: string, details: Record<string, unknown> = {}) => {
+    photos.reject(requestId, new SdkError(code, message, { details: { requestId, ...details } }));
+    answer(res, status, message);
+  };
+  if (fields.type === 'photo_error' || fields.success === 'false') {
+    const errorCode = fields.errorCode || 'UNKNOWN_ERROR';
+    photos.reject(
+      requestId,
+      new SdkError('photo_error', `Photo capture failed: ${fields.errorMessage || 'unknown error'} (code: ${errorCode})`, {
+        details: { requestId, errorCode },
+      }),
+    );
+    res.json({ status: 'success', success: true, requestId, message: 'Photo error received' });
+    return;
+  }
+  if (upload.tooLarge) return fail(413, 'photo_too_large', `The photo is larger than ${maxBytes} bytes`, { maxBytes });
+  if (!file) return fail(400, 'photo_missing', 'The upload has no "photo" file');
+  if (!file.mimeType.toLowerCase().startsWith('image/')) {
+    return fail(415, 'photo_invalid', `The uploaded file is ${file.mimeType.slice(0, 100)}, not an image`);
+  }
+  const photo: PhotoData = {
+    buffer: file.buffer,
+    mimeType: file.mimeType,
+    filename: file.filename,
+    requestId,
+    size: file.buffer.length,
+    timestamp: new Date(),
+  };
+  photos.resolve(requestId, photo);
+  res.json({ status: 'success', success: true, requestId, message: 'Photo received' });
+}
+
+/** Streams the multipart body; files for requestIds already known not to be pending are skipped unread. */
+function parse(req: Request, maxBytes: number, isPending: (id: string) => boolean): Promise<ParsedUpload> {
+  return new Promise<ParsedUpload>((resolve, reject) => {
+    const out: ParsedUpload = { fields: {}, tooLarge: false };
+    const bb = busboy({ headers: req.headers, limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024, parts: 30 } });
+    bb.on('field', (name, value) => {
+      if (name.length <= 64) out.fields[name] = value;
+    });
+    bb.on('file', (name, stream, info) => {
+      // A body cut off inside the file fails the file stream too; busboy's own 'error' answers it.
+      stream.on('error', () => {});
+      const known = out.fields.requestId;
+      if (name !== 'photo' || out.file || (known !== undefined && !isPending(known))) {
+        stream.resume();
+        return;
+      }
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('limit', () => {
+        out.tooLarge = true;
+      });
+      stream.on('end', () => {
+        if (!out.tooLarge) {
+          out.file = {
+            buffer: Buffer.concat(chunks),
+            mimeType: info.mimeType || 'application/octet-stream',
+            filename: (info.filename || 'photo.jpg').slice(0, 255),
+          };
+        }
+      });
+    });
+    bb.on('error', (e) => reject(toError(e)));
+    bb.on('close', () => resolve(out));
+    req.on('aborted', () => reject(new Error('the client aborted the upload')));
+    req.pipe(bb);
+  });
+}
+
+/** The parsed upload as a multipart body again, for the instance that made the request. */
+async function encodeUpload(upload: ParsedUpload): Promise<ForwardBody> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(upload.fields)) if (name !== FORWARDED_TOO_LARGE) form.append(name, value);
+  if (upload.tooLarge) form.append(FORWARDED_TOO_LARGE, '1');
+  if (upload.file) form.append('photo', new Blob([upload.file.buffer], { type: upload.file.mimeType }), upload.file.filename);
+  const encoded = new Response(form);
+  return { data: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
+}
+
+function answer(res: Response, status: number, message: string): void {
+  if (res.headersSent) return;
+  res.status(status).json({ status: 'error', success: false, message, error: message });
+}

@@ -1,0 +1,80 @@
+/**
+ * `POST /tool`: the assistant invoking one of the app's tools. The cloud signs the call with the sha256 hex
+ * of the app's API key in `X-App-API-Key` (`X-TPA-API-Key` in the AugmentOS generation); it is compared
+ * in constant time and anything else is answered 401 before the app sees the call.
+ * `GET /tool` is the unauthenticated liveness answer of the earlier SDKs (it never calls the app).
+ * With several instances, a verified call for a user whose session another instance holds is answered there.
+ */
+import { Router, type RequestHandler } from 'express';
+import { API_KEY_HEADER_NAMES, apiKeyHeaderValue } from '../../../protocol/dialects';
+import { safeEqual, sha256Hex } from '../crypto';
+import type { ToolCallInput } from '../../engine';
+import { toError } from '../../errors';
+import { redactText } from '../../logger';
+import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
+
+const MAX_ID_LENGTH = 512;
+const HEADER_NAMES = API_KEY_HEADER_NAMES.join(' or ');
+
+export function toolRoutes(ctx: RouteContext): Router {
+  const router = Router();
+  const expected = sha256Hex(ctx.apiKey);
+
+  router.get('/tool', (_req, res) => {
+    res.json({ status: 'success', reply: 'Hello, world!' });
+  });
+
+  // The cloud's signature is checked where the call lands; an instance forwarding it signs it with the cluster secret.
+  const fromCloud: RequestHandler = (req, res, next) => {
+    if (ctx.cluster?.forwardedFrom(req)) return next();
+    const given = apiKeyHeaderValue(req.headers);
+    if (given === undefined) return sendError(res, 401, `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`);
+    if (!safeEqual(given.trim().toLowerCase(), expected))
+      return sendError(res, 401, `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`);
+    next();
+  };
+
+  router.post('/tool', fromCloud, ...routedByUser(ctx, (body) => body.userId), async (req, res) => {
+    const call = parseToolCall(req.body);
+    if (typeof call === 'string') return sendError(res, 400, call);
+
+    let reply: unknown;
+    try {
+      reply = await ctx.engine.callTool(call);
+    } catch (e) {
+      const message = toError(e).message || 'Unknown error occurred calling tool';
+      return sendError(res, 500, redactText(message, [ctx.apiKey]));
+    }
+    let body: string;
+    try {
+      body = JSON.stringify({ status: 'success', reply: reply === undefined ? null : reply });
+    } catch (e) {
+      ctx.logger.error(`The reply of tool ${call.toolId} is not JSON: ${toError(e).message}`);
+      return sendError(res, 500, 'The tool reply could not be serialised as JSON');
+    }
+    res.type('application/json').send(body);
+  });
+
+  return router;
+}
+
+/** The tool call in a request body, or the reason it is not one. */
+function parseToolCall(body: unknown): ToolCallInput | string {
+  if (!isPlainObject(body)) return 'The tool call body must be a JSON object';
+  const { toolId, userId, toolParameters, timestamp } = body;
+  if (typeof toolId !== 'string' || toolId.length === 0 || toolId.length > MAX_ID_LENGTH) {
+    return `The tool call needs "toolId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
+  }
+  if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_ID_LENGTH) {
+    return `The tool call needs "userId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
+  }
+  if (toolParameters !== undefined && toolParameters !== null && !isPlainObject(toolParameters)) {
+    return 'The tool call "toolParameters" must be an object';
+  }
+  return {
+    toolId,
+    userId,
+    toolParameters: (toolParameters as Record<string, unknown> | undefined) ?? {},
+    timestamp: typeof timestamp === 'string' || typeof timestamp === 'number' ? timestamp : new Date().toISOString(),
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * Webview authentication: an Express middleware that never rejects a request. It sets `req.authUserId`
+ * (and `req.activeSession`, the user's live session or null) from the first of these that verifies:
+ *
+ *   1. `?aos_signed_user_token=` RS256 JWT from the cloud, bound to this app (see tokens.ts);
+ *   2. `?aos_temp_token=`, exchanged with the cloud at `cloudApiUrl` (configuration only, never a query value);
+ *   3. `?aos_frontend_token=` or `Authorization: Bearer <frontend token>`;
+ *   4. the `aos_session` cookie (HMAC-signed, at most 30 days old).
+ *
+ * A token that verifies also sets a fresh session cookie (`httpOnly`, `sameSite`, `secure` on https).
+ * Tokens, cookies and expected MACs are never logged.
+ */
+import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
+import type { KeyObject } from 'node:crypto';
+import { USER_TOKEN_KEY_ENVS } from '../../../protocol/dialects';
+import { randomSecret } from '../crypto';
+import { SdkError, toError } from '../../errors';
+import { silentLogger, type Logger } from '../../logger';
+import { isLoopbackHost } from '../../session/trust';
+import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
+import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
+
+export interface AuthMiddlewareOptions {
+  apiKey: string;
+  packageName: string;
+  /**
+   * Secret for the session cookie's HMAC. Without it a random per-process secret is used (never one
+   * derived from the API key), so webview sessions do not survive a restart; a warning says so once.
+   */
+  cookieSecret?: string;
+  /** Default `aos_session`. */
+  cookieName?: string;
+  /** The query parameter that carries the temporary token (1.x option; default `aos_temp_token`). */
+  tokenQueryParam?: string;
+  /** Merged over `{httpOnly: true, sameSite: 'lax', secure: <request is https>, maxAge: 30 days, path: '/'}`. */
+  cookieOptions?: CookieOptions;
+  /** The live session of a user, set as `req.activeSession`. */
+  getSessionForUser?: (userId: string) => unknown;
+  /** The published name of `getSessionForUser`. */
+  getAppSessionForUser?: (userId: string) => unknown;
+  /**
+   * The user another instance of the app already authenticated, for a request it forwarded here (verified
+   * by the cluster signature). It is taken as is, before any token or cookie, and sets no cookie.
+   */
+  forwardedUser?: (req: Request) => string | undefined;
+  /** Where temporary tokens are exchanged (default `https://api.mentra.glass`; `http://` only for loopback). */
+  cloudApiUrl?: string;
+  /**
+   * The cloud's public key for signed user tokens (PEM, JWK, JWKS or KeyObject). Default: the environment
+   * variable `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY` (or the AugmentOS-era `AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY`).
+   * Without a key, signed user tokens are not accepted.
+   */
+  userTokenPublicKey?: PublicKeyInput;
+  logger?: Logger;
+}
+
+/** What the middleware adds to a request. */
+export interface WebviewAuthFields {
+  authUserId?: string;
+  activeSession?: unknown;
+}
+
+const TEMP_TOKEN = /^[A-Za-z0-9_-]{8,256}$/;
+let processSecret: string | undefined;
+let warnedProcessSecret = false;
+
+export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHandler {
+  const { apiKey, packageName } = options;
+  if (typeof apiKey !== 'string' || apiKey === '' || typeof packageName !== 'string' || packageName === '') {
+    throw new SdkError('invalid_config', 'createAuthMiddleware needs apiKey and packageName');
+  }
+  const logger = options.logger ?? silentLogger;
+  const cloudApiUrl = checkCloudApiUrl(options.cloudApiUrl ?? DEFAULT_CLOUD_API_URL);
+  const userKey = resolveUserTokenKey(options.userTokenPublicKey, logger);
+  const cookieName = options.cookieName ?? SESSION_COOKIE_NAME;
+  const ownSecret = typeof options.cookieSecret === 'string' && options.cookieSecret.length > 0 ? options.cookieSecret : undefined;
+  const secret = ownSecret ?? (processSecret ??= randomSecret());
+  const maxAgeMs = Math.min(options.cookieOptions?.maxAge ?? SESSION_MAX_AGE_MS, SESSION_MAX_AGE_MS);
+  let warnedNoKey = false;
+
+  const accept = (req: Request, res: Response, userId: string, issueCookie: boolean) => {
+    const r = req as Request & WebviewAuthFields;
+    r.authUserId = userId;
+    r.activeSession = (options.getSessionForUser ?? options.getAppSessionForUser)?.(userId) ?? null;
+    if (!issueCookie) return;
+    if (!ownSecret && !warnedProcessSecret) {
+      warnedProcessSecret = true;
+      logger.warn(
+        'No cookieSecret configured: webview sessions are signed with a random per-process secret and will not survive a restart. Set cookieSecret to keep them.',
+      );
+    }
+    const opts: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...options.cookieOptions, maxAge: maxAgeMs };
+    if (opts.sameSite === 'none') opts.secure = true;
+    res.cookie(cookieName, signSessionCookie(userId, secret), opts);
+  };
+
+  const fromHeadersAndCookie = (req: Request, res: Response, frontend: string | undefined): void => {
+    if (frontend) {
+      const userId = verifyFrontendToken(frontend, apiKey);
+      if (userId) return accept(req, res, userId, true);
+    }
+    const cookie = parseCookies(req.headers.cookie)[cookieName];
+    if (cookie === undefined) return;
+    const userId = verifySessionCookie(cookie, secret, maxAgeMs);
+    if (userId) return accept(req, res, userId, false);
+    logger.debug('Webview auth: cleared an invalid or expired session cookie');
+    res.clearCookie(cookieName, { path: options.cookieOptions?.path ?? '/' });
+  };
+
+  const tempTokenParam = options.tokenQueryParam || 'aos_temp_token';
+  return function mentraWebviewAuth(req: Request, res: Response, next: NextFunction): void {
+    const forwarded = options.forwardedUser?.(req);
+    if (forwarded !== undefined) {
+      accept(req, res, forwarded, false);
+      return next();
+    }
+    const q = (req.query ?? {}) as Record<string, unknown>;
+    const signed = str(q.aos_signed_user_token);
+    const temp = str(q[tempTokenParam]);
+    const frontend = str(q.aos_frontend_token) ?? bearer(req.headers.authorization);
+    if (!signed && !temp && !frontend && !req.headers.cookie) return next();
+    try {
+      if (signed) {
+        if (!userKey) {
+          if (!warnedNoKey) logger.warn(`A signed user token arrived but no public key is configured: set ${USER_TOKEN_KEY_ENVS[0]} or userTokenPublicKey`);
+          warnedNoKey = true;
+        } else {
+          const verdict = verifySignedUserToken(signed, userKey, apiKey);
+          if (verdict.ok) {
+            accept(req, res, verdict.userId, true);
+            return next();
+          }
+          logger.debug(`Webview auth: signed user token refused (${verdict.reason})`);
+        }
+      }
+      if (temp && TEMP_TOKEN.test(temp)) {
+        exchangeTempToken(cloudApiUrl, temp, apiKey, packageName)
+          .then(
+            (userId) => accept(req, res, userId, true),
+            (e) => {
+              logger.debug(`Webview auth: temporary token refused (${toError(e).message})`);
+              fromHeadersAndCookie(req, res, frontend);
+            },
+          )
+          .catch((e) => logger.error(`Webview auth failed: ${toError(e).message}`))
+          .then(() => next());
+        return;
+      }
+      fromHeadersAndCookie(req, res, frontend);
+    } catch (e) {
+      logger.error(`Webview auth failed: ${toError(e).message}`);
+    }
+    next();
+  };
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= 8192 ? v : undefined;
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const m = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
+  return m ? str(m[1]) : undefined;
+}
+
+function checkCloudApiUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new SdkError('invalid_config', `cloudApiUrl is not a valid URL: ${JSON.stringify(String(raw).slice(0, 200))}`);
+  }
+  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
+  if (!ok || url.username || url.password) {
+    throw new SdkError('invalid_config', 'cloudApiUrl must be an https:// URL without credentials (http:// only for a loopback address)');
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function resolveUserTokenKey(option: PublicKeyInput | undefined, logger: Logger): KeyObject | undefined {
+  if (option !== undefined) return toPublicKey(option);
+  for (const name of USER_TOKEN_KEY_ENVS) {
+    const value = process.env[name];
+    if (!value) continue;
+    try {
+      return toPublicKey(value);
+    } catch (e) {
+      logger.warn(`${name} is set but unusable, so signed user tokens are refused: ${toError(e).message}`);
+      return undefined;
+    }
+  }
+  return undefined;
+}

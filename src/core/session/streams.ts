@@ -1,0 +1,209 @@
+/**
+ * Stream handlers and the subscription set derived from them.
+ *
+ * The set the cloud sees is the union of the keys that have handlers and the streams subscribed
+ * explicitly; it is always sent whole. Dispatch finds handlers by the exact `streamType` first, then by
+ * the canonical key (query options dropped), then, for clouds that send the base type, by the key rebuilt
+ * from `data.transcribeLanguage` / `translateLanguage` / `gesture_name`.
+ */
+import { canonicalStreamKey, streamBase, parseLanguageStream } from '../../protocol/streams';
+import { APP_MESSAGE_STEMS } from '../../protocol/dialects';
+import type { SubscriptionRequest } from '../../protocol/messages';
+import { SdkError } from '../errors';
+import type { Logger } from '../logger';
+
+export type StreamHandler = (data: any) => unknown;
+
+/** Told when the subscription set changed: a function, or an owner (the session) with a method for it (no closure). */
+export type StreamsChanged = (() => void) | { subscriptionsChanged(): void };
+
+/** The index of a table whose keys are all plain; shared, never mutated. */
+const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
+
+export class StreamTable {
+  private readonly handlers = new Map<string, Set<StreamHandler>>();
+  // Created on first use: one table per session, and few sessions subscribe explicitly or set rates.
+  private explicit: Set<string> | undefined;
+  private rates: Map<string, string> | undefined;
+  /** Named sets of streams replaced as a whole (e.g. the settings-driven subscriptions). */
+  private groups: Map<string, readonly string[]> | undefined;
+  /**
+   * canonical key -> subscription keys that share it (only keys with query options or parameters). A key that
+   * is its own canonical form and shares it with no other key (`transcription:en-US` alone) has no entry:
+   * `targets` finds it in `handlers` directly, so the usual session holds no index at all.
+   */
+  private byCanonical: ReadonlyMap<string, string[]> = NO_INDEX;
+  /** True when some key has query options or parameters (then a plain key's data may reach them too). */
+  private parameterised = false;
+  private listCache: SubscriptionRequest[] | null = null;
+
+  constructor(private readonly onChange: StreamsChanged) {}
+
+  add(stream: string, handler: StreamHandler): () => void {
+    let set = this.handlers.get(stream);
+    const isNewKey = !set;
+    if (!set) this.handlers.set(stream, (set = new Set()));
+    set.add(handler);
+    if (isNewKey) this.changed();
+    let removed = false;
+    return () => {
+      if (removed) return;
+      removed = true;
+      const s = this.handlers.get(stream);
+      if (!s || !s.delete(handler)) return;
+      if (s.size === 0) {
+        this.handlers.delete(stream);
+        this.changed();
+      }
+    };
+  }
+
+  subscribe(stream: string, rate?: string): void {
+    const explicit = (this.explicit ??= new Set());
+    const had = explicit.has(stream) && this.rates?.get(stream) === rate;
+    explicit.add(stream);
+    if (rate === undefined) this.rates?.delete(stream);
+    else (this.rates ??= new Map()).set(stream, rate);
+    if (!had) this.changed();
+  }
+
+  unsubscribe(stream: string): void {
+    const had = !!this.explicit?.delete(stream);
+    this.rates?.delete(stream);
+    const removedHandlers = this.handlers.delete(stream);
+    if (had || removedHandlers) this.changed();
+  }
+
+  /** Replaces the streams of one named group; streams with handlers or explicit subscriptions are unaffected. */
+  setGroup(name: string, streams: readonly string[]): void {
+    const before = this.groups?.get(name) ?? [];
+    const next = [...new Set(streams)];
+    if (next.length === 0) this.groups?.delete(name);
+    else (this.groups ??= new Map()).set(name, next);
+    if (before.length !== next.length || before.some((s, i) => s !== next[i])) this.changed();
+  }
+
+  hasHandlers(stream: string): boolean {
+    return this.handlers.has(stream);
+  }
+
+  /** The full subscription list as sent on the wire. */
+  list(): SubscriptionRequest[] {
+    if (this.listCache) return this.listCache;
+    const keys = new Set<string>(this.handlers.keys());
+    if (this.explicit) for (const k of this.explicit) keys.add(k);
+    if (this.groups) for (const group of this.groups.values()) for (const k of group) keys.add(k);
+    const out: SubscriptionRequest[] = [];
+    for (const k of keys) {
+      const rate = this.rates?.get(k);
+      out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
+    }
+    return (this.listCache = out);
+  }
+
+  /** Handler sets to call for one `data_stream`, each at most once. */
+  targets(streamType: string, data: any): Set<StreamHandler>[] {
+    const direct = this.handlers.get(streamType);
+    // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
+    if (direct && (!this.parameterised || this.onlyItself(streamType))) return [direct];
+    const keys = new Set<string>();
+    if (direct) keys.add(streamType);
+    const canonical = canonicalStreamKey(streamType);
+    const shared = this.byCanonical.get(canonical);
+    if (shared) for (const k of shared) keys.add(k);
+    else if (canonical.indexOf(':') >= 0 && this.handlers.has(canonical)) keys.add(canonical);
+    if (canonical.indexOf(':') < 0)
+      for (const derived of derivedKeys(canonical, data)) {
+        if (this.handlers.has(derived)) keys.add(derived);
+        for (const k of this.byCanonical.get(derived) ?? []) keys.add(k);
+      }
+    const out: Set<StreamHandler>[] = [];
+    for (const k of keys) {
+      const s = this.handlers.get(k);
+      if (s) out.push(s);
+    }
+    return out;
+  }
+
+  /** True when a parameterised `streamType` without query options shares its canonical key with no other key. */
+  private onlyItself(streamType: string): boolean {
+    if (streamType.indexOf(':') < 0 || streamType.indexOf('?') >= 0) return false;
+    const shared = this.byCanonical.get(streamType);
+    return !shared || (shared.length === 1 && shared[0] === streamType);
+  }
+
+  clear(): void {
+    this.handlers.clear();
+    this.explicit = undefined;
+    this.rates = undefined;
+    this.byCanonical = NO_INDEX;
+    this.parameterised = false;
+    this.groups = undefined;
+    this.listCache = null;
+  }
+
+  private changed(): void {
+    this.listCache = null;
+    let index: Map<string, string[]> | undefined;
+    for (const k of this.handlers.keys()) {
+      const c = canonicalStreamKey(k);
+      if (c === k && k.indexOf(':') < 0) continue;
+      index ??= new Map();
+      const arr = index.get(c);
+      if (arr) arr.push(k);
+      else index.set(c, [k]);
+    }
+    this.parameterised = index !== undefined;
+    if (index) for (const [c, arr] of index) if (arr.length === 1 && arr[0] === c) index.delete(c);
+    this.byCanonical = index && index.size > 0 ? index : NO_INDEX;
+    if (typeof this.onChange === 'function') this.onChange();
+    else this.onChange.subscriptionsChanged();
+  }
+}
+
+/** Keys a base-type `data_stream` also belongs to, rebuilt from its data. */
+function derivedKeys(base: string, data: any): string[] {
+  if (!data || typeof data !== 'object') return [];
+  switch (base) {
+    case 'transcription':
+      // A cloud that sends no language means its default, en-US.
+      return [`transcription:${typeof data.transcribeLanguage === 'string' ? data.transcribeLanguage : 'en-US'}`];
+    case 'translation': {
+      const tgt = data.translateLanguage;
+      if (typeof tgt !== 'string') return [];
+      const out = [`translation:all-to-${tgt}`];
+      if (typeof data.transcribeLanguage === 'string') out.push(`translation:${data.transcribeLanguage}-to-${tgt}`);
+      return out;
+    }
+    case 'touch_event':
+      return typeof data.gesture_name === 'string' ? [`touch_event:${data.gesture_name}`] : [];
+    default:
+      return [];
+  }
+}
+
+const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, `app_${s}`]));
+
+/**
+ * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
+ * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
+ * events, not streams: they are refused with a warning (use the onAppMessage family instead).
+ * `owner.logger` is read only to warn, so a session that never warns never creates its child logger.
+ */
+export function checkStreamName(stream: string, owner: { readonly logger: Logger }): boolean {
+  if (typeof stream !== 'string' || stream.length === 0 || stream.length > 200) {
+    throw new SdkError('invalid_argument', `A stream name must be a non-empty string (got ${JSON.stringify(stream)?.slice(0, 60)})`);
+  }
+  if (APP_MESSAGE_NAMES.has(stream)) {
+    owner.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
+    return false;
+  }
+  const base = streamBase(stream);
+  if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
+    throw new SdkError(
+      'invalid_argument',
+      `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`,
+    );
+  }
+  return true;
+}
