@@ -1,34 +1,25 @@
 #!/usr/bin/env node
 /**
- * Makes a Bun binary available for the Bun tests without a global install: unpacks the registry package
- * @oven/bun-linux-x64 (which ships bin/bun) into node_modules/.cache/bun. Prints the binary's path.
- * Skipped off linux-x64 or when BUN_BIN is already set.
+ * Makes a Bun binary available for the Bun tests and benchmarks without a global install: BUN_BIN when set,
+ * else the registry package @oven/bun-linux-x64 (the first Bun of scripts/lib/runtimes.mjs) unpacked into the
+ * runtimes cache. Prints the binary's path; fails, saying how to install Bun, where neither serves.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { ensureRuntime, RUNTIMES } from './lib/runtimes.mjs';
 
-const VERSION = '1.3.2';
-const dir = path.resolve('node_modules/.cache/bun');
-const bin = path.join(dir, 'package', 'bin', 'bun');
+const bun = RUNTIMES.find((r) => r.kind === 'bun');
+const fail = (why) => {
+  console.error(`ensure-bun: ${why}\nInstall Bun ${bun.version} or newer (see bun.sh) and set BUN_BIN to its path.`);
+  process.exit(1);
+};
 
-if (process.env.BUN_BIN && existsSync(process.env.BUN_BIN)) {
+if (process.env.BUN_BIN) {
+  if (!existsSync(process.env.BUN_BIN)) fail(`BUN_BIN is set to ${process.env.BUN_BIN}, which does not exist.`);
   console.log(process.env.BUN_BIN);
-  process.exit(0);
-}
-if (process.platform !== 'linux' || process.arch !== 'x64') {
-  console.error(`ensure-bun: no Bun package for ${process.platform}-${process.arch}; Bun tests will be skipped`);
-  process.exit(0);
-}
-if (!existsSync(bin)) {
-  mkdirSync(dir, { recursive: true });
+} else {
   try {
-    execFileSync('npm', ['pack', `@oven/bun-linux-x64@${VERSION}`, '--pack-destination', dir, '--silent'], { stdio: ['ignore', 'ignore', 'inherit'] });
-    const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-    execFileSync('tar', ['-xzf', path.join(dir, tgz), '-C', dir]);
+    console.log(ensureRuntime(bun));
   } catch (e) {
-    console.error(`ensure-bun: could not fetch Bun (${e.message}); Bun tests will be skipped`);
-    process.exit(0);
+    fail(e.message);
   }
 }
-console.log(bin);

@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { Agent, createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { closeServer, trackConnections } from '../core/http/server-close';
 import { getDialect, type Dialect } from '../protocol/dialects';
 import type { SettingRecord } from '../protocol/messages';
 import { WEBHOOK_SECRET_HEADER } from '../protocol/http-names';
@@ -188,10 +189,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     this.audio.close();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
-    await new Promise<void>((resolve) => {
-      this.server.close(() => resolve());
-      this.server.closeAllConnections?.();
-    });
+    await closeServer(this.server);
     if (this.trusted) removeTrust();
     this.trusted = false;
   }
@@ -311,7 +309,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
 
 /** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
-  const server = createServer();
+  const server = trackConnections(createServer());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => {

@@ -3,15 +3,13 @@
  * and Bun), importing `@augmentos/sdk` through the alias; each process serves a user of an AugmentOS cloud
  * and a user of a MentraOS cloud.
  */
-import { createTestCloud, launchApp, type TestCloud, type LaunchedApp, type LaunchOptions } from '../../src/testing';
+import { createTestCloud, launchApp, type TestCloud, type LaunchedApp } from '../../src/testing';
 import { DEV_API_KEY } from '../../src/testing';
-import { bunBinary } from '../helpers/bun';
+import { appRuntimes } from '../helpers/bun';
 import { frontendToken } from '../helpers/webview';
 import { EXAMPLE_CLOUD, LEGACY_EXAMPLES } from '../helpers/legacy-examples';
 
-const bun = bunBinary();
-const runtimes: Array<[string, LaunchOptions['runtime']]> = [['node', 'node']];
-if (bun) runtimes.push(['bun', { bun }]);
+const runtimes = appRuntimes();
 
 describe.each(runtimes)('legacy examples on %s', (_name, runtime) => {
   let clouds: TestCloud[] = [];

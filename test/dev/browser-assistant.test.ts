@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { ARTIFACTS, launch, maybe, openPage, openWearerPage, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
+import { ARTIFACTS, launch, openPage, openWearerPage, screen, shot, startWearer, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
 
 const APP = 'test/dev/fixtures/glasses-app/app.ts';
 const WAV = path.resolve(__dirname, '../../examples/modern/field-notes/speech.wav');
@@ -22,7 +22,7 @@ function pcmBytes(file: string): number {
   throw new Error(`${file} has no data chunk`);
 }
 
-maybe('the page drives audio, tools, settings and the webview', () => {
+describe('the page drives audio, tools, settings and the webview', () => {
   let browser: Browser;
   let dev: DevHandle;
   let page: Page;
@@ -124,7 +124,7 @@ maybe('the page drives audio, tools, settings and the webview', () => {
   });
 });
 
-maybe('the page shows the app starting, restarting under --watch, and its syntax error', () => {
+describe('the page shows the app starting, restarting under --watch, and its syntax error', () => {
   const dir = path.join(ARTIFACTS, 'watch-app');
   const entry = path.join(dir, 'app.ts');
   const source = (greeting: string) => `import { AppServer, AppSession } from '../../src/index';

@@ -9,14 +9,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { launch, maybe, openWearerPage, say, shot, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
+import { launch, openWearerPage, say, shot, waitForText, waitForWall, wearer, type Browser } from './browser-kit';
 
 declare const window: any;
 
 const APP = 'test/dev/fixtures/glasses-app/app.ts';
 const PHOTO = path.resolve(__dirname, '../../examples/modern/field-notes/photo.png');
 
-maybe('the page and what the app asks of the glasses', () => {
+describe('the page and what the app asks of the glasses', () => {
   let browser: Browser;
   let dev: DevHandle;
   let page: Page;

@@ -8,11 +8,11 @@ import { PNG } from 'pngjs';
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl, type ControlClient } from '../../src/testing/control-client';
-import { ARTIFACTS, launch, maybe, openPage, screen, shot, startWearer, type Browser } from './browser-kit';
+import { ARTIFACTS, launch, openPage, screen, shot, startWearer, type Browser } from './browser-kit';
 
 declare const document: any;
 
-maybe('the page draws what the screenshot command returns', () => {
+describe('the page draws what the screenshot command returns', () => {
   let browser: Browser;
   let dev: DevHandle;
   let page: Page;

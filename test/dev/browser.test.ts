@@ -6,13 +6,13 @@
 import type { Page } from 'playwright-core';
 import { startDev, type DevHandle } from '../../src/dev/dev';
 import { connectControl } from '../../src/testing/control-client';
-import { launch, maybe, openPage, screen, shot, wearer, type Browser } from './browser-kit';
+import { launch, openPage, screen, shot, wearer, type Browser } from './browser-kit';
 
 // The functions passed to page.evaluate run in the page; the project's types are Node's, without the DOM.
 declare const window: any;
 declare const document: any;
 
-maybe('the simulator page in Chromium', () => {
+describe('the simulator page in Chromium', () => {
   let browser: Browser;
   let dev: DevHandle | undefined;
   let page: Page;

@@ -1,7 +1,7 @@
 /**
  * `mentraos mcp --runtime bun` against the field-notes example (camera, microphone, tools, settings), driven
- * through a real MCP client over stdio: the app runs on Bun (on Node where no Bun binary is at hand outside
- * CI). A photo request answered with the test image, a file and an error, and the display each causes; the
+ * through a real MCP client over stdio: the app runs on Bun (BUN_BIN, or the registry's; a missing Bun fails
+ * the file). A photo request answered with the test image, a file and an error, and the display each causes; the
  * app's own tool; a setting; a WAV file as the microphone; what the app asked of the glasses; app_config.json
  * as a resource. One app launch for the whole file.
  */
@@ -11,16 +11,15 @@ import { bunBinary } from '../helpers/bun';
 import { root, startMcp, textOf, type McpRun } from './mcp-kit';
 
 const bun = bunBinary();
-const runtime = bun ? 'bun' : 'node';
 const dir = 'examples/modern/field-notes';
 let mcp: McpRun;
 
 beforeAll(async () => {
-  mcp = await startMcp([`${dir}/app.ts`, '--runtime', runtime], bun ? { BUN_BIN: bun } : {});
+  mcp = await startMcp([`${dir}/app.ts`, '--runtime', 'bun'], { BUN_BIN: bun });
 }, 90_000);
 afterAll(() => mcp?.close(), 60_000);
 
-describe(`field notes on ${runtime}`, () => {
+describe('field notes on bun', () => {
   test('the session starts with the greeting from its settings', async () => {
     await mcp.ok('start_session');
     expect(await mcp.ok('wait_for_display', { text: 'Field notes ready', timeout_ms: 15_000 })).toMatchObject({ view: 'main', texts: ['Field notes ready'] });
@@ -78,7 +77,7 @@ describe(`field notes on ${runtime}`, () => {
   test('the app state: listening on the runtime asked for, no restarts, no error', async () => {
     expect(await mcp.ok('app_state')).toMatchObject({
       mode: 'started',
-      runtime,
+      runtime: 'bun',
       listening: true,
       running: true,
       restarts: 0,

@@ -3,12 +3,10 @@
  * against the test cloud. On Node they run with --throw-deprecation: no modern path uses a deprecated API.
  */
 import { createTestCloud, launchApp, type TestCloud, type LaunchedApp, type LaunchOptions } from '../../src/testing';
-import { bunBinary } from '../helpers/bun';
+import { appRuntimes } from '../helpers/bun';
 import { checkLogLine } from '../helpers/secrets';
 
-const bun = bunBinary();
-const runtimes: Array<[string, LaunchOptions['runtime']]> = [['node', 'node']];
-if (bun) runtimes.push(['bun', { bun }]);
+const runtimes = appRuntimes();
 
 describe.each(runtimes)('modern examples on %s', (_name, baseRuntime) => {
   const launch = (entry: string, opts: LaunchOptions) =>

@@ -7,17 +7,29 @@
  * and pino imports, `session.logger.child`, old BitmapUtils calls, display-utils, `stop(): void`, a ToolCall
  * literal, an uncaught SimpleStorage read against a cloud answering 404, an AugmentOS app with its own webhook
  * that builds its own sessions, also run under a 60-second loop of dropped connections).
+ * The apps run on this process's Node, or on Bun under MENTRAOS_TEST_APP_RUNTIME=bun (test/helpers/bun.ts);
+ * tsc and the bins always run on Node.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { appBinary } from '../helpers/bun';
 
 const root = path.resolve(__dirname, '../..');
+/** The runtime the packed apps run on. */
+const APP = appBinary();
 let dir: string;
 
+// A process that hangs is killed after a generous bound, so the test fails with its output instead of hanging.
 const run = (cmd: string, args: string[], cwd = dir) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', npm_config_loglevel: 'error' } });
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    timeout: 150_000,
+    env: { ...process.env, CI: 'true', npm_config_loglevel: 'error' },
+  });
 
 const SCENARIO = `
   class Echo extends sdk.AppServer {
@@ -53,7 +65,7 @@ test('require() gives AppServer and runs an app from the CommonJS build', () => 
     path.join(dir, 'app.cjs'),
     `const sdk = require('@mentraos/sdk'); const testing = require('@mentraos/sdk/testing'); const du = require('@mentraos/sdk/display-utils');\n(async () => {${SCENARIO}})().catch((e) => { console.error(e); process.exit(1); });`,
   );
-  expect(run('node', ['app.cjs']).trim()).toBe('OK function function 1');
+  expect(run(APP, ['app.cjs']).trim()).toBe('OK function function 1');
 });
 
 test('import gives AppServer and runs an app from the ESM build', () => {
@@ -61,7 +73,7 @@ test('import gives AppServer and runs an app from the ESM build', () => {
     path.join(dir, 'app.mjs'),
     `import * as sdk from '@mentraos/sdk'; import * as testing from '@mentraos/sdk/testing'; import * as du from '@mentraos/sdk/display-utils';\n${SCENARIO}`,
   );
-  expect(run('node', ['app.mjs']).trim()).toBe('OK function function 1');
+  expect(run(APP, ['app.mjs']).trim()).toBe('OK function function 1');
 });
 
 test('the mentraos bin runs a TypeScript app with a script from the packed package', () => {
@@ -121,7 +133,7 @@ test.each([
     const app = new sdk.AppServer({ packageName: 'com.example.packed', apiKey: 'packed-key-123', port: 0, cluster: { redisUrl: 'redis://127.0.0.1:9', instanceUrl: 'http://127.0.0.1:9' } });
     app.start().then(() => console.log('started'), (e) => console.log(e.code + ': ' + e.message));`,
   );
-  expect(run('node', [`cluster.${ext}`]).trim()).toBe('invalid_config: Running several instances needs the "ioredis" package: npm install ioredis');
+  expect(run(APP, [`cluster.${ext}`]).trim()).toBe('invalid_config: Running several instances needs the "ioredis" package: npm install ioredis');
 });
 
 test.each([
@@ -157,7 +169,7 @@ test.each([
 function tsc(args: string[]): string {
   const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
   try {
-    return run('node', [
+    return run(process.execPath, [
       bin,
       '--skipLibCheck',
       'false',
@@ -246,7 +258,7 @@ test.each([
   expect(out).toBe('');
   writeFileSync(path.join(dir, `drive-${outDir}.cjs`), LEGACY_DRIVER(outDir));
   expect(
-    run('node', [`drive-${outDir}.cjs`])
+    run(APP, [`drive-${outDir}.cjs`])
       .trim()
       .split('\n')
       .at(-1),
@@ -336,7 +348,7 @@ test.each([
     ]);
     expect(out).toBe('');
     writeFileSync(path.join(dir, `run-${outDir}.cjs`), FIXTURE_RUNNER(outDir));
-    const lines = execFileSync('node', [`run-${outDir}.cjs`], {
+    const lines = execFileSync(APP, [`run-${outDir}.cjs`], {
       cwd: dir,
       encoding: 'utf8',
       timeout: 120_000,

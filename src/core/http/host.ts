@@ -17,6 +17,7 @@ import { SdkError, toError } from '../errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import { createSdkLogger, envLogLevel, type Logger } from '../logger';
 import { type HostConfig, type ResolvedHostConfig, sessionOptions } from '../options';
+import { closeServer, trackConnections } from './server-close';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
 import { settingsRoutes } from './routes/settings';
@@ -159,10 +160,12 @@ export class AppHost {
     // Express calls `done` when no route answered: a JSON 404/405 instead of its HTML page.
     const fallthrough = jsonFallthrough(this.logger);
     const handle = this.app as unknown as (req: IncomingMessage, res: ServerResponse, done: (err?: unknown) => void) => void;
-    const server = createServer((req, res) => {
-      if (lane && takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
-      else handle(req, res, fallthrough(req as unknown as Request, res as unknown as Response));
-    });
+    const server = trackConnections(
+      createServer((req, res) => {
+        if (lane && takesLane(req, webhookPath, limit)) void this.onWebhookLane(req, res);
+        else handle(req, res, fallthrough(req as unknown as Request, res as unknown as Response));
+      }),
+    );
     server.on('clientError', answerClientError);
     this.server = server;
     return new Promise<void>((resolve, reject) => {
@@ -209,12 +212,7 @@ export class AppHost {
     }
     await this.engine.directory.stop();
     const server = this.server;
-    if (server) {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections?.();
-      });
-    }
+    if (server) await closeServer(server);
     this.cluster?.close();
   }
 
