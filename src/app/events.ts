@@ -31,10 +31,11 @@ import {
   type ExtendedStreamType,
   type TranscriptionStreamOptions,
 } from '../protocol/streams';
-import type { EventData, EventType } from './event-types';
+import type { EventData, EventHandlerFor, EventType, Handler } from './event-types';
 import { asAppSettings, valueHandler } from './settings';
 
-export type Handler<T> = (data: T) => unknown;
+export type { Handler };
+/** Removes the handler it was returned for (and unsubscribes its stream when no other handler needs it). */
 export type Unsubscribe = () => void;
 
 export class EventManager {
@@ -127,8 +128,21 @@ export class EventManager {
    * Any stream by its subscription string. The names of system events (`connected`, `disconnected`,
    * `reconnected`, `error`, `settings_update`, `permission_error`, `permission_denied`) register the system
    * listener instead of subscribing to a stream of that name.
+   *
+   * Name a known stream and the handler's data is typed from {@link EventData}; name any other string and
+   * it is `any`, or the type given as the first type argument. A stream type given as the first type
+   * argument (`on<StreamType.BUTTON_PRESS>(...)`, as the published SDK allowed) types the handler too.
+   *
+   * @typeParam T - the handler's data for a stream outside {@link KnownEventName}, or the stream itself
+   * @typeParam S - the event name, inferred from `stream`
+   * @example
+   * ```ts
+   * session.events.on(StreamType.BUTTON_PRESS, (press) => console.log(press.buttonId, press.pressType));
+   * session.events.on('transcription:fr-FR', (data) => console.log(data.text));
+   * session.events.on<MyPayload>('my_stream', (payload) => use(payload));
+   * ```
    */
-  on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
+  on<T = any, S extends string = T extends string ? T : string>(stream: S, handler: EventHandlerFor<S, T>): Unsubscribe {
     switch (stream) {
       case 'connected':
         return this.onConnected(handler as Handler<any>);
@@ -145,7 +159,7 @@ export class EventManager {
       case 'permission_denied':
         return this.onPermissionDenied(handler as Handler<any>);
       default:
-        return this.core.addHandler(stream, handler);
+        return this.core.addHandler(stream, handler as Handler<unknown>);
     }
   }
 

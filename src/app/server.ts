@@ -1,6 +1,6 @@
 /**
  * `AppServer`: the modern facade. Subclass it, override `onSession` (and optionally `onStop`,
- * `onToolCall`, and the duck-typed `onSettingsUpdate(userId, settings)`), construct it with
+ * `onToolCall`, and the optional hook `onSettingsUpdate(userId, settings)`), construct it with
  * `packageName` and `apiKey`, then `start()`.
  */
 import type { Express } from 'express';
@@ -15,7 +15,7 @@ import { asAppSettings } from './settings';
 import type { PhotoData } from '../protocol/module-messages';
 import { AppSession } from './session';
 import { createToken } from './token';
-import { invokeToolHandler, type ToolCall } from './tools';
+import { invokeToolHandler, type ToolCallArgs } from './tools';
 
 export interface AppServerConfig extends HostConfig {
   /** Instructions shown to the assistant about this app. */
@@ -76,10 +76,7 @@ export class AppServer {
         host.logger.error(`Error in ${context.phase}${context.sessionId ? ` of session ${context.sessionId}` : ''}: ${error.message}`);
       },
       onToolCall: (call, session) => invokeToolHandler(this.onToolCall, this, call, (session as AppSession | null) ?? null),
-      onSettingsUpdate: (userId, settings) => {
-        const hook = (this as { onSettingsUpdate?: unknown }).onSettingsUpdate;
-        return typeof hook === 'function' ? (hook as (u: string, s: AppSetting[]) => unknown).call(this, userId, asAppSettings(settings)) : undefined;
-      },
+      onSettingsUpdate: (userId, settings) => this.onSettingsUpdate?.(userId, asAppSettings(settings)),
     });
     hosts.set(this, host);
     this.logger = host.logger;
@@ -99,9 +96,17 @@ export class AppServer {
    * live session or null, or `onToolCall(toolName, args, userId)`. The return value is the reply
    * (`GIVE_APP_CONTROL_OF_TOOL_RESPONSE` keeps the assistant silent); a throw answers 500 and reaches onError.
    */
-  protected async onToolCall(_toolCall: ToolCall | string, ..._rest: [args?: any, userId?: string]): Promise<any> {
+  protected async onToolCall(..._call: ToolCallArgs): Promise<any> {
     return undefined;
   }
+
+  /**
+   * Optional hook: called once per settings push from the cloud (`POST /settings`), with the user's whole new
+   * settings list, on the instance holding the user's session; it runs even when the user has no live
+   * session. Sessions see the change through `session.events.onSettingsUpdate` and `session.settings`.
+   * A throw answers the push with an error and reaches `onError`.
+   */
+  protected onSettingsUpdate?(userId: string, settings: AppSetting[]): unknown;
 
   /** Builds the session object handed to `onSession` (the legacy facade returns its own). */
   protected createSessionFacade(core: CoreSession): AppSession {

@@ -33,6 +33,7 @@ import type {
 import type { Capabilities, OwnershipReleaseReason, PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
 import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
+import type { EventHandlerFor } from './event-types';
 import { EventManager, type Handler, type Unsubscribe } from './events';
 import { LayoutManager } from './layouts';
 import { coreOf } from './session-modules';
@@ -154,7 +155,7 @@ export class AppSession extends SessionShortcuts {
     coreOf(this).unsubscribe(typeof stream === 'object' && stream ? stream.stream : stream);
   }
 
-  on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
+  on<T = any, S extends string = T extends string ? T : string>(stream: S, handler: EventHandlerFor<S, T>): Unsubscribe {
     return this.events.on(stream, handler);
   }
 

@@ -18,6 +18,14 @@ export interface ToolCall extends Omit<WireToolCall, 'activeSession'> {
   activeSession?: AppSession | null;
 }
 
+/**
+ * The arguments of `AppServer.onToolCall` in its two forms: `(toolCall)`, as `@mentra/sdk` and
+ * `@augmentos/sdk` declare it, or `(toolName, args, userId)`, as the MentraOS docs show it. A union of
+ * parameter lists types calls exactly as two overloads would, and still lets a subclass override the
+ * method in either form (declared overloads would make each one-form override an error).
+ */
+export type ToolCallArgs = [toolCall: ToolCall] | [toolName: string, args: any, userId: string];
+
 type AnyToolHandler = (...args: any[]) => unknown;
 
 /** Calls `handler` in the form it was declared with. */
