@@ -15,12 +15,19 @@ import type { TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } f
 export interface TpaSessionConfig extends AppSessionConfig {
   /** The 1.1.x name of `mentraOSWebsocketUrl`. */
   augmentOSWebsocketUrl?: string;
+  /** The 1.1.x name of `appServer`. */
   tpaServer?: unknown;
 }
 
 export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } from '../src/app/session-shortcuts';
 
+/**
+ * The legacy name of `AppSession`: the same session, sending the AugmentOS names (`tpa_*` app-to-app messages).
+ *
+ * @deprecated Use `AppSession`: `npx mentraos-migrate` rewrites the app.
+ */
 export class TpaSession extends AppSession {
+  /** `session.settings`, with the AugmentOS-era method names. */
   declare readonly settings: TpaSettingsManager;
 
   constructor(core: CoreSession) {

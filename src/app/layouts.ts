@@ -5,24 +5,69 @@ import { SdkError } from '../core/errors';
 import { LayoutType, ViewType } from '../protocol/enums';
 import type { Layout } from '../protocol/messages';
 
+/** Where and how long a layout is shown. */
 export interface DisplayOptions {
+  /**
+   * The view to show the layout in.
+   *
+   * @defaultValue `'main'` (`'dashboard'` for `showDashboardCard`)
+   */
   view?: ViewType | 'main' | 'dashboard';
+  /**
+   * How long the glasses show the layout, in milliseconds; ignored unless a finite number ≥ 0.
+   *
+   * @defaultValue unset: the layout stays until replaced
+   */
   durationMs?: number;
 }
 
 const MAX_BITMAP_CHARS = 1_000_000;
 
+/**
+ * `session.layouts`: show text and bitmaps on the glasses. Each call sends one layout and replaces what the view showed.
+ *
+ * @example
+ * ```ts
+ * session.layouts.showTextWall('Hello, world!');
+ * session.layouts.showReferenceCard('Weather', 'Sunny, 21°C', { durationMs: 5000 });
+ * session.layouts.showDashboardCard('Steps', '4,210');
+ * ```
+ */
 export class LayoutManager {
   constructor(private readonly core: CoreSession) {}
 
+  /**
+   * Shows one block of text.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showTextWall('Listening...');
+   * ```
+   */
   showTextWall(text: string, options: DisplayOptions = {}): void {
     this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);
   }
 
+  /**
+   * Shows two blocks of text, one above the other.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showDoubleTextWall('Bonjour', 'Hello');
+   * ```
+   */
   showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions = {}): void {
     this.display({ layoutType: LayoutType.DOUBLE_TEXT_WALL, topText: asText(topText), bottomText: asText(bottomText) }, options, ViewType.MAIN);
   }
 
+  /**
+   * Shows a card with a title and a body.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showReferenceCard('Next meeting', 'Design review at 14:00');
+   * ```
+   */
   showReferenceCard(title: string, text: string, options: DisplayOptions = {}): void {
     this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
   }
@@ -50,7 +95,15 @@ export class LayoutManager {
   }
 
   /** Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view. */
-  showBitmapAnimation(frames: string[], intervalMs = 1650, repeat = false, options: DisplayOptions = {}): { stop: () => void } {
+  showBitmapAnimation(
+    frames: string[],
+    intervalMs = 1650,
+    repeat = false,
+    options: DisplayOptions = {},
+  ): {
+    /** Clears the view, which ends the animation. */
+    stop: () => void;
+  } {
     if (!Array.isArray(frames) || frames.length === 0 || frames.some((f) => typeof f !== 'string')) {
       throw new SdkError('invalid_argument', 'showBitmapAnimation needs a non-empty array of base64 frames');
     }
@@ -58,6 +111,14 @@ export class LayoutManager {
     return { stop: () => this.clearView(options) };
   }
 
+  /**
+   * Clears the view (the main view unless `options.view` says otherwise).
+   *
+   * @example
+   * ```ts
+   * session.layouts.clearView();
+   * ```
+   */
   clearView(options: DisplayOptions = {}): void {
     this.display({ layoutType: LayoutType.CLEAR_VIEW }, options, ViewType.MAIN);
   }

@@ -17,6 +17,7 @@ import { AppSession } from './session';
 import { createToken } from './token';
 import { invokeToolHandler, type ToolCallArgs } from './tools';
 
+/** The options of an `AppServer` (and of `TpaServer`). */
 export interface AppServerConfig extends HostConfig {
   /** Instructions shown to the assistant about this app. */
   appInstructions?: string;
@@ -33,12 +34,19 @@ export const APP_SERVER_OPTIONS = {
 
 /** A photo request awaiting its upload, as the published SDK declares it (ours are tracked by the camera module). */
 export interface PendingPhotoRequest {
+  /** The user the photo was requested for. */
   userId: string;
+  /** The session that requested it. */
   sessionId: string;
+  /** The session object. */
   session: AppSession;
+  /** Settles the request with the photo. */
   resolve: (photo: PhotoData) => void;
+  /** Settles the request with an error. */
   reject: (error: Error) => void;
+  /** When the request was made (milliseconds since the epoch). */
   timestamp: number;
+  /** The request's timeout timer, if any. */
   timeoutId?: ReturnType<typeof setTimeout>;
 }
 
@@ -53,6 +61,26 @@ export function hostOf(server: AppServer): AppHost {
 
 export { validateServerConfig };
 
+/**
+ * The modern app server: subclass it and override `onSession`. It answers the cloud's webhooks, opens a session for each user and serves the app's HTTP routes (Express 4).
+ *
+ * @example
+ * ```ts
+ * import { AppServer, type AppSession } from '@mentraos/sdk';
+ *
+ * class HelloApp extends AppServer {
+ *   protected override async onSession(session: AppSession, sessionId: string, userId: string) {
+ *     session.layouts.showTextWall(`Hello, ${userId}`);
+ *     session.events.onTranscription((data) => {
+ *       if (data.isFinal) session.layouts.showTextWall(data.text);
+ *     });
+ *   }
+ * }
+ *
+ * const app = new HelloApp({ packageName: 'com.example.hello', apiKey: process.env.MENTRAOS_API_KEY!, port: 3000 });
+ * await app.start();
+ * ```
+ */
 export class AppServer {
   /** The server's logger (the injected one, or a console logger silent below `warn`). */
   readonly logger: Logger;

@@ -42,30 +42,37 @@ export class SessionModules {
     this.systemDashboard = core.packageName === systemDashboardPackage();
   }
 
+  /** `session.audio`: play audio and speak text on the glasses. */
   get audio(): AudioManager {
     return (this._audio ??= new AudioManager(coreOf(this)));
   }
 
+  /** `session.led`: the glasses' LEDs. */
   get led(): LedModule {
     return (this._led ??= new LedModule(coreOf(this)));
   }
 
+  /** `session.location`: location streams and one-off fixes. */
   get location(): LocationManager {
     return (this._location ??= new LocationManager(coreOf(this)));
   }
 
+  /** `session.simpleStorage`: a small key-value store kept by the cloud for this app and user. */
   get simpleStorage(): SimpleStorage {
     return (this._storage ??= new SimpleStorage(coreOf(this)));
   }
 
+  /** `session.camera`: photos and streams. */
   get camera(): CameraModule {
     return (this._camera ??= new CameraModule(coreOf(this)));
   }
 
+  /** `session.dashboard`: the app's content on the dashboard. */
   get dashboard(): DashboardManager {
     return (this._dashboard ??= new DashboardManager(coreOf(this), this.systemDashboard));
   }
 
+  /** `session.device.state`: what the glasses report about themselves, as observables. */
   get device(): { readonly state: DeviceState } {
     return (this._device ??= { state: new DeviceState(coreOf(this)) });
   }
@@ -75,10 +82,12 @@ export class SessionModules {
     return this._device?.state;
   }
 
+  /** The WiFi helper behind the WiFi shortcuts. */
   protected get wifi(): WifiHelper {
     return (this._wifi ??= new WifiHelper(coreOf(this)));
   }
 
+  /** The `app_config.json` helper behind `loadConfigFromJson` and the settings schema. */
   protected get appConfig(): AppConfigHelper {
     return (this._appConfig ??= new AppConfigHelper(coreOf(this)));
   }

@@ -13,22 +13,35 @@ import type { Handler, Unsubscribe } from './events';
 import type { WifiStatus } from './modules/wifi';
 import { SessionModules } from './session-modules';
 
+/** The options of `session.streaming.requestStream` (1.x and 2.0). */
 export interface LegacyRtmpStreamOptions {
+  /** The RTMP URL to stream to. */
   rtmpUrl: string;
+  /** Video settings. */
   video?: VideoConfig;
+  /** Audio settings. */
   audio?: AudioConfig;
+  /** Stream settings. */
   stream?: StreamConfig;
 }
 
 /** `session.streaming` of the 1.x and 2.0 SDKs; every member delegates to `session.camera`. */
 export interface LegacyStreaming {
+  /** Starts an RTMP stream (`session.camera.startStream`). */
   requestStream(options: LegacyRtmpStreamOptions): Promise<void>;
+  /** Stops the RTMP stream (`session.camera.stopStream`). */
   stopStream(): Promise<void>;
+  /** Stream status updates (`session.camera.onStreamStatus`). */
   onStatus(handler: StreamStatusHandler): () => void;
+  /** Whether a stream is running (`session.camera.isCurrentlyStreaming`). */
   isCurrentlyStreaming(): boolean;
+  /** The URL being streamed to (`session.camera.getCurrentStreamUrl`). */
   getCurrentStreamUrl(): string | undefined;
+  /** The last stream status (`session.camera.getStreamStatus`). */
   getStreamStatus(): RtmpStreamStatus | undefined;
+  /** Subscribes to stream status updates (`session.camera.subscribeToStreamStatusUpdates`). */
   subscribeToStatusUpdates(): void;
+  /** Unsubscribes from stream status updates (`session.camera.unsubscribeFromStreamStatusUpdates`). */
   unsubscribeFromStatusUpdates(): void;
 }
 
@@ -68,18 +81,22 @@ export class SessionShortcuts extends SessionModules {
 
   // ---------------------------------------------------------------- WiFi
 
+  /** The glasses' WiFi status, or null when unknown. */
   getWifiStatus(): WifiStatus | null {
     return this.wifi.getWifiStatus(this.deviceStateIfCreated);
   }
 
+  /** Whether the glasses report a WiFi connection. */
   isWifiConnected(): boolean {
     return this.wifi.isWifiConnected(this.deviceStateIfCreated);
   }
 
+  /** Asks the phone to start the glasses' WiFi setup, sending `reason` along; throws `SdkError('session_closed')` once the session has ended. */
   requestWifiSetup(reason?: string): void {
     this.wifi.requestWifiSetup(reason);
   }
 
+  /** Changes of the glasses' connection state. */
   onGlassesConnectionState(handler: Handler<any>): Unsubscribe {
     return this.wifi.onGlassesConnectionState(handler);
   }
@@ -91,14 +108,17 @@ export class SessionShortcuts extends SessionModules {
     return this.appConfig.load(json);
   }
 
+  /** The app config loaded by `loadConfigFromJson`, or null. */
   getConfig(): AppConfig | null {
     return this.appConfig.get();
   }
 
+  /** The settings of the loaded app config with their default values. */
   getDefaultSettings(): AppSetting[] {
     return this.appConfig.defaults();
   }
 
+  /** The schema of one setting of the loaded app config. */
   getSettingSchema(key: string): AppSetting | undefined {
     return this.appConfig.schema(key);
   }

@@ -42,23 +42,52 @@ import { SettingsManager } from './settings';
 
 /** The settings a session was created with (the SDK creates sessions; this type is for reference). */
 export interface AppSessionConfig {
+  /** The app's package name. */
   packageName: string;
+  /** The app's API key. */
   apiKey: string;
+  /** The user the session is for. */
   userId: string;
+  /** The cloud's WebSocket URL. */
   mentraOSWebsocketUrl?: string;
+  /** Whether to reconnect after an unexpected close. */
   autoReconnect?: boolean;
+  /** How many reconnect attempts to make. */
   maxReconnectAttempts?: number;
+  /** The base delay between reconnect attempts, in milliseconds. */
   reconnectDelay?: number;
+  /** The server that owns the session. */
   appServer?: unknown;
 }
 
 export { coreOf };
 
+/**
+ * One user's session, handed to `AppServer.onSession`: events from the glasses and phone, layouts, settings, and the modules (`camera`, `audio`, `dashboard`, ...).
+ *
+ * @example
+ * ```ts
+ * protected override async onSession(session: AppSession) {
+ *   session.layouts.showTextWall('Say something');
+ *   session.events.onTranscription((data) => {
+ *     if (data.isFinal) session.layouts.showTextWall(`You said: ${data.text}`);
+ *   });
+ *   session.events.onButtonPress(async () => {
+ *     const photo = await session.camera.requestPhoto();
+ *     session.logger.info(`photo of ${photo.size} bytes`);
+ *   });
+ * }
+ * ```
+ */
 export class AppSession extends SessionShortcuts {
   // Created on first access (accessors below); declared as properties, not getters, so the legacy facade may narrow `settings` with `declare`.
+  /** `session.events`: stream handlers and system events. */
   declare readonly events: EventManager;
+  /** `session.layouts`: what the glasses show. */
   declare readonly layouts: LayoutManager;
+  /** `session.settings`: the app settings the user chose. */
   declare readonly settings: SettingsManager;
+  /** The user this session is for. */
   readonly userId: string;
   private _events: EventManager | undefined;
   private _layouts: LayoutManager | undefined;
@@ -112,10 +141,12 @@ export class AppSession extends SessionShortcuts {
     return coreOf(this).logger;
   }
 
+  /** The session id the cloud gave this session. */
   getSessionId(): string {
     return coreOf(this).sessionId;
   }
 
+  /** The app's package name. */
   getPackageName(): string {
     return coreOf(this).packageName;
   }
@@ -151,10 +182,12 @@ export class AppSession extends SessionShortcuts {
     else coreOf(this).subscribe(stream);
   }
 
+  /** Unsubscribes from a stream and removes its handlers. */
   unsubscribe(stream: SubscriptionRequest | StreamType): void {
     coreOf(this).unsubscribe(typeof stream === 'object' && stream ? stream.stream : stream);
   }
 
+  /** Any stream or system event by name: the same as `session.events.on`. */
   on<T = any, S extends string = T extends string ? T : string>(stream: S, handler: EventHandlerFor<S, T>): Unsubscribe {
     return this.events.on(stream, handler);
   }
@@ -230,26 +263,32 @@ export class AppSession extends SessionShortcuts {
     return this.messaging.sendDirect(targetUserId, payload, options.timeoutMs);
   }
 
+  /** Joins an app-to-app room, optionally with its configuration. */
   async joinAppRoom(roomId: string, roomConfig?: AppRoomConfig): Promise<void> {
     this.messaging.joinRoom(roomId, roomConfig);
   }
 
+  /** Leaves an app-to-app room. */
   async leaveAppRoom(roomId: string): Promise<void> {
     this.messaging.leaveRoom(roomId);
   }
 
+  /** Messages from other users of this app. */
   onAppMessage(handler: Handler<AppMessageReceived>): Unsubscribe {
     return this.messaging.on('message_received', handler);
   }
 
+  /** Another user of this app joined. */
   onAppUserJoined(handler: Handler<AppUserJoined>): Unsubscribe {
     return this.messaging.on('user_joined', handler);
   }
 
+  /** Another user of this app left. */
   onAppUserLeft(handler: Handler<AppUserLeft>): Unsubscribe {
     return this.messaging.on('user_left', handler);
   }
 
+  /** A room's configuration or members changed. */
   onAppRoomUpdated(handler: Handler<AppRoomUpdated>): Unsubscribe {
     return this.messaging.on('room_updated', handler);
   }

@@ -15,6 +15,7 @@ import type { AppSession } from './session';
 
 /** A tool invocation from the assistant, with the user's live session (null when the user has none). */
 export interface ToolCall extends Omit<WireToolCall, 'activeSession'> {
+  /** The user's live session, or null when the user has none. */
   activeSession?: AppSession | null;
 }
 

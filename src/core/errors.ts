@@ -39,8 +39,22 @@ export type SdkErrorCode =
   | 'storage_rate_limited'
   | 'storage_write_failed';
 
+/**
+ * The SDK's one error class: a stable `code` to branch on, a message that says how to fix the problem, and an optional `cause`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await session.camera.requestPhoto();
+ * } catch (e) {
+ *   if (isSdkError(e, 'request_timeout')) session.layouts.showTextWall('No photo, try again');
+ * }
+ * ```
+ */
 export class SdkError extends Error {
+  /** Always `'SdkError'`. */
   override name = 'SdkError';
+  /** The stable error code. */
   readonly code: SdkErrorCode;
   /** Extra facts for programs (e.g. the cloud's error code); never secrets. */
   readonly details?: Record<string, unknown>;
@@ -52,6 +66,7 @@ export class SdkError extends Error {
   }
 }
 
+/** Whether `e` is an `SdkError`, and of the given `code` when one is given. */
 export function isSdkError(e: unknown, code?: SdkErrorCode): e is SdkError {
   return e instanceof SdkError && (code === undefined || e.code === code);
 }

@@ -16,17 +16,39 @@ import { invalidHostEntry } from './session/trust';
 import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './http/webview/tokens';
 
 export interface HostConfig {
+  /** The app's package name, as registered in the developer console. */
   packageName: string;
+  /** The app's API key from the developer console. */
   apiKey: string;
   /** Port to listen on (default 7010; 0 picks a free port, see `port` after `start()`). */
   port?: number;
   /** Address to listen on (default: all interfaces, as the cloud must reach the app). */
   host?: string;
+  /**
+   * The path the cloud posts webhooks to.
+   *
+   * @defaultValue `'/webhook'`
+   */
   webhookPath?: string;
+  /**
+   * A directory served as static files, or false for none.
+   *
+   * @defaultValue `false`
+   */
   publicDir?: string | false;
+  /**
+   * Serve `GET /health`.
+   *
+   * @defaultValue `true`
+   */
   healthCheck?: boolean;
   /** A pino logger, console, or any object with debug/info/warn/error (default: pino at `logLevel`, stdout). */
   logger?: LoggerLike;
+  /**
+   * The level of the default logger.
+   *
+   * @defaultValue `'warn'`
+   */
   logLevel?: LogLevel;
   /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
   trustedCloudHosts?: readonly string[];
@@ -35,7 +57,17 @@ export interface HostConfig {
    * `MENTRAOS_WEBHOOK_SECRET`, else none). When set, calls without it are answered 401.
    */
   webhookSecret?: string;
+  /**
+   * How long to wait for the cloud's connection ack, in milliseconds.
+   *
+   * @defaultValue `5000`
+   */
   handshakeTimeoutMs?: number;
+  /**
+   * Reconnect policy after a drop.
+   *
+   * @defaultValue see {@link ReconnectOptions}
+   */
   reconnect?: ReconnectOptions;
   /** Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README). */
   queueLimit?: number;

@@ -45,10 +45,15 @@ export {
   needsHyphenForBreak,
 } from './scripts';
 
+/** A measurer, a wrapper and helpers sharing one display profile. */
 export interface DisplayToolkit {
+  /** Measures text in pixels. */
   measurer: TextMeasurer;
+  /** Wraps text into lines. */
   wrapper: TextWrapper;
+  /** Truncates, paginates and chunks text. */
   helpers: DisplayHelpers;
+  /** The display profile. */
   profile: DisplayProfile;
 }
 

@@ -7,7 +7,9 @@ import type { DialectName } from '../protocol/dialects';
 import type { SettingRecord } from '../protocol/messages';
 import type { AppTarget } from './targets';
 import type { SimulatedUser } from './user';
+import type { HandshakeRefusal } from './user-types';
 
+/** The options of `createTestCloud`. */
 export interface TestCloudOptions {
   /** Which cloud generation to speak (default `mentraos`). */
   dialect?: DialectName;
@@ -50,16 +52,28 @@ export interface TestCloudOptions {
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
 
+/** The options of `TestCloud.startSession`. */
 export interface StartSessionOptions {
+  /** The app to start: a started server, `{ port }`, or a base URL. */
   app: AppTarget;
+  /**
+   * The user to start the app for.
+   *
+   * @defaultValue `'wearer@example.com'`
+   */
   userId?: string;
   /** Default: the package name of `app` when it is a server object, else `com.example.app`. */
   packageName?: string;
+  /**
+   * The session id sent in the webhook.
+   *
+   * @defaultValue `<userId>-<packageName>`
+   */
   sessionId?: string;
   /** Webhook path of the app (default `/webhook`). */
   webhookPath?: string;
   /** Refuse this session's handshake with a `tpa_connection_error` of this code. */
-  refuseWith?: { code: string; message?: string };
+  refuseWith?: HandshakeRefusal;
   /** Resolve even when the webhook is not answered 2xx (default false: reject). */
   allowFailure?: boolean;
   /** Override the WebSocket URL sent in the webhook. */

@@ -2,7 +2,7 @@
 export { createTestCloud, TestCloud, DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES } from './cloud';
 export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
 export { SimulatedUser, layoutTexts } from './user';
-export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload } from './user';
+export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload, HandshakeRefusal } from './user';
 export { CloudRest, type HttpRecord, type HttpFailure } from './cloud-rest';
 export { DIALECTS, type DialectName } from '../protocol/dialects';
 export { launchApp, freePort, DEV_API_KEY, type LaunchOptions, type LaunchedApp } from './launch';

@@ -30,24 +30,71 @@ import { CameraManagedExtension, type ExistingStream, type ManagedStreamOptions,
 
 export const PHOTO_TIMEOUT_MS = 30_000;
 
+/** The options of `session.camera.requestPhoto`. */
 export interface PhotoRequestOptions {
+  /**
+   * Also save the photo in the phone's gallery.
+   *
+   * @defaultValue `false`
+   */
   saveToGallery?: boolean;
   /** Upload the photo there instead of to this app (the promise then resolves at once with an empty buffer). */
   customWebhookUrl?: string;
+  /**
+   * A token sent along with the photo upload to `customWebhookUrl`.
+   *
+   * @defaultValue none
+   */
   authToken?: string;
+  /**
+   * The photo size.
+   *
+   * @defaultValue `'medium'`
+   */
   size?: PhotoSize;
+  /**
+   * The photo compression.
+   *
+   * @defaultValue `'none'`
+   */
   compress?: PhotoCompression;
   /** How long to wait for the photo (default 30 000 ms). */
   timeoutMs?: number;
 }
 
+/** The options of `session.camera.startStream` (RTMP). */
 export interface RtmpStreamOptions {
+  /** The RTMP URL to stream to. */
   rtmpUrl: string;
+  /**
+   * Video settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   video?: VideoConfig;
+  /**
+   * Audio settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   audio?: AudioConfig;
+  /**
+   * Stream settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   stream?: StreamConfig;
 }
 
+/**
+ * `session.camera`: photos, RTMP streams and cloud-managed streams.
+ *
+ * @example
+ * ```ts
+ * const photo = await session.camera.requestPhoto({ size: 'large' });
+ * session.logger.info(`${photo.mimeType}, ${photo.size} bytes`);
+ * ```
+ */
 export class CameraModule {
   /** The session's stream state (kept by the core session, so it covers messages from before this module). */
   private readonly state: CameraState;
@@ -88,6 +135,7 @@ export class CameraModule {
     });
   }
 
+  /** Whether a photo request is waiting for its photo. */
   hasPhotoPendingRequest(requestId: string): boolean {
     return this.core.sharedRequests.hasOf(requestId, PHOTO_KIND, this.core.sessionId);
   }
@@ -143,14 +191,17 @@ export class CameraModule {
     });
   }
 
+  /** Whether an RTMP stream is running. */
   isCurrentlyStreaming(): boolean {
     return this.state.streaming;
   }
 
+  /** The URL being streamed to. */
   getCurrentStreamUrl(): string | undefined {
     return this.state.streamUrl;
   }
 
+  /** The last RTMP stream status. */
   getStreamStatus(): RtmpStreamStatus | undefined {
     return this.state.streamStatus;
   }
@@ -160,6 +211,7 @@ export class CameraModule {
     this.core.subscribe(StreamType.RTMP_STREAM_STATUS);
   }
 
+  /** Unsubscribes from `rtmp_stream_status`. */
   unsubscribeFromStreamStatusUpdates(): void {
     this.core.unsubscribe(StreamType.RTMP_STREAM_STATUS);
   }
@@ -176,6 +228,7 @@ export class CameraModule {
     return this.managed.startManagedStream(options);
   }
 
+  /** Asks the cloud to stop the managed stream. */
   stopManagedStream(): Promise<void> {
     return this.managed.stopManagedStream();
   }
@@ -185,10 +238,12 @@ export class CameraModule {
     return this.managed.onManagedStreamStatus(handler);
   }
 
+  /** Whether a managed stream is running. */
   isManagedStreamActive(): boolean {
     return this.managed.isManagedStreamActive();
   }
 
+  /** The viewing URLs of the managed stream, once live. */
   getManagedStreamUrls(): ManagedStreamResult | undefined {
     return this.managed.getManagedStreamUrls();
   }

@@ -4,7 +4,13 @@ import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session/session';
 import type { Capabilities, LedColor, LightInfo } from '../../protocol/module-messages';
 
+/** The options of `session.led.turnOn`. */
 export interface LedControlOptions {
+  /**
+   * The LED colour.
+   *
+   * @defaultValue `'red'`
+   */
   color?: LedColor;
   /** Milliseconds on per cycle (default 1000). */
   ontime?: number;
@@ -14,9 +20,18 @@ export interface LedControlOptions {
   count?: number;
 }
 
+/**
+ * `session.led`: the glasses' RGB LED.
+ *
+ * @example
+ * ```ts
+ * await session.led.blink('green', 500, 500, 3);
+ * ```
+ */
 export class LedModule {
   constructor(private readonly core: CoreSession) {}
 
+  /** Turns the LED on (see {@link LedControlOptions} for the defaults). */
   async turnOn(options: LedControlOptions = {}): Promise<void> {
     const ontime = nonNegative(options.ontime, 1000, 'ontime');
     const offtime = nonNegative(options.offtime, 0, 'offtime');
@@ -24,6 +39,7 @@ export class LedModule {
     this.send({ action: 'on', color: options.color ?? 'red', ontime, offtime, count });
   }
 
+  /** Turns the LED off. */
   async turnOff(): Promise<void> {
     this.send({ action: 'off' });
   }

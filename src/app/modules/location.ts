@@ -13,6 +13,7 @@ import type { LocationAccuracy } from '../../protocol/module-messages';
 export const LOCATION_POLL_TIMEOUT_MS = 15_000;
 const KIND = 'location poll';
 
+/** `session.location`: a location stream at a chosen accuracy, and one-off polls. */
 export class LocationManager {
   private stopStream: (() => void) | undefined;
 

@@ -15,10 +15,15 @@ import type { Logger } from '../logger';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
 import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 
+/** Why a session's connection closed. */
 export interface DisconnectInfo {
+  /** A readable summary. */
   message: string;
+  /** The WebSocket close code. */
   code: number;
+  /** The WebSocket close reason. */
   reason: string;
+  /** Whether the close was clean. */
   wasClean: boolean;
   /** True when the SDK is trying to reconnect (the session is not over). */
   willReconnect: boolean;

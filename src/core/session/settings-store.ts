@@ -7,7 +7,14 @@ import type { SettingRecord } from '../../protocol/messages';
 import { Emitter } from '../emitter';
 import { toError } from '../errors';
 
-export type SettingChange = { oldValue: unknown; newValue: unknown };
+/** One setting's change. */
+export type SettingChange = {
+  /** The value before the change. */
+  oldValue: unknown;
+  /** The value after the change. */
+  newValue: unknown;
+};
+/** The changes of one settings update, by setting key. */
 export type SettingsChangeMap = Record<string, SettingChange>;
 type Listener = (changes: SettingsChangeMap) => unknown;
 

@@ -20,8 +20,11 @@ import { isLoopbackHost } from '../../session/trust';
 import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
 import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
 
+/** The options of `createAuthMiddleware`. */
 export interface AuthMiddlewareOptions {
+  /** The app's API key (for exchanging temporary tokens). */
   apiKey: string;
+  /** The app's package name. */
   packageName: string;
   /**
    * Secret for the session cookie's HMAC. Without it a random per-process secret is used (never one
@@ -51,6 +54,11 @@ export interface AuthMiddlewareOptions {
    * Without a key, signed user tokens are not accepted.
    */
   userTokenPublicKey?: PublicKeyInput;
+  /**
+   * Where the middleware logs.
+   *
+   * @defaultValue a silent logger
+   */
   logger?: Logger;
 }
 
@@ -64,6 +72,9 @@ const TEMP_TOKEN = /^[A-Za-z0-9_-]{8,256}$/;
 let processSecret: string | undefined;
 let warnedProcessSecret = false;
 
+/**
+ * Express middleware that signs webview users in (temporary token, signed user token or session cookie) and sets `req.authUserId` and `req.activeSession`. `AppServer` mounts it for you.
+ */
 export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHandler {
   const { apiKey, packageName } = options;
   if (typeof apiKey !== 'string' || apiKey === '' || typeof packageName !== 'string' || packageName === '') {
