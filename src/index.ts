@@ -1,6 +1,8 @@
 /**
  * `@mentraos/sdk`: build smart-glasses apps for MentraOS.
  * The root exports the modern API; legacy AugmentOS names are re-exported from `compat/` (deprecated).
+ *
+ * @module @mentraos/sdk
  */
 export * from './protocol';
 export { AppServer, type AppServerConfig } from './app/server';

@@ -5,6 +5,8 @@
  *   import { createG1Toolkit } from '@mentraos/sdk/display-utils';
  *   const { wrapper } = createG1Toolkit();
  *   session.layouts.showTextWall(wrapper.wrapToLines(longText).join('\n'));
+ *
+ * @module @mentraos/sdk/display-utils
  */
 import { DisplayHelpers } from './helpers';
 import { TextMeasurer } from './measurer';

@@ -82,6 +82,7 @@ export interface StartSessionOptions {
   headers?: Record<string, string>;
 }
 
+/** The system settings the test cloud sends in every ack unless told otherwise. */
 export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
   useOnboardMic: false,
   contextualDashboard: true,
@@ -95,6 +96,7 @@ export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
   metricSystemEnabled: false,
 };
 
+/** The glasses capabilities the test cloud sends in every ack unless told otherwise. */
 export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
   modelName: 'Simulated Glasses',
   hasCamera: true,

@@ -1,4 +1,8 @@
-/** `@mentraos/sdk/testing`: a real local cloud to drive an app in tests. */
+/**
+ * `@mentraos/sdk/testing`: a real local cloud to drive an app in tests.
+ *
+ * @module @mentraos/sdk/testing
+ */
 export { createTestCloud, TestCloud, DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES } from './cloud';
 export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
 export { SimulatedUser, layoutTexts } from './user';
