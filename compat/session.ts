@@ -15,7 +15,11 @@ import type { TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } f
 export interface TpaSessionConfig extends AppSessionConfig {
   /** The 1.1.x name of `mentraOSWebsocketUrl`. */
   augmentOSWebsocketUrl?: string;
-  /** The 1.1.x name of `appServer`. */
+  /**
+   * The 1.1.x name of `appServer`.
+   *
+   * @defaultValue none
+   */
   tpaServer?: unknown;
 }
 

@@ -194,19 +194,47 @@ export interface GroupSetting {
 
 /** The cloud's audio processor settings (a type old apps imported; the SDK does not use it). */
 export interface AudioProcessorConfig {
-  /** Compressor threshold. */
+  /**
+   * Compressor threshold.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   threshold?: number;
-  /** Compression ratio. */
+  /**
+   * Compression ratio.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   ratio?: number;
-  /** Attack time. */
+  /**
+   * Attack time.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   attack?: number;
-  /** Release time. */
+  /**
+   * Release time.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   release?: number;
-  /** Gain in decibels. */
+  /**
+   * Gain in decibels.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   gainDb?: number;
-  /** Sample rate in Hz. */
+  /**
+   * Sample rate in Hz.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   sampleRate?: number;
-  /** Channel count. */
+  /**
+   * Channel count.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   channels?: number;
   [extra: string]: unknown;
 }

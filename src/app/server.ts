@@ -19,9 +19,17 @@ import { invokeToolHandler, type ToolCallArgs } from './tools';
 
 /** The options of an `AppServer` (and of `TpaServer`). */
 export interface AppServerConfig extends HostConfig {
-  /** Instructions shown to the assistant about this app. */
+  /**
+   * Instructions shown to the assistant about this app.
+   *
+   * @defaultValue none
+   */
   appInstructions?: string;
-  /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
+  /**
+   * Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`).
+   *
+   * @defaultValue the logger, at `error`
+   */
   onError?: (error: Error, context: ErrorContext) => void;
 }
 

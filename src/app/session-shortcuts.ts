@@ -17,11 +17,23 @@ import { SessionModules } from './session-modules';
 export interface LegacyRtmpStreamOptions {
   /** The RTMP URL to stream to. */
   rtmpUrl: string;
-  /** Video settings. */
+  /**
+   * Video settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   video?: VideoConfig;
-  /** Audio settings. */
+  /**
+   * Audio settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   audio?: AudioConfig;
-  /** Stream settings. */
+  /**
+   * Stream settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   stream?: StreamConfig;
 }
 

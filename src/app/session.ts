@@ -48,15 +48,35 @@ export interface AppSessionConfig {
   apiKey: string;
   /** The user the session is for. */
   userId: string;
-  /** The cloud's WebSocket URL. */
+  /**
+   * The cloud's WebSocket URL.
+   *
+   * @defaultValue the URL the cloud's webhook names
+   */
   mentraOSWebsocketUrl?: string;
-  /** Whether to reconnect after an unexpected close. */
+  /**
+   * Whether to reconnect after an unexpected close.
+   *
+   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
+   */
   autoReconnect?: boolean;
-  /** How many reconnect attempts to make. */
+  /**
+   * How many reconnect attempts to make.
+   *
+   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
+   */
   maxReconnectAttempts?: number;
-  /** The base delay between reconnect attempts, in milliseconds. */
+  /**
+   * The base delay between reconnect attempts, in milliseconds.
+   *
+   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
+   */
   reconnectDelay?: number;
-  /** The server that owns the session. */
+  /**
+   * The server that owns the session.
+   *
+   * @defaultValue the server that received the webhook
+   */
   appServer?: unknown;
 }
 

@@ -19,7 +19,11 @@ export interface AppTokenPayload {
 export interface TokenConfig {
   /** The HS256 secret. */
   secretKey: string;
-  /** Lifetime in seconds (default one day). */
+  /**
+   * Lifetime in seconds (default one day).
+   *
+   * @defaultValue one day
+   */
   expiresIn?: number;
 }
 

@@ -129,11 +129,23 @@ export type DashboardMessage = DashboardContentUpdate | DashboardModeChange | Da
 
 /** How an app-to-app room is set up. */
 export interface AppRoomConfig {
-  /** The most users the room takes. */
+  /**
+   * The most users the room takes.
+   *
+   * @defaultValue unset: the cloud's defaults
+   */
   maxUsers?: number;
-  /** Whether the room is private. */
+  /**
+   * Whether the room is private.
+   *
+   * @defaultValue unset: the cloud's defaults
+   */
   isPrivate?: boolean;
-  /** Free-form metadata. */
+  /**
+   * Free-form metadata.
+   *
+   * @defaultValue unset: the cloud's defaults
+   */
   metadata?: unknown;
 }
 

@@ -133,29 +133,65 @@ export interface PhotoData {
 
 /** Video settings of a stream. */
 export interface VideoConfig {
-  /** Width in pixels. */
+  /**
+   * Width in pixels.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   width?: number;
-  /** Height in pixels. */
+  /**
+   * Height in pixels.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   height?: number;
-  /** Bitrate. */
+  /**
+   * Bitrate.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   bitrate?: number;
-  /** Frames per second. */
+  /**
+   * Frames per second.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   frameRate?: number;
 }
 /** Audio settings of a stream. */
 export interface AudioConfig {
-  /** Bitrate. */
+  /**
+   * Bitrate.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   bitrate?: number;
-  /** Sample rate in Hz. */
+  /**
+   * Sample rate in Hz.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   sampleRate?: number;
-  /** Whether to cancel echo. */
+  /**
+   * Whether to cancel echo.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   echoCancellation?: boolean;
-  /** Whether to suppress noise. */
+  /**
+   * Whether to suppress noise.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   noiseSuppression?: boolean;
 }
 /** Settings of a stream. */
 export interface StreamConfig {
-  /** The longest the stream may run. */
+  /**
+   * The longest the stream may run.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   durationLimit?: number;
 }
 
@@ -237,17 +273,41 @@ export interface ManagedStreamRequest extends BaseMessage {
   type: 'managed_stream_request';
   /** The app's package name. */
   packageName: string;
-  /** The stream quality. */
+  /**
+   * The stream quality.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   quality?: '720p' | '1080p';
-  /** Whether to offer WebRTC playback. */
+  /**
+   * Whether to offer WebRTC playback.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   enableWebRTC?: boolean;
-  /** Video settings. */
+  /**
+   * Video settings.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   video?: VideoConfig;
-  /** Audio settings. */
+  /**
+   * Audio settings.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   audio?: AudioConfig;
-  /** Stream settings. */
+  /**
+   * Stream settings.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   stream?: StreamConfig;
-  /** Where the cloud also pushes the stream. */
+  /**
+   * Where the cloud also pushes the stream.
+   *
+   * @defaultValue unset: the cloud's or the glasses' defaults
+   */
   restreamDestinations?: RestreamDestination[];
 }
 

@@ -32,7 +32,11 @@ export interface LaunchOptions {
    * @defaultValue {@link DEV_API_KEY}
    */
   apiKey?: string;
-  /** Hosts the app must trust (the local cloud's address). */
+  /**
+   * Hosts the app must trust (the local cloud's address).
+   *
+   * @defaultValue none
+   */
   trustedHosts?: string[];
   /**
    * Extra environment variables for the app.
@@ -40,7 +44,11 @@ export interface LaunchOptions {
    * @defaultValue none
    */
   env?: NodeJS.ProcessEnv;
-  /** `node` (default) or a path to a Bun binary. */
+  /**
+   * `node`, or `{ bun: <path> }` for a Bun binary.
+   *
+   * @defaultValue `'node'`
+   */
   runtime?:
     | 'node'
     | {
@@ -53,7 +61,11 @@ export interface LaunchOptions {
    * @defaultValue `process.cwd()`
    */
   cwd?: string;
-  /** How long to wait for the app to listen (ms, default 20 000). */
+  /**
+   * How long to wait for the app to listen (ms, default 20 000).
+   *
+   * @defaultValue 20 000 ms
+   */
   readyTimeoutMs?: number;
   /**
    * Called with each line the app prints.
@@ -61,7 +73,11 @@ export interface LaunchOptions {
    * @defaultValue none
    */
   onOutput?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** How many recent output lines `output` keeps (default 10 000). */
+  /**
+   * How many recent output lines `output` keeps (default 10 000).
+   *
+   * @defaultValue 10 000
+   */
   maxOutputLines?: number;
 }
 

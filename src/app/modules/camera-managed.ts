@@ -17,7 +17,11 @@ export const STREAM_CHECK_TIMEOUT_MS = 5_000;
 
 /** The options of `session.camera.startManagedStream`. */
 export interface ManagedStreamOptions extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations'> {
-  /** How long to wait for the stream to go live (default 30 000 ms). */
+  /**
+   * How long to wait for the stream to go live (default 30 000 ms).
+   *
+   * @defaultValue 30 000 ms
+   */
   timeoutMs?: number;
 }
 

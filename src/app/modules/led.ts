@@ -12,11 +12,23 @@ export interface LedControlOptions {
    * @defaultValue `'red'`
    */
   color?: LedColor;
-  /** Milliseconds on per cycle (default 1000). */
+  /**
+   * Milliseconds on per cycle (default 1000).
+   *
+   * @defaultValue 1000
+   */
   ontime?: number;
-  /** Milliseconds off per cycle (default 0). */
+  /**
+   * Milliseconds off per cycle (default 0).
+   *
+   * @defaultValue 0
+   */
   offtime?: number;
-  /** Cycles (default 1). */
+  /**
+   * Cycles (default 1).
+   *
+   * @defaultValue 1
+   */
   count?: number;
 }
 

@@ -32,13 +32,29 @@ export interface AnimationConfig {
    * @defaultValue see {@link LoadFramesOptions}
    */
   loadOptions?: LoadFramesOptions;
-  /** Called when the animation starts. */
+  /**
+   * Called when the animation starts.
+   *
+   * @defaultValue none
+   */
   onStart?: () => void;
-  /** Called when `stop()` stops it. */
+  /**
+   * Called when `stop()` stops it.
+   *
+   * @defaultValue none
+   */
   onStop?: () => void;
-  /** Called on the app's clock for each frame. */
+  /**
+   * Called on the app's clock for each frame.
+   *
+   * @defaultValue none
+   */
   onFrame?: (frameIndex: number, totalFrames: number) => void;
-  /** Called with a message when the animation cannot be created or started. */
+  /**
+   * Called with a message when the animation cannot be created or started.
+   *
+   * @defaultValue none
+   */
   onError?: (error: string) => void;
 }
 

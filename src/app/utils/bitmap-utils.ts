@@ -38,7 +38,11 @@ export interface BitmapValidation {
 
 /** How `loadBmpFrames` finds and checks frame files. */
 export interface LoadFramesOptions {
-  /** File name pattern with `{i}` for the frame number (default `animation_10_frame_{i}.bmp`). */
+  /**
+   * File name pattern with `{i}` for the frame number (default `animation_10_frame_{i}.bmp`).
+   *
+   * @defaultValue `animation_10_frame_{i}.bmp`
+   */
   filePattern?: string;
   /**
    * The first frame number.

@@ -48,17 +48,35 @@ export function closeAction(code: number): CloseAction {
 
 /** How a session reconnects after a drop (jittered backoff within a time budget). */
 export interface ReconnectOptions {
-  /** Total time to keep trying after a drop, in ms (default 60 000). 0 disables reconnecting. */
+  /**
+   * Total time to keep trying after a drop, in ms (default 60 000). 0 disables reconnecting.
+   *
+   * @defaultValue 60 000
+   */
   budgetMs?: number;
-  /** First backoff ceiling in ms (default 500). */
+  /**
+   * First backoff ceiling in ms (default 500).
+   *
+   * @defaultValue 500
+   */
   baseDelayMs?: number;
-  /** Largest backoff ceiling in ms (default 10 000). */
+  /**
+   * Largest backoff ceiling in ms (default 10 000).
+   *
+   * @defaultValue 10 000
+   */
   maxDelayMs?: number;
-  /** Most handshakes (first connections excluded) running at once across the server (default 50). */
+  /**
+   * Most handshakes (first connections excluded) running at once across the server (default 50).
+   *
+   * @defaultValue 50
+   */
   maxConcurrentHandshakes?: number;
   /**
    * A connection that drops within this many ms of its ack continues the previous backoff instead of
    * starting afresh, so a cloud that accepts and then closes at once is not hammered (default 5 000).
+   *
+   * @defaultValue 5 000
    */
   stableAfterMs?: number;
 }
