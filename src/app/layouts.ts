@@ -72,7 +72,14 @@ export class LayoutManager {
     this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
   }
 
-  /** Defaults to the dashboard view. */
+  /**
+   * Shows a card with a left and a right text; defaults to the dashboard view.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showDashboardCard('Next bus', '4 min');
+   * ```
+   */
   showDashboardCard(leftText: string, rightText: string, options: DisplayOptions = {}): void {
     this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
   }
@@ -80,6 +87,12 @@ export class LayoutManager {
   /**
    * A base64 1-bit BMP (576×135 on G1). Returns a Promise, as published: resolved once the layout is sent,
    * rejected with `SdkError('invalid_argument')` for a missing or oversized bitmap (nothing is thrown).
+   *
+   * @example
+   * ```ts
+   * const bmp = await BitmapUtils.fileToBase64('./assets/logo.bmp');
+   * await session.layouts.showBitmapView(bmp);
+   * ```
    */
   showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = {}): Promise<void> {
     if (typeof data !== 'string' || data.length === 0)
@@ -94,7 +107,16 @@ export class LayoutManager {
     return Promise.resolve();
   }
 
-  /** Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view. */
+  /**
+   * Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view.
+   *
+   * @example
+   * ```ts
+   * const frames = await BitmapUtils.loadBmpFrames('./assets/spinner', 8);
+   * const animation = session.layouts.showBitmapAnimation(frames, 1650, true);
+   * setTimeout(() => animation.stop(), 10_000);
+   * ```
+   */
   showBitmapAnimation(
     frames: string[],
     intervalMs = 1650,

@@ -107,7 +107,17 @@ export class CameraModule {
 
   // ---------------------------------------------------------------- photos
 
-  /** Takes a photo; resolves with it, or rejects with an `SdkError` (`photo_error`, `request_timeout`, `session_closed`). */
+  /**
+   * Takes a photo; resolves with it, or rejects with an `SdkError` (`photo_error`, `request_timeout`, `session_closed`).
+   *
+   * @example
+   * ```ts
+   * session.events.onButtonPress(async () => {
+   *   const photo = await session.camera.requestPhoto({ size: 'large' });
+   *   await writeFile(`photo-${photo.requestId}.jpg`, photo.buffer);
+   * });
+   * ```
+   */
   requestPhoto(options: PhotoRequestOptions = {}): Promise<PhotoData> {
     const requestId = newRequestId('photo_req');
     const message = {

@@ -102,7 +102,11 @@ export class DashboardContentManager implements DashboardContentAPI {
     this.send(content, [DashboardMode.EXPANDED]);
   }
 
-  /** @deprecated The 1.x always-on dashboard: `content` in the `always_on` mode. */
+  /**
+   * Writes `content` to the 1.x always-on dashboard (the `always_on` mode).
+   *
+   * @deprecated Use `write(content, [DashboardMode.ALWAYS_ON])`, which sends the same message.
+   */
   writeToAlwaysOn(content: string): void {
     this.write(content, [DashboardMode.ALWAYS_ON]);
   }
