@@ -48,35 +48,15 @@ export interface AppSessionConfig {
   apiKey: string;
   /** The user the session is for. */
   userId: string;
-  /**
-   * The cloud's WebSocket URL.
-   *
-   * @defaultValue the URL the cloud's webhook names
-   */
+  /** The cloud's WebSocket URL. @defaultValue the URL the cloud's webhook names */
   mentraOSWebsocketUrl?: string;
-  /**
-   * Whether to reconnect after an unexpected close.
-   *
-   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
-   */
+  /** Whether to reconnect after an unexpected close. @defaultValue set by the SDK (see `AppServerConfig.reconnect`) */
   autoReconnect?: boolean;
-  /**
-   * How many reconnect attempts to make.
-   *
-   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
-   */
+  /** How many reconnect attempts to make. @defaultValue set by the SDK (see `AppServerConfig.reconnect`) */
   maxReconnectAttempts?: number;
-  /**
-   * The base delay between reconnect attempts, in milliseconds.
-   *
-   * @defaultValue set by the SDK (see `AppServerConfig.reconnect`)
-   */
+  /** The base delay between reconnect attempts, in milliseconds. @defaultValue set by the SDK (see `AppServerConfig.reconnect`) */
   reconnectDelay?: number;
-  /**
-   * The server that owns the session.
-   *
-   * @defaultValue the server that received the webhook
-   */
+  /** The server that owns the session. @defaultValue the server that received the webhook */
   appServer?: unknown;
 }
 
@@ -89,13 +69,8 @@ export { coreOf };
  * ```ts
  * protected override async onSession(session: AppSession) {
  *   session.layouts.showTextWall('Say something');
- *   session.events.onTranscription((data) => {
- *     if (data.isFinal) session.layouts.showTextWall(`You said: ${data.text}`);
- *   });
- *   session.events.onButtonPress(async () => {
- *     const photo = await session.camera.requestPhoto();
- *     session.logger.info(`photo of ${photo.size} bytes`);
- *   });
+ *   session.events.onTranscription((data) => data.isFinal && session.layouts.showTextWall(`You said: ${data.text}`));
+ *   session.events.onButtonPress(async () => session.logger.info(`${(await session.camera.requestPhoto()).size} bytes`));
  * }
  * ```
  */

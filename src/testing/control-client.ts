@@ -29,23 +29,11 @@ import { layoutTexts } from './display-match';
 
 /** The options of `connectControl`. */
 export interface ControlClientOptions {
-  /**
-   * Sent as `Authorization: Bearer <token>` (required by listeners off loopback).
-   *
-   * @defaultValue none
-   */
+  /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). @defaultValue none */
   token?: string;
-  /**
-   * How long a command may take before its promise rejects (default 30 000 ms).
-   *
-   * @defaultValue 30 000 ms
-   */
+  /** How long a command may take before its promise rejects (default 30 000 ms). @defaultValue 30 000 ms */
   requestTimeoutMs?: number;
-  /**
-   * How many recent events `events` keeps (default 1000).
-   *
-   * @defaultValue 1000
-   */
+  /** How many recent events `events` keeps (default 1000). @defaultValue 1000 */
   historySize?: number;
 }
 
