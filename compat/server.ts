@@ -50,7 +50,24 @@ function modernConfig(config: TpaServerConfig): AppServerConfig {
   return tpaInstructions !== undefined && rest.appInstructions === undefined ? { ...rest, appInstructions: tpaInstructions } : rest;
 }
 
-/** @deprecated Use `AppServer`: `npx mentraos-migrate` rewrites the app. */
+/**
+ * The AugmentOS 1.x app server: the same server as `AppServer`, under its legacy name, with the legacy
+ * config fields accepted.
+ *
+ * @example
+ * ```ts
+ * import { TpaServer, type TpaSession } from '@augmentos/sdk';
+ *
+ * class LegacyApp extends TpaServer {
+ *   protected async onSession(session: TpaSession, sessionId: string, userId: string) {
+ *     session.layouts.showTextWall('Hello from a 1.x app');
+ *   }
+ * }
+ * new LegacyApp({ packageName: 'com.example.legacy', apiKey: process.env.AUGMENTOS_API_KEY!, port: 7010 }).start();
+ * ```
+ *
+ * @deprecated Use `AppServer`: `npx mentraos-migrate` rewrites the app.
+ */
 export class TpaServer extends Base {
   constructor(config: TpaServerConfig) {
     deprecate('TpaServer');

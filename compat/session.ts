@@ -29,8 +29,11 @@ export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } fr
  *   res.json({ status: 'success' });
  * });
  * ```
+ *
+ * @deprecated Use `AppSession`: `npx mentraos-migrate` rewrites the app.
  */
 export class TpaSession extends AppSession {
+  /** `session.settings`, with the AugmentOS-era method names. */
   declare readonly settings: TpaSettingsManager;
   protected static override readonly settingsClass = TpaSettingsManager;
 

@@ -4,4 +4,9 @@
  */
 import { SettingsManager } from '../src/app/settings';
 
+/**
+ * The settings manager of a `TpaSession`, with the AugmentOS-era method names.
+ *
+ * @deprecated Use `SettingsManager`.
+ */
 export class TpaSettingsManager extends SettingsManager {}

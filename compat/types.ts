@@ -89,36 +89,55 @@ export type CloudToTpaMessage = AsTpaMessage<CloudToAppMessage> | AudioChunk | P
 
 /** The earliest clouds' error frame. */
 export interface StandardConnectionError extends BaseMessage {
+  /** The message type. */
   type: 'connection_error';
+  /** What went wrong. */
   message: string;
 }
 
 /** An Express request after the webview auth middleware: `authUserId` is the signed-in user, when known. */
 export interface AuthenticatedRequest extends Request {
+  /** The signed-in user, when known. */
   authUserId?: string;
+  /** The user's live session, when known. */
   activeSession?: unknown;
 }
 
 // ---------------------------------------------------------------- dashboard and streaming (legacy shapes)
 
+/** The 1.x dashboard content API (`session.dashboard.content`). */
 export interface DashboardContentAPI {
+  /** Writes text to the given dashboard modes. */
   write(content: string, targets?: Array<'main' | 'expanded' | (string & {})>): void;
+  /** Writes text to the main dashboard. */
   writeToMain(content: string): void;
+  /** Writes text to the expanded dashboard. */
   writeToExpanded(content: string): void;
+  /** The current dashboard mode. */
   getCurrentMode(): Promise<'main' | 'expanded' | 'none' | (string & {})>;
+  /** Changes of the dashboard mode. */
   onModeChange(callback: (mode: string) => void): () => void;
 }
 
+/** The 1.x system dashboard API (`session.dashboard.system`). */
 export interface DashboardSystemAPI {
+  /** Sets the top-left corner. */
   setTopLeft(content: string): void;
+  /** Sets the top-right corner. */
   setTopRight(content: string): void;
+  /** Sets the bottom-left corner. */
   setBottomLeft(content: string): void;
+  /** Sets the bottom-right corner. */
   setBottomRight(content: string): void;
+  /** Switches the dashboard's view mode. */
   setViewMode(mode: string): void;
 }
 
+/** The 1.x `session.dashboard`. */
 export interface DashboardAPI {
+  /** Dashboard content of this app. */
   content: DashboardContentAPI;
+  /** The system dashboard; only for the system dashboard app. */
   system?: DashboardSystemAPI;
 }
 
@@ -129,53 +148,112 @@ export type LanguageStreamType<T extends string> = `${T}:${string}`;
 
 /** The earliest SDK's group setting row. */
 export interface GroupSetting {
+  /** The row type. */
   type: 'group';
+  /** The group's title. */
   title: string;
+  /** The setting key. */
   key?: string;
+  /** The label shown. */
   label?: string;
 }
 
 // ---------------------------------------------------------------- cloud-internal leftovers (loosely typed)
 
+/** The cloud's audio processor settings (a type old apps imported; the SDK does not use it). */
 export interface AudioProcessorConfig {
+  /**
+   * Compressor threshold.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   threshold?: number;
+  /**
+   * Compression ratio.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   ratio?: number;
+  /**
+   * Attack time.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   attack?: number;
+  /**
+   * Release time.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   release?: number;
+  /**
+   * Gain in decibels.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   gainDb?: number;
+  /**
+   * Sample rate in Hz.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   sampleRate?: number;
+  /**
+   * Channel count.
+   *
+   * @defaultValue none (the SDK does not read it)
+   */
   channels?: number;
   [extra: string]: unknown;
 }
 
+/** The cloud's audio processor (a type old apps imported; the SDK does not use it). */
 export interface AudioProcessorI {
+  /** Processes one chunk of audio. */
   processAudioData(data: ArrayBuffer | ArrayBufferLike): ArrayBuffer | ArrayBufferLike;
   [extra: string]: unknown;
 }
 
+/** A display shown by the cloud (a type old apps imported; the SDK does not use it). */
 export interface ActiveDisplay {
+  /** What is shown. */
   displayRequest: DisplayRequest;
+  /** When it was shown. */
   startedAt: Date;
+  /** When it expires. */
   expiresAt?: Date;
 }
 
+/** The cloud's display manager (a type old apps imported; the SDK does not use it). */
 export interface DisplayManagerI {
+  /** Handles one display request. */
   handleDisplayEvent(displayRequest: DisplayRequest, userSession?: unknown): boolean;
   [extra: string]: unknown;
 }
 
 /** The cloud's per-user session record; old apps imported the name. */
 export interface UserSession {
+  /** The session id. */
   sessionId: string;
+  /** The user. */
   userId: string;
+  /** When the session started. */
   startTime?: Date;
+  /** The user's installed apps. */
   installedApps?: unknown[];
+  /** The running apps. */
   activeAppSessions?: string[];
+  /** Each app's subscriptions. */
   appSubscriptions?: Map<string, string[]> | Record<string, string[]>;
+  /** Apps being started. */
   loadingApps?: Set<string>;
+  /** Each app's connection. */
   appConnections?: Map<string, unknown>;
+  /** The glasses' connection. */
   websocket?: unknown;
+  /** The transcript. */
   transcript?: unknown;
+  /** Whether transcription runs. */
   isTranscribing?: boolean;
   [extra: string]: unknown;
 }

@@ -1,13 +1,15 @@
 /**
  * `@mentraos/sdk`: build smart-glasses apps for MentraOS.
  * The root exports the modern API; legacy AugmentOS names are re-exported from `compat/` (deprecated).
+ *
+ * @module @mentraos/sdk
  */
 export * from './protocol';
 export { AppServer, type AppServerConfig } from './app/server';
 export type { PendingPhotoRequest } from './app/server';
 export { AppSession, type AppSessionConfig } from './app/session';
 export { EventManager, type Handler, type Unsubscribe } from './app/events';
-export type { EventData, EventType, StreamDataTypes, SystemEvents } from './app/event-types';
+export type { EventData, EventHandlerFor, EventType, KnownEventName, StreamDataTypes, SystemEvents } from './app/event-types';
 export { LayoutManager, type DisplayOptions } from './app/layouts';
 export { SettingsManager, type SettingsChangeHandler, type SettingValueChangeHandler } from './app/settings';
 export {
@@ -20,7 +22,7 @@ export {
   type TokenConfig,
   type TokenValidationResult,
 } from './app/token';
-export type { ToolCall } from './app/tools';
+export type { ToolCall, ToolCallArgs } from './app/tools';
 export type { AuthenticatedRequest } from './app/webview';
 export { createAuthMiddleware, type AuthMiddlewareOptions } from './core/http/webview/auth';
 export { exchangeToken, type PublicKeyInput } from './core/http/webview/tokens';

@@ -31,12 +31,24 @@ import {
   type ExtendedStreamType,
   type TranscriptionStreamOptions,
 } from '../protocol/streams';
-import type { EventData, EventType } from './event-types';
+import type { EventData, EventHandlerFor, EventType, Handler } from './event-types';
 import { asAppSettings, valueHandler } from './settings';
 
-export type Handler<T> = (data: T) => unknown;
+export type { Handler };
+/** Removes the handler it was returned for (and unsubscribes its stream when no other handler needs it). */
 export type Unsubscribe = () => void;
 
+/**
+ * `session.events`: subscribe to the session's streams and system events. Every `on...` method returns a function that removes the handler.
+ *
+ * @example
+ * ```ts
+ * const stop = session.events.onTranscription((data) => {
+ *   if (data.isFinal) session.layouts.showTextWall(data.text);
+ * });
+ * session.events.onButtonPress((press) => stop());
+ * ```
+ */
 export class EventManager {
   constructor(private readonly core: CoreSession) {}
 
@@ -54,6 +66,7 @@ export class EventManager {
     return this.core.addHandler(createTranscriptionStream(language, opts), handler);
   }
 
+  /** Translations from `source` into `target` (language codes such as `es-ES` and `en-US`). */
   onTranslationForLanguage(
     source: string,
     target: string,
@@ -69,10 +82,12 @@ export class EventManager {
     return this.onTranslationForLanguage(source, target, handler);
   }
 
+  /** Head movements (up or down). */
   onHeadPosition(handler: Handler<HeadPosition>): Unsubscribe {
     return this.core.addHandler(StreamType.HEAD_POSITION, handler);
   }
 
+  /** Presses of a button on the glasses. */
   onButtonPress(handler: Handler<ButtonPress>): Unsubscribe {
     return this.core.addHandler(StreamType.BUTTON_PRESS, handler);
   }
@@ -83,42 +98,52 @@ export class EventManager {
     return this.core.addHandler(createTouchEventStream(gestureOrHandler), handler!);
   }
 
+  /** Notifications arriving on the phone. */
   onPhoneNotifications(handler: Handler<PhoneNotification>): Unsubscribe {
     return this.core.addHandler(StreamType.PHONE_NOTIFICATION, handler);
   }
 
+  /** Phone notifications being dismissed. */
   onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
     return this.core.addHandler(StreamType.PHONE_NOTIFICATION_DISMISSED, handler);
   }
 
+  /** The glasses' battery level. */
   onGlassesBattery(handler: Handler<GlassesBatteryUpdate>): Unsubscribe {
     return this.core.addHandler(StreamType.GLASSES_BATTERY_UPDATE, handler);
   }
 
+  /** The phone's battery level. */
   onPhoneBattery(handler: Handler<PhoneBatteryUpdate>): Unsubscribe {
     return this.core.addHandler(StreamType.PHONE_BATTERY_UPDATE, handler);
   }
 
+  /** Voice activity: speech started or stopped. */
   onVoiceActivity(handler: Handler<Vad>): Unsubscribe {
     return this.core.addHandler(StreamType.VAD, handler);
   }
 
+  /** Location updates from the phone (use `session.location` to set the accuracy). */
   onLocation(handler: Handler<LocationUpdate>): Unsubscribe {
     return this.core.addHandler(StreamType.LOCATION_UPDATE, handler);
   }
 
+  /** Calendar events from the phone. */
   onCalendarEvent(handler: Handler<CalendarEvent>): Unsubscribe {
     return this.core.addHandler(StreamType.CALENDAR_EVENT, handler);
   }
 
+  /** Raw audio chunks from the microphone. */
   onAudioChunk(handler: Handler<AudioChunk>): Unsubscribe {
     return this.core.addHandler(StreamType.AUDIO_CHUNK, handler);
   }
 
+  /** Coordinates from the visual positioning service. */
   onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
     return this.core.addHandler(StreamType.VPS_COORDINATES, handler);
   }
 
+  /** Photos taken on the glasses. */
   onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
     return this.core.addHandler(StreamType.PHOTO_TAKEN, handler);
   }
@@ -128,8 +153,21 @@ export class EventManager {
    * `reconnected`, `error`, `settings_update`, `permission_error`, `permission_denied`) register the system
    * listener instead of subscribing to a stream of that name; `closed` hears the session end once, with its
    * stop reason (the end of a session an app built itself: no server calls `onStop` for it).
+   *
+   * Name a known stream and the handler's data is typed from {@link EventData}; name any other string and
+   * it is `any`, or the type given as the first type argument. A stream type given as the first type
+   * argument (`on<StreamType.BUTTON_PRESS>(...)`, as the published SDK allowed) types the handler too.
+   *
+   * @typeParam T - the handler's data for a stream outside {@link KnownEventName}, or the stream itself
+   * @typeParam S - the event name, inferred from `stream`
+   * @example
+   * ```ts
+   * session.events.on(StreamType.BUTTON_PRESS, (press) => console.log(press.buttonId, press.pressType));
+   * session.events.on('transcription:fr-FR', (data) => console.log(data.text));
+   * session.events.on<MyPayload>('my_stream', (payload) => use(payload));
+   * ```
    */
-  on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
+  on<T = any, S extends string = T extends string ? T : string>(stream: S, handler: EventHandlerFor<S, T>): Unsubscribe {
     switch (stream) {
       case 'connected':
         return this.onConnected(handler as Handler<any>);
@@ -148,7 +186,7 @@ export class EventManager {
       case 'closed':
         return this.core.on('closed', handler as Handler<any>);
       default:
-        return this.core.addHandler(stream, handler);
+        return this.core.addHandler(stream, handler as Handler<unknown>);
     }
   }
 
@@ -159,10 +197,12 @@ export class EventManager {
     return this.core.on('connected', handler);
   }
 
+  /** When the connection to the cloud closes, with the close code and reason. */
   onDisconnected(handler: Handler<DisconnectInfo>): Unsubscribe {
     return this.core.on('disconnected', handler);
   }
 
+  /** After a successful reconnect, with the attempt number. */
   onReconnected(handler: Handler<number>): Unsubscribe {
     return this.core.on('reconnected', handler);
   }

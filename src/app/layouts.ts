@@ -12,7 +12,17 @@ import { createConsoleLogger } from '../core/logger';
  * place, the positional `durationMs` of the 1.0 SDK (`showReferenceCard(title, text, 5000)`).
  */
 export interface DisplayOptions {
+  /**
+   * The view to show the layout in.
+   *
+   * @defaultValue `'main'` (`'dashboard'` for `showDashboardCard`)
+   */
   view?: ViewType | 'main' | 'dashboard';
+  /**
+   * How long the glasses show the layout, in milliseconds; ignored unless a finite number ≥ 0.
+   *
+   * @defaultValue unset: the layout stays until replaced
+   */
   durationMs?: number;
 }
 
@@ -23,6 +33,16 @@ const NO_OPTIONS: DisplayOptions = Object.freeze({});
 /** What the layouts send through: the session, or (the published form) a package name and a send function. */
 type LayoutTarget = Pick<CoreSession, 'packageName' | 'send' | 'logger'>;
 
+/**
+ * `session.layouts`: show text and bitmaps on the glasses. Each call sends one layout and replaces what the view showed.
+ *
+ * @example
+ * ```ts
+ * session.layouts.showTextWall('Hello, world!');
+ * session.layouts.showReferenceCard('Weather', 'Sunny, 21°C', { durationMs: 5000 });
+ * session.layouts.showDashboardCard('Steps', '4,210');
+ * ```
+ */
 export class LayoutManager {
   private readonly core: LayoutTarget;
 
@@ -46,19 +66,50 @@ export class LayoutManager {
     this.core = { packageName: coreOrPackage, send, logger: createConsoleLogger('warn') };
   }
 
+  /**
+   * Shows one block of text.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showTextWall('Listening...');
+   * ```
+   */
   showTextWall(text: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.TEXT_WALL, text: asText(text) }, options, ViewType.MAIN);
   }
 
+  /**
+   * Shows two blocks of text, one above the other.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showDoubleTextWall('Bonjour', 'Hello');
+   * ```
+   */
   showDoubleTextWall(topText: string, bottomText: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.DOUBLE_TEXT_WALL, topText: asText(topText), bottomText: asText(bottomText) }, options, ViewType.MAIN);
   }
 
+  /**
+   * Shows a card with a title and a body.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showReferenceCard('Next meeting', 'Design review at 14:00');
+   * ```
+   */
   showReferenceCard(title: string, text: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.REFERENCE_CARD, title: asText(title), text: asText(text) }, options, ViewType.MAIN);
   }
 
-  /** Defaults to the dashboard view. */
+  /**
+   * Shows a card with a left and a right text; defaults to the dashboard view.
+   *
+   * @example
+   * ```ts
+   * session.layouts.showDashboardCard('Next bus', '4 min');
+   * ```
+   */
   showDashboardCard(leftText: string, rightText: string, options: DisplayOptions | number = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.DASHBOARD_CARD, leftText: asText(leftText), rightText: asText(rightText) }, options, ViewType.DASHBOARD);
   }
@@ -66,6 +117,12 @@ export class LayoutManager {
   /**
    * A base64 1-bit BMP (576×135 on G1). Returns a Promise, as published: resolved once the layout is sent,
    * rejected with `SdkError('invalid_argument')` for a missing or oversized bitmap (nothing is thrown).
+   *
+   * @example
+   * ```ts
+   * const bmp = await BitmapUtils.fileToBase64('./assets/logo.bmp');
+   * await session.layouts.showBitmapView(bmp);
+   * ```
    */
   showBitmapView(data: string, options: DisplayOptions & { padding?: unknown } = NO_OPTIONS): Promise<void> {
     if (typeof data !== 'string' || data.length === 0)
@@ -80,8 +137,25 @@ export class LayoutManager {
     return Promise.resolve();
   }
 
-  /** Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view. */
-  showBitmapAnimation(frames: string[], intervalMs = 1650, repeat = false, options: DisplayOptions = NO_OPTIONS): { stop: () => void } {
+  /**
+   * Cycles `frames` every `intervalMs` on the glasses. `stop()` clears the view.
+   *
+   * @example
+   * ```ts
+   * const frames = await BitmapUtils.loadBmpFrames('./assets/spinner', 8);
+   * const animation = session.layouts.showBitmapAnimation(frames, 1650, true);
+   * setTimeout(() => animation.stop(), 10_000);
+   * ```
+   */
+  showBitmapAnimation(
+    frames: string[],
+    intervalMs = 1650,
+    repeat = false,
+    options: DisplayOptions = NO_OPTIONS,
+  ): {
+    /** Clears the view, which ends the animation. */
+    stop: () => void;
+  } {
     if (!Array.isArray(frames) || frames.length === 0 || frames.some((f) => typeof f !== 'string')) {
       throw new SdkError('invalid_argument', 'showBitmapAnimation needs a non-empty array of base64 frames');
     }
@@ -89,6 +163,14 @@ export class LayoutManager {
     return { stop: () => this.clearView(options) };
   }
 
+  /**
+   * Clears the view (the main view unless `options.view` says otherwise).
+   *
+   * @example
+   * ```ts
+   * session.layouts.clearView();
+   * ```
+   */
   clearView(options: DisplayOptions = NO_OPTIONS): void {
     this.display({ layoutType: LayoutType.CLEAR_VIEW }, options, ViewType.MAIN);
   }

@@ -12,11 +12,17 @@ import type { AppSession } from './session';
 
 /** A photo request awaiting its answer, as the published SDK declares it (see `AppServer.getPhotoRequest`). */
 export interface PendingPhotoRequest {
+  /** The user the photo was requested for. */
   userId: string;
+  /** The session that requested it. */
   sessionId: string;
+  /** The session object. */
   session: AppSession;
+  /** Settles the request with the photo. */
   resolve: (photo: PhotoData) => void;
+  /** Settles the request with an error. */
   reject: (error: Error) => void;
+  /** When the request was made (milliseconds since the epoch). */
   timestamp: number;
   /** Not used: the engine's table keeps the timer. */
   timeoutId?: ReturnType<typeof setTimeout>;

@@ -1,6 +1,6 @@
 /**
  * `AppServer`: the modern facade. Subclass it, override `onSession` (and optionally `onStop`,
- * `onToolCall`, and the duck-typed `onSettingsUpdate(userId, settings)`), construct it with
+ * `onToolCall`, and the optional hook `onSettingsUpdate(userId, settings)`), construct it with
  * `packageName` and `apiKey`, then `start()`.
  */
 import type { Express } from 'express';
@@ -16,12 +16,21 @@ import * as photos from './photo-registry';
 import type { PendingPhotoRequest } from './photo-registry';
 import { AppSession } from './session';
 import { createToken } from './token';
-import { invokeToolHandler, type ToolCall } from './tools';
+import { invokeToolHandler, type ToolCallArgs } from './tools';
 
+/** The options of an `AppServer` (and of `TpaServer`). */
 export interface AppServerConfig extends HostConfig {
-  /** Instructions shown to the assistant about this app. */
+  /**
+   * Instructions shown to the assistant about this app.
+   *
+   * @defaultValue none
+   */
   appInstructions?: string;
-  /** Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`). */
+  /**
+   * Where errors from `onSession`, `onStop` and handlers go (default: the logger, at `error`).
+   *
+   * @defaultValue the logger, at `error`
+   */
   onError?: (error: Error, context: ErrorContext) => void;
 }
 
@@ -45,6 +54,26 @@ export function hostOf(server: AppServer): AppHost {
 
 export { validateServerConfig };
 
+/**
+ * The modern app server: subclass it and override `onSession`. It answers the cloud's webhooks, opens a session for each user and serves the app's HTTP routes (Express 4).
+ *
+ * @example
+ * ```ts
+ * import { AppServer, type AppSession } from '@mentraos/sdk';
+ *
+ * class HelloApp extends AppServer {
+ *   protected override async onSession(session: AppSession, sessionId: string, userId: string) {
+ *     session.layouts.showTextWall(`Hello, ${userId}`);
+ *     session.events.onTranscription((data) => {
+ *       if (data.isFinal) session.layouts.showTextWall(data.text);
+ *     });
+ *   }
+ * }
+ *
+ * const app = new HelloApp({ packageName: 'com.example.hello', apiKey: process.env.MENTRAOS_API_KEY!, port: 3000 });
+ * await app.start();
+ * ```
+ */
 export class AppServer {
   /** The server's logger (the injected one, or a console logger silent below `warn`). */
   readonly logger: Logger;
@@ -68,10 +97,7 @@ export class AppServer {
         host.logger.error(`Error in ${context.phase}${context.sessionId ? ` of session ${context.sessionId}` : ''}: ${error.message}`);
       },
       onToolCall: (call, session) => invokeToolHandler(this.onToolCall, this, call, (session as AppSession | null) ?? null),
-      onSettingsUpdate: (userId, settings) => {
-        const hook = (this as { onSettingsUpdate?: unknown }).onSettingsUpdate;
-        return typeof hook === 'function' ? (hook as (u: string, s: AppSetting[]) => unknown).call(this, userId, asAppSettings(settings)) : undefined;
-      },
+      onSettingsUpdate: (userId, settings) => this.onSettingsUpdate?.(userId, asAppSettings(settings)),
     });
     hosts.set(this, host);
     registerEngineOwner(this, host.engine);
@@ -92,9 +118,17 @@ export class AppServer {
    * live session or null, or `onToolCall(toolName, args, userId)`. The return value is the reply
    * (`GIVE_APP_CONTROL_OF_TOOL_RESPONSE` keeps the assistant silent); a throw answers 500 and reaches onError.
    */
-  protected async onToolCall(_toolCall: ToolCall | string, ..._rest: [args?: any, userId?: string]): Promise<any> {
+  protected async onToolCall(..._call: ToolCallArgs): Promise<any> {
     return undefined;
   }
+
+  /**
+   * Optional hook: called once per settings push from the cloud (`POST /settings`), with the user's whole new
+   * settings list, on the instance holding the user's session; it runs even when the user has no live
+   * session. Sessions see the change through `session.events.onSettingsUpdate` and `session.settings`.
+   * A throw answers the push with an error and reaches `onError`.
+   */
+  protected onSettingsUpdate?(userId: string, settings: AppSetting[]): unknown;
 
   /** Builds the session object handed to `onSession` (the legacy facade returns its own). */
   protected createSessionFacade(core: CoreSession): AppSession {

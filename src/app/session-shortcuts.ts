@@ -22,23 +22,47 @@ import type { EventManager, Handler, Unsubscribe } from './events';
 import type { CameraModule } from './modules/camera';
 import type { SettingsManager } from './settings';
 
-/** The options of the 1.x `session.streaming.requestStream()`. */
+/** The options of `session.streaming.requestStream` (1.x and 2.0). */
 export interface LegacyRtmpStreamOptions {
+  /** The RTMP URL to stream to. */
   rtmpUrl: string;
+  /**
+   * Video settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   video?: VideoConfig;
+  /**
+   * Audio settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   audio?: AudioConfig;
+  /**
+   * Stream settings.
+   *
+   * @defaultValue unset: the glasses' defaults
+   */
   stream?: StreamConfig;
 }
 
 /** `session.streaming` of the 1.x and 2.0 SDKs; every member delegates to `session.camera`. */
 export interface LegacyStreaming {
+  /** Starts an RTMP stream (`session.camera.startStream`). */
   requestStream(options: LegacyRtmpStreamOptions): Promise<void>;
+  /** Stops the RTMP stream (`session.camera.stopStream`). */
   stopStream(): Promise<void>;
+  /** Stream status updates (`session.camera.onStreamStatus`). */
   onStatus(handler: StreamStatusHandler): () => void;
+  /** Whether a stream is running (`session.camera.isCurrentlyStreaming`). */
   isCurrentlyStreaming(): boolean;
+  /** The URL being streamed to (`session.camera.getCurrentStreamUrl`). */
   getCurrentStreamUrl(): string | undefined;
+  /** The last stream status (`session.camera.getStreamStatus`). */
   getStreamStatus(): RtmpStreamStatus | undefined;
+  /** Subscribes to stream status updates (`session.camera.subscribeToStreamStatusUpdates`). */
   subscribeToStatusUpdates(): void;
+  /** Unsubscribes from stream status updates (`session.camera.unsubscribeFromStreamStatusUpdates`). */
   unsubscribeFromStatusUpdates(): void;
 }
 

@@ -29,6 +29,7 @@ import type { Capabilities, OwnershipReleaseReason } from '../protocol/module-me
 import type { AppConfig } from '../protocol/models';
 import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
+import type { EventHandlerFor } from './event-types';
 import type { EventManager, Handler, Unsubscribe } from './events';
 import type { LayoutManager } from './layouts';
 import type { AudioManager } from './modules/audio';
@@ -160,10 +161,12 @@ export class AppSession {
     return coreOf(this).logger;
   }
 
+  /** The session id the cloud gave this session. */
   getSessionId(): string {
     return coreOf(this).sessionId;
   }
 
+  /** The app's package name. */
   getPackageName(): string {
     return coreOf(this).packageName;
   }
@@ -199,11 +202,13 @@ export class AppSession {
     else coreOf(this).subscribe(stream);
   }
 
+  /** Unsubscribes from a stream and removes its handlers. */
   unsubscribe(stream: SubscriptionRequest | StreamType): void {
     coreOf(this).unsubscribe(typeof stream === 'object' && stream ? stream.stream : stream);
   }
 
-  on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
+  /** Any stream or system event by name: the same as `session.events.on`. */
+  on<T = any, S extends string = T extends string ? T : string>(stream: S, handler: EventHandlerFor<S, T>): Unsubscribe {
     return this.events.on(stream, handler);
   }
 
@@ -278,26 +283,32 @@ export class AppSession {
     return this.messaging.sendDirect(targetUserId, payload, options.timeoutMs);
   }
 
+  /** Joins an app-to-app room, optionally with its configuration. */
   async joinAppRoom(roomId: string, roomConfig?: AppRoomConfig): Promise<void> {
     this.messaging.joinRoom(roomId, roomConfig);
   }
 
+  /** Leaves an app-to-app room. */
   async leaveAppRoom(roomId: string): Promise<void> {
     this.messaging.leaveRoom(roomId);
   }
 
+  /** Messages from other users of this app. */
   onAppMessage(handler: Handler<AppMessageReceived>): Unsubscribe {
     return this.messaging.on('message_received', handler);
   }
 
+  /** Another user of this app joined. */
   onAppUserJoined(handler: Handler<AppUserJoined>): Unsubscribe {
     return this.messaging.on('user_joined', handler);
   }
 
+  /** Another user of this app left. */
   onAppUserLeft(handler: Handler<AppUserLeft>): Unsubscribe {
     return this.messaging.on('user_left', handler);
   }
 
+  /** A room's configuration or members changed. */
   onAppRoomUpdated(handler: Handler<AppRoomUpdated>): Unsubscribe {
     return this.messaging.on('room_updated', handler);
   }

@@ -12,6 +12,7 @@ import { DIALECTS, type Dialect } from '../protocol/dialects';
 import type { AppSetting, SettingInput, SettingRecord } from '../protocol/messages';
 import { SYSTEM_SETTING_STREAM_PREFIX } from '../protocol/streams';
 
+/** A listener for every change of the app settings: `{key: {oldValue, newValue}}`. */
 export type SettingsChangeHandler = (changes: SettingsChangeMap) => unknown;
 /** `oldValue` is undefined when the setting is new (typed `T` as in the published SDK, so handlers typed either way fit). */
 export type SettingValueChangeHandler<T = any> = (newValue: T, oldValue: T) => unknown;
@@ -24,27 +25,42 @@ export function asAppSettings(records: readonly SettingRecord[]): AppSetting[] {
   return records as unknown as AppSetting[];
 }
 
+/**
+ * `session.settings`: the app settings the user chose, and their changes.
+ *
+ * @example
+ * ```ts
+ * const units = session.settings.get('units', 'metric');
+ * session.settings.onValueChange('units', (value, previous) => session.layouts.showTextWall(`units: ${value}`));
+ * ```
+ */
 export class SettingsManager {
   /** The user `fetch()` authenticates as, when `configureApiClient` named one. */
   private apiUserId: string | undefined;
 
   constructor(
+    /** The session the settings belong to. */
     protected readonly core: CoreSession,
+    /** The names this facade uses on the wire. */
     protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos,
   ) {}
 
+  /** Every app setting. */
   getAll(): AppSetting[] {
     return asAppSettings(this.core.settings.getAppSettings());
   }
 
+  /** A setting's value, or `defaultValue` when the setting is not set. */
   get<T = any>(key: string, defaultValue?: T): T {
     return this.core.settings.hasApp(key) ? (this.core.settings.getAppValue(key) as T) : (defaultValue as T);
   }
 
+  /** A setting with its schema fields, or undefined. */
   getSetting(key: string): AppSetting | undefined {
     return asAppSettings(this.core.settings.getAppSettings()).find((s) => s.key === key);
   }
 
+  /** Whether the setting is set. */
   has(key: string): boolean {
     return this.core.settings.hasApp(key);
   }

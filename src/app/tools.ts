@@ -15,8 +15,17 @@ import type { AppSession } from './session';
 
 /** A tool invocation from the assistant, with the user's live session (null when the user has none). */
 export interface ToolCall extends Omit<WireToolCall, 'activeSession'> {
+  /** The user's live session, or null when the user has none. */
   activeSession?: AppSession | null;
 }
+
+/**
+ * The arguments of `AppServer.onToolCall` in its two forms: `(toolCall)`, as `@mentra/sdk` and
+ * `@augmentos/sdk` declare it, or `(toolName, args, userId)`, as the MentraOS docs show it. A union of
+ * parameter lists types calls exactly as two overloads would, and still lets a subclass override the
+ * method in either form (declared overloads would make each one-form override an error).
+ */
+export type ToolCallArgs = [toolCall: ToolCall] | [toolName: string, args: any, userId: string];
 
 type AnyToolHandler = (...args: any[]) => unknown;
 

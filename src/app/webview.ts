@@ -7,6 +7,8 @@ import type { AppSession } from './session';
  * `authUserId` is the signed-in user, `activeSession` that user's live session (null when none).
  */
 export interface AuthenticatedRequest extends Request {
+  /** The signed-in user. */
   authUserId?: string;
+  /** The user's live session, or null when the user has none. */
   activeSession?: AppSession | null;
 }

@@ -31,9 +31,13 @@ export interface EngineConfig {
   directory?: SessionDirectory;
 }
 
+/** Where an error reported to `onError` happened. */
 export interface ErrorContext {
+  /** The session it happened in, when there is one. */
   sessionId?: string;
+  /** The user it happened for, when known. */
   userId?: string;
+  /** The phase: a hook (`onSession`, `onStop`, `onToolCall`, `onSettingsUpdate`), a handler, the transport or a webhook. */
   phase: 'onSession' | 'onStop' | 'onToolCall' | 'onSettingsUpdate' | 'handler' | 'transport' | 'webhook';
 }
 

@@ -58,8 +58,21 @@ export type MentraErrorCode =
   | 'UNKNOWN_TYPE'
   | 'AUDIO_STREAM_ALREADY_ACTIVE';
 
-/** The base of every error the SDK throws or reports: a stable `code`, a `cause`, and `details` for programs. */
+/**
+ * The base of every error the SDK throws or reports: a stable `code` to branch on, a message that says how to
+ * fix the problem, an optional `cause`, and `details` for programs.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await session.camera.requestPhoto();
+ * } catch (e) {
+ *   if (isSdkError(e, 'request_timeout')) session.layouts.showTextWall('No photo, try again');
+ * }
+ * ```
+ */
 export class SdkError extends Error {
+  /** Always `'SdkError'`. */
   override name = 'SdkError';
   /** A stable code to match on (never parse `message`). */
   readonly code: SdkErrorCode;

@@ -9,6 +9,7 @@
 import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger as PinoLogger } from 'pino';
 import { ringOf, TELEMETRY_RING, TelemetryRing } from './telemetry';
 
+/** A pino log level. */
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
 
@@ -34,12 +35,19 @@ export type Logger = BothForms & PinoLogger;
 
 /** What an app may inject as `logger`: a pino instance, console, or any object with the four methods. */
 export interface LoggerLike {
+  /** Logs at `debug`. */
   debug(...args: any[]): void;
+  /** Logs at `info`. */
   info(...args: any[]): void;
+  /** Logs at `warn`. */
   warn(...args: any[]): void;
+  /** Logs at `error`. */
   error(...args: any[]): void;
+  /** Logs at `trace`. */
   trace?(...args: any[]): void;
+  /** Logs at `fatal`. */
   fatal?(...args: any[]): void;
+  /** A logger with `bindings` added to every line. */
   child?(bindings: Record<string, any>): LoggerLike;
 }
 

@@ -18,6 +18,7 @@ export class Observable<T> {
     this._value = initialValue;
   }
 
+  /** The current value. */
   get value(): T {
     return this._value;
   }
@@ -27,14 +28,17 @@ export class Observable<T> {
     return this.initialized;
   }
 
+  /** The current value, for `==` and arithmetic. */
   valueOf(): T {
     return this._value;
   }
 
+  /** The current value as a string. */
   toString(): string {
     return String(this._value);
   }
 
+  /** The current value (as a string when a string is asked for), for `==`, arithmetic and template strings. */
   [Symbol.toPrimitive](hint: string): T | string {
     return hint === 'string' ? String(this._value) : this._value;
   }
@@ -55,6 +59,7 @@ export class Observable<T> {
     if (this.listeners) for (const fn of [...this.listeners]) this.call(fn);
   }
 
+  /** How many listeners are registered. */
   get listenerCount(): number {
     return this.listeners?.size ?? 0;
   }

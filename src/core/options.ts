@@ -17,30 +17,88 @@ import { TELEMETRY_BUFFER_SIZE } from './telemetry';
 import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './http/webview/tokens';
 
 export interface HostConfig {
+  /** The app's package name, as registered in the developer console. */
   packageName: string;
+  /** The app's API key from the developer console. */
   apiKey: string;
-  /** Port to listen on (default 7010; 0 picks a free port, see `port` after `start()`). */
+  /**
+   * Port to listen on (default 7010; 0 picks a free port, see `port` after `start()`).
+   *
+   * @defaultValue 7010
+   */
   port?: number;
-  /** Address to listen on (default: all interfaces, as the cloud must reach the app). */
+  /**
+   * Address to listen on (default: all interfaces, as the cloud must reach the app).
+   *
+   * @defaultValue all interfaces, as the cloud must reach the app
+   */
   host?: string;
+  /**
+   * The path the cloud posts webhooks to.
+   *
+   * @defaultValue `'/webhook'`
+   */
   webhookPath?: string;
+  /**
+   * A directory served as static files, or false for none.
+   *
+   * @defaultValue `false`
+   */
   publicDir?: string | false;
+  /**
+   * Serve `GET /health`.
+   *
+   * @defaultValue `true`
+   */
   healthCheck?: boolean;
-  /** A pino logger, console, or any object with debug/info/warn/error (default: pino at `logLevel`, stdout). */
+  /**
+   * A pino logger, console, or any object with debug/info/warn/error (default: pino at `logLevel`, stdout).
+   *
+   * @defaultValue pino at `logLevel`, stdout
+   */
   logger?: LoggerLike;
+  /**
+   * The level of the default logger.
+   *
+   * @defaultValue `'warn'`
+   */
   logLevel?: LogLevel;
-  /** More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md). */
+  /**
+   * More cloud hosts the API key may be sent to (exact names or addresses; see SECURITY.md).
+   *
+   * @defaultValue none: only the default cloud domains and `MENTRAOS_TRUSTED_HOSTS`
+   */
   trustedCloudHosts?: readonly string[];
   /**
    * A shared secret the cloud sends in the `X-MentraOS-Webhook-Secret` header of every webhook (default:
    * `MENTRAOS_WEBHOOK_SECRET`, else none). When set, calls without it are answered 401.
+   *
+   * @defaultValue `MENTRAOS_WEBHOOK_SECRET` from the environment, else none
    */
   webhookSecret?: string;
+  /**
+   * How long to wait for the cloud's connection ack, in milliseconds.
+   *
+   * @defaultValue `5000`
+   */
   handshakeTimeoutMs?: number;
+  /**
+   * Reconnect policy after a drop.
+   *
+   * @defaultValue see {@link ReconnectOptions}
+   */
   reconnect?: ReconnectOptions;
-  /** Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README). */
+  /**
+   * Messages kept while the cloud is unreachable (default 1000; see the overflow policy in the README).
+   *
+   * @defaultValue 1000
+   */
   queueLimit?: number;
-  /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
+  /**
+   * Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection).
+   *
+   * @defaultValue 15 000
+   */
   pingIntervalMs?: number;
   /**
    * Also send the 3.0.0-hono app-level `{"type":"ping"}` text frame with each liveness ping, every
@@ -49,21 +107,47 @@ export interface HostConfig {
   appPing?: boolean;
   /** How many of its recent log lines each session keeps for the cloud's `request_telemetry` (default 500; 0 keeps none). */
   telemetryBufferSize?: number;
-  /** Largest JSON body accepted (default '100kb', as Express). */
+  /**
+   * Largest JSON body accepted.
+   *
+   * @defaultValue '100kb', as Express
+   */
   bodyLimit?: string | number;
-  /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
+  /**
+   * Largest photo accepted on `/photo-upload`, in bytes (default 10 MB).
+   *
+   * @defaultValue 10 MB
+   */
   maxPhotoBytes?: number;
-  /** Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers). */
+  /**
+   * Stop cleanly on SIGINT/SIGTERM (default false: the library installs no signal handlers).
+   *
+   * @defaultValue false: the library installs no signal handlers
+   */
   handleSignals?: boolean;
-  /** Secret for webview session cookies (default: random per process, so sessions end at a restart). */
+  /**
+   * Secret for webview session cookies (default: random per process, so sessions end at a restart).
+   *
+   * @defaultValue random per process, so sessions end at a restart
+   */
   cookieSecret?: string;
-  /** The cloud API where webview temporary tokens are exchanged (default `https://api.mentra.glass`). */
+  /**
+   * The cloud API where webview temporary tokens are exchanged (default `https://api.mentra.glass`).
+   *
+   * @defaultValue `https://api.mentra.glass`
+   */
   cloudApiUrl?: string;
-  /** The cloud's public key for signed webview user tokens (default: `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`). */
+  /**
+   * The cloud's public key for signed webview user tokens (default: `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`).
+   *
+   * @defaultValue `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`
+   */
   userTokenPublicKey?: PublicKeyInput;
   /**
    * Run on several instances sharing a session directory in Redis (default: from `MENTRAOS_REDIS_URL` and
    * `MENTRAOS_INSTANCE_URL` when both are set; `false` ignores them). See docs/scaling.md.
+   *
+   * @defaultValue from `MENTRAOS_REDIS_URL` and `MENTRAOS_INSTANCE_URL` when both are set, else none
    */
   cluster?: ClusterOptions | false;
 }

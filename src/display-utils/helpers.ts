@@ -6,7 +6,9 @@ import { MeasuredText } from './measured-text';
 
 /** The result of `truncateWithEllipsis`. */
 export interface TruncateResult {
+  /** The text that fits, with the ellipsis when cut. */
   text: string;
+  /** Whether the text was cut. */
   wasTruncated: boolean;
   /** Width of `text` in pixels. */
   widthPx: number;
@@ -18,11 +20,15 @@ export interface TruncateResult {
 
 /** One screen of paginated text. */
 export interface Page {
+  /** The page's lines. */
   lines: string[];
   /** 1-based. */
   pageNumber: number;
+  /** How many pages there are. */
   totalPages: number;
+  /** Whether this is the first page. */
   isFirst: boolean;
+  /** Whether this is the last page. */
   isLast: boolean;
   /** The lines joined with `\n` (ready for a text wall). */
   text: string;
@@ -30,31 +36,50 @@ export interface Page {
 
 /** One BLE-sized piece of text. */
 export interface Chunk {
+  /** The chunk's text. */
   text: string;
   /** 0-based. */
   index: number;
+  /** How many chunks there are. */
   totalChunks: number;
   /** UTF-8 bytes of `text`. */
   bytes: number;
 }
 
+/** The options of `paginate`. */
 export interface PaginateOptions {
   /** Lines per page (default: `maxLines` of the options, else the profile's). */
   linesPerPage?: number;
 }
 
+/** The options of `chunk`. */
 export interface ChunkOptions {
   /** Largest chunk in UTF-8 bytes (default: the profile's `maxPayloadBytes`). */
   maxBytes?: number;
 }
 
+/** How much of the display width a set of lines uses (`calculateUtilization`). */
 export interface LineUtilization {
+  /** Mean share of the width used, 0–100. */
   averageUtilization: number;
+  /** Smallest share used by a line, 0–100. */
   minUtilization: number;
+  /** Largest share used by a line, 0–100. */
   maxUtilization: number;
+  /** Pixels left unused over all lines. */
   totalWastedPx: number;
 }
 
+/**
+ * Everyday display chores on top of a measurer and a wrapper: truncate, fit, paginate, chunk, pad.
+ *
+ * @example
+ * ```ts
+ * const { helpers } = createG1Toolkit();
+ * const pages = helpers.paginate(longText);
+ * session.layouts.showTextWall(pages[0].text);
+ * ```
+ */
 export class DisplayHelpers extends MeasuredText {
   /** The first (or, with `fromEnd`, the last) `maxLines` lines. */
   truncateToLines(lines: string[], maxLines: number, fromEnd = false): string[] {
@@ -194,6 +219,10 @@ export class DisplayHelpers extends MeasuredText {
     return padAtEnd ? [...lines, ...padding] : [...padding, ...lines];
   }
 
+  /**
+   * The lines joined with `
+   * `.
+   */
   joinLines(lines: string[]): string {
     return lines.join('\n');
   }

@@ -5,6 +5,8 @@
  *   import { createG1Toolkit } from '@mentraos/sdk/display-utils';
  *   const { wrapper } = createG1Toolkit();
  *   session.layouts.showTextWall(wrapper.wrapToLines(longText).join('\n'));
+ *
+ * @module @mentraos/sdk/display-utils
  */
 import { ColumnComposer } from './composer';
 import { DisplayHelpers } from './helpers';
@@ -61,8 +63,11 @@ export {
 
 /** What the toolkit factories return: everything for one display profile. */
 export interface DisplayToolkit {
+  /** Measures text in pixels. */
   measurer: TextMeasurer;
+  /** Wraps text into lines. */
   wrapper: TextWrapper;
+  /** Truncates, paginates and chunks text. */
   helpers: DisplayHelpers;
   /** A two-column composer in the toolkit's break mode (`word` when none is given), as the 3.0.0-hono release added. */
   composer: ColumnComposer;

@@ -7,7 +7,9 @@ import type { TextWrapper } from './wrapper';
 export abstract class MeasuredText {
   /** Keeps the measurer and the wrapper the tool works with. */
   constructor(
+    /** The measurer used. */
     readonly measurer: TextMeasurer,
+    /** The wrapper used. */
     readonly wrapper: TextWrapper,
   ) {}
 

@@ -14,10 +14,15 @@ export type ScriptType = 'latin' | 'cjk' | 'hiragana' | 'katakana' | 'korean' | 
 
 /** Rendered pixels per character of the scripts whose characters all have one width. */
 export interface UniformScriptWidths {
+  /** CJK ideographs. */
   cjk: number;
+  /** Hiragana. */
   hiragana: number;
+  /** Katakana. */
   katakana: number;
+  /** Korean (Hangul). */
   korean: number;
+  /** Cyrillic. */
   cyrillic: number;
 }
 
@@ -31,6 +36,7 @@ export interface FallbackConfig {
   unsupported?: number;
 }
 
+/** Line-breaking rules of a display. */
 export interface DisplayConstraints {
   /** Fewest characters left on a line before a word is split with a hyphen. */
   minCharsBeforeHyphen?: number;
@@ -40,6 +46,7 @@ export interface DisplayConstraints {
   noEndChars?: string[];
 }
 
+/** The font of a display: glyph widths and how they render. */
 export interface FontMetrics {
   /** Font columns per character (before `renderFormula`). */
   glyphWidths: Map<string, number>;
@@ -53,17 +60,25 @@ export interface FontMetrics {
   fallback: FallbackConfig;
 }
 
+/** The geometry and font metrics of a pair of glasses. */
 export interface DisplayProfile {
+  /** A stable id. */
   id: string;
+  /** A readable name. */
   name: string;
+  /** Display width in pixels. */
   displayWidthPx: number;
+  /** Display height in pixels. */
   displayHeightPx?: number;
+  /** Lines the display shows. */
   maxLines: number;
   /** Largest text payload per display update, in UTF-8 bytes. */
   maxPayloadBytes: number;
   /** BLE chunk size used to send it. */
   bleChunkSize: number;
+  /** The font's metrics. */
   fontMetrics: FontMetrics;
+  /** Line-breaking rules. */
   constraints?: DisplayConstraints;
 }
 

@@ -11,6 +11,7 @@ type Range = readonly [number, number];
 
 /** Unicode ranges (inclusive code points) used to classify characters, as published. */
 export const SCRIPT_RANGES = {
+  /** CJK ideographs. */
   cjk: [
     [0x4e00, 0x9fff],
     [0x3400, 0x4dbf],
@@ -19,11 +20,14 @@ export const SCRIPT_RANGES = {
     [0x2b740, 0x2b81f],
     [0xf900, 0xfaff],
   ],
+  /** Hiragana. */
   hiragana: [[0x3040, 0x309f]],
+  /** Katakana. */
   katakana: [
     [0x30a0, 0x30ff],
     [0x31f0, 0x31ff],
   ],
+  /** Korean (Hangul). */
   korean: [
     [0xac00, 0xd7af],
     [0x1100, 0x11ff],
@@ -31,20 +35,27 @@ export const SCRIPT_RANGES = {
     [0xa960, 0xa97f],
     [0xd7b0, 0xd7ff],
   ],
+  /** Cyrillic. */
   cyrillic: [
     [0x0400, 0x04ff],
     [0x0500, 0x052f],
   ],
+  /** ASCII digits. */
   numbers: [[0x30, 0x39]],
+  /** Punctuation. */
   punctuation: [
     [0x20, 0x2f],
     [0x3a, 0x40],
     [0x5b, 0x60],
     [0x7b, 0x7e],
   ],
+  /** Arabic. */
   arabic: [[0x0600, 0x06ff]],
+  /** Hebrew. */
   hebrew: [[0x0590, 0x05ff]],
+  /** Thai. */
   thai: [[0x0e00, 0x0e7f]],
+  /** Emoji. */
   emoji: [
     [0x1f600, 0x1f64f],
     [0x1f300, 0x1f5ff],
@@ -94,6 +105,7 @@ export function isCJKCharacter(char: string): boolean {
   return CJK.has(detectScript(char));
 }
 
+/** Whether a character is Korean (Hangul). */
 export function isKoreanCharacter(char: string): boolean {
   return detectScript(char) === 'korean';
 }

@@ -3,14 +3,19 @@ import type { TextMeasurer } from './measurer';
 import type { TextWrapper, WrapOptions } from './wrapper';
 import { MeasuredText } from './measured-text';
 
+/** Where a `ScrollView` is scrolled. */
 export interface ScrollPosition {
   /** First visible line (0 = top). */
   offset: number;
+  /** Lines of content. */
   totalLines: number;
   /** Lines in the viewport. */
   visibleLines: number;
+  /** The largest `offset`. */
   maxOffset: number;
+  /** Whether the view is at the top. */
   atTop: boolean;
+  /** Whether the view is at the bottom. */
   atBottom: boolean;
   /** 0–100. */
   scrollPercent: number;
@@ -20,6 +25,7 @@ export interface ScrollPosition {
 export interface ScrollViewport {
   /** Exactly the viewport's line count, padded with empty lines below short content. */
   lines: string[];
+  /** Where the view is scrolled. */
   position: ScrollPosition;
   /** The last `setContent` wrap was cut (it never is: content is wrapped without a line or byte limit). */
   contentTruncated: boolean;
@@ -28,16 +34,20 @@ export interface ScrollViewport {
 export interface Viewport extends ScrollViewport {
   /** The visible lines joined with `\n`. */
   text: string;
+  /** Whether there is content above. */
   canScrollUp: boolean;
+  /** Whether there is content below. */
   canScrollDown: boolean;
 }
 
 type ContentOptions = Omit<WrapOptions, 'maxLines'>;
 
+/** A scrollable viewport over wrapped text longer than the display (captions, teleprompters, notes, logs). */
 export class ScrollView extends MeasuredText {
   private lines: string[] = [];
   private offset = 0;
   private truncated = false;
+  /** Lines in the viewport. */
   readonly viewportLines: number;
 
   /** A view of `viewportSize` lines (default: the profile's `maxLines`). */
@@ -77,26 +87,32 @@ export class ScrollView extends MeasuredText {
     this.offset = 0;
   }
 
+  /** Scrolls up by `lines` (1 by default). */
   scrollUp(lines = 1): void {
     this.scrollTo(this.offset - lines);
   }
 
+  /** Scrolls down by `lines` (1 by default). */
   scrollDown(lines = 1): void {
     this.scrollTo(this.offset + lines);
   }
 
+  /** Scrolls up by one viewport. */
   pageUp(): void {
     this.scrollUp(this.viewportLines);
   }
 
+  /** Scrolls down by one viewport. */
   pageDown(): void {
     this.scrollDown(this.viewportLines);
   }
 
+  /** Scrolls to the top. */
   scrollToTop(): void {
     this.scrollTo(0);
   }
 
+  /** Scrolls to the bottom. */
   scrollToBottom(): void {
     this.scrollTo(this.maxOffset());
   }
@@ -117,10 +133,12 @@ export class ScrollView extends MeasuredText {
     this.scrollTo(Math.round((percent / 100) * this.maxOffset()));
   }
 
+  /** Whether the view is at the top. */
   isAtTop(): boolean {
     return this.offset === 0;
   }
 
+  /** Whether the view is at the bottom. */
   isAtBottom(): boolean {
     return this.offset >= this.maxOffset();
   }
@@ -135,10 +153,12 @@ export class ScrollView extends MeasuredText {
     return [...this.lines];
   }
 
+  /** Lines of content. */
   getTotalLines(): number {
     return this.lines.length;
   }
 
+  /** Where the view is scrolled. */
   getPosition(): ScrollPosition {
     const maxOffset = this.maxOffset();
     return {
@@ -152,6 +172,7 @@ export class ScrollView extends MeasuredText {
     };
   }
 
+  /** The visible lines and where the view is. */
   getViewport(): Viewport {
     const lines = this.lines.slice(this.offset, this.offset + this.viewportLines);
     while (lines.length < this.viewportLines) lines.push('');

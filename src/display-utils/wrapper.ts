@@ -13,8 +13,10 @@ import { utf8ByteLength as utf8, type TextMeasurer } from './measurer';
 import { breakCharacters, breakWords } from './break-modes';
 import { isBreakAnywhere } from './scripts';
 
+/** How lines are broken: fill each line, splitting words with a hyphen (`character`) or without one (`character-no-hyphen`); at spaces, hyphenating only words longer than a line (`word`); at spaces, never a hyphen (`strict-word`). */
 export type BreakMode = 'character' | 'character-no-hyphen' | 'word' | 'strict-word';
 
+/** The options of a `TextWrapper` and of each `wrap` call. */
 export interface WrapOptions {
   /** Line width in pixels (default: the profile's display width). */
   maxWidthPx?: number;
@@ -34,6 +36,7 @@ export interface WrapOptions {
   preserveNewlines?: boolean;
 }
 
+/** The defaults of the wrap options that do not come from the profile. */
 export const DEFAULT_WRAP_OPTIONS: Required<Omit<WrapOptions, 'maxWidthPx' | 'maxLines' | 'maxBytes'>> = {
   breakMode: 'character',
   hyphenChar: '-',
@@ -42,9 +45,13 @@ export const DEFAULT_WRAP_OPTIONS: Required<Omit<WrapOptions, 'maxWidthPx' | 'ma
   preserveNewlines: true,
 };
 
+/** One wrapped line's measurements. */
 export interface LineMetrics {
+  /** The line. */
   text: string;
+  /** Rendered width in pixels. */
   widthPx: number;
+  /** UTF-8 bytes. */
   bytes: number;
   /** Share of the line width used, 0–100. */
   utilizationPercent: number;
@@ -54,18 +61,23 @@ export interface LineMetrics {
   fromExplicitNewline: boolean;
 }
 
+/** The result of `wrap`. */
 export interface WrapResult {
+  /** The lines. */
   lines: string[];
   /** True when lines or bytes were cut to fit `maxLines` / `maxBytes`. */
   truncated: boolean;
   /** Width of the widest line, in pixels. */
   maxLineWidthPx: number;
+  /** Each line's measurements. */
   lineMetrics: LineMetrics[];
   /** UTF-8 bytes of the lines joined with `\n`. */
   totalBytes: number;
   /** Lines before any truncation. */
   totalLinesBeforeTruncation: number;
+  /** The text wrapped. */
   originalText: string;
+  /** The break mode used. */
   breakMode: BreakMode;
 }
 
@@ -79,11 +91,22 @@ interface Line {
 
 type Token = { kind: 'space' } | { kind: 'word'; text: string } | { kind: 'char'; text: string };
 
+/**
+ * Wraps text into lines that fit a display profile, by pixel width, line count and bytes.
+ *
+ * @example
+ * ```ts
+ * const wrapper = new TextWrapper(new TextMeasurer(G1_PROFILE), { breakMode: 'word' });
+ * session.layouts.showTextWall(wrapper.wrap(longText).lines.join('\
+ * '));
+ * ```
+ */
 export class TextWrapper {
   /** The defaults of this wrapper (each `wrap` call may override them). */
   readonly options: Readonly<Resolved>;
 
   constructor(
+    /** The measurer used. */
     readonly measurer: TextMeasurer,
     options: WrapOptions = {},
   ) {
@@ -102,6 +125,7 @@ export class TextWrapper {
     return { ...this.options };
   }
 
+  /** The measurer used. */
   getMeasurer(): TextMeasurer {
     return this.measurer;
   }

@@ -7,8 +7,11 @@
 import type { AppSettingType } from './enums';
 
 // A type literal rather than an interface, so that every `AppSetting` also fits a `SettingRecord`.
+/** The fields every app setting has. */
 export type BaseAppSetting = {
+  /** The setting's key. */
   key: string;
+  /** The label shown. */
   label: string;
   /** The user's value. */
   value?: any;
@@ -17,40 +20,139 @@ export type BaseAppSetting = {
 };
 
 type SettingOption = {
+  /** The text shown. */
   label: string;
+  /** The value stored when chosen. */
   value: any;
 };
 
+/** One app setting with its schema, narrowed by `type` (a toggle's value is a boolean, a select has `options`, ...). */
 export type AppSetting =
-  | (BaseAppSetting & { type: AppSettingType.TOGGLE; defaultValue: boolean; value?: boolean })
-  | (BaseAppSetting & { type: AppSettingType.TEXT; defaultValue?: string; value?: string })
-  | (BaseAppSetting & { type: AppSettingType.TEXT_NO_SAVE_BUTTON; defaultValue?: string; value?: string; maxLines?: number })
-  | (BaseAppSetting & { type: AppSettingType.SELECT; options: SettingOption[]; defaultValue?: any; value?: any })
-  | (BaseAppSetting & { type: AppSettingType.SELECT_WITH_SEARCH; options: SettingOption[]; defaultValue?: any; value?: any })
-  | (BaseAppSetting & { type: AppSettingType.MULTISELECT; options: SettingOption[]; defaultValue?: any[]; value?: any[] })
-  | (BaseAppSetting & { type: AppSettingType.SLIDER; min: number; max: number; defaultValue: number; value?: number })
   | (BaseAppSetting & {
-      type: AppSettingType.NUMERIC_INPUT;
-      min?: number;
-      max?: number;
-      step?: number;
-      placeholder?: string;
-      defaultValue?: number;
+      /** The kind of setting. */
+      type: AppSettingType.TOGGLE;
+      /** The value before the user chose one. */
+      defaultValue: boolean;
+      /** The user's value. */
+      value?: boolean;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.TEXT;
+      /** The value before the user chose one. */
+      defaultValue?: string;
+      /** The user's value. */
+      value?: string;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.TEXT_NO_SAVE_BUTTON;
+      /** The value before the user chose one. */
+      defaultValue?: string;
+      /** The user's value. */
+      value?: string;
+      /** Lines the text field shows. */
+      maxLines?: number;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.SELECT;
+      /** The choices. */
+      options: SettingOption[];
+      /** The value before the user chose one. */
+      defaultValue?: any;
+      /** The user's value. */
+      value?: any;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.SELECT_WITH_SEARCH;
+      /** The choices. */
+      options: SettingOption[];
+      /** The value before the user chose one. */
+      defaultValue?: any;
+      /** The user's value. */
+      value?: any;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.MULTISELECT;
+      /** The choices. */
+      options: SettingOption[];
+      /** The value before the user chose one. */
+      defaultValue?: any[];
+      /** The user's value. */
+      value?: any[];
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.SLIDER;
+      /** The smallest value. */
+      min: number;
+      /** The largest value. */
+      max: number;
+      /** The value before the user chose one. */
+      defaultValue: number;
+      /** The user's value. */
       value?: number;
     })
-  | (BaseAppSetting & { type: AppSettingType.TIME_PICKER; showSeconds?: boolean; defaultValue?: number; value?: number })
-  | (BaseAppSetting & { type: AppSettingType.GROUP; title: string })
-  | (BaseAppSetting & { type: AppSettingType.TITLE_VALUE; label: string; value: any; key?: never });
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.NUMERIC_INPUT;
+      /** The smallest value. */
+      min?: number;
+      /** The largest value. */
+      max?: number;
+      /** The step between values. */
+      step?: number;
+      /** The text shown while the field is empty. */
+      placeholder?: string;
+      /** The value before the user chose one. */
+      defaultValue?: number;
+      /** The user's value. */
+      value?: number;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.TIME_PICKER;
+      /** Whether seconds are picked too. */
+      showSeconds?: boolean;
+      /** The value before the user chose one. */
+      defaultValue?: number;
+      /** The user's value. */
+      value?: number;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.GROUP;
+      /** The group's title. */
+      title: string;
+    })
+  | (BaseAppSetting & {
+      /** The kind of setting. */
+      type: AppSettingType.TITLE_VALUE;
+      /** The title shown. */
+      label: string;
+      /** The user's value. */
+      value: any;
+      /** Title rows have no key. */
+      key?: never;
+    });
 
 /**
  * A setting as the wire may carry it, and as an app's tests and `updateSettings` may pass it: a key and a
  * value at least. The SDK keeps settings in this form; what it hands to apps is typed `AppSetting`.
  */
 export interface SettingRecord {
+  /** The setting's key. */
   key: string;
+  /** The label shown. */
   label?: string;
+  /** The kind of setting. */
   type?: string;
+  /** The user's value. */
   value?: unknown;
+  /** The value before the user chose one. */
   defaultValue?: unknown;
   [extra: string]: unknown;
 }

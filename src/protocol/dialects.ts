@@ -9,7 +9,9 @@
 
 export type DialectName = 'augmentos' | 'mentraos' | 'mentraos-v3';
 
+/** Everything that differs between cloud generations: names, paths, headers, fields. */
 export interface Dialect {
+  /** The dialect's name. */
   name: DialectName;
   /** The webhook body field carrying the WebSocket URL. */
   webhookUrlField: 'augmentOSWebsocketUrl' | 'mentraOSWebsocketUrl' | 'websocketUrl';
@@ -47,6 +49,7 @@ const MENTRAOS: Readonly<Dialect> = {
   userTokenKeyEnv: 'MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY',
 };
 
+/** The dialect of each cloud generation, by name. */
 export const DIALECTS: Readonly<Record<DialectName, Readonly<Dialect>>> = {
   augmentos: {
     name: 'augmentos',
@@ -77,9 +80,11 @@ export const ACK_SETTINGS_KEYS = unique(['mentraosSettings', 'augmentosSettings'
 export const API_KEY_HEADER_NAMES = unique(ALL.map((d) => d.apiKeyHeader));
 /** The same headers lower-cased, as Node presents them. */
 export const API_KEY_HEADERS = API_KEY_HEADER_NAMES.map((h) => h.toLowerCase());
+/** The settings paths of every dialect. */
 export const SETTINGS_PATHS = unique(ALL.map((d) => d.settingsPath));
 /** Environment variables that may hold the cloud's user-token public key, most recent generation first. */
 export const USER_TOKEN_KEY_ENVS = unique(['MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY', 'AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY'] as const);
+/** The app-to-app REST paths of every dialect. */
 export const COMMUNICATION_PATHS = unique(ALL.map((d) => d.communicationPath));
 
 /**
@@ -87,7 +92,10 @@ export const COMMUNICATION_PATHS = unique(ALL.map((d) => d.communicationPath));
  * AugmentOS names (`tpa_*` app-to-app messages, `/tpasettings`, `/api/tpa-communication`), the modern
  * facade the MentraOS ones. Inbound, both are understood whichever facade receives them.
  */
-export const FACADE_NAMING = { legacy: 'augmentos', modern: 'mentraos' } as const satisfies Record<string, DialectName>;
+export const FACADE_NAMING = {
+  /** The naming the legacy facade sends. */ legacy: 'augmentos',
+  /** The naming the modern facade sends. */ modern: 'mentraos',
+} as const satisfies Record<string, DialectName>;
 
 /** App-to-app message stems; the wire name is `<prefix>_<stem>`. */
 export const APP_MESSAGE_STEMS = [
@@ -102,6 +110,7 @@ export const APP_MESSAGE_STEMS = [
   'room_updated',
   'direct_message_response',
 ] as const;
+/** An app-to-app message stem (`room_join`, ...). */
 export type AppMessageStem = (typeof APP_MESSAGE_STEMS)[number];
 
 const TPA_TO_APP = new Map<string, string>(APP_MESSAGE_STEMS.map((s) => [`tpa_${s}`, `app_${s}`]));
@@ -166,6 +175,7 @@ export function apiKeyHeaderValue(headers: Record<string, string | string[] | un
   return undefined;
 }
 
+/** The dialect of a cloud generation; throws a `TypeError` for an unknown name. */
 export function getDialect(name: DialectName = 'mentraos'): Readonly<Dialect> {
   const d = DIALECTS[name];
   if (!d) throw new TypeError(`Unknown cloud dialect "${name}": expected one of ${Object.keys(DIALECTS).join(', ')}`);

@@ -1,5 +1,11 @@
 /** Builders for the `is*` type guards (internal: not exported from the package root). */
-export type Msg = { type?: unknown } | null | undefined;
+export type Msg =
+  | {
+      /** The message type, if any. */
+      type?: unknown;
+    }
+  | null
+  | undefined;
 
 const typeOf = (m: Msg): unknown => (m && typeof m === 'object' ? (m as { type?: unknown }).type : undefined);
 

@@ -10,87 +10,148 @@ import type { BaseWebhookRequest } from './webhooks';
 export type { AppSetting, BaseAppSetting } from './app-setting';
 import { typeGuard as is } from './guard-kit';
 
+/** The states of an app for a user. */
 export enum AppState {
+  /** Not installed. */
   NOT_INSTALLED = 'not_installed',
+  /** Installed. */
   INSTALLED = 'installed',
+  /** Booting. */
   BOOTING = 'booting',
+  /** Running. */
   RUNNING = 'running',
+  /** Stopped. */
   STOPPED = 'stopped',
+  /** Error. */
   ERROR = 'error',
 }
 
+/** Languages. */
 export enum Language {
+  /** English. */
   EN = 'en',
+  /** Spanish. */
   ES = 'es',
+  /** French. */
   FR = 'fr',
 }
 
+/** One parameter of a tool. */
 export interface ToolParameterSchema {
+  /** The parameter's type. */
   type: 'string' | 'number' | 'boolean';
+  /** What the parameter is. */
   description: string;
+  /** The values allowed. */
   enum?: string[];
+  /** Whether the parameter is required. */
   required?: boolean;
 }
 
+/** A tool the app offers the assistant. */
 export interface ToolSchema {
+  /** The tool's id. */
   id: string;
+  /** What the tool does (read by the assistant). */
   description: string;
+  /** Phrases that start the tool. */
   activationPhrases?: string[];
+  /** The tool's parameters, by name. */
   parameters?: Record<string, ToolParameterSchema>;
 }
 
+/** A permission the app declares. */
 export interface Permission {
+  /** The permission. */
   type: PermissionType;
+  /** Why the app needs it. */
   description?: string;
 }
 
+/** Hardware the app needs. */
 export interface HardwareRequirement {
+  /** The hardware. */
   type: HardwareType;
+  /** Whether the app requires the hardware or can do without it. */
   level: HardwareRequirementLevel;
+  /** Why the app needs it. */
   description?: string;
 }
 
 /** An app as the cloud knows it. */
 export interface AppI {
+  /** The app's package name. */
   packageName: string;
+  /** The app's name. */
   name: string;
+  /** The app server's public URL. */
   publicUrl: string;
+  /** Whether it is a system app. */
   isSystemApp?: boolean;
+  /** Whether the user can uninstall it. */
   uninstallable?: boolean;
+  /** The app's webview URL. */
   webviewURL?: string;
+  /** The app's logo URL. */
   logoURL: string;
+  /** The kind of app. */
   appType: AppType;
+  /** The app's store id. */
   appStoreId?: string;
+  /** The developer's id. */
   developerId?: string;
+  /** The organization's id. */
   organizationId?: unknown;
+  /** The permissions the app declares. */
   permissions?: Permission[];
+  /** What the app does. */
   description?: string;
+  /** The app's version. */
   version?: string;
+  /** The app's settings. */
   settings?: AppSettings;
+  /** The app's tools. */
   tools?: ToolSchema[];
+  /** The hardware the app needs. */
   hardwareRequirements?: HardwareRequirement[];
+  /** Whether the app is public. */
   isPublic?: boolean;
+  /** The app's store status. */
   appStoreStatus?: 'DEVELOPMENT' | 'SUBMITTED' | 'REJECTED' | 'PUBLISHED';
+  /** A hash of the app's endpoint secret. */
   hashedEndpointSecret?: string;
+  /** A hash of the app's API key. */
   hashedApiKey?: string;
 }
 
+/** The developer of an app. */
 export interface DeveloperProfile {
+  /** The developer's company. */
   company?: string;
+  /** The developer's website. */
   website?: string;
+  /** The developer's contact email. */
   contactEmail?: string;
+  /** About the developer. */
   description?: string;
+  /** The developer's logo URL. */
   logo?: string;
 }
 
+/** The app settings. */
 export type AppSettings = AppSetting[];
 
 /** The structure of `app_config.json`. */
 export interface AppConfig {
+  /** The app's name. */
   name: string;
+  /** What the app does. */
   description: string;
+  /** The app's version. */
   version: string;
+  /** The app's settings. */
   settings: AppSetting[];
+  /** The app's tools. */
   tools: ToolSchema[];
 }
 
@@ -134,38 +195,58 @@ export function validateAppConfig(config: unknown): config is AppConfig {
   });
 }
 
+/** One segment of a transcript. */
 export interface TranscriptSegment {
+  /** The speaker's id, when the provider tells speakers apart. */
   speakerId?: string;
+  /** The provider's id of the result. */
   resultId: string;
+  /** The text. */
   text: string;
+  /** When it happened or was sent. */
   timestamp: Date;
+  /** Whether the result is final (not interim). */
   isFinal: boolean;
 }
 
+/** A transcript. */
 export interface TranscriptI {
+  /** The segments. */
   segments: TranscriptSegment[];
+  /** The segments by language. */
   languageSegments?: Map<string, TranscriptSegment[]>;
 }
 
 // ---------------------------------------------------------------- declared-only webhooks
 
 export interface ServerRegistrationWebhookRequest extends BaseWebhookRequest {
+  /** The message type. */
   type: 'server_registration';
+  /** The registration id. */
   registrationId: string;
+  /** The app's package name. */
   packageName: string;
+  /** The URLs the app server is reachable at. */
   serverUrls: string[];
 }
 
 export interface ServerHeartbeatWebhookRequest extends BaseWebhookRequest {
+  /** The message type. */
   type: 'server_heartbeat';
+  /** The registration id. */
   registrationId: string;
 }
 
 export interface SessionRecoveryWebhookRequest extends BaseWebhookRequest {
+  /** The message type. */
   type: 'session_recovery';
+  /** The cloud's WebSocket URL (AugmentOS name). */
   augmentOSWebsocketUrl?: string;
 }
 
+/** Whether a message is a `ServerRegistrationWebhookRequest` (`server_registration`). */
 export const isServerRegistrationWebhookRequest = is<ServerRegistrationWebhookRequest>('server_registration');
+/** Whether a message is a `ServerHeartbeatWebhookRequest` (`server_heartbeat`). */
 export const isServerHeartbeatWebhookRequest = is<ServerHeartbeatWebhookRequest>('server_heartbeat');
+/** Whether a message is a `SessionRecoveryWebhookRequest` (`session_recovery`). */
 export const isSessionRecoveryWebhookRequest = is<SessionRecoveryWebhookRequest>('session_recovery');

@@ -3,8 +3,10 @@
  */
 import { StreamCategory, StreamType } from './enums';
 
+/** A stream string: a `StreamType`, or a parameterised stream (`transcription:en-US`, `touch_event:double_tap`). */
 export type ExtendedStreamType = StreamType | (string & {});
 
+/** The category of each stream. */
 export const STREAM_CATEGORIES: Record<string, StreamCategory> = {
   [StreamType.BUTTON_PRESS]: StreamCategory.HARDWARE,
   [StreamType.HEAD_POSITION]: StreamCategory.HARDWARE,
@@ -43,6 +45,7 @@ export const SYSTEM_SETTING_STREAM_PREFIX = 'augmentos:';
 
 const LANGUAGE_CODE = /^[a-z]{2,3}-[A-Z]{2}$/;
 
+/** The touch gestures a `touch_event:<gesture>` stream may name. */
 export const TOUCH_GESTURES = ['single_tap', 'double_tap', 'triple_tap', 'long_press', 'forward_swipe', 'backward_swipe', 'up_swipe', 'down_swipe'] as const;
 
 /** True for BCP-47 style codes such as `en-US` or `fil-PH`. */
@@ -50,17 +53,35 @@ export function isValidLanguageCode(code: string): boolean {
   return typeof code === 'string' && LANGUAGE_CODE.test(code);
 }
 
+/** A language stream, parsed. */
 export interface LanguageStreamInfo {
+  /** The message type. */
   type: StreamType.TRANSCRIPTION | StreamType.TRANSLATION;
+  /** `transcription` or `translation`. */
   baseType: string;
+  /** The language transcribed. */
   transcribeLanguage: string;
+  /** The language translated into. */
   translateLanguage?: string;
+  /** The stream string as given. */
   original: string;
+  /** The stream's query options (`?no-language-identification=true`), with `true`/`false` as booleans. */
   options?: Record<string, string | boolean>;
 }
 
+/** The options of a transcription stream. */
 export interface TranscriptionStreamOptions {
+  /**
+   * Turn automatic language identification off.
+   *
+   * @defaultValue `false`
+   */
   disableLanguageIdentification?: boolean;
+  /**
+   * Hints for the transcription provider, sent as `hints=a,b` on the stream.
+   *
+   * @defaultValue none
+   */
   hints?: string[];
 }
 
@@ -89,11 +110,13 @@ export function createUniversalTranslationStream(target: string, options: { disa
   return createTranslationStream('all', target, options);
 }
 
+/** The stream of one touch gesture (`touch_event:double_tap`); throws a `TypeError` for an unknown gesture. */
 export function createTouchEventStream(gesture: string): ExtendedStreamType {
   if (!(TOUCH_GESTURES as readonly string[]).includes(gesture)) throw new TypeError(`Invalid touch gesture "${gesture}"`);
   return `touch_event:${gesture}`;
 }
 
+/** The gesture of a `touch_event:<gesture>` stream, or null. */
 export function parseTouchEventStream(stream: string): string | null {
   if (typeof stream !== 'string' || !stream.startsWith('touch_event:')) return null;
   return stream.slice('touch_event:'.length) || null;
@@ -121,10 +144,12 @@ export function parseLanguageStream(stream: ExtendedStreamType | string): Langua
   return { type: StreamType.TRANSLATION, baseType: base, transcribeLanguage: src, translateLanguage: tgt, original: stream, options };
 }
 
+/** The same as `parseLanguageStream`. */
 export function getLanguageInfo(stream: ExtendedStreamType | string): LanguageStreamInfo | null {
   return parseLanguageStream(stream);
 }
 
+/** Whether a stream is a valid language stream. */
 export function isLanguageStream(stream: ExtendedStreamType | string): boolean {
   return parseLanguageStream(stream) !== null;
 }
@@ -150,6 +175,7 @@ export function getBaseStreamType(stream: ExtendedStreamType | string): StreamTy
   return parseTouchEventStream(stream) !== null ? StreamType.TOUCH_EVENT : null;
 }
 
+/** Whether a stream string is one the SDK can subscribe to. */
 export function isValidStreamType(stream: ExtendedStreamType | string): boolean {
   if (typeof stream !== 'string') return false;
   if (stream in STREAM_CATEGORIES) return true;
@@ -158,10 +184,12 @@ export function isValidStreamType(stream: ExtendedStreamType | string): boolean 
   return parseTouchEventStream(stream) !== null;
 }
 
+/** Whether a stream belongs to a category. */
 export function isStreamCategory(stream: ExtendedStreamType | string, category: StreamCategory): boolean {
   return STREAM_CATEGORIES[streamBase(stream)] === category;
 }
 
+/** The streams of one category. */
 export function getStreamTypesByCategory(category: StreamCategory): StreamType[] {
   return Object.entries(STREAM_CATEGORIES)
     .filter(([, c]) => c === category)

@@ -8,71 +8,164 @@ import type { SettingRecord } from '../protocol/messages';
 import type { AudioStreamEvent } from './audio-relay';
 import type { AppTarget } from './targets';
 import type { SimulatedUser } from './user';
+import type { HandshakeRefusal } from './user-types';
 
+/** The options of `createTestCloud`. */
 export interface TestCloudOptions {
-  /** Which cloud generation to speak (default `mentraos`). */
+  /**
+   * Which cloud generation to speak (default `mentraos`).
+   *
+   * @defaultValue `mentraos`
+   */
   dialect?: DialectName;
   /**
    * Add 127.0.0.1 to `MENTRAOS_TRUSTED_HOSTS` for apps in this process while the cloud runs (default true).
    * Apps never trust loopback on their own; set false to test that refusal.
+   *
+   * @defaultValue true
    */
   trustInProcess?: boolean;
-  /** Accept only these API keys per package name (default: accept any key, as a development cloud). */
+  /**
+   * Accept only these API keys per package name (default: accept any key, as a development cloud).
+   *
+   * @defaultValue accept any key, as a development cloud
+   */
   apiKeys?: Record<string, string>;
   /**
    * Accept whatever package name the app sends in its handshake (default false: it must be the session's).
    * The user's `packageName` becomes the one the app sent. For development clouds that do not know the app.
+   *
+   * @defaultValue false: it must be the session's
    */
   acceptAnyPackage?: boolean;
   /**
    * Refuse (403) any HTTP request or WebSocket upgrade that carries an `Origin` header not in this list.
    * Apps send no `Origin`; browsers always do. Default: no check.
+   *
+   * @defaultValue no check
    */
   allowedOrigins?: string[];
-  /** Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code). */
+  /**
+   * Called when an app's socket for a user completes its handshake (`open`) or closes (`close`, with the code).
+   *
+   * @defaultValue none
+   */
   onConnection?: (user: SimulatedUser, event: 'open' | 'close', closeCode?: number) => void;
-  /** Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`). */
+  /**
+   * Sent in the `X-MentraOS-Webhook-Secret` header of every webhook (for apps configured with `webhookSecret`).
+   *
+   * @defaultValue none
+   */
   webhookSecret?: string;
-  /** App settings sent in every ack. */
+  /**
+   * App settings sent in every ack.
+   *
+   * @defaultValue `[]`
+   */
   settings?: SettingRecord[];
-  /** The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose. */
+  /**
+   * The app settings one user's ack carries (instead of `settings`), e.g. with the values that user chose.
+   *
+   * @defaultValue every user gets `settings`
+   */
   settingsFor?: (user: SimulatedUser) => SettingRecord[];
-  /** System settings sent in every ack (under the dialect's key). */
+  /**
+   * System settings sent in every ack (under the dialect's key).
+   *
+   * @defaultValue {@link DEFAULT_SYSTEM_SETTINGS}
+   */
   systemSettings?: Record<string, unknown>;
-  /** Capabilities sent in the ack (the `mentraos` dialects only). */
+  /**
+   * Capabilities sent in the ack (the `mentraos` dialects only).
+   *
+   * @defaultValue {@link SIMULATED_CAPABILITIES}
+   */
   capabilities?: Record<string, unknown> | null;
-  /** Delay before each handshake is acknowledged, in ms (default 0), to play a slow or overloaded cloud. */
+  /**
+   * Delay before each handshake is acknowledged, in ms (default 0), to play a slow or overloaded cloud.
+   *
+   * @defaultValue 0
+   */
   ackDelayMs?: number;
-  /** How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now). */
+  /**
+   * How long an input waits for the app's subscription to its stream (default 1000 ms; 0 = send only if subscribed now).
+   *
+   * @defaultValue 1000 ms
+   */
   routeWaitMs?: number;
-  /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
+  /**
+   * Route app-to-app messages between users (default true); false plays a cloud that ignores them.
+   *
+   * @defaultValue true
+   */
   appMessaging?: boolean;
   /** Answer the app-level `ping` with `pong` (default true). */
   answerPings?: boolean;
   /** Told of every audio output stream's start, frames and end. */
   onAudioStream?: (e: AudioStreamEvent) => void;
-  /** Called for every recorded message, e.g. to print a live log. */
+  /**
+   * Called for every recorded message, e.g. to print a live log.
+   *
+   * @defaultValue none
+   */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }
 
+/** The options of `TestCloud.startSession`. */
 export interface StartSessionOptions {
+  /** The app to start: a started server, `{ port }`, or a base URL. */
   app: AppTarget;
+  /**
+   * The user to start the app for.
+   *
+   * @defaultValue `'wearer@example.com'`
+   */
   userId?: string;
-  /** Default: the package name of `app` when it is a server object, else `com.example.app`. */
+  /**
+   * Default: the package name of `app` when it is a server object, else `com.example.app`.
+   *
+   * @defaultValue the package name of `app` when it is a server object, else `com.example.app`
+   */
   packageName?: string;
+  /**
+   * The session id sent in the webhook.
+   *
+   * @defaultValue `<userId>-<packageName>`
+   */
   sessionId?: string;
-  /** Webhook path of the app (default `/webhook`). */
+  /**
+   * Webhook path of the app (default `/webhook`).
+   *
+   * @defaultValue `/webhook`
+   */
   webhookPath?: string;
-  /** Refuse this session's handshake with a `tpa_connection_error` of this code. */
-  refuseWith?: { code: string; message?: string };
-  /** Resolve even when the webhook is not answered 2xx (default false: reject). */
+  /**
+   * Refuse this session's handshake with a `tpa_connection_error` of this code.
+   *
+   * @defaultValue none: the handshake is accepted
+   */
+  refuseWith?: HandshakeRefusal;
+  /**
+   * Resolve even when the webhook is not answered 2xx (default false: reject).
+   *
+   * @defaultValue false: reject
+   */
   allowFailure?: boolean;
-  /** Override the WebSocket URL sent in the webhook. */
+  /**
+   * Override the WebSocket URL sent in the webhook.
+   *
+   * @defaultValue the cloud's own WebSocket URL
+   */
   websocketUrl?: string;
-  /** Extra headers on this session's webhooks (replacing the cloud's `webhookSecret` header when named alike). */
+  /**
+   * Extra headers on this session's webhooks (replacing the cloud's `webhookSecret` header when named alike).
+   *
+   * @defaultValue none
+   */
   headers?: Record<string, string>;
 }
 
+/** The system settings the test cloud sends in every ack unless told otherwise. */
 export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
   useOnboardMic: false,
   contextualDashboard: true,
@@ -86,6 +179,7 @@ export const DEFAULT_SYSTEM_SETTINGS: Readonly<Record<string, unknown>> = {
   metricSystemEnabled: false,
 };
 
+/** The glasses capabilities the test cloud sends in every ack unless told otherwise. */
 export const SIMULATED_CAPABILITIES: Readonly<Record<string, unknown>> = {
   modelName: 'Simulated Glasses',
   hasCamera: true,

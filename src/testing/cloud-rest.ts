@@ -4,15 +4,25 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
+/** One REST request an app made to the test cloud. */
 export interface HttpRecord {
+  /** The HTTP method. */
   method: string;
+  /** The path, without the query. */
   path: string;
+  /** The status answered (0 when the connection was dropped). */
   status: number;
   /** The package name from the Authorization header (the key itself is never recorded). */
   packageName?: string;
 }
 
+/** A failure to inject into the test cloud's REST answers (`cloud.rest.failNext`). */
 export interface HttpFailure {
+  /**
+   * Only requests of this method.
+   *
+   * @defaultValue any method
+   */
   method?: string;
   /** A path prefix or a RegExp. */
   path?: string | RegExp;
@@ -26,6 +36,7 @@ const STORAGE_PREFIX = '/api/sdk/simple-storage/';
 const MAX_STORAGE_BYTES = 1024 * 1024;
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
+/** The test cloud's REST side: the SimpleStorage API in memory, a log of every request, and failure injection. */
 export class CloudRest {
   /** Every request, in order. */
   readonly requests: HttpRecord[] = [];
@@ -43,14 +54,17 @@ export class CloudRest {
     return { ...this.stores.get(`${packageName}\n${userId}`) };
   }
 
+  /** Replaces the stored data of one user of one app. */
   setStorage(packageName: string, userId: string, data: Record<string, string>): void {
     this.stores.set(`${packageName}\n${userId}`, { ...data });
   }
 
+  /** Makes the next matching request(s) fail. */
   failNext(failure: HttpFailure): void {
     this.failures.push({ ...failure, left: failure.times ?? 1 });
   }
 
+  /** Answers one HTTP request. */
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://cloud');
     const method = req.method ?? 'GET';

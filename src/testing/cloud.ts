@@ -22,7 +22,7 @@ import { addTrust, originAllowed, postJson, removeTrust } from './cloud-http';
 import { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
 import { CloudRest } from './cloud-rest';
 import { packageNameOf } from './targets';
-import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
+import { type HandshakeRefusal, SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { parseOrRaw } from './wire-parse';
 import { AudioRelay, type AudioStreamEvent } from './audio-relay';
 import { TelemetryIntake } from './telemetry-intake';
@@ -33,11 +33,26 @@ export { originAllowed } from './cloud-http';
 
 interface Pending {
   user: SimulatedUser;
-  refuseWith?: { code: string; message?: string };
+  refuseWith?: HandshakeRefusal;
 }
 
+/**
+ * A local cloud for an app's tests: real webhooks, a real WebSocket handshake in the chosen dialect, stream
+ * routing like the cloud's, and a record of every message. Create it with {@link createTestCloud}.
+ *
+ * @example
+ * ```ts
+ * const cloud = await createTestCloud();
+ * const user = await cloud.startSession({ app: server });
+ * await user.transcribe('hello');
+ * await user.waitForDisplay('hello');
+ * await cloud.close();
+ * ```
+ */
 export class TestCloud implements UserCloud, ServiceCloud {
+  /** The cloud generation this cloud speaks. */
   readonly dialect: Readonly<Dialect>;
+  /** When the cloud started, on `performance.now()`'s clock. */
   readonly startedAt = performance.now();
   readonly routeWaitMs: number;
   /** Users by sessionId. */
@@ -94,10 +109,12 @@ export class TestCloud implements UserCloud, ServiceCloud {
     }
   }
 
+  /** The API keys the cloud accepts per package name (undefined: any key). */
   get apiKeys(): Record<string, string> | undefined {
     return this.options.apiKeys;
   }
 
+  /** The app settings sent in every ack. */
   get appSettings(): SettingRecord[] {
     return this.options.settings ?? [];
   }
@@ -118,6 +135,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The port the cloud listens on. */
   get port(): number {
     return (this.server.address() as AddressInfo).port;
   }
@@ -132,7 +150,16 @@ export class TestCloud implements UserCloud, ServiceCloud {
     return this.wss.clients.size;
   }
 
-  /** Starts the app for a user: webhook, handshake; resolves with the simulated user. */
+  /**
+   * Starts the app for a user: webhook, handshake; resolves with the simulated user.
+   *
+   * @example
+   * ```ts
+   * const user = await cloud.startSession({ app: server, userId: 'ada@example.com' });
+   * await user.pressButton();
+   * await user.waitForDisplay('Button pressed'); // what this app shows on a press
+   * ```
+   */
   async startSession(opts: StartSessionOptions): Promise<SimulatedUser> {
     const userId = opts.userId ?? 'wearer@example.com';
     const packageName = opts.packageName ?? (await packageNameOf(opts.app)) ?? 'com.example.app';
@@ -307,7 +334,23 @@ export class TestCloud implements UserCloud, ServiceCloud {
   }
 }
 
-/** Starts a test cloud on 127.0.0.1 (a free port unless `port` is given). */
+/**
+ * Starts a test cloud on 127.0.0.1 (a free port unless `port` is given).
+ *
+ * @example
+ * ```ts
+ * import { createTestCloud } from '@mentraos/sdk/testing';
+ *
+ * const server = new MyApp({ packageName: 'com.example.app', apiKey: 'test-key', port: 0 });
+ * await server.start();
+ * const cloud = await createTestCloud();
+ * const user = await cloud.startSession({ app: server });
+ * await user.transcribe('hello');
+ * await user.waitForDisplay('hello');
+ * await cloud.close();
+ * await server.stop();
+ * ```
+ */
 export async function createTestCloud(options: TestCloudOptions & { port?: number } = {}): Promise<TestCloud> {
   const server = trackConnections(createServer());
   await new Promise<void>((resolve, reject) => {

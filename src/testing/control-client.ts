@@ -28,12 +28,13 @@ import type {
 import { openChannel, type Opened } from './control-channel';
 import { layoutTexts } from './display-match';
 
+/** The options of `connectControl`. */
 export interface ControlClientOptions {
-  /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). */
+  /** Sent as `Authorization: Bearer <token>` (required by listeners off loopback). @defaultValue none */
   token?: string;
-  /** How long a command may take before its promise rejects (default 30 000 ms). */
+  /** How long a command may take before its promise rejects (default 30 000 ms). @defaultValue 30 000 ms */
   requestTimeoutMs?: number;
-  /** How many recent events `events` keeps (default 1000). */
+  /** How many recent events `events` keeps (default 1000). @defaultValue 1000 */
   historySize?: number;
 }
 
@@ -42,6 +43,7 @@ type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: N
 
 export { ControlError };
 
+/** A client of the local cloud's control protocol (`mentraos dev`): commands for users, inputs and tools, and a mirror of every user's state. */
 export class ControlClient {
   /** Recent events, oldest first. */
   readonly events: ControlEvent[] = [];
@@ -55,6 +57,7 @@ export class ControlClient {
 
   private readonly control: WebSocket;
   private readonly stream: WebSocket;
+  /** The server's welcome frame. */
   readonly welcome: WelcomeFrame;
 
   /** Every wearer's state as the server reports it (sync on connect, then events). */
@@ -91,6 +94,7 @@ export class ControlClient {
     for (const o of [control, stream]) for (const text of o.early) this.onFrame(text);
   }
 
+  /** Whether the client is closed. */
   get closed(): boolean {
     return this.isClosed;
   }
@@ -119,10 +123,12 @@ export class ControlClient {
     return res;
   }
 
+  /** Starts the app for a user. */
   userStart(userId: string): Promise<ResponseOf<'user_start'>> {
     return this.send({ type: 'user_start', user_id: userId });
   }
 
+  /** Stops the app for a user. */
   userStop(userId: string): Promise<ResponseOf<'user_stop'>> {
     return this.send({ type: 'user_stop', user_id: userId });
   }
@@ -168,18 +174,22 @@ export class ControlClient {
     });
   }
 
+  /** The app's tools, from its config. */
   toolsList(): Promise<ResponseOf<'tools_list'>> {
     return this.send({ type: 'tools_list' });
   }
 
+  /** Calls one of the app's tools for a user, with its parameters. */
   toolCall(userId: string, toolId: string, parameters: Record<string, unknown> = {}): Promise<ResponseOf<'tool_call'>> {
     return this.send({ type: 'tool_call', user_id: userId, tool_id: toolId, parameters });
   }
 
+  /** The app's settings, with one user's values when `userId` is given. */
   settingsList(userId?: string): Promise<ResponseOf<'settings_list'>> {
     return this.send(userId === undefined ? { type: 'settings_list' } : { type: 'settings_list', user_id: userId });
   }
 
+  /** Changes one app setting of a user. */
   settingsSet(userId: string, key: string, value: unknown): Promise<ResponseOf<'settings_set'>> {
     return this.send({ type: 'settings_set', user_id: userId, key, value });
   }
@@ -201,6 +211,7 @@ export class ControlClient {
     );
   }
 
+  /** Every user the server knows. */
   listUsers(): Promise<ResponseOf<'list_users'>> {
     return this.send({ type: 'list_users' });
   }
@@ -288,6 +299,7 @@ export class ControlClient {
     );
   }
 
+  /** Closes both sockets; resolves once they are closed. */
   async close(): Promise<void> {
     if (this.isClosed) return;
     const done = Promise.all(

@@ -1,8 +1,12 @@
-/** `@mentraos/sdk/testing`: a real local cloud to drive an app in tests. */
+/**
+ * `@mentraos/sdk/testing`: a real local cloud to drive an app in tests.
+ *
+ * @module @mentraos/sdk/testing
+ */
 export { createTestCloud, TestCloud, DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES } from './cloud';
 export type { TestCloudOptions, StartSessionOptions, AppTarget } from './cloud';
 export { SimulatedUser, layoutTexts } from './user';
-export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload } from './user';
+export type { DisplayRecord, DisplayMatcher, WireRecord, WireDirection, WebhookAnswer, PhotoAnswer, PhotoUpload, HandshakeRefusal } from './user';
 export { AudioRelay, type AudioStreamRecord, type AudioStreamEvent } from './audio-relay';
 export { TelemetryIntake, type TelemetryUpload } from './telemetry-intake';
 export { CloudRest, type HttpRecord, type HttpFailure } from './cloud-rest';

@@ -9,35 +9,93 @@ import net from 'node:net';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 
+/** The API key `launchApp` gives an app by default (accepted by the local cloud). */
 export const DEV_API_KEY = 'mentraos-local-development-key';
 
+/** The options of `launchApp`. */
 export interface LaunchOptions {
+  /**
+   * The port the app listens on (passed as `PORT`).
+   *
+   * @defaultValue a free port
+   */
   port?: number;
+  /**
+   * The package name (passed as `PACKAGE_NAME`).
+   *
+   * @defaultValue `PACKAGE_NAME` from the environment, else `'com.example.app'`
+   */
   packageName?: string;
+  /**
+   * The API key the app is given.
+   *
+   * @defaultValue {@link DEV_API_KEY}
+   */
   apiKey?: string;
-  /** Hosts the app must trust (the local cloud's address). */
+  /**
+   * Hosts the app must trust (the local cloud's address).
+   *
+   * @defaultValue none
+   */
   trustedHosts?: string[];
+  /**
+   * Extra environment variables for the app.
+   *
+   * @defaultValue none
+   */
   env?: NodeJS.ProcessEnv;
-  /** `node` (default) or a path to a Bun binary. */
-  runtime?: 'node' | { bun: string };
+  /**
+   * `node`, or `{ bun: <path> }` for a Bun binary.
+   *
+   * @defaultValue `'node'`
+   */
+  runtime?:
+    | 'node'
+    | {
+        /** The path to the Bun binary. */
+        bun: string;
+      };
+  /**
+   * The app's working directory.
+   *
+   * @defaultValue `process.cwd()`
+   */
   cwd?: string;
-  /** How long to wait for the app to listen (ms, default 20 000). */
+  /**
+   * How long to wait for the app to listen (ms, default 20 000).
+   *
+   * @defaultValue 20 000 ms
+   */
   readyTimeoutMs?: number;
+  /**
+   * Called with each line the app prints.
+   *
+   * @defaultValue none
+   */
   onOutput?: (line: string, stream: 'stdout' | 'stderr') => void;
-  /** How many recent output lines `output` keeps (default 10 000). */
+  /**
+   * How many recent output lines `output` keeps (default 10 000).
+   *
+   * @defaultValue 10 000
+   */
   maxOutputLines?: number;
 }
 
+/** An app started by `launchApp`. */
 export interface LaunchedApp {
+  /** The port it listens on. */
   port: number;
+  /** Its process. */
   child: ChildProcess;
   /** The app's recent output lines (stdout and stderr). */
   output: string[];
   /** Resolves with the exit code when the app's process ends (null after a signal). */
   exited: Promise<number | null>;
+  /** Stops the app (SIGTERM) and resolves with its exit code. */
   stop(): Promise<number | null>;
 }
 
+/** A free TCP port on 127.0.0.1. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -64,6 +122,7 @@ function __filenameSafe(): string {
   return typeof __filename === 'string' ? __filename : path.join(process.cwd(), 'package.json');
 }
 
+/** Starts an app file (`.ts` through tsx, or `.js`) in its own process and resolves once it listens on its port. */
 export async function launchApp(entry: string, opts: LaunchOptions = {}): Promise<LaunchedApp> {
   const cwd = opts.cwd ?? process.cwd();
   const port = opts.port ?? (await freePort());

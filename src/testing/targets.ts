@@ -2,7 +2,18 @@
 import { hostOf, type AppServer } from '../app/server';
 
 /** An app to reach: a started `AppServer`/`TpaServer`, `{ port }`, or a base URL. */
-export type AppTarget = { getPort(): number } | { port: number; host?: string } | string;
+export type AppTarget =
+  | {
+      /** The port the started server listens on. */
+      getPort(): number;
+    }
+  | {
+      /** The app's port. */
+      port: number;
+      /** The app's host (default 127.0.0.1). */
+      host?: string;
+    }
+  | string;
 
 /** The base URL (no trailing slash) of an app target. */
 export function baseUrlOf(app: AppTarget): string {

@@ -10,7 +10,7 @@ import { canonicalStreamKey, streamBase } from '../protocol/streams';
 import { describeMatcher, displayMatches } from './display-match';
 import { photoResponseMessage, photoUploadFor, postPhotoUpload } from './photo-answers';
 import { baseUrlOf, type AppTarget } from './targets';
-import type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, Waiter, WebhookAnswer, WireDirection, WireRecord } from './user-types';
+import type { DisplayMatcher, DisplayRecord, HandshakeRefusal, PhotoAnswer, PhotoUpload, Waiter, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 import { parseOrRaw } from './wire-parse';
 import type { AudioStreamRecord } from './audio-relay';
 import type { TelemetryUpload } from './telemetry-intake';
@@ -19,7 +19,7 @@ import type { TelemetryUpload } from './telemetry-intake';
 const DEFAULT_WAIT_MS = 10_000;
 
 export { layoutTexts } from './display-match';
-export type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
+export type { DisplayMatcher, DisplayRecord, HandshakeRefusal, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 
 /** The bridge a user uses to reach the cloud that owns it. */
 export interface UserCloud {
@@ -37,14 +37,19 @@ export interface UserCloud {
   readonly telemetry?: { issue(user: SimulatedUser, windowMs?: number): { incidentId: string; uploadToken: string; message: Record<string, unknown> } };
 }
 
+/** One simulated wearer: records what the app sends (displays, wire) and plays inputs (speech, buttons, head, touch, notifications, battery, location). */
 export class SimulatedUser {
+  /** Every layout the app showed, in order. */
   readonly displays: DisplayRecord[] = [];
+  /** Every message in both directions, in order. */
   readonly wire: WireRecord[] = [];
   /** The latest layout per view. */
   readonly current: Record<string, DisplayRecord | undefined> = {};
+  /** The app's current subscriptions. */
   subscriptions: SubscriptionRequest[] = [];
   /** Handshakes completed (1 after start; more after reconnects). */
   connections = 0;
+  /** How the app answered the webhook. */
   webhookResponse: WebhookAnswer | undefined;
   /** Base URL of the app's server (where webhooks and photo uploads go). */
   appUrl: string | undefined;
@@ -52,13 +57,14 @@ export class SimulatedUser {
   joinedAt: string | undefined;
   /** Close code of the app's last socket close, once closed. */
   lastCloseCode: number | undefined;
+  /** The app's WebSocket, while connected. */
   ws: WebSocket | null = null;
   /** sha256 hex of the API key the app presented; the cloud signs tool calls with it. */
   apiKeyHash: string | undefined;
   /** When each `tpa_connection_init` arrived, in ms since the cloud started (first handshake, then reconnects). */
   readonly connectionTimes: number[] = [];
   /** Refuse the next handshake of this user with a `tpa_connection_error` of this code (then close 1008). */
-  refuseNextConnection: { code: string; message?: string } | undefined;
+  refuseNextConnection: HandshakeRefusal | undefined;
   /** Telemetry uploads the app made for this user's incidents (3.0.0-hono). */
   readonly telemetryUploads: TelemetryUpload[] = [];
   /** @internal the TCP socket under `ws` */
@@ -67,12 +73,15 @@ export class SimulatedUser {
 
   constructor(
     private readonly cloud: UserCloud,
+    /** The user's id. */
     readonly userId: string,
+    /** The session id. */
     readonly sessionId: string,
     /** The session's package; a cloud with `acceptAnyPackage` sets it to the one the app sent. */
     public packageName: string,
   ) {}
 
+  /** Whether the app's socket is open. */
   get connected(): boolean {
     return !!this.ws && this.ws.readyState === 1;
   }
@@ -105,6 +114,7 @@ export class SimulatedUser {
     return this.routeStream('transcription', `transcription:${language}`, data);
   }
 
+  /** A translation, routed as the cloud would: only if the app subscribed to that language pair. Returns frames sent. */
   async translate(text: string, opts: { from: string; to: string; isFinal?: boolean; originalText?: string }): Promise<number> {
     const now = Date.now();
     const data = {
@@ -122,14 +132,17 @@ export class SimulatedUser {
     return this.routeStream('translation', `translation:${opts.from}-to-${opts.to}`, data);
   }
 
+  /** A button press. Returns frames sent (0 when the app is not subscribed). */
   pressButton(buttonId = 'main', pressType: 'short' | 'long' = 'short'): Promise<number> {
     return this.routeStream('button_press', 'button_press', { type: 'button_press', buttonId, pressType, timestamp: new Date().toISOString() });
   }
 
+  /** A head movement. Returns frames sent. */
   moveHead(position: 'up' | 'down'): Promise<number> {
     return this.routeStream('head_position', 'head_position', { type: 'head_position', position, timestamp: new Date().toISOString() });
   }
 
+  /** A touch gesture. Returns frames sent. */
   touch(gesture: string): Promise<number> {
     return this.routeStream('touch_event', `touch_event:${gesture}`, {
       type: 'touch_event',
@@ -139,6 +152,7 @@ export class SimulatedUser {
     });
   }
 
+  /** A phone notification. Returns frames sent. */
   notify(n: { app: string; title: string; content: string; priority?: string }): Promise<number> {
     return this.routeStream('phone_notification', 'phone_notification', {
       type: 'phone_notification',
@@ -148,10 +162,12 @@ export class SimulatedUser {
     });
   }
 
+  /** A glasses battery update. Returns frames sent. */
   battery(level: number, charging = false): Promise<number> {
     return this.routeStream('glasses_battery_update', 'glasses_battery_update', { type: 'glasses_battery_update', level, charging });
   }
 
+  /** A location update. Returns frames sent. */
   location(lat: number, lng: number, accuracy?: number): Promise<number> {
     return this.routeStream('location_update', 'location_update', { type: 'location_update', lat, lng, accuracy });
   }
@@ -328,6 +344,7 @@ export class SimulatedUser {
     return this.waitFor(() => (this.connections >= count && this.connected ? true : undefined), timeoutMs, `${count} handshakes`).then(() => {});
   }
 
+  /** Resolves with `check()`'s first defined result; rejects after `timeoutMs` naming `what`. */
   waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
     const first = check();
     if (first !== undefined) return Promise.resolve(first);

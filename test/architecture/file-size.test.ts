@@ -8,6 +8,8 @@ const LIMIT = 400;
 const EXCEPTIONS: Record<string, string> = {
   'src/protocol/messages.ts': 'pure type table (wire message declarations)',
   'src/protocol/module-messages.ts': 'pure type table (wire message declarations)',
+  'src/protocol/enums.ts': 'pure type table (wire enums, one documented member per line pair)',
+  'src/protocol/control.ts': 'type table (the control protocol frames, every field documented)',
 };
 
 test(`no file in src/ or compat/ is longer than ${LIMIT} lines`, () => {

@@ -28,16 +28,29 @@ test('both onToolCall override forms (and their older spellings) compile', () =>
   expect(diagnostics(path.join(root, 'test/types/tool-call-overrides.ts'))).toEqual([]);
 }, 60_000);
 
+test('typed events and hooks: known streams type the handler, wrong handlers fail (every @ts-expect-error is used)', () => {
+  expect(diagnostics(path.join(root, 'test/types/typed-events.ts'))).toEqual([]);
+}, 60_000);
+
+/** The compiler's messages for a snippet compiled as if it were the file `test/types/<name>.ts`. */
+function snippetErrors(name: string, lines: string[]): string {
+  return diagnostics(path.join(root, `test/types/${name}.ts`), lines.join('\n')).join('\n');
+}
+
+test('a wrong handler for a known stream is a compile error', () => {
+  const errors = snippetErrors('__wrong-handler', [
+    "import { type AppSession, type HeadPosition, StreamType } from '@mentraos/sdk';",
+    'export const wrong = (session: AppSession) => session.events.on(StreamType.BUTTON_PRESS, (head: HeadPosition) => head.position);',
+  ]);
+  expect(errors).toMatch(/Handler<ButtonPress>/);
+}, 60_000);
+
 test('an override with an incompatible first parameter does not compile', () => {
-  const file = path.join(root, 'test/types/__bad-override.ts');
-  const errors = diagnostics(
-    file,
-    [
-      "import { AppServer } from '@mentraos/sdk';",
-      'export class Bad extends AppServer {',
-      '  protected override async onToolCall(toolCall: number): Promise<any> { return toolCall; }',
-      '}',
-    ].join('\n'),
-  );
-  expect(errors.join('\n')).toMatch(/onToolCall/);
+  const errors = snippetErrors('__bad-override', [
+    "import { AppServer } from '@mentraos/sdk';",
+    'export class Bad extends AppServer {',
+    '  protected override async onToolCall(toolCall: number): Promise<any> { return toolCall; }',
+    '}',
+  ]);
+  expect(errors).toMatch(/onToolCall/);
 }, 60_000);

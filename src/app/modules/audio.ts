@@ -16,7 +16,9 @@ import { type SessionLike, followSessionId, resolveCore } from '../core-of';
 export const AUDIO_TIMEOUT_MS = 60_000;
 const KIND = 'audio';
 
+/** The options of `session.audio.playAudio`. */
 export interface AudioPlayOptions {
+  /** The URL of the audio file the glasses play. */
   audioUrl: string;
   /** 0.0 to 1.0 (default 1.0). */
   volume?: number;
@@ -28,23 +30,67 @@ export interface AudioPlayOptions {
   timeoutMs?: number;
 }
 
+/** The options of `session.audio.speak`. */
 export interface SpeakOptions {
+  /**
+   * The text-to-speech voice.
+   *
+   * @defaultValue the cloud's default voice
+   */
   voice_id?: string;
+  /**
+   * The text-to-speech model.
+   *
+   * @defaultValue the cloud's default model
+   */
   model_id?: string;
+  /**
+   * Voice tuning passed to the text-to-speech service.
+   *
+   * @defaultValue the cloud's defaults
+   */
   voice_settings?: { stability?: number; similarity_boost?: number; style?: number; use_speaker_boost?: boolean; speed?: number };
+  /**
+   * 0.0 to 1.0.
+   *
+   * @defaultValue `1.0`
+   */
   volume?: number;
+  /**
+   * Stop other playback and wait for the result; false sends and resolves at once.
+   *
+   * @defaultValue `true`
+   */
   stopOtherAudio?: boolean;
   /** Default 2 (TTS). */
   trackId?: number;
+  /**
+   * How long to wait for the result, in milliseconds.
+   *
+   * @defaultValue `60000`
+   */
   timeoutMs?: number;
 }
 
+/** The outcome of playing or speaking. */
 export interface AudioPlayResult {
+  /** Whether the glasses played it. */
   success: boolean;
+  /** Why it failed. */
   error?: string;
+  /** The duration the glasses reported. */
   duration?: number;
 }
 
+/**
+ * `session.audio`: play audio files and speak text on the glasses.
+ *
+ * @example
+ * ```ts
+ * await session.audio.speak('Hello from your app');
+ * await session.audio.playAudio({ audioUrl: 'https://example.com/chime.mp3', volume: 0.5 });
+ * ```
+ */
 export class AudioManager {
   /** The output stream that is open or opening (3.0.0-hono: one at a time). */
   private activeOutputStream: AudioOutputStream | null = null;
@@ -158,10 +204,12 @@ export class AudioManager {
     return requestId === undefined ? this.getPendingRequestCount() > 0 : this.core.requests.hasOf(requestId, KIND);
   }
 
+  /** How many audio requests are waiting for their result. */
   getPendingRequestCount(): number {
     return this.getPendingRequestIds().length;
   }
 
+  /** The ids of the audio requests waiting for their result. */
   getPendingRequestIds(): string[] {
     return this.core.requests.ids(KIND);
   }
@@ -171,6 +219,7 @@ export class AudioManager {
     return this.core.requests.hasOf(requestId, KIND) && this.core.requests.reject(requestId, cancelledError(KIND, requestId));
   }
 
+  /** Rejects every pending audio request with `SdkError('request_cancelled')`; returns how many. */
   cancelAllAudioRequests(): number {
     return this.core.requests.rejectMatching({ kind: KIND }, cancelledError);
   }

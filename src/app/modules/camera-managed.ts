@@ -24,16 +24,25 @@ import { type SessionLike, resolveCore } from '../core-of';
 export const MANAGED_STREAM_TIMEOUT_MS = 30_000;
 export const STREAM_CHECK_TIMEOUT_MS = 5_000;
 
+/** The options of `session.camera.startManagedStream`. */
 export interface ManagedStreamOptions
   extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations' | 'sound'> {
-  /** How long to wait for the stream to go live (default 30 000 ms). */
+  /**
+   * How long to wait for the stream to go live (default 30 000 ms).
+   *
+   * @defaultValue 30 000 ms
+   */
   timeoutMs?: number;
 }
 
+/** The viewing URLs of a live managed stream. */
 export interface ManagedStreamResult extends ManagedStreamUrls {}
 
+/** The answer of `checkExistingStream`. */
 export interface ExistingStream {
+  /** Whether a stream is running. */
   hasActiveStream: boolean;
+  /** The running stream, when there is one. */
   streamInfo?: StreamInfo;
 }
 
@@ -43,6 +52,7 @@ export function cancelStreamRequests(core: CoreSession): void {
   core.requests.rejectMatching({ kind: CHECK_KIND }, cancelledError);
 }
 
+/** Cloud-managed streams (the cloud relays the glasses' stream and gives viewing URLs); reached through `session.camera`. */
 export class CameraManagedExtension {
   /** Status, URLs and the pending start live in the core session's record, which applies `managed_stream_status`. */
   private readonly state: CameraState;
@@ -57,6 +67,7 @@ export class CameraManagedExtension {
     this.state = cameraState(this.core.moduleState);
   }
 
+  /** Starts a cloud-managed stream; resolves with its viewing URLs once it is live. */
   async startManagedStream(options: ManagedStreamOptions = {}): Promise<ManagedStreamResult> {
     const state = this.state;
     if (state.managedActive || state.managedStartId)
@@ -89,6 +100,7 @@ export class CameraManagedExtension {
     }
   }
 
+  /** Asks the cloud to stop the managed stream. */
   async stopManagedStream(): Promise<void> {
     this.core.send({ type: 'managed_stream_stop', packageName: this.core.packageName });
   }
@@ -98,18 +110,22 @@ export class CameraManagedExtension {
     return this.core.addHandler(StreamType.MANAGED_STREAM_STATUS, handler);
   }
 
+  /** Whether a managed stream is running. */
   isManagedStreamActive(): boolean {
     return this.state.managedActive;
   }
 
+  /** The viewing URLs of the managed stream, once live. */
   getManagedStreamUrls(): ManagedStreamResult | undefined {
     return this.state.managedUrls;
   }
 
+  /** The last managed stream status. */
   getManagedStreamStatus(): ManagedStreamStatus | undefined {
     return this.state.managedStatus;
   }
 
+  /** Asks the cloud whether a stream (managed or not) is running; `{hasActiveStream: false}` after 5 s without an answer. */
   async checkExistingStream(options: { timeoutMs?: number } = {}): Promise<ExistingStream> {
     try {
       return await sendRequest<ExistingStream>(this.core, {

@@ -32,12 +32,33 @@ import { CameraManagedExtension, cancelStreamRequests, type ExistingStream, type
 
 export const PHOTO_TIMEOUT_MS = 30_000;
 
+/** The options of `session.camera.requestPhoto`. */
 export interface PhotoRequestOptions {
+  /**
+   * Also save the photo in the phone's gallery.
+   *
+   * @defaultValue `false`
+   */
   saveToGallery?: boolean;
   /** Upload the photo there instead of to this app (the promise then resolves at once with an empty buffer). */
   customWebhookUrl?: string;
+  /**
+   * A token sent along with the photo upload to `customWebhookUrl`.
+   *
+   * @defaultValue none
+   */
   authToken?: string;
+  /**
+   * The photo size.
+   *
+   * @defaultValue `'medium'`
+   */
   size?: PhotoSize;
+  /**
+   * The photo compression.
+   *
+   * @defaultValue `'none'`
+   */
   compress?: PhotoCompression;
   /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
   sound?: boolean;
@@ -45,15 +66,41 @@ export interface PhotoRequestOptions {
   timeoutMs?: number;
 }
 
+/** The options of `session.camera.startStream` (RTMP). */
 export interface RtmpStreamOptions {
+  /** The RTMP URL to stream to. */
   rtmpUrl: string;
+  /**
+   * Video settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   video?: VideoConfig;
+  /**
+   * Audio settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   audio?: AudioConfig;
+  /**
+   * Stream settings.
+   *
+   * @defaultValue the glasses' defaults
+   */
   stream?: StreamConfig;
   /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
   sound?: boolean;
 }
 
+/**
+ * `session.camera`: photos, RTMP streams and cloud-managed streams.
+ *
+ * @example
+ * ```ts
+ * const photo = await session.camera.requestPhoto({ size: 'large' });
+ * session.logger.info(`${photo.mimeType}, ${photo.size} bytes`);
+ * ```
+ */
 export class CameraModule {
   /** The session's stream state (kept by the core session, so it covers messages from before this module). */
   private readonly state: CameraState;
@@ -73,7 +120,17 @@ export class CameraModule {
 
   // ---------------------------------------------------------------- photos
 
-  /** Takes a photo; resolves with it, or rejects with an `SdkError` (`photo_error`, `request_timeout`, `session_closed`). */
+  /**
+   * Takes a photo; resolves with it, or rejects with an `SdkError` (`photo_error`, `request_timeout`, `session_closed`).
+   *
+   * @example
+   * ```ts
+   * session.events.onButtonPress(async () => {
+   *   const photo = await session.camera.requestPhoto({ size: 'large' });
+   *   await writeFile(`photo-${photo.requestId}.jpg`, photo.buffer);
+   * });
+   * ```
+   */
   requestPhoto(options: PhotoRequestOptions = {}): Promise<PhotoData> {
     const requestId = newRequestId('photo_req');
     const message = {
@@ -102,6 +159,7 @@ export class CameraModule {
     });
   }
 
+  /** Whether a photo request is waiting for its photo. */
   hasPhotoPendingRequest(requestId: string): boolean {
     return this.core.sharedRequests.hasOf(requestId, PHOTO_KIND, this.core.sessionId);
   }
@@ -158,14 +216,17 @@ export class CameraModule {
     });
   }
 
+  /** Whether an RTMP stream is running. */
   isCurrentlyStreaming(): boolean {
     return this.state.streaming;
   }
 
+  /** The URL being streamed to. */
   getCurrentStreamUrl(): string | undefined {
     return this.state.streamUrl;
   }
 
+  /** The last RTMP stream status. */
   getStreamStatus(): RtmpStreamStatus | undefined {
     return this.state.streamStatus;
   }
@@ -175,6 +236,7 @@ export class CameraModule {
     this.core.subscribe(StreamType.RTMP_STREAM_STATUS);
   }
 
+  /** Unsubscribes from `rtmp_stream_status`. */
   unsubscribeFromStreamStatusUpdates(): void {
     this.core.unsubscribe(StreamType.RTMP_STREAM_STATUS);
   }
@@ -191,6 +253,7 @@ export class CameraModule {
     return this.managed.startManagedStream(options);
   }
 
+  /** Asks the cloud to stop the managed stream. */
   stopManagedStream(): Promise<void> {
     return this.managed.stopManagedStream();
   }
@@ -200,10 +263,12 @@ export class CameraModule {
     return this.managed.onManagedStreamStatus(handler);
   }
 
+  /** Whether a managed stream is running. */
   isManagedStreamActive(): boolean {
     return this.managed.isManagedStreamActive();
   }
 
+  /** The viewing URLs of the managed stream, once live. */
   getManagedStreamUrls(): ManagedStreamResult | undefined {
     return this.managed.getManagedStreamUrls();
   }

@@ -11,26 +11,42 @@ import type { Layout } from '../../protocol/messages';
 import type { DashboardSection } from '../../protocol/module-messages';
 
 export const DEFAULT_SYSTEM_DASHBOARD_PACKAGE = 'system.augmentos.dashboard';
+/** A dashboard mode, or `'none'` when the cloud has not reported one. */
 export type DashboardModeValue = DashboardMode | 'none';
 
+/** What every app can do with the dashboard (`session.dashboard.content`). */
 export interface DashboardContentAPI {
+  /** Writes text to the given dashboard modes (the main dashboard by default). */
   write(content: string, targets?: Array<DashboardMode | 'main' | 'expanded'>): void;
+  /** Writes text to the main dashboard. */
   writeToMain(content: string): void;
+  /** Writes text or a layout to the expanded dashboard. */
   writeToExpanded(content: string | Layout): void;
+  /** The current dashboard mode. */
   getCurrentMode(): Promise<DashboardModeValue>;
+  /** Changes of the dashboard mode. */
   onModeChange(callback: (mode: DashboardModeValue) => void): () => void;
 }
 
+/** What the system dashboard app can do (`session.dashboard.system`). */
 export interface DashboardSystemAPI {
+  /** Sets the top-left corner. */
   setTopLeft(content: string): void;
+  /** Sets the top-right corner. */
   setTopRight(content: string): void;
+  /** Sets the bottom-left corner. */
   setBottomLeft(content: string): void;
+  /** Sets the bottom-right corner. */
   setBottomRight(content: string): void;
+  /** Switches the dashboard's view mode. */
   setViewMode(mode: DashboardMode | 'main' | 'expanded'): void;
 }
 
+/** `session.dashboard`: `content` for every app, `system` for the system dashboard app only. */
 export interface DashboardAPI {
+  /** Dashboard content of this app. */
   content: DashboardContentAPI;
+  /** The system dashboard's corners and mode; only for the system dashboard app. */
   system?: DashboardSystemAPI;
 }
 
@@ -47,6 +63,7 @@ function wireSessionId(core: CoreSession): string {
   return `${core.sessionId}-${core.packageName}`;
 }
 
+/** `session.dashboard.content`: this app's text on the dashboard, and the dashboard's mode. */
 export class DashboardContentManager implements DashboardContentAPI {
   private mode: DashboardModeValue;
   private alwaysOn: boolean | undefined;
@@ -75,6 +92,7 @@ export class DashboardContentManager implements DashboardContentAPI {
     this.send(content, targets);
   }
 
+  /** Writes text to the main dashboard. */
   writeToMain(content: string): void {
     this.write(content, [DashboardMode.MAIN]);
   }
@@ -84,7 +102,11 @@ export class DashboardContentManager implements DashboardContentAPI {
     this.send(content, [DashboardMode.EXPANDED]);
   }
 
-  /** @deprecated The 1.x always-on dashboard: `content` in the `always_on` mode. */
+  /**
+   * Writes `content` to the 1.x always-on dashboard (the `always_on` mode).
+   *
+   * @deprecated Use `write(content, [DashboardMode.ALWAYS_ON])`, which sends the same message.
+   */
   writeToAlwaysOn(content: string): void {
     this.write(content, [DashboardMode.ALWAYS_ON]);
   }
@@ -120,25 +142,31 @@ export class DashboardContentManager implements DashboardContentAPI {
   }
 }
 
+/** `session.dashboard.system`: the corners and view mode of the system dashboard. */
 export class DashboardSystemManager implements DashboardSystemAPI {
   constructor(private readonly core: CoreSession) {}
 
+  /** Sets the top-left corner. */
   setTopLeft(content: string): void {
     this.section('topLeft', content);
   }
 
+  /** Sets the top-right corner. */
   setTopRight(content: string): void {
     this.section('topRight', content);
   }
 
+  /** Sets the bottom-left corner. */
   setBottomLeft(content: string): void {
     this.section('bottomLeft', content);
   }
 
+  /** Sets the bottom-right corner. */
   setBottomRight(content: string): void {
     this.section('bottomRight', content);
   }
 
+  /** Switches the dashboard's view mode. */
   setViewMode(mode: DashboardMode | 'main' | 'expanded'): void {
     this.core.send({ type: 'dashboard_mode_change', packageName: this.core.packageName, sessionId: wireSessionId(this.core), mode });
   }
@@ -154,8 +182,19 @@ export class DashboardSystemManager implements DashboardSystemAPI {
   }
 }
 
+/**
+ * `session.dashboard`.
+ *
+ * @example
+ * ```ts
+ * session.dashboard.content.writeToMain('3 new messages');
+ * session.dashboard.content.onModeChange((mode) => session.logger.info(`dashboard: ${mode}`));
+ * ```
+ */
 export class DashboardManager implements DashboardAPI {
+  /** Dashboard content of this app. */
   readonly content: DashboardContentManager;
+  /** The system dashboard's corners and mode; only for the system dashboard app. */
   readonly system?: DashboardSystemManager;
 
   /** `isSystem` defaults to whether the package is the system dashboard (the session passes what it found at start). */

@@ -11,19 +11,33 @@ import { type SessionLike, resolveCore } from '../core-of';
 
 type Nullable<K extends keyof GlassesInfo> = NonNullable<GlassesInfo[K]> | null;
 
+/** `session.device.state`: the glasses' state as observables (read `.value`, or follow with `onChange`). */
 export class DeviceState {
+  /** Whether the glasses are on WiFi. */
   readonly wifiConnected: Observable<boolean>;
+  /** The WiFi network's name. */
   readonly wifiSsid: Observable<string | null>;
+  /** The glasses' local IP address on WiFi. */
   readonly wifiLocalIp: Observable<string | null>;
+  /** The glasses' battery level (percent). */
   readonly batteryLevel: Observable<number | null>;
+  /** Whether the glasses are charging. */
   readonly charging: Observable<boolean | null>;
+  /** The case's battery level (percent). */
   readonly caseBatteryLevel: Observable<number | null>;
+  /** Whether the case is charging. */
   readonly caseCharging: Observable<boolean | null>;
+  /** Whether the case is open. */
   readonly caseOpen: Observable<boolean | null>;
+  /** Whether the glasses are out of the case. */
   readonly caseRemoved: Observable<boolean | null>;
+  /** Whether the glasses' hotspot is on. */
   readonly hotspotEnabled: Observable<boolean | null>;
+  /** The hotspot's network name. */
   readonly hotspotSsid: Observable<string | null>;
+  /** Whether the glasses are connected. */
   readonly connected: Observable<boolean>;
+  /** The glasses' model name. */
   readonly modelName: Observable<string | null>;
 
   /**

@@ -5,16 +5,42 @@ import type { CoreSession } from '../../core/session/session';
 import type { Capabilities, LedColor, LightInfo } from '../../protocol/module-messages';
 import { type SessionLike, resolveCore } from '../core-of';
 
+/** The options of `session.led.turnOn`. */
 export interface LedControlOptions {
+  /**
+   * The LED colour.
+   *
+   * @defaultValue `'red'`
+   */
   color?: LedColor;
-  /** Milliseconds on per cycle (default 1000). */
+  /**
+   * Milliseconds on per cycle (default 1000).
+   *
+   * @defaultValue 1000
+   */
   ontime?: number;
-  /** Milliseconds off per cycle (default 0). */
+  /**
+   * Milliseconds off per cycle (default 0).
+   *
+   * @defaultValue 0
+   */
   offtime?: number;
-  /** Cycles (default 1). */
+  /**
+   * Cycles (default 1).
+   *
+   * @defaultValue 1
+   */
   count?: number;
 }
 
+/**
+ * `session.led`: the glasses' RGB LED.
+ *
+ * @example
+ * ```ts
+ * await session.led.blink('green', 500, 500, 3);
+ * ```
+ */
 export class LedModule {
   private readonly core: CoreSession;
 
@@ -29,6 +55,7 @@ export class LedModule {
   /** Nothing to release: LED commands are fire-and-forget and the module holds no timer or request (kept for apps that call it). */
   cleanup(): void {}
 
+  /** Turns the LED on (see {@link LedControlOptions} for the defaults). */
   async turnOn(options: LedControlOptions = {}): Promise<void> {
     const ontime = nonNegative(options.ontime, 1000, 'ontime');
     const offtime = nonNegative(options.offtime, 0, 'offtime');
@@ -36,6 +63,7 @@ export class LedModule {
     this.send({ action: 'on', color: options.color ?? 'red', ontime, offtime, count });
   }
 
+  /** Turns the LED off. */
   async turnOff(): Promise<void> {
     this.send({ action: 'off' });
   }

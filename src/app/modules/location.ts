@@ -14,6 +14,7 @@ import { type SessionLike, resolveCore } from '../core-of';
 export const LOCATION_POLL_TIMEOUT_MS = 15_000;
 const KIND = 'location poll';
 
+/** `session.location`: a location stream at a chosen accuracy, and one-off polls. */
 export class LocationManager {
   private stopStream: (() => void) | undefined;
 

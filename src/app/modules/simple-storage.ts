@@ -20,12 +20,37 @@ import { type SessionLike, resolveCore } from '../core-of';
 
 export const MAX_VALUE_CHARS = 100_000;
 
+/** How `session.simpleStorage` batches its writes. */
 export interface SimpleStorageOptions {
+  /**
+   * Write after this many milliseconds without a change.
+   *
+   * @defaultValue `3000`
+   */
   idleMs?: number;
+  /**
+   * Write at the latest this many milliseconds after the first unwritten change.
+   *
+   * @defaultValue `10000`
+   */
   maxWaitMs?: number;
+  /**
+   * First retry delay after a failed write, in milliseconds (doubles up to 30 s).
+   *
+   * @defaultValue `1000`
+   */
   retryBaseMs?: number;
 }
 
+/**
+ * `session.simpleStorage`: string values kept by the cloud for this app and user; writes are batched.
+ *
+ * @example
+ * ```ts
+ * await session.simpleStorage.set('lastCity', 'Paris');
+ * const city = await session.simpleStorage.get('lastCity');
+ * ```
+ */
 export class SimpleStorage {
   private cache: Record<string, string> | null = null;
   private loading: Promise<Record<string, string>> | null = null;
@@ -63,6 +88,7 @@ export class SimpleStorage {
     if (this.core.state === 'closed') await this.writer.flush();
   }
 
+  /** Stores several strings; written to the cloud in the next batch. */
   async setMultiple(data: Record<string, string>): Promise<void> {
     if (!data || typeof data !== 'object') throw new SdkError('invalid_argument', 'setMultiple needs an object of string values');
     const entries = Object.entries(data);
@@ -89,18 +115,22 @@ export class SimpleStorage {
     return this.serial(() => this.remove(''));
   }
 
+  /** Every stored key. */
   async keys(): Promise<string[]> {
     return Object.keys(await this.read());
   }
 
+  /** How many keys are stored. */
   async size(): Promise<number> {
     return Object.keys(await this.read()).length;
   }
 
+  /** Whether a key is stored. */
   async hasKey(key: string): Promise<boolean> {
     return Object.hasOwn(await this.read(), key);
   }
 
+  /** Every stored key and value. */
   async getAllData(): Promise<Record<string, string>> {
     return { ...(await this.read()) };
   }

@@ -10,8 +10,11 @@ import type { GlassesConnectionState } from '../../protocol/messages';
 import type { Capabilities } from '../../protocol/module-messages';
 import type { DeviceState } from './device-state';
 
+/** The glasses' WiFi status. */
 export interface WifiStatus {
+  /** Whether the glasses are on WiFi. */
   connected: boolean;
+  /** The network's name. */
   ssid?: string | null;
 }
 

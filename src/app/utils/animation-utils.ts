@@ -6,32 +6,85 @@ import { SdkError, toError } from '../../core/errors';
 import type { AppSession } from '../session';
 import { BitmapUtils, type LoadFramesOptions } from './bitmap-utils';
 
+/** The options of an animation. */
 export interface AnimationConfig {
+  /**
+   * Milliseconds per frame.
+   *
+   * @defaultValue `1750`
+   */
   intervalMs?: number;
+  /**
+   * Loop the frames.
+   *
+   * @defaultValue `false`
+   */
   repeat?: boolean;
+  /**
+   * Check each frame file is a valid BMP while loading.
+   *
+   * @defaultValue `true`
+   */
   validateFrames?: boolean;
+  /**
+   * How frame files are loaded.
+   *
+   * @defaultValue see {@link LoadFramesOptions}
+   */
   loadOptions?: LoadFramesOptions;
+  /**
+   * Called when the animation starts.
+   *
+   * @defaultValue none
+   */
   onStart?: () => void;
+  /**
+   * Called when `stop()` stops it.
+   *
+   * @defaultValue none
+   */
   onStop?: () => void;
+  /**
+   * Called on the app's clock for each frame.
+   *
+   * @defaultValue none
+   */
   onFrame?: (frameIndex: number, totalFrames: number) => void;
+  /**
+   * Called with a message when the animation cannot be created or started.
+   *
+   * @defaultValue none
+   */
   onError?: (error: string) => void;
 }
 
+/** Controls a running animation. */
 export interface AnimationController {
+  /** Stops the animation and clears the view. */
   stop: () => void;
+  /** Whether the animation runs. */
   isRunning: () => boolean;
+  /** The current frame index (followed only when `onFrame` is set). */
   getCurrentFrame: () => number;
+  /** How many frames the animation has. */
   getTotalFrames: () => number;
 }
 
+/** What `measureTiming` measured. */
 export interface TimingInfo {
+  /** The interval asked for, in milliseconds. */
   targetInterval: number;
+  /** The mean interval measured, in milliseconds. */
   actualInterval: number;
+  /** `actualInterval - targetInterval`. */
   drift: number;
+  /** Frames per second at the measured interval. */
   fps: number;
 }
 
+/** Bitmap animations on the glasses from frame files or frame lists. */
 export class AnimationUtils {
+  /** Resolves after `ms` milliseconds. */
   static delay(ms: number): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
@@ -130,6 +183,7 @@ export class AnimationUtils {
     };
   }
 
+  /** Loads frame files as base64 (validated unless `options` says otherwise). */
   static preloadFrames(basePath: string, frameCount: number, options: LoadFramesOptions = {}): Promise<string[]> {
     return BitmapUtils.loadBmpFrames(basePath, frameCount, { validateFrames: true, ...options });
   }

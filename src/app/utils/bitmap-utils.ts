@@ -12,24 +12,61 @@ export const GLASSES_BITMAP_HEIGHT = 135;
 /** Size of a 576×135 1-bit BMP with a two-colour palette. */
 export const GLASSES_BITMAP_BYTES = 9782;
 
+/** The result of validating a bitmap. */
 export interface BitmapValidation {
+  /** Whether the bitmap is valid. */
   isValid: boolean;
+  /** The bitmap's size in bytes. */
   byteCount: number;
+  /** How many pixels are black. */
   blackPixels: number;
+  /** What is wrong with it. */
   errors: string[];
-  metadata?: { dimensions?: { width: number; height: number }; format?: string };
+  /** The bitmap's dimensions and format, when known. */
+  metadata?: {
+    /** Width and height in pixels. */
+    dimensions?: {
+      /** Width in pixels. */
+      width: number;
+      /** Height in pixels. */
+      height: number;
+    };
+    /** The file format. */
+    format?: string;
+  };
 }
 
+/** How `loadBmpFrames` finds and checks frame files. */
 export interface LoadFramesOptions {
-  /** File name pattern with `{i}` for the frame number (default `animation_10_frame_{i}.bmp`). */
+  /**
+   * File name pattern with `{i}` for the frame number (default `animation_10_frame_{i}.bmp`).
+   *
+   * @defaultValue `animation_10_frame_{i}.bmp`
+   */
   filePattern?: string;
+  /**
+   * The first frame number.
+   *
+   * @defaultValue `1`
+   */
   startFrame?: number;
+  /**
+   * Check each frame is a valid BMP.
+   *
+   * @defaultValue `true`
+   */
   validateFrames?: boolean;
+  /**
+   * Skip missing frames instead of failing.
+   *
+   * @defaultValue `false`
+   */
   skipMissingFrames?: boolean;
 }
 
 type Format = 'hex' | 'base64' | 'buffer';
 
+/** Helpers for the 1-bit BMPs the glasses show (576×135). */
 export class BitmapUtils {
   /** Converts a 24-bit BMP to 1 bit (white where any channel is above 128). */
   static async convert24BitTo1BitBMP(input24BitBmp: Buffer): Promise<Buffer> {
@@ -37,6 +74,7 @@ export class BitmapUtils {
     return encodeBmp1(decodeBmp(input24BitBmp));
   }
 
+  /** Reads a file as base64; rejects with `SdkError('invalid_argument')` when it cannot be read. */
   static async fileToBase64(filePath: string): Promise<string> {
     try {
       return (await readFile(filePath)).toString('base64');
@@ -45,10 +83,12 @@ export class BitmapUtils {
     }
   }
 
+  /** Encodes bytes as base64. */
   static async bufferToBase64(bmpData: Buffer): Promise<string> {
     return bmpData.toString('base64');
   }
 
+  /** Pads a base64 BMP to 576×135 (see `padBmpForGlasses`). */
   static async padBase64Bitmap(bmpBase64: string, padding?: { left: number; top: number }): Promise<string> {
     return (await BitmapUtils.padBmpForGlasses(Buffer.from(bmpBase64, 'base64'), padding?.left, padding?.top)).toString('base64');
   }
@@ -142,12 +182,25 @@ export class BitmapUtils {
     return (await BitmapUtils.padBmpForGlasses(bmpData)).toString('base64');
   }
 
+  /** Converts between hex, base64 and a Buffer. */
   static convertFormat(data: string | Buffer, fromFormat: Format, toFormat: Format): string | Buffer {
     const buffer = fromFormat === 'buffer' ? (data as Buffer) : Buffer.from(data as string, fromFormat);
     return toFormat === 'buffer' ? buffer : buffer.toString(toFormat);
   }
 
-  static getBitmapInfo(hexString: string): { byteCount: number; blackPixels: number; width?: number; height?: number; isValidBmp: boolean } {
+  /** Size, black pixels and dimensions of a BMP given in hex. */
+  static getBitmapInfo(hexString: string): {
+    /** Size in bytes. */
+    byteCount: number;
+    /** How many pixels are black. */
+    blackPixels: number;
+    /** Width in pixels, when the header has one. */
+    width?: number;
+    /** Height in pixels, when the header has one. */
+    height?: number;
+    /** Whether the data starts with the BMP signature. */
+    isValidBmp: boolean;
+  } {
     return BitmapUtils.inspect(Buffer.from(typeof hexString === 'string' ? hexString : '', 'hex'));
   }
 

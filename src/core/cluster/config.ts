@@ -25,11 +25,21 @@ export interface ClusterOptions {
   /**
    * Signs the requests instances forward to each other (or `MENTRAOS_CLUSTER_SECRET`). Default: derived
    * from the API key, which every instance of the app already has. It never travels on the wire.
+   *
+   * @defaultValue `MENTRAOS_CLUSTER_SECRET`, else derived from the API key
    */
   secret?: string;
-  /** How long an ownership record outlives an instance that died (ms, default 30 000, or `MENTRAOS_CLUSTER_TTL_MS`); refreshed every third of it. */
+  /**
+   * How long an ownership record outlives an instance that died (ms, default 30 000, or `MENTRAOS_CLUSTER_TTL_MS`); refreshed every third of it.
+   *
+   * @defaultValue 30 000 ms, or `MENTRAOS_CLUSTER_TTL_MS`
+   */
   ttlMs?: number;
-  /** Prefix of every Redis key and channel (default `mentraos:<packageName>:`), so apps can share one Redis. */
+  /**
+   * Prefix of every Redis key and channel (default `mentraos:<packageName>:`), so apps can share one Redis.
+   *
+   * @defaultValue `mentraos:<packageName>:`
+   */
   keyPrefix?: string;
 }
 

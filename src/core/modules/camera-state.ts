@@ -12,11 +12,17 @@ export const MANAGED_START_KIND = 'managed stream start';
 export const STREAM_CHECK_KIND = 'stream status check';
 
 export interface ManagedStreamUrls {
+  /** The HLS URL. */
   hlsUrl: string;
+  /** The DASH URL. */
   dashUrl: string;
+  /** The WebRTC URL. */
   webrtcUrl?: string;
+  /** A preview page URL. */
   previewUrl?: string;
+  /** A thumbnail image URL. */
   thumbnailUrl?: string;
+  /** The stream's id. */
   streamId: string;
 }
 

@@ -16,7 +16,17 @@
 export type CloseAction = 'resume' | 'reconnect' | 'terminal';
 
 /** What a close code means for the session. Codes not listed mean `reconnect`. */
-export const CLOSE_CODES: Readonly<Record<number, { action: CloseAction; meaning: string }>> = {
+export const CLOSE_CODES: Readonly<
+  Record<
+    number,
+    {
+      /** What the session does after this close. */
+      action: CloseAction;
+      /** What the code means. */
+      meaning: string;
+    }
+  >
+> = {
   1000: { action: 'terminal', meaning: 'normal closure (the cloud stopped the app or ended the user session)' },
   1001: { action: 'reconnect', meaning: 'going away (the cloud is shutting down or moving the session)' },
   1002: { action: 'reconnect', meaning: 'protocol error' },
@@ -36,18 +46,37 @@ export function closeAction(code: number): CloseAction {
   return CLOSE_CODES[code]?.action ?? 'reconnect';
 }
 
+/** How a session reconnects after a drop (jittered backoff within a time budget). */
 export interface ReconnectOptions {
-  /** Total time to keep trying after a drop, in ms (default 60 000). 0 disables reconnecting. */
+  /**
+   * Total time to keep trying after a drop, in ms (default 60 000). 0 disables reconnecting.
+   *
+   * @defaultValue 60 000
+   */
   budgetMs?: number;
-  /** First backoff ceiling in ms (default 500). */
+  /**
+   * First backoff ceiling in ms (default 500).
+   *
+   * @defaultValue 500
+   */
   baseDelayMs?: number;
-  /** Largest backoff ceiling in ms (default 10 000). */
+  /**
+   * Largest backoff ceiling in ms (default 10 000).
+   *
+   * @defaultValue 10 000
+   */
   maxDelayMs?: number;
-  /** Most handshakes (first connections excluded) running at once across the server (default 50). */
+  /**
+   * Most handshakes (first connections excluded) running at once across the server (default 50).
+   *
+   * @defaultValue 50
+   */
   maxConcurrentHandshakes?: number;
   /**
    * A connection that drops within this many ms of its ack continues the previous backoff instead of
    * starting afresh, so a cloud that accepts and then closes at once is not hammered (default 5 000).
+   *
+   * @defaultValue 5 000
    */
   stableAfterMs?: number;
 }

@@ -25,10 +25,15 @@ export type StopReason =
   | 'app_disconnect'
   | (string & {});
 
+/** Why a session's connection closed. */
 export interface DisconnectInfo {
+  /** A readable summary. */
   message: string;
+  /** The WebSocket close code. */
   code: number;
+  /** The WebSocket close reason. */
   reason: string;
+  /** Whether the close was clean. */
   wasClean: boolean;
   /** True when the SDK is trying to reconnect (the session is not over). */
   willReconnect: boolean;

@@ -8,7 +8,14 @@ import { Emitter } from '../emitter';
 import { toError } from '../errors';
 import type { CloudFrame } from './frames';
 
-export type SettingChange = { oldValue: unknown; newValue: unknown };
+/** One setting's change. */
+export type SettingChange = {
+  /** The value before the change. */
+  oldValue: unknown;
+  /** The value after the change. */
+  newValue: unknown;
+};
+/** The changes of one settings update, by setting key. */
 export type SettingsChangeMap = Record<string, SettingChange>;
 type Listener = (changes: SettingsChangeMap) => unknown;
 

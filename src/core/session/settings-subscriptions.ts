@@ -7,6 +7,7 @@ import type { SettingRecord } from '../../protocol/messages';
 import { SdkError, toError } from '../errors';
 import type { CoreSession } from './session';
 
+/** Subscriptions computed from the app settings (`session.setSubscriptionSettings`). */
 export interface SubscriptionSettings {
   /** Setting keys whose changes recompute the subscriptions. */
   updateOnChange: string[];

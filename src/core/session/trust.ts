@@ -9,6 +9,7 @@
 import { isIPv6 } from 'node:net';
 import { TRUSTED_HOSTS_ENV } from '../../protocol/http-names';
 
+/** The cloud domains trusted by default (and their subdomains, over `wss://`). */
 export const DEFAULT_TRUSTED_DOMAINS: readonly string[] = ['mentra.glass', 'mentraos.com', 'augmentos.cloud', 'augmentos.org'];
 export { TRUSTED_HOSTS_ENV };
 

@@ -20,37 +20,75 @@ import { isLoopbackHost } from '../../session/trust';
 import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
 import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
 
+/** The options of `createAuthMiddleware`. */
 export interface AuthMiddlewareOptions {
+  /** The app's API key (for exchanging temporary tokens). */
   apiKey: string;
+  /** The app's package name. */
   packageName: string;
   /**
    * Secret for the session cookie's HMAC. Without it a random per-process secret is used (never one
    * derived from the API key), so webview sessions do not survive a restart; a warning says so once.
+   *
+   * @defaultValue a random per-process secret
    */
   cookieSecret?: string;
-  /** Default `aos_session`. */
+  /**
+   * Default `aos_session`.
+   *
+   * @defaultValue `aos_session`
+   */
   cookieName?: string;
-  /** The query parameter that carries the temporary token (1.x option; default `aos_temp_token`). */
+  /**
+   * The query parameter that carries the temporary token (1.x option; default `aos_temp_token`).
+   *
+   * @defaultValue `aos_temp_token`
+   */
   tokenQueryParam?: string;
-  /** Merged over `{httpOnly: true, sameSite: 'lax', secure: <request is https>, maxAge: 30 days, path: '/'}`. */
+  /**
+   * Merged over `{httpOnly: true, sameSite: 'lax', secure: <request is https>, maxAge: 30 days, path: '/'}`.
+   *
+   * @defaultValue `{httpOnly: true, sameSite: 'lax', secure: <request is https>, maxAge: 30 days, path: '/'}`
+   */
   cookieOptions?: CookieOptions;
-  /** The live session of a user, set as `req.activeSession`. */
+  /**
+   * The live session of a user, set as `req.activeSession`.
+   *
+   * @defaultValue none: `req.activeSession` stays unset
+   */
   getSessionForUser?: (userId: string) => unknown;
-  /** The published name of `getSessionForUser`. */
+  /**
+   * The published name of `getSessionForUser`.
+   *
+   * @defaultValue none
+   */
   getAppSessionForUser?: (userId: string) => unknown;
   /**
    * The user another instance of the app already authenticated, for a request it forwarded here (verified
    * by the cluster signature). It is taken as is, before any token or cookie, and sets no cookie.
+   *
+   * @defaultValue none
    */
   forwardedUser?: (req: Request) => string | undefined;
-  /** Where temporary tokens are exchanged (default `https://api.mentra.glass`; `http://` only for loopback). */
+  /**
+   * Where temporary tokens are exchanged (default `https://api.mentra.glass`; `http://` only for loopback).
+   *
+   * @defaultValue `https://api.mentra.glass`
+   */
   cloudApiUrl?: string;
   /**
    * The cloud's public key for signed user tokens (PEM, JWK, JWKS or KeyObject). Default: the environment
    * variable `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY` (or the AugmentOS-era `AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY`).
    * Without a key, signed user tokens are not accepted.
+   *
+   * @defaultValue `MENTRAOS_CLOUD_USER_TOKEN_PUBLIC_KEY`, else `AUGMENTOS_CLOUD_USER_TOKEN_PUBLIC_KEY`, else none
    */
   userTokenPublicKey?: PublicKeyInput;
+  /**
+   * Where the middleware logs.
+   *
+   * @defaultValue a silent logger
+   */
   logger?: Logger;
 }
 
@@ -64,6 +102,9 @@ const TEMP_TOKEN = /^[A-Za-z0-9_-]{8,256}$/;
 let processSecret: string | undefined;
 let warnedProcessSecret = false;
 
+/**
+ * Express middleware that signs webview users in (temporary token, signed user token or session cookie) and sets `req.authUserId` and `req.activeSession`. `AppServer` mounts it for you.
+ */
 export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHandler {
   const { apiKey, packageName } = options;
   if (typeof apiKey !== 'string' || apiKey === '' || typeof packageName !== 'string' || packageName === '') {

@@ -18,7 +18,14 @@ export const TOKEN_EXCHANGE_TIMEOUT_MS = 10_000;
 const MAX_USER_ID_LENGTH = 512;
 
 /** A public key as PEM text, a JWK, a JWKS (`{keys:[...]}`; the `kid` "v1" or the first RSA key) or a KeyObject. */
-export type PublicKeyInput = string | JsonWebKey | { keys: JsonWebKey[] } | KeyObject;
+export type PublicKeyInput =
+  | string
+  | JsonWebKey
+  | {
+      /** The keys of a JWKS. */
+      keys: JsonWebKey[];
+    }
+  | KeyObject;
 
 /** The frontend token of a user for the app with this API key. */
 export function createFrontendToken(userId: string, apiKey: string): string {
@@ -75,7 +82,15 @@ export function verifySignedUserToken(token: string, publicKey: KeyObject, apiKe
  * with `Authorization: Bearer <apiKey>`, answered `{success: true, userId}`. Gives up after 10 s.
  * Resolves `{ userId }`, as published; rejects with `SdkError('token_exchange_failed')`.
  */
-export async function exchangeToken(cloudApiUrl: string, tempToken: string, apiKey: string, packageName: string): Promise<{ userId: string }> {
+export async function exchangeToken(
+  cloudApiUrl: string,
+  tempToken: string,
+  apiKey: string,
+  packageName: string,
+): Promise<{
+  /** The user the token was issued for. */
+  userId: string;
+}> {
   return { userId: await exchangeTempToken(cloudApiUrl, tempToken, apiKey, packageName) };
 }
 
