@@ -18,7 +18,6 @@ import type {
   AppMessageReceived,
   AppRoomConfig,
   AppRoomUpdated,
-  AppSetting,
   SettingInput,
   AppUserJoined,
   AppUserLeft,
@@ -26,7 +25,6 @@ import type {
   SubscriptionRequest,
 } from '../protocol/messages';
 import type { Capabilities, OwnershipReleaseReason } from '../protocol/module-messages';
-import type { AppConfig } from '../protocol/models';
 import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
 import type { EventHandlerFor } from './event-types';
@@ -39,8 +37,8 @@ import type { DeviceState } from './modules/device-state';
 import type { LedModule } from './modules/led';
 import type { LocationManager } from './modules/location';
 import type { SimpleStorage } from './modules/simple-storage';
-import type { WifiStatus } from './modules/wifi';
-import { type PartContext, type SessionParts, installParts, partIfCreated } from './session-parts';
+import { type PartContext, type SessionParts, installParts } from './session-parts';
+import { type SessionDelegations, installDelegations } from './session-delegations';
 import { type SessionShortcuts, installShortcuts } from './session-shortcuts';
 import { type AppSessionConfig, connectSession, isSessionConfig, ownerOf, standaloneCore } from './session-standalone';
 import { SettingsManager } from './settings';
@@ -49,8 +47,8 @@ import { bindCore, coreOf } from './core-of';
 export { coreOf, type AppSessionConfig };
 export type { LegacyRtmpStreamOptions, LegacyStreaming } from './session-shortcuts';
 
-// The deprecated session-level members of the earlier SDKs (installed on the prototype below).
-export interface AppSession extends SessionShortcuts {}
+// The deprecated session-level members of the earlier SDKs, and the WiFi and app_config members (both installed on the prototype below).
+export interface AppSession extends SessionShortcuts, SessionDelegations {}
 
 /**
  * One user's session with the cloud. The server hands one to `onSession`; an app that runs its own webhook
@@ -95,7 +93,7 @@ export class AppSession {
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
   private unbindSubscriptionSettings: (() => void) | undefined;
-  /** The settings class of this facade (the legacy facade's has the legacy type name). */
+  /** @internal The settings class of this facade (the legacy facade's has the legacy type name). */
   protected static readonly settingsClass: PartContext['Settings'] = SettingsManager;
 
   /**
@@ -128,6 +126,7 @@ export class AppSession {
       Settings: (session.constructor as unknown as { settingsClass: PartContext['Settings'] }).settingsClass,
     }));
     installShortcuts(proto);
+    installDelegations(proto);
   }
 
   /**
@@ -357,50 +356,6 @@ export class AppSession {
     const streams = gestures.map((g) => createTouchEventStream(g));
     for (const s of streams) this.subscribe(s);
     return () => streams.forEach((s) => this.unsubscribe(s));
-  }
-
-  // ---------------------------------------------------------------- WiFi
-
-  /** The glasses' WiFi state (from the last `glasses_connection_state`), or null when they have no WiFi or it is unknown. */
-  getWifiStatus(): WifiStatus | null {
-    return this.wifi.getWifiStatus(partIfCreated(this, 'device')?.state);
-  }
-
-  /** True when the glasses report a WiFi connection. */
-  isWifiConnected(): boolean {
-    return this.wifi.isWifiConnected(partIfCreated(this, 'device')?.state);
-  }
-
-  /** Asks the phone to show the glasses' WiFi setup to the user. */
-  requestWifiSetup(reason?: string): void {
-    this.wifi.requestWifiSetup(reason);
-  }
-
-  /** Every `glasses_connection_state` update. */
-  onGlassesConnectionState(handler: Handler<any>): Unsubscribe {
-    return this.wifi.onGlassesConnectionState(handler);
-  }
-
-  // ---------------------------------------------------------------- app_config.json
-
-  /** Parses and keeps the app's `app_config.json`; throws `SdkError('invalid_config')` when it is not valid. */
-  loadConfigFromJson(json: string): AppConfig {
-    return this.appConfig.load(json);
-  }
-
-  /** The config loaded by `loadConfigFromJson`, or null. */
-  getConfig(): AppConfig | null {
-    return this.appConfig.get();
-  }
-
-  /** The settings of the loaded config, with their default values. */
-  getDefaultSettings(): AppSetting[] {
-    return this.appConfig.defaults();
-  }
-
-  /** One setting's declaration in the loaded config. */
-  getSettingSchema(key: string): AppSetting | undefined {
-    return this.appConfig.schema(key);
   }
 
   /** Replaces the app settings locally, as a `settings_update` from the cloud would (for tests). */

@@ -81,11 +81,6 @@ export class SettingsManager {
   }
 
   /**
-   * Fetches the app settings from the session's own cloud (`GET <cloud>/appsettings/user/<package>`, or
-   * `/tpasettings` for the legacy facade) authenticated with the user id (never the session id), applies
-   * them and returns them. Rejects with `SdkError('session_closed')` once the session has ended.
-   */
-  /**
    * Where `fetch()` asks, as published: `userId` becomes the user `fetch()` authenticates as. The
    * settings are always fetched from the session's own cloud (the one it connected to): a `wsUrl` naming
    * another host is ignored with a warning, so no request goes to a host the session did not trust.
@@ -98,6 +93,11 @@ export class SettingsManager {
     }
   }
 
+  /**
+   * Fetches the app settings from the session's own cloud (`GET <cloud>/appsettings/user/<package>`, or
+   * `/tpasettings` for the legacy facade) authenticated with the user id (never the session id), applies
+   * them and returns them. Rejects with `SdkError('session_closed')` once the session has ended.
+   */
   async fetch(): Promise<AppSetting[]> {
     if (this.core.state === 'closed') throw new SdkError('session_closed', 'The session has ended; its settings are no longer kept up to date');
     const path = `${this.naming.settingsPath}/user/${encodeURIComponent(this.core.packageName)}`;

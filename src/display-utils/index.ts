@@ -71,6 +71,7 @@ export interface DisplayToolkit {
   helpers: DisplayHelpers;
   /** A two-column composer in the toolkit's break mode (`word` when none is given), as the 3.0.0-hono release added. */
   composer: ColumnComposer;
+  /** The display profile the toolkit measures for. */
   profile: DisplayProfile;
 }
 

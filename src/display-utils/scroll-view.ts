@@ -56,6 +56,7 @@ export class ScrollView extends MeasuredText {
     this.viewportLines = Math.max(1, Math.floor(viewportSize ?? measurer.getProfile().maxLines));
   }
 
+  /** How many lines the viewport shows. */
   getViewportSize(): number {
     return this.viewportLines;
   }

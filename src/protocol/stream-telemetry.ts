@@ -10,7 +10,9 @@ import type { BaseMessage } from './messages';
 /** App → cloud: opens an audio output stream; the cloud answers `audio_stream_ready` with a relay URL. */
 export interface AudioStreamStart extends BaseMessage {
   type: AppToCloudMessageType.AUDIO_STREAM_START;
+  /** The app's package name. */
   packageName: string;
+  /** The session the stream belongs to. */
   sessionId: string;
   /** A UUID (36 ASCII characters): the prefix of every binary frame of this stream. */
   streamId: string;
@@ -21,14 +23,18 @@ export interface AudioStreamStart extends BaseMessage {
 /** App → cloud: ends an audio output stream (the cloud closes its relay). */
 export interface AudioStreamEnd extends BaseMessage {
   type: AppToCloudMessageType.AUDIO_STREAM_END;
+  /** The app's package name. */
   packageName: string;
+  /** The session the stream belongs to. */
   sessionId: string;
+  /** The stream that ends. */
   streamId: string;
 }
 
 /** Cloud → app: the relay of an audio output stream is ready. */
 export interface AudioStreamReady extends BaseMessage {
   type: CloudToAppMessageType.AUDIO_STREAM_READY;
+  /** The stream whose relay is ready. */
   streamId: string;
   /** The HTTP URL the phone plays (chunked MP3). */
   streamUrl: string;
@@ -49,7 +55,9 @@ export interface RequestTelemetry extends BaseMessage {
 export interface TelemetryLogEntry {
   /** When it was logged, in ms since the epoch. */
   timestamp: number;
+  /** The line's level. */
   level: 'debug' | 'info' | 'warn' | 'error';
+  /** The logged message. */
   message: string;
   /** The logger's `service` or `module` binding, when it has one. */
   source?: string;
@@ -60,13 +68,19 @@ export interface TelemetryLogEntry {
 /** The body of a telemetry upload (`POST <cloud>/api/incidents/<incidentId>/logs`). */
 export interface TelemetryResponse extends BaseMessage {
   type: AppToCloudMessageType.TELEMETRY_RESPONSE;
+  /** The incident of the request. */
   incidentId: string;
+  /** The app's package name. */
   packageName: string;
+  /** The lines sent, oldest first. */
   logs: TelemetryLogEntry[];
   /** How many lines were sent and the time they span. */
   metadata?: {
+    /** How many lines the session's buffer held. */
     bufferSize?: number;
+    /** When the oldest line sent was logged, in ms since the epoch. */
     oldestEntryMs?: number;
+    /** When the newest line sent was logged, in ms since the epoch. */
     newestEntryMs?: number;
   };
 }

@@ -9,27 +9,54 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** One stream an app opened, as the cloud saw it. */
 export interface AudioStreamRecord {
+  /** The stream's id (the prefix of its binary frames). */
   streamId: string;
+  /** The wearer the app streams to. */
   userId: string;
+  /** The session the stream belongs to. */
   sessionId: string;
+  /** The audio's content type. */
   contentType: string;
   /** The relay URL handed to the app. */
   url: string;
   /** The audio bytes received, frame by frame (without the id prefix). */
   chunks: Buffer[];
+  /** The audio bytes received so far. */
   byteCount: number;
+  /** Whether the app ended the stream. */
   ended: boolean;
 }
 
 /** What the relay reports (the dev cloud forwards these to its control clients). */
 export type AudioStreamEvent =
-  | { kind: 'start'; stream: AudioStreamRecord }
-  | { kind: 'data'; stream: AudioStreamRecord; bytes: number }
-  | { kind: 'end'; stream: AudioStreamRecord };
+  | {
+      /** The app opened the stream. */
+      kind: 'start';
+      /** The stream. */
+      stream: AudioStreamRecord;
+    }
+  | {
+      /** A binary frame arrived. */
+      kind: 'data';
+      /** The stream. */
+      stream: AudioStreamRecord;
+      /** The frame's audio bytes. */
+      bytes: number;
+    }
+  | {
+      /** The app ended the stream. */
+      kind: 'end';
+      /** The stream. */
+      stream: AudioStreamRecord;
+    };
 
 const PREFIX = '/audio-streams/';
 const ID_BYTES = 36;
 
+/**
+ * The test cloud's side of audio output streams (3.0.0-hono): answers `audio_stream_start` with a loopback
+ * relay URL, records the binary frames, and serves them to listeners at `/audio-streams/<id>` as they arrive.
+ */
 export class AudioRelay {
   /** Every stream by id. */
   readonly streams = new Map<string, AudioStreamRecord>();

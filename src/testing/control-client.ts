@@ -27,6 +27,7 @@ import type {
 } from '../protocol/control';
 import { openChannel, type Opened } from './control-channel';
 import { layoutTexts } from './display-match';
+import { Waits } from './waits';
 
 /** The options of `connectControl`. */
 export interface ControlClientOptions {
@@ -51,7 +52,7 @@ export class ControlClient {
   private readonly mirror = createMirror();
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<string, Set<Listener>>();
-  private readonly watchers = new Set<() => void>();
+  private readonly waits = new Waits();
   private nextId = 1;
   private isClosed = false;
 
@@ -258,24 +259,12 @@ export class ControlClient {
 
   /** Resolves once `check` returns something other than undefined (re-checked after every frame). */
   waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    const first = check();
-    if (first !== undefined) return Promise.resolve(first);
-    return new Promise<T>((resolve, reject) => {
-      const watcher = () => {
-        const v = this.isClosed ? undefined : check();
-        if (v !== undefined || this.isClosed) {
-          clearTimeout(timer);
-          this.watchers.delete(watcher);
-          if (v !== undefined) resolve(v);
-          else reject(new ControlError('connection_closed', `The control connection closed while waiting for ${what}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        this.watchers.delete(watcher);
-        reject(new ControlError('timeout', `Timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
-      this.watchers.add(watcher);
-    });
+    return this.waits.wait(
+      check,
+      timeoutMs,
+      () => new ControlError('timeout', `Timed out after ${timeoutMs} ms waiting for ${what}`),
+      () => (this.isClosed ? new ControlError('connection_closed', `The control connection closed while waiting for ${what}`) : undefined),
+    );
   }
 
   /** What a view shows now (from the mirror). */
@@ -337,7 +326,7 @@ export class ControlClient {
   }
 
   private notify(): void {
-    for (const w of [...this.watchers]) w();
+    this.waits.wake();
   }
 
   private onClose(): void {

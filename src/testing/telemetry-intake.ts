@@ -7,7 +7,23 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** One telemetry upload the cloud received. */
+/** A telemetry request made of the app: what its upload must name. */
+export interface TelemetryRequestIds {
+  /** The incident the upload belongs to. */
+  incidentId: string;
+  /** The token the app must send back (`Authorization: Bearer <uploadToken>`). */
+  uploadToken: string;
+}
+
+/** A telemetry request issued by the intake, with the message to send on the user's socket. */
+export interface IssuedTelemetryRequest extends TelemetryRequestIds {
+  /** The `request_telemetry` message. */
+  message: Record<string, unknown>;
+}
+
+/** One upload the app made. */
 export interface TelemetryUpload {
+  /** The incident it names. */
   incidentId: string;
   /** The `TelemetryResponse` body. */
   body: any;
@@ -24,11 +40,15 @@ export interface TelemetryUser {
 const PATH = /^\/api\/incidents\/([^/]+)\/logs$/;
 const MAX_BODY = 4 * 1024 * 1024;
 
+/**
+ * The test cloud's side of incident telemetry (3.0.0-hono): issues `request_telemetry` messages with an
+ * upload token, and takes the app's uploads at `POST /api/incidents/<id>/logs` (401 for a wrong token).
+ */
 export class TelemetryIntake {
   private readonly issued = new Map<string, { token: string; user: TelemetryUser }>();
 
   /** A `request_telemetry` for `user` (remembering its token); send it on the user's socket. */
-  issue(user: TelemetryUser, windowMs = 0): { incidentId: string; uploadToken: string; message: Record<string, unknown> } {
+  issue(user: TelemetryUser, windowMs = 0): IssuedTelemetryRequest {
     const incidentId = `incident-${randomUUID()}`;
     const uploadToken = randomUUID();
     this.issued.set(incidentId, { token: uploadToken, user });

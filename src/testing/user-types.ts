@@ -99,9 +99,3 @@ export interface PhotoUpload {
     contentType: string;
   };
 }
-
-/** @internal A pending `waitFor…`: resolved with the first defined value of `check`. */
-export interface Waiter {
-  check: () => unknown;
-  resolve: (v: any) => void;
-}

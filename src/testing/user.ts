@@ -10,10 +10,11 @@ import { canonicalStreamKey, streamBase } from '../protocol/streams';
 import { describeMatcher, displayMatches } from './display-match';
 import { photoResponseMessage, photoUploadFor, postPhotoUpload } from './photo-answers';
 import { baseUrlOf, type AppTarget } from './targets';
-import type { DisplayMatcher, DisplayRecord, HandshakeRefusal, PhotoAnswer, PhotoUpload, Waiter, WebhookAnswer, WireDirection, WireRecord } from './user-types';
+import type { DisplayMatcher, DisplayRecord, HandshakeRefusal, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 import { parseOrRaw } from './wire-parse';
 import type { AudioStreamRecord } from './audio-relay';
-import type { TelemetryUpload } from './telemetry-intake';
+import type { TelemetryRequestIds, TelemetryUpload } from './telemetry-intake';
+import { Waits } from './waits';
 
 /** How long the `waitFor…` helpers wait by default: generous, so app tests pass on a busy machine. */
 const DEFAULT_WAIT_MS = 10_000;
@@ -69,7 +70,7 @@ export class SimulatedUser {
   readonly telemetryUploads: TelemetryUpload[] = [];
   /** @internal the TCP socket under `ws` */
   socket: Socket | null = null;
-  private waiters = new Set<Waiter>();
+  private readonly waits = new Waits();
 
   constructor(
     private readonly cloud: UserCloud,
@@ -234,7 +235,7 @@ export class SimulatedUser {
   }
 
   /** Asks the app for its recent log lines (`request_telemetry`); wait for the upload with `waitForTelemetry`. */
-  async requestTelemetry(opts: { windowMs?: number } = {}): Promise<{ incidentId: string; uploadToken: string }> {
+  async requestTelemetry(opts: { windowMs?: number } = {}): Promise<TelemetryRequestIds> {
     if (!this.cloud.telemetry) throw new Error('This cloud does not take telemetry');
     const { incidentId, uploadToken, message } = this.cloud.telemetry.issue(this, opts.windowMs ?? 0);
     await this.sendMessage(message);
@@ -346,23 +347,7 @@ export class SimulatedUser {
 
   /** Resolves with `check()`'s first defined result; rejects after `timeoutMs` naming `what`. */
   waitFor<T>(check: () => T | undefined, timeoutMs: number, what: string): Promise<T> {
-    const first = check();
-    if (first !== undefined) return Promise.resolve(first);
-    return new Promise<T>((resolve, reject) => {
-      const waiter: Waiter = {
-        check,
-        resolve: (v) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(v);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (user ${this.userId})`));
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    return this.waits.wait(check, timeoutMs, () => new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (user ${this.userId})`));
   }
 
   // ------------------------------------------------------------------ called by the cloud
@@ -377,10 +362,7 @@ export class SimulatedUser {
 
   /** @internal */
   wake(): void {
-    for (const w of [...this.waiters]) {
-      const v = w.check();
-      if (v !== undefined) w.resolve(v);
-    }
+    this.waits.wake();
   }
 
   private onAppMessage(msg: any): void {

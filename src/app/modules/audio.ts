@@ -230,7 +230,10 @@ export class AudioManager {
   }
 
   /** Rejects every pending audio request with `SdkError('request_cancelled')`; returns how many. */
-  cancelAllRequests(): { audioRequests: number } {
+  cancelAllRequests(): {
+    /** How many audio requests were cancelled. */
+    audioRequests: number;
+  } {
     return { audioRequests: this.cancelAllAudioRequests() };
   }
 }

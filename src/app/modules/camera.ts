@@ -317,7 +317,10 @@ export class CameraModule {
    * Rejects every pending request of the camera with `SdkError('request_cancelled')`: this session's photo
    * requests, a pending managed stream start and stream checks. Returns how many photo requests it cancelled.
    */
-  cancelAllRequests(): { photoRequests: number } {
+  cancelAllRequests(): {
+    /** How many photo requests were cancelled. */
+    photoRequests: number;
+  } {
     const photoRequests = this.cancelAllPhotoRequests();
     cancelStreamRequests(this.core);
     return { photoRequests };

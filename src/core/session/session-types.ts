@@ -5,6 +5,7 @@
 import type { Logger } from '../logger';
 import type { CloudFrame } from './frames';
 
+/** Where a session is in its life: handshaking, ready, reconnecting after a drop, or ended. */
 export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
 
 /**
