@@ -20,7 +20,7 @@ import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type Ser
 import { addTrust, originAllowed, postJson, removeTrust } from './cloud-http';
 import { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
 import { CloudRest } from './cloud-rest';
-import { packageNameOf } from './targets';
+import { FetchServers, isFetchTarget, packageNameOf } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { parseOrRaw } from './wire-parse';
 
@@ -49,6 +49,8 @@ export class TestCloud implements UserCloud, ServiceCloud {
   private closed = false;
   private trusted = false;
   private readonly agent = new Agent({ keepAlive: true });
+  /** Apps given by their `fetch` handler, served on loopback ports. */
+  private readonly fetchServers = new FetchServers();
   /** Handshakes begun (socket open) and not yet acknowledged or refused. */
   handshakesInFlight = 0;
   /** The most handshakes that were in flight at once (writable, to measure from a point on). */
@@ -123,7 +125,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     const packageName = opts.packageName ?? (await packageNameOf(opts.app)) ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
-    user.routeTo(opts.app, opts.webhookPath);
+    user.routeTo(isFetchTarget(opts.app) ? await this.fetchServers.urlOf(opts.app) : opts.app, opts.webhookPath);
     const headers: Record<string, string> = {};
     if (this.options.webhookSecret !== undefined) headers[WEBHOOK_SECRET_HEADER] = this.options.webhookSecret;
     (user as { webhookHeaders?: Record<string, string> }).webhookHeaders = { ...headers, ...opts.headers };
@@ -171,6 +173,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     if (this.closed) return;
     this.closed = true;
     this.agent.destroy();
+    await this.fetchServers.close();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => {

@@ -1,0 +1,36 @@
+/**
+ * The AugmentOS names the 3.0.0-hono root still exports, deprecated: `TpaServer` (the Hono `AppServer`,
+ * warning once when constructed) and `TpaSession` (the `AppSession` class itself).
+ */
+import { deprecate } from '../core/deprecations';
+import { AppSession } from '../app/session';
+import { AppServer, type AppServerConfig } from './server';
+
+/**
+ * The Hono `AppServer` under its AugmentOS name (warns once).
+ * @deprecated Use `AppServer`.
+ */
+export class TpaServer extends AppServer {
+  /** Same as `new AppServer(config)`. */
+  constructor(config: TpaServerConfig) {
+    deprecate('hono.TpaServer');
+    super(config);
+  }
+}
+
+/**
+ * The config of `TpaServer`.
+ * @deprecated Use `AppServerConfig`.
+ */
+export type TpaServerConfig = AppServerConfig;
+
+/**
+ * `AppSession` under its AugmentOS name.
+ * @deprecated Use `AppSession`.
+ */
+export const TpaSession = AppSession;
+/**
+ * `AppSession` under its AugmentOS name.
+ * @deprecated Use `AppSession`.
+ */
+export type TpaSession = AppSession;
