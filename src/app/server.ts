@@ -57,7 +57,10 @@ export class AppServer {
 
   constructor(config: AppServerConfig) {
     const resolved = resolveHostConfig(config, new.target?.name || 'AppServer');
-    const host: AppHost = new AppHost(resolved, serverHooks(this, config.onError, (): Logger => host.logger));
+    const host: AppHost = new AppHost(
+      resolved,
+      serverHooks(this, config.onError, (): Logger => host.logger),
+    );
     hosts.set(this, host);
     this.logger = host.logger;
   }

@@ -16,7 +16,7 @@ export {
   type WebviewAuthConfig,
   type WebviewCookieOptions,
 } from './webview';
-export { TpaServer, TpaSession, type TpaServerConfig } from './tpa';
+export { TpaServer, TpaSession, type TpaServerConfig, type TpaSessionConfig } from './tpa';
 
 // ---- 3.x session additions (MentraError and its subclasses, createLogger / LoggerConfig / MentraLogLevel,
 // ---- AudioOutputStream, isRequestTelemetry / isTelemetryResponse and their types) are re-exported here

@@ -98,7 +98,12 @@ export function registerSdkRoutes(app: App, config: SdkRoutesConfig): void {
     const upload: ParsedUpload = { fields, tooLarge: false };
     if (photo instanceof File) {
       if (photo.size > config.maxPhotoBytes) upload.tooLarge = true;
-      else upload.file = { buffer: Buffer.from(await photo.arrayBuffer()), mimeType: photo.type || 'application/octet-stream', filename: (photo.name || 'photo.jpg').slice(0, 255) };
+      else
+        upload.file = {
+          buffer: Buffer.from(await photo.arrayBuffer()),
+          mimeType: photo.type || 'application/octet-stream',
+          filename: (photo.name || 'photo.jpg').slice(0, 255),
+        };
     }
     return send(c, settlePhotoUpload(engine.sharedRequests, upload, config.maxPhotoBytes, true));
   });

@@ -96,9 +96,14 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
     const given = (config ?? {}) as AppServerConfig;
     const resolved = resolveHostConfig({ ...given, webhookPath: given.webhookPath || '/webhook', handleSignals: false }, new.target?.name || 'AppServer');
     this.config = given;
-    const setup = createServerEngine(resolved, serverHooks(this, given.onError, (): Logger => setup.logger), undefined, {
-      appPing: true,
-    } as HonoSessionOptions);
+    const setup = createServerEngine(
+      resolved,
+      serverHooks(this, given.onError, (): Logger => setup.logger),
+      undefined,
+      {
+        appPing: true,
+      } as HonoSessionOptions,
+    );
     const own: Internals = { ...setup, packageName: resolved.packageName, handleSignals: given.handleSignals !== false, started: false, cleanupHandlers: [] };
     internals.set(this, own);
     this.logger = setup.logger;
@@ -116,7 +121,8 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
       }),
     );
     const maxJsonBytes = byteLimit(resolved.bodyLimit);
-    if (maxJsonBytes === undefined) throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
+    if (maxJsonBytes === undefined)
+      throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
     registerSdkRoutes(this, {
       engine,
       logger: setup.logger,
@@ -162,7 +168,11 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
     if (own.started) throw new SdkError('invalid_argument', 'The server is already started');
     own.started = true;
     await own.engine.directory.start(own.engine);
-    if (own.handleSignals) own.removeSignalHandlers = handleShutdownSignals(() => this.stop(), (e) => this.logger.error(`Stopping on a signal failed: ${toError(e).message}`));
+    if (own.handleSignals)
+      own.removeSignalHandlers = handleShutdownSignals(
+        () => this.stop(),
+        (e) => this.logger.error(`Stopping on a signal failed: ${toError(e).message}`),
+      );
     this.logger.info('App server ready: serve app.fetch to receive webhooks');
   }
 

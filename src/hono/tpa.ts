@@ -3,7 +3,7 @@
  * warning once when constructed) and `TpaSession` (the `AppSession` class itself).
  */
 import { deprecate } from '../core/deprecations';
-import { AppSession } from '../app/session';
+import { AppSession, type AppSessionConfig } from '../app/session';
 import { AppServer, type AppServerConfig } from './server';
 
 /**
@@ -34,3 +34,9 @@ export const TpaSession = AppSession;
  * @deprecated Use `AppSession`.
  */
 export type TpaSession = AppSession;
+
+/**
+ * The config of `TpaSession`.
+ * @deprecated Use `AppSessionConfig`.
+ */
+export type TpaSessionConfig = AppSessionConfig;

@@ -20,7 +20,10 @@ describe('createMentraAuthRoutes: GET /init', () => {
   beforeEach(async () => {
     cloudApi = await fakeCloudApi(API_KEY, { 'temp-token-for-ada': 'ada@example.com' });
     app = new Hono();
-    app.route('/api/mentra/auth', createMentraAuthRoutes({ apiKey: API_KEY, packageName: PKG, cookieSecret: SECRET, cloudApiUrl: cloudApi.url, userTokenPublicKey: publicKey }));
+    app.route(
+      '/api/mentra/auth',
+      createMentraAuthRoutes({ apiKey: API_KEY, packageName: PKG, cookieSecret: SECRET, cloudApiUrl: cloudApi.url, userTokenPublicKey: publicKey }),
+    );
   });
   afterEach(async () => {
     await cloudApi.close();

@@ -65,7 +65,7 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
   } catch (e) {
     return answer(res, 400, `Malformed multipart body: ${toError(e).message.slice(0, 200)}`);
   }
-  const { fields, file } = upload;
+  const { fields } = upload;
   const requestId = fields.requestId;
   if (!requestId) return answer(res, 400, NO_REQUEST_ID);
   if (forwarded && fields[FORWARDED_TOO_LARGE] === '1') upload.tooLarge = true;
