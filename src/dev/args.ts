@@ -14,6 +14,8 @@ export interface DevArgs {
   watch?: boolean;
   /** Answer every photo request with the built-in test image. */
   autoPhoto?: boolean;
+  /** Run the app with this Bun binary (`--bun [PATH]`; default `bun`, or `$BUN_BIN`). */
+  bun?: string;
 }
 
 export type Command = { command: 'help' } | { command: 'version' } | { command: 'dev'; args: DevArgs };
@@ -30,6 +32,8 @@ Options:
                          1 when one did not
   --watch                restart the app when a file under its folder changes; the wearers start again
   --auto-photo           answer every photo request with a built-in test image
+  --bun [PATH]           run the app with Bun (default: $BUN_BIN, else "bun" on the PATH; the default
+                         when mentraos itself runs under Bun), e.g. an app that calls Bun.serve
   --listen HOST:PORT     listen on another address (not loopback: needs --ws-auth)
   --ws-auth TOKEN        controllers must send "Authorization: Bearer TOKEN"
   -h, --help             this help
@@ -74,6 +78,10 @@ export function parseArgs(argv: readonly string[]): Command {
       case '--auto-photo':
         out.autoPhoto = true;
         break;
+      case '--bun':
+        // An optional value: a path, never the app entry (a .ts/.js file) or another flag.
+        out.bun = inline ?? (args[0] !== undefined && /(^|[\\/])bun(\.exe)?$/.test(args[0]) ? args.shift()! : (process.env.BUN_BIN ?? 'bun'));
+        break;
       case '--script':
         out.script = value();
         break;
@@ -109,6 +117,7 @@ export function parseArgs(argv: readonly string[]): Command {
       script: out.script,
       ...(out.watch ? { watch: true } : {}),
       ...(out.autoPhoto ? { autoPhoto: true } : {}),
+      ...(out.bun ? { bun: out.bun } : {}),
     },
   };
 }

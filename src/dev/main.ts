@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       token: args.token,
       watch: args.watch,
       autoPhoto: args.autoPhoto,
+      runtime: args.bun ? { bun: args.bun } : process.versions.bun ? { bun: process.execPath } : undefined,
       onLog: (line) => io.err(`[cloud] ${line}`),
       onAppOutput: (line) => (scripted ? io.err : io.out)(`[app] ${line}`),
     });
