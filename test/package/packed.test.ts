@@ -11,12 +11,11 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { root, runIn, tscIn } from './consumer';
 
-const root = path.resolve(__dirname, '../..');
 let dir: string;
 
-const run = (cmd: string, args: string[], cwd = dir) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true', npm_config_loglevel: 'error' } });
+const run = (cmd: string, args: string[], cwd = dir) => runIn(cwd, cmd, args);
 
 const SCENARIO = `
   class Echo extends sdk.AppServer {
@@ -154,23 +153,7 @@ test.each([
 
 /** Runs tsc from this repository in the consumer folder; returns its output ('' when it compiled). */
 function tsc(args: string[]): string {
-  const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    return run('node', [
-      bin,
-      '--skipLibCheck',
-      'false',
-      '--types',
-      'node',
-      '--typeRoots',
-      path.join(root, 'node_modules/@types'),
-      '--target',
-      'es2022',
-      ...args,
-    ]);
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout ?? e);
-  }
+  return tscIn(dir, args);
 }
 
 /** A legacy AugmentOS app, unchanged: Tpa names, types imported without `type`, `stop(): void`, CommonJS. */
