@@ -108,18 +108,6 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
     internals.set(this, own);
     this.logger = setup.logger;
     const engine = setup.engine;
-    this.use(
-      '*',
-      createAuthMiddleware({
-        apiKey: resolved.apiKey,
-        packageName: resolved.packageName,
-        cookieSecret: resolved.cookieSecret || resolved.apiKey,
-        cloudApiUrl: resolved.cloudApiUrl,
-        userTokenPublicKey: resolved.userTokenPublicKey,
-        logger: setup.logger,
-        getAppSessionForUser: (userId) => (engine.sessionForUser(userId)?.facade as AppSession | undefined) ?? null,
-      }),
-    );
     const maxJsonBytes = byteLimit(resolved.bodyLimit);
     if (maxJsonBytes === undefined)
       throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
@@ -134,6 +122,20 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
       maxPhotoBytes: resolved.maxPhotoBytes,
       webhookSecret: resolveWebhookSecret(resolved.webhookSecret),
     });
+    // The cloud's own calls above never carry webview credentials, so they skip the auth middleware; every other
+    // route, the app's included, runs after it.
+    this.use(
+      '*',
+      createAuthMiddleware({
+        apiKey: resolved.apiKey,
+        packageName: resolved.packageName,
+        cookieSecret: resolved.cookieSecret || resolved.apiKey,
+        cloudApiUrl: resolved.cloudApiUrl,
+        userTokenPublicKey: resolved.userTokenPublicKey,
+        logger: setup.logger,
+        getAppSessionForUser: (userId) => (engine.sessionForUser(userId)?.facade as AppSession | undefined) ?? null,
+      }),
+    );
     if (resolved.publicDir) this.use('/*', publicDirMiddleware(resolved.publicDir));
   }
 
