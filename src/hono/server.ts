@@ -61,11 +61,6 @@ function inner(server: object): Internals {
   return i;
 }
 
-/** The session engine behind a Hono `AppServer` (for the SDK's own tools: the test cloud, the bench). */
-export function engineOf(server: object): ServerEngine {
-  return inner(server);
-}
-
 /**
  * The 3.0.0-hono `AppServer`: subclass it, override `onSession` (and optionally `onStop`, `onToolCall`),
  * add your own routes with Hono's API, `await start()`, then serve `fetch` yourself.

@@ -5,7 +5,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
-import { AppServer } from '../../src/hono';
+import { AppServer, validateToken } from '../../src/hono';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { eventually } from '../helpers/apps';
 import { HonoEcho, honoConfig, request } from './helpers';
@@ -81,6 +81,27 @@ describe('Hono AppServer with the test cloud', () => {
       await app.stop();
     }
   });
+});
+
+test('addCleanupHandler runs once at stop(); generateToken signs {userId, packageName, sessionId}', async () => {
+  let cleaned = 0;
+  class WithCleanup extends AppServer {
+    constructor() {
+      super(honoConfig());
+      this.addCleanupHandler(() => void cleaned++);
+    }
+    token(): string {
+      return this.generateToken('ada@example.com', 's-1', 'a-token-secret');
+    }
+  }
+  const app = new WithCleanup();
+  await app.start();
+  expect(validateToken(app.token(), 'a-token-secret')).toMatchObject({
+    valid: true,
+    payload: { userId: 'ada@example.com', packageName: 'com.example.hono', sessionId: 's-1' },
+  });
+  await Promise.all([app.stop(), app.stop()]);
+  expect(cleaned).toBe(1);
 });
 
 function freePort(): Promise<number> {
