@@ -3,6 +3,7 @@
  * `/photo-upload`, `/health`, `/mentra-auth`, with the bodies and status codes of 3.0.0-hono. Each is a thin
  * adapter: it reads the Hono request and hands it to the same core function the Express facade uses.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../core/logger';
@@ -14,7 +15,7 @@ import { MENTRA_ACCOUNT_AUTH_URL } from '../core/http/routes/mentra-auth';
 import { NOT_PENDING, NO_REQUEST_ID, refusal, settlePhotoUpload, type ParsedUpload } from '../core/http/routes/photo-upload';
 import { answerSettingsPush } from '../core/http/routes/settings';
 import { answerToolCall, TOOL_GREETING, toolSignatureError } from '../core/http/routes/tool';
-import { INVALID_JSON, parseStrict } from '../core/http/webhook-body';
+import { INVALID_JSON, parseStrict, readJsonBody } from '../core/http/webhook-body';
 import { PHOTO_KIND } from '../core/session/correlation';
 import type { AuthVariables } from './webview';
 
@@ -38,9 +39,18 @@ function send(c: Context, answer: JsonAnswer): Response {
   return c.body(answer.json, answer.status as 200, { 'content-type': 'application/json; charset=utf-8' });
 }
 
-/** The body as JSON whatever its Content-Type (as 3.0.0-hono reads it), or the 400 to answer. */
+/**
+ * The body as JSON whatever its Content-Type (as 3.0.0-hono reads it), or the 400 to answer. Under
+ * `@hono/node-server` a body nothing has read yet is read straight from Node's request, as the Express
+ * facade's webhook lane does, without building a web stream for it.
+ */
 async function jsonBody(c: Context): Promise<unknown> {
-  const parsed = parseStrict(await c.req.text());
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  const parsed =
+    incoming && typeof incoming.on === 'function' && incoming.readableFlowing === null && !incoming.readableEnded && !c.req.raw.bodyUsed
+      ? await readJsonBody(incoming)
+      : parseStrict(await c.req.text());
+  if (parsed === undefined) return errorAnswer(400, 'The request was aborted before its body arrived');
   return parsed === INVALID_JSON ? errorAnswer(400, 'The request body is not valid JSON') : parsed;
 }
 

@@ -123,6 +123,23 @@ describe('Hono routes: options', () => {
   });
 });
 
+test('under @hono/node-server the webhook body is read from the socket: bad JSON 400, an unknown type 400', async () => {
+  const { serve } = await import('@hono/node-server');
+  const app = new AppServer(honoConfig());
+  const server = await new Promise<{ port: number; close(): void }>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve({ port: info.port, close: () => s.close() }));
+  });
+  try {
+    const post = (body: string) => fetch(`http://127.0.0.1:${server.port}/webhook`, { method: 'POST', body });
+    const bad = await post('{not json');
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ message: 'The request body is not valid JSON' });
+    expect((await post(JSON.stringify({ type: 'nonsense' }))).status).toBe(400);
+  } finally {
+    server.close();
+  }
+});
+
 describe('Hono routes with the test cloud', () => {
   let cloud: TestCloud;
   beforeEach(async () => {
