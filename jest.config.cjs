@@ -7,6 +7,9 @@
  */
 const shared = {
   testEnvironment: 'node',
+  // The MP3 encoder ships as an ES module (its CommonJS entry is a browser IIFE): tests load the module, transformed.
+  moduleNameMapper: { '^@breezystack/lamejs$': '<rootDir>/node_modules/@breezystack/lamejs/dist/lamejs.js' },
+  transformIgnorePatterns: ['/node_modules/(?!@breezystack/lamejs/)'],
   transform: {
     '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },

@@ -7,6 +7,7 @@
  *                      [--no-docs] [--footprint] [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
  *   node bench/run.mjs --fuzz [--requests 10000] [--seed N]      HTTP fuzzing of every route (bench/fuzz.mjs)
  *   node bench/run.mjs --soak [--minutes 10] [--sessions 1000]   endurance run with faults (bench/soak.mjs)
+ *   node bench/run.mjs --micro [--runtimes node,bun] [--time ms] the hot paths in one process, no sockets (bench/micro/)
  *
  * Each runtime (Node: this process's binary; Bun: the binary `scripts/ensure-bun.mjs` unpacks) runs the
  * three apps one after the other against the same load generator, so the columns of one runtime are paired.
@@ -92,6 +93,11 @@ function fdLimits() {
   return { soft: soft === 'unlimited' ? Infinity : Number(soft), hard: hard === 'unlimited' ? Infinity : Number(hard) };
 }
 
+if (flag('micro')) {
+  // In one process per runtime, with no socket: no file descriptors or app processes to set up.
+  const { main: micro } = await import('./micro/run.mjs');
+  process.exit(await micro(argv));
+}
 const mode = flag('fuzz') ? 'fuzz' : flag('soak') ? 'soak' : 'bench';
 // The soak holds each session twice (app side and cloud side) and twice more through its proxy.
 const needFds = mode === 'soak' ? Number(opt('sessions', 1000)) * 4 + 1024 : mode === 'fuzz' ? 1024 : Math.max(...config.sizes) * 2 + 1024;

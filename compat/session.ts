@@ -5,30 +5,50 @@
 import { AppSession, type AppSessionConfig } from '../src/app/session';
 import type { Handler, Unsubscribe } from '../src/app/events';
 import type { CoreSession } from '../src/core/session/session';
-import { FACADE_NAMING, type Dialect } from '../src/protocol/dialects';
+import { FACADE_NAMING } from '../src/protocol/dialects';
 import type { AppRoomConfig, AppUserList } from '../src/protocol/messages';
 import { deprecate } from '../src/core/deprecations';
 import { TpaSettingsManager } from './settings';
 import type { TpaMessageReceived, TpaRoomUpdated, TpaUserJoined, TpaUserLeft } from './types';
 
-/** @deprecated Use `AppSessionConfig`. Sessions are created by the server; this type is for reference. */
-export interface TpaSessionConfig extends AppSessionConfig {
-  /** The 1.1.x name of `mentraOSWebsocketUrl`. */
-  augmentOSWebsocketUrl?: string;
-  tpaServer?: unknown;
-}
+/** @deprecated Use `AppSessionConfig`. The config of a session an app builds itself (`new TpaSession(config)`). */
+export interface TpaSessionConfig extends AppSessionConfig {}
 
-export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } from '../src/app/session-shortcuts';
+export type { LegacyRtmpStreamOptions as RtmpStreamOptions, LegacyStreaming } from '../src/app/session';
 
+/**
+ * The session of an AugmentOS app: the modern `AppSession` sending the AugmentOS names.
+ *
+ * @example
+ * ```ts
+ * // An AugmentOS 1.x app with its own webhook:
+ * app.post('/webhook', async (req, res) => {
+ *   const session = new TpaSession({ packageName, apiKey, augmentOSWebsocketUrl: req.body.augmentOSWebsocketUrl });
+ *   session.onTranscription((data) => session.layouts.showTextWall(data.text));
+ *   await session.connect(req.body.sessionId);
+ *   res.json({ status: 'success' });
+ * });
+ * ```
+ */
 export class TpaSession extends AppSession {
   declare readonly settings: TpaSettingsManager;
+  protected static override readonly settingsClass = TpaSettingsManager;
 
-  constructor(core: CoreSession) {
-    super(core, FACADE_NAMING.legacy);
-  }
-
-  protected override createSettings(core: CoreSession, naming: Readonly<Dialect>): TpaSettingsManager {
-    return new TpaSettingsManager(core, naming);
+  /**
+   * Builds a session from a config, to `connect` it (apps that run their own webhook). Throws
+   * `SdkError('invalid_config')` without a `packageName` or `apiKey`.
+   *
+   * @example
+   * ```ts
+   * const session = new TpaSession({ packageName: 'com.example.app', apiKey, augmentOSWebsocketUrl: body.augmentOSWebsocketUrl });
+   * await session.connect(body.sessionId);
+   * ```
+   */
+  constructor(config: TpaSessionConfig);
+  /** @internal The server's form: a session over the engine's session. */
+  constructor(core: CoreSession);
+  constructor(coreOrConfig: CoreSession | TpaSessionConfig) {
+    super(coreOrConfig as CoreSession, FACADE_NAMING.legacy);
   }
 
   /** @deprecated Use `discoverAppUsers`. The domain argument is ignored: the session's own cloud is asked. */

@@ -6,6 +6,7 @@
 import type { Request } from 'express';
 import type { AppTokenPayload } from '../src/app/token';
 import type { AppConfig } from '../src/protocol/models';
+import type { AppMessageStem } from '../src/protocol/dialects';
 import type {
   AppBroadcastMessage,
   AppConnectionAck,
@@ -18,30 +19,26 @@ import type {
   AppRoomLeave,
   AppRoomUpdated,
   AppSettingsUpdate,
-  AppStopped,
   AppSubscriptionUpdate,
+  AppToCloudMessage,
   AppUserDiscovery,
   AppUserJoined,
   AppUserLeft,
   AudioChunk,
-  CustomMessage,
-  DataStream,
-  DashboardAlwaysOnChanged,
-  DashboardContentUpdate,
-  DashboardModeChange,
-  DashboardModeChanged,
-  DashboardSystemUpdate,
+  BaseMessage,
+  CloudToAppMessage,
   DisplayRequest,
   MentraosSettingsUpdate,
-  PermissionError,
-  PhotoRequest,
-  RtmpStreamRequest,
-  RtmpStreamStopRequest,
-  BaseMessage,
 } from '../src/protocol/messages';
 import type { PhotoResponse, RtmpStreamStatus } from '../src/protocol/module-messages';
 
 type Renamed<T extends { type: string }, N extends string> = Omit<T, 'type'> & { type: N };
+
+/**
+ * A modern message under its AugmentOS name: the app-to-app messages of the dialect table (`app_<stem>`)
+ * become `tpa_<stem>`; every other message is unchanged. Distributes over unions.
+ */
+type AsTpaMessage<M extends { type: string }> = M extends { type: `app_${infer Stem extends AppMessageStem}` } ? Renamed<M, `tpa_${Stem}`> : M;
 
 /** @deprecated Use `AppConnectionInit`. */
 export type TpaConnectionInit = AppConnectionInit;
@@ -61,58 +58,34 @@ export type TpaTokenPayload = AppTokenPayload;
 export type AugmentosSettingsUpdate = MentraosSettingsUpdate;
 
 /** @deprecated Use `AppBroadcastMessage`. */
-export type TpaBroadcastMessage = Renamed<AppBroadcastMessage, 'tpa_broadcast_message'>;
+export type TpaBroadcastMessage = AsTpaMessage<AppBroadcastMessage>;
 /** @deprecated Use `AppDirectMessage`. */
-export type TpaDirectMessage = Renamed<AppDirectMessage, 'tpa_direct_message'>;
+export type TpaDirectMessage = AsTpaMessage<AppDirectMessage>;
 /** @deprecated Use `AppUserDiscovery`. */
-export type TpaUserDiscovery = Renamed<AppUserDiscovery, 'tpa_user_discovery'>;
+export type TpaUserDiscovery = AsTpaMessage<AppUserDiscovery>;
 /** @deprecated Use `AppRoomJoin`. */
-export type TpaRoomJoin = Renamed<AppRoomJoin, 'tpa_room_join'>;
+export type TpaRoomJoin = AsTpaMessage<AppRoomJoin>;
 /** @deprecated Use `AppRoomLeave`. */
-export type TpaRoomLeave = Renamed<AppRoomLeave, 'tpa_room_leave'>;
-export type TpaMessageReceived = Renamed<AppMessageReceived, 'tpa_message_received'>;
-export type TpaUserJoined = Renamed<AppUserJoined, 'tpa_user_joined'>;
-export type TpaUserLeft = Renamed<AppUserLeft, 'tpa_user_left'>;
-export type TpaRoomUpdated = Renamed<AppRoomUpdated, 'tpa_room_updated'>;
-export type TpaDirectMessageResponse = Renamed<AppDirectMessageResponse, 'tpa_direct_message_response'>;
+export type TpaRoomLeave = AsTpaMessage<AppRoomLeave>;
+/** @deprecated Use `AppMessageReceived`. */
+export type TpaMessageReceived = AsTpaMessage<AppMessageReceived>;
+/** @deprecated Use `AppUserJoined`. */
+export type TpaUserJoined = AsTpaMessage<AppUserJoined>;
+/** @deprecated Use `AppUserLeft`. */
+export type TpaUserLeft = AsTpaMessage<AppUserLeft>;
+/** @deprecated Use `AppRoomUpdated`. */
+export type TpaRoomUpdated = AsTpaMessage<AppRoomUpdated>;
+/** @deprecated Use `AppDirectMessageResponse`. */
+export type TpaDirectMessageResponse = AsTpaMessage<AppDirectMessageResponse>;
 
-/** @deprecated Use `AppToCloudMessage`. */
-export type TpaToCloudMessage =
-  | AppConnectionInit
-  | AppSubscriptionUpdate
-  | DisplayRequest
-  | PhotoRequest
-  | RtmpStreamRequest
-  | RtmpStreamStopRequest
-  | DashboardContentUpdate
-  | DashboardModeChange
-  | DashboardSystemUpdate
-  | TpaBroadcastMessage
-  | TpaDirectMessage
-  | TpaUserDiscovery
-  | TpaRoomJoin
-  | TpaRoomLeave;
+/** @deprecated Use `AppToCloudMessage`. The modern union with the app-to-app messages under their `tpa_*` names. */
+export type TpaToCloudMessage = AsTpaMessage<AppToCloudMessage>;
 
-/** @deprecated Use `CloudToAppMessage`. */
-export type CloudToTpaMessage =
-  | AppConnectionAck
-  | AppConnectionError
-  | AppStopped
-  | AppSettingsUpdate
-  | DataStream
-  | AudioChunk
-  | PhotoResponse
-  | RtmpStreamStatus
-  | DashboardModeChanged
-  | DashboardAlwaysOnChanged
-  | CustomMessage
-  | PermissionError
-  | MentraosSettingsUpdate
-  | TpaMessageReceived
-  | TpaUserJoined
-  | TpaUserLeft
-  | TpaRoomUpdated
-  | TpaDirectMessageResponse;
+/**
+ * @deprecated Use `CloudToAppMessage`. The modern union with the app-to-app messages under their `tpa_*` names,
+ * plus the audio, photo and stream-status messages the 1.x union also listed.
+ */
+export type CloudToTpaMessage = AsTpaMessage<CloudToAppMessage> | AudioChunk | PhotoResponse | RtmpStreamStatus;
 
 /** The earliest clouds' error frame. */
 export interface StandardConnectionError extends BaseMessage {

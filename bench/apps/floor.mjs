@@ -5,11 +5,11 @@
  */
 import { createServer } from 'node:http';
 import WebSocket from 'ws';
+import { onFloorText } from './floor-protocol.mjs';
 import { serveBench } from './ipc.mjs';
 
 const packageName = process.env.BENCH_PACKAGE;
 const apiKey = process.env.BENCH_API_KEY;
-const STREAM = 'transcription:en-US';
 const sockets = new Map();
 
 function answer(res, status, body) {
@@ -34,37 +34,15 @@ function startSession(sessionId, url, res) {
   ws.on('open', () => {
     ws.send(JSON.stringify({ type: 'tpa_connection_init', sessionId, packageName, apiKey, timestamp: new Date().toISOString() }));
   });
+  const ready = () => {
+    if (!pending) return;
+    clearTimeout(timer);
+    answer(pending, 200, { status: 'success' });
+    pending = null;
+  };
+  const refused = (code) => fail(`refused: ${code}`);
   ws.on('message', (data, isBinary) => {
-    if (isBinary) return;
-    let msg;
-    try {
-      msg = JSON.parse(data.toString());
-    } catch {
-      return;
-    }
-    if (msg.type === 'data_stream') {
-      if (msg.streamType === STREAM && msg.data && msg.data.isFinal) {
-        ws.send(
-          JSON.stringify({
-            type: 'display_event',
-            packageName,
-            sessionId: '',
-            view: 'main',
-            layout: { layoutType: 'text_wall', text: msg.data.text },
-            timestamp: new Date().toISOString(),
-          }),
-        );
-      }
-    } else if (msg.type === 'tpa_connection_ack') {
-      ws.send(JSON.stringify({ type: 'subscription_update', packageName, subscriptions: [STREAM], sessionId, timestamp: new Date().toISOString() }));
-      if (pending) {
-        clearTimeout(timer);
-        answer(pending, 200, { status: 'success' });
-        pending = null;
-      }
-    } else if (msg.type === 'tpa_connection_error') {
-      fail(`refused: ${msg.code}`);
-    }
+    if (!isBinary) onFloorText(data.toString(), ws, sessionId, packageName, ready, refused);
   });
   ws.on('error', (err) => fail(err.message));
   ws.on('close', () => {

@@ -2,7 +2,7 @@
  * An app in the shape of the `@mentra/sdk` 3.0.0-hono template, on `@mentraos/sdk/hono`: the server is a Hono
  * app; the webview auth routes and the app's own API are mounted with `app.route`; `start()` does not listen,
  * so the app serves itself with `Bun.serve` (routes plus `fetch`). Run it with
- * `mentraos dev examples/hono/index.ts --bun --script examples/hono/notes.script.json`.
+ * `mentraos dev examples/hono/index.ts --runtime bun --script examples/hono/notes.script.json`.
  */
 import { AppServer, type AppSession, createMentraAuthRoutes } from '@mentraos/sdk/hono';
 import { Hono } from 'hono';

@@ -126,7 +126,8 @@ export class EventManager {
   /**
    * Any stream by its subscription string. The names of system events (`connected`, `disconnected`,
    * `reconnected`, `error`, `settings_update`, `permission_error`, `permission_denied`) register the system
-   * listener instead of subscribing to a stream of that name.
+   * listener instead of subscribing to a stream of that name; `closed` hears the session end once, with its
+   * stop reason (the end of a session an app built itself: no server calls `onStop` for it).
    */
   on<T = any>(stream: StreamType | string, handler: Handler<T>): Unsubscribe {
     switch (stream) {
@@ -144,6 +145,8 @@ export class EventManager {
         return this.onPermissionError(handler as Handler<any>);
       case 'permission_denied':
         return this.onPermissionDenied(handler as Handler<any>);
+      case 'closed':
+        return this.core.on('closed', handler as Handler<any>);
       default:
         return this.core.addHandler(stream, handler);
     }

@@ -4,12 +4,13 @@
  * `packageName` and `apiKey`, then `start()`.
  */
 import type { Express } from 'express';
-import type { ErrorContext } from '../core/engine';
+import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { AppHost, type HostConfig } from '../core/http/host';
 import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core/options';
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session/session';
-import type { PhotoData } from '../protocol/module-messages';
+import * as photos from './photo-registry';
+import type { PendingPhotoRequest } from './photo-registry';
 import { AppSession } from './session';
 import { createToken } from './token';
 import { serverHooks } from './server-hooks';
@@ -29,16 +30,7 @@ export const APP_SERVER_OPTIONS = {
   onError: undefined,
 } as const satisfies Record<keyof AppServerConfig, unknown>;
 
-/** A photo request awaiting its upload, as the published SDK declares it (ours are tracked by the camera module). */
-export interface PendingPhotoRequest {
-  userId: string;
-  sessionId: string;
-  session: AppSession;
-  resolve: (photo: PhotoData) => void;
-  reject: (error: Error) => void;
-  timestamp: number;
-  timeoutId?: ReturnType<typeof setTimeout>;
-}
+export type { PendingPhotoRequest };
 
 const hosts = new WeakMap<AppServer, AppHost>();
 
@@ -62,6 +54,7 @@ export class AppServer {
       serverHooks(this, config.onError, (): Logger => host.logger),
     );
     hosts.set(this, host);
+    registerEngineOwner(this, host.engine);
     this.logger = host.logger;
   }
 
@@ -113,6 +106,33 @@ export class AppServer {
   /** The port the server listens on (useful with `port: 0`). */
   getPort(): number {
     return hostOf(this).port;
+  }
+
+  // ---------------------------------------------------------------- the photo-request registry (published)
+
+  /**
+   * Registers a photo request the app sent itself: its answer (an upload to `/photo-upload` or a
+   * `photo_response`) calls `request.resolve`; no answer within 30 s, the end of the session, or an id
+   * already pending calls `request.reject` with an `SdkError`. `session.camera.requestPhoto()` does all of
+   * this for you.
+   */
+  registerPhotoRequest(requestId: string, request: Omit<PendingPhotoRequest, 'timeoutId'>): void {
+    photos.registerPhotoRequest(hostOf(this).engine, requestId, request);
+  }
+
+  /** The pending photo request `requestId` (the camera's and the app's own), or undefined. */
+  getPhotoRequest(requestId: string): PendingPhotoRequest | undefined {
+    return photos.getPhotoRequest(hostOf(this).engine, requestId);
+  }
+
+  /** Removes `requestId` without settling it and returns it (settle it with its `resolve`/`reject`), or undefined. */
+  completePhotoRequest(requestId: string): PendingPhotoRequest | undefined {
+    return photos.completePhotoRequest(hostOf(this).engine, requestId);
+  }
+
+  /** Rejects every pending photo request of `sessionId` with `SdkError('session_closed')` (the SDK does it when a session ends). */
+  cleanupPhotoRequestsForSession(sessionId: string): void {
+    photos.cleanupPhotoRequestsForSession(hostOf(this).engine, sessionId);
   }
 
   /** Runs `handler` during `stop()`. */

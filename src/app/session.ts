@@ -1,14 +1,16 @@
 /**
- * `AppSession`: what an app's `onSession` receives for one user. A thin view over the core session:
- * every behaviour (transport, subscriptions, dispatch, reconnect, correlation) lives in the core, and each
- * module (`src/app/modules/`) holds the core session, never a socket.
+ * `AppSession`: one user's session. A thin view over the core session: every behaviour (transport,
+ * subscriptions, dispatch, reconnect, correlation) lives in the core. Its sub-objects (events, layouts,
+ * settings, dashboard, camera, ...) are declared in one table (`session-parts.ts`) and each is created on
+ * first access; each holds the core session, never a socket. The server builds sessions for its webhooks;
+ * an app may also build one itself from a config and `connect` it (`session-standalone.ts`).
  */
 import type { AppToCloudMessage } from '../protocol/outbound';
-import { deprecate } from '../core/deprecations';
-import { AppMessaging } from '../core/modules/app-messaging';
+import { serverOfSession } from '../core/engine';
 import { cloudHttpBase, cloudRequest } from '../core/session/cloud-http';
 import type { Logger } from '../core/logger';
 import { reportSwallowed } from '../core/failures';
+import { SdkError } from '../core/errors';
 import type { CoreSession, SessionState } from '../core/session/session';
 import { bindSubscriptionSettings, type SubscriptionSettings } from '../core/session/settings-subscriptions';
 import { FACADE_NAMING, getDialect, type Dialect, type DialectName } from '../protocol/dialects';
@@ -21,89 +23,136 @@ import type {
   AppUserJoined,
   AppUserLeft,
   AppUserList,
-  ButtonPress,
-  HeadPosition,
-  PhoneNotification,
-  PhoneNotificationDismissed,
   SubscriptionRequest,
-  TouchEvent,
-  TranscriptionData,
-  TranslationData,
 } from '../protocol/messages';
-import type { Capabilities, OwnershipReleaseReason, PhotoTaken, VpsCoordinates } from '../protocol/module-messages';
+import type { Capabilities, OwnershipReleaseReason } from '../protocol/module-messages';
+import type { AppConfig } from '../protocol/models';
 import type { StreamType } from '../protocol/enums';
 import { createTouchEventStream } from '../protocol/streams';
-import { EventManager, type Handler, type Unsubscribe } from './events';
-import { LayoutManager } from './layouts';
-import { coreOf } from './session-modules';
-import { SessionShortcuts } from './session-shortcuts';
+import type { EventManager, Handler, Unsubscribe } from './events';
+import type { LayoutManager } from './layouts';
+import type { AudioManager } from './modules/audio';
+import type { CameraModule } from './modules/camera';
+import type { DashboardManager } from './modules/dashboard';
+import type { DeviceState } from './modules/device-state';
+import type { LedModule } from './modules/led';
+import type { LocationManager } from './modules/location';
+import type { SimpleStorage } from './modules/simple-storage';
+import type { WifiStatus } from './modules/wifi';
+import { type PartContext, type SessionParts, installParts, partIfCreated } from './session-parts';
+import { type SessionShortcuts, installShortcuts } from './session-shortcuts';
+import { type AppSessionConfig, connectSession, isSessionConfig, ownerOf, standaloneCore } from './session-standalone';
 import { SettingsManager } from './settings';
+import { bindCore, coreOf } from './core-of';
 
-/** The settings a session was created with (the SDK creates sessions; this type is for reference). */
-export interface AppSessionConfig {
-  packageName: string;
-  apiKey: string;
-  userId: string;
-  mentraOSWebsocketUrl?: string;
-  autoReconnect?: boolean;
-  maxReconnectAttempts?: number;
-  reconnectDelay?: number;
-  appServer?: unknown;
-}
+export { coreOf, type AppSessionConfig };
+export type { LegacyRtmpStreamOptions, LegacyStreaming } from './session-shortcuts';
 
-export { coreOf };
+// The deprecated session-level members of the earlier SDKs (installed on the prototype below).
+export interface AppSession extends SessionShortcuts {}
 
-export class AppSession extends SessionShortcuts {
-  // Created on first access (accessors below); declared as properties, not getters, so the legacy facade may narrow `settings` with `declare`.
+/**
+ * One user's session with the cloud. The server hands one to `onSession`; an app that runs its own webhook
+ * may build one from a config and `connect` it.
+ *
+ * @example
+ * ```ts
+ * // In the app's own session_request webhook handler:
+ * const session = new AppSession({ packageName, apiKey, userId, mentraOSWebsocketUrl: body.mentraOSWebsocketUrl });
+ * session.events.onTranscription((data) => session.layouts.showTextWall(data.text));
+ * await session.connect(body.sessionId);
+ * ```
+ */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: see the interface above.
+export class AppSession {
+  // The sub-objects of SESSION_PARTS: each is created on first access, then held as an own read-only property.
+  /** Stream handlers (transcription, buttons, head position, ...) and system events (`disconnected`, `error`, ...). */
   declare readonly events: EventManager;
+  /** What the glasses show: text walls, reference cards, bitmaps, ... */
   declare readonly layouts: LayoutManager;
+  /** The app's settings and the MentraOS system settings, with their changes. */
   declare readonly settings: SettingsManager;
+  /** The dashboard: `content` for every app, `system` for the system dashboard app. */
+  declare readonly dashboard: DashboardManager;
+  /** Photos and RTMP / managed streams. */
+  declare readonly camera: CameraModule;
+  /** Audio playback and text to speech on the glasses. */
+  declare readonly audio: AudioManager;
+  /** The glasses' RGB LED. */
+  declare readonly led: LedModule;
+  /** The location stream and one-off location polls. */
+  declare readonly location: LocationManager;
+  /** A small key-value store per user and app, kept by the cloud. */
+  declare readonly simpleStorage: SimpleStorage;
+  /** The glasses' state (battery, WiFi, connection, ...) as observables. */
+  declare readonly device: { readonly state: DeviceState };
+  declare private readonly wifi: SessionParts['wifi'];
+  declare private readonly appConfig: SessionParts['appConfig'];
+  declare private readonly messaging: SessionParts['messaging'];
+  /** The user this session is for. */
   readonly userId: string;
-  private _events: EventManager | undefined;
-  private _layouts: LayoutManager | undefined;
-  private _settings: SettingsManager | undefined;
   /** The naming this facade sends (app-to-app message names, REST paths). */
   private readonly naming: Readonly<Dialect>;
-  private messagingModule: AppMessaging | undefined;
   private unbindSubscriptionSettings: (() => void) | undefined;
+  /** The settings class of this facade (the legacy facade's has the legacy type name). */
+  protected static readonly settingsClass: PartContext['Settings'] = SettingsManager;
 
-  constructor(core: CoreSession, naming: DialectName = FACADE_NAMING.modern) {
-    super(core);
+  /**
+   * Builds a session from a config, to `connect` it (apps that run their own webhook); the server builds
+   * the sessions it hands to `onSession` itself. Throws `SdkError('invalid_config')` without a
+   * `packageName` or `apiKey`.
+   *
+   * @example
+   * ```ts
+   * const session = new AppSession({ packageName: 'com.example.app', apiKey, userId, mentraOSWebsocketUrl: body.mentraOSWebsocketUrl });
+   * await session.connect(body.sessionId);
+   * ```
+   */
+  constructor(config: AppSessionConfig);
+  /** @internal The server's form: a session over the engine's session. */
+  constructor(core: CoreSession, naming?: DialectName);
+  constructor(coreOrConfig: CoreSession | AppSessionConfig, naming: DialectName = FACADE_NAMING.modern) {
+    const core = isSessionConfig(coreOrConfig) ? standaloneCore(coreOrConfig, new.target?.name || 'AppSession') : coreOrConfig;
+    bindCore(this, core);
     this.naming = getDialect(naming);
     this.userId = core.userId;
   }
 
   static {
     // biome-ignore lint/complexity/noThisInStatic: naming the class here would make the bundler rename it (`class _AppSession`).
-    Object.defineProperties(this.prototype, {
-      events: {
-        get(this: AppSession): EventManager {
-          return (this._events ??= new EventManager(coreOf(this)));
-        },
-        configurable: true,
-      },
-      layouts: {
-        get(this: AppSession): LayoutManager {
-          return (this._layouts ??= new LayoutManager(coreOf(this)));
-        },
-        configurable: true,
-      },
-      settings: {
-        get(this: AppSession): SettingsManager {
-          return (this._settings ??= this.createSettings(coreOf(this), this.naming));
-        },
-        configurable: true,
-      },
-    });
+    const proto = this.prototype;
+    installParts(proto, (session) => ({
+      core: coreOf(session),
+      naming: (session as unknown as { naming: Readonly<Dialect> }).naming,
+      Settings: (session.constructor as unknown as { settingsClass: PartContext['Settings'] }).settingsClass,
+    }));
+    installShortcuts(proto);
   }
 
-  /** Subclasses (the legacy facade) extend the settings manager with their names. */
-  protected createSettings(core: CoreSession, naming: Readonly<Dialect>): SettingsManager {
-    return new SettingsManager(core, naming);
+  /**
+   * Connects a session the app built (`new AppSession(config)`) to the cloud as `sessionId` (the webhook's):
+   * sends the init and resolves at the ack, with the ack's settings in place; the subscriptions of the
+   * handlers registered so far follow at once, and a handler registered later subscribes at once.
+   * Rejects with `SdkError('handshake_timeout')` ("Connection timeout") when the cloud does not answer
+   * within 5 s, and at once when the connection is refused or the URL is not a trusted cloud.
+   * Called again with the same id once connected, it replaces the socket (a new init), as the published
+   * SDKs did; a session that was disconnected cannot connect again (build a new one).
+   *
+   * @example
+   * ```ts
+   * const session = new TpaSession({ packageName, apiKey, augmentOSWebsocketUrl: req.body.augmentOSWebsocketUrl });
+   * session.onTranscription((data) => session.layouts.showTextWall(data.text));
+   * await session.connect(req.body.sessionId);
+   * ```
+   */
+  connect(sessionId: string): Promise<void> {
+    return connectSession(coreOf(this), sessionId);
   }
 
-  private get messaging(): AppMessaging {
-    return (this.messagingModule ??= new AppMessaging(coreOf(this), this.naming));
+  /** The server this session belongs to: the one that built it, or the `appServer`/`tpaServer` of its config. */
+  get appServer(): any {
+    const core = coreOf(this);
+    return ownerOf(core) ?? serverOfSession(core);
   }
 
   /** A logger bound to this session; `info('text', obj)` and `info(obj, 'text')` both work. */
@@ -253,88 +302,20 @@ export class AppSession extends SessionShortcuts {
     return this.messaging.on('room_updated', handler);
   }
 
-  // ---------------------------------------------------------------- deprecated shortcuts (earlier SDKs)
-
-  /** @deprecated Use `session.events.onTranscription`. */
-  onTranscription(handler: Handler<TranscriptionData>): Unsubscribe {
-    deprecate('session.onTranscription');
-    return this.events.onTranscription(handler);
-  }
-
-  /** @deprecated Use `session.events.onTranscriptionForLanguage`. */
-  onTranscriptionForLanguage(
-    language: string,
-    handler: Handler<TranscriptionData>,
-    options?: boolean | { disableLanguageIdentification?: boolean; hints?: string[] },
-  ): Unsubscribe {
-    deprecate('session.onTranscriptionForLanguage');
-    return this.events.onTranscriptionForLanguage(language, handler, options);
-  }
-
-  /** @deprecated Use `session.events.onTranslationForLanguage`. */
-  onTranslationForLanguage(source: string, target: string, handler: Handler<TranslationData>): Unsubscribe {
-    deprecate('session.onTranslationForLanguage');
-    return this.events.onTranslationForLanguage(source, target, handler);
-  }
-
-  /** @deprecated Use `session.events.onHeadPosition`. */
-  onHeadPosition(handler: Handler<HeadPosition>): Unsubscribe {
-    deprecate('session.onHeadPosition');
-    return this.events.onHeadPosition(handler);
-  }
-
-  /** @deprecated Use `session.events.onButtonPress`. */
-  onButtonPress(handler: Handler<ButtonPress>): Unsubscribe {
-    deprecate('session.onButtonPress');
-    return this.events.onButtonPress(handler);
-  }
-
-  /** @deprecated Use `session.events.onTouchEvent`. */
-  onTouchEvent(gestureOrHandler: string | Handler<TouchEvent>, handler?: Handler<TouchEvent>): Unsubscribe {
-    deprecate('session.onTouchEvent');
-    return this.events.onTouchEvent(gestureOrHandler, handler);
-  }
-
-  /** @deprecated Use `session.events.onPhoneNotifications`. */
-  onPhoneNotifications(handler: Handler<PhoneNotification>): Unsubscribe {
-    deprecate('session.onPhoneNotifications');
-    return this.events.onPhoneNotifications(handler);
-  }
-
-  /** @deprecated Use `session.events.onPhoneNotificationDismissed`. */
-  onPhoneNotificationDismissed(handler: Handler<PhoneNotificationDismissed>): Unsubscribe {
-    deprecate('session.onPhoneNotificationDismissed');
-    return this.events.onPhoneNotificationDismissed(handler);
-  }
-
-  /** @deprecated Use `session.events.onVpsCoordinates`. */
-  onVpsCoordinates(handler: Handler<VpsCoordinates>): Unsubscribe {
-    deprecate('session.onVpsCoordinates');
-    return this.events.onVpsCoordinates(handler);
-  }
-
-  /** @deprecated Use `session.events.onPhotoTaken`. */
-  onPhotoTaken(handler: Handler<PhotoTaken>): Unsubscribe {
-    deprecate('session.onPhotoTaken');
-    return this.events.onPhotoTaken(handler);
-  }
-
-  /** @deprecated Use `session.settings.getAll()`. */
-  getSettings(): AppSetting[] {
-    deprecate('session.getSettings');
-    return this.settings.getAll();
-  }
-
-  /** @deprecated Use `session.settings.get(key)`. */
-  getSetting<T = any>(key: string): T | undefined {
-    deprecate('session.getSetting');
-    return this.settings.get<T | undefined>(key);
-  }
-
-  /** Closes this session from the app side (onStop runs with reason `app_disconnect`). */
-  async disconnect(options: { releaseOwnership?: boolean; reason?: OwnershipReleaseReason } = {}): Promise<void> {
-    if (options.releaseOwnership && options.reason) await this.releaseOwnership(options.reason);
-    return coreOf(this).dispose('app_disconnect');
+  /**
+   * Closes this session from the app side: the socket ends with close code 1000 and the server's `onStop`
+   * runs with reason `app_disconnect`. Safe to call at any time, twice, or on a session that never
+   * connected: it never throws and the returned promise never rejects (it settles once the socket is gone).
+   * The promise may be ignored, as 1.x apps did (their `disconnect()` returned nothing).
+   */
+  disconnect(options: { releaseOwnership?: boolean; reason?: OwnershipReleaseReason } = {}): Promise<void> {
+    try {
+      const core = coreOf(this);
+      if (options?.releaseOwnership && options.reason && core.state === 'ready') void this.releaseOwnership(options.reason);
+      return core.dispose('app_disconnect').catch(() => {});
+    } catch {
+      return Promise.resolve();
+    }
   }
 
   /** Tells the cloud not to restart this session elsewhere (`ownership_release`). */
@@ -349,6 +330,15 @@ export class AppSession extends SessionShortcuts {
     coreOf(this).send(message as AppToCloudMessage);
   }
 
+  /** One binary frame on the current socket (3.0.0-hono, for audio output streams). Throws as published: `connect_failed`
+   * (a `MentraConnectionError`) while the socket is down, `session_closed` once the session has ended. */
+  sendBinary(data: Uint8Array | Buffer): void {
+    const core = coreOf(this);
+    if (core.sendBinary(data)) return;
+    if (core.state === 'closed') throw new SdkError('session_closed', 'Cannot send binary data: the session has ended');
+    throw new SdkError('connect_failed', 'Cannot send binary data: the WebSocket is not connected (the session is reconnecting)');
+  }
+
   // ---------------------------------------------------------------- published helpers
 
   /** Subscribes to several touch gestures at once; returns one function that unsubscribes them all. */
@@ -356,6 +346,50 @@ export class AppSession extends SessionShortcuts {
     const streams = gestures.map((g) => createTouchEventStream(g));
     for (const s of streams) this.subscribe(s);
     return () => streams.forEach((s) => this.unsubscribe(s));
+  }
+
+  // ---------------------------------------------------------------- WiFi
+
+  /** The glasses' WiFi state (from the last `glasses_connection_state`), or null when they have no WiFi or it is unknown. */
+  getWifiStatus(): WifiStatus | null {
+    return this.wifi.getWifiStatus(partIfCreated(this, 'device')?.state);
+  }
+
+  /** True when the glasses report a WiFi connection. */
+  isWifiConnected(): boolean {
+    return this.wifi.isWifiConnected(partIfCreated(this, 'device')?.state);
+  }
+
+  /** Asks the phone to show the glasses' WiFi setup to the user. */
+  requestWifiSetup(reason?: string): void {
+    this.wifi.requestWifiSetup(reason);
+  }
+
+  /** Every `glasses_connection_state` update. */
+  onGlassesConnectionState(handler: Handler<any>): Unsubscribe {
+    return this.wifi.onGlassesConnectionState(handler);
+  }
+
+  // ---------------------------------------------------------------- app_config.json
+
+  /** Parses and keeps the app's `app_config.json`; throws `SdkError('invalid_config')` when it is not valid. */
+  loadConfigFromJson(json: string): AppConfig {
+    return this.appConfig.load(json);
+  }
+
+  /** The config loaded by `loadConfigFromJson`, or null. */
+  getConfig(): AppConfig | null {
+    return this.appConfig.get();
+  }
+
+  /** The settings of the loaded config, with their default values. */
+  getDefaultSettings(): AppSetting[] {
+    return this.appConfig.defaults();
+  }
+
+  /** One setting's declaration in the loaded config. */
+  getSettingSchema(key: string): AppSetting | undefined {
+    return this.appConfig.schema(key);
   }
 
   /** Replaces the app settings locally, as a `settings_update` from the cloud would (for tests). */

@@ -25,6 +25,9 @@ export function asAppSettings(records: readonly SettingRecord[]): AppSetting[] {
 }
 
 export class SettingsManager {
+  /** The user `fetch()` authenticates as, when `configureApiClient` named one. */
+  private apiUserId: string | undefined;
+
   constructor(
     protected readonly core: CoreSession,
     protected readonly naming: Readonly<Dialect> = DIALECTS.mentraos,
@@ -66,13 +69,26 @@ export class SettingsManager {
    * `/tpasettings` for the legacy facade) authenticated with the user id (never the session id), applies
    * them and returns them. Rejects with `SdkError('session_closed')` once the session has ended.
    */
+  /**
+   * Where `fetch()` asks, as published: `userId` becomes the user `fetch()` authenticates as. The
+   * settings are always fetched from the session's own cloud (the one it connected to): a `wsUrl` naming
+   * another host is ignored with a warning, so no request goes to a host the session did not trust.
+   */
+  configureApiClient(packageName: string, wsUrl: string, userId: string): void {
+    if (typeof userId === 'string' && userId !== '') this.apiUserId = userId;
+    if (packageName !== this.core.packageName) this.core.logger.warn("settings.configureApiClient: the settings of this session's own package are fetched");
+    if (typeof wsUrl === 'string' && wsUrl !== '' && hostOf(wsUrl) !== hostOf(this.core.url)) {
+      this.core.logger.warn("settings.configureApiClient: settings are fetched from the session's own cloud, not from another host");
+    }
+  }
+
   async fetch(): Promise<AppSetting[]> {
     if (this.core.state === 'closed') throw new SdkError('session_closed', 'The session has ended; its settings are no longer kept up to date');
     const path = `${this.naming.settingsPath}/user/${encodeURIComponent(this.core.packageName)}`;
     const answer = await cloudRequest<{ settings?: unknown }>(this.core, {
       method: 'GET',
       path,
-      authorization: `Bearer ${this.core.userId}`,
+      authorization: `Bearer ${this.apiUserId ?? this.core.userId}`,
       what: 'Fetching the app settings',
     });
     if (Array.isArray(answer?.settings)) this.core.settings.setApp(answer.settings as SettingRecord[]);
@@ -165,4 +181,12 @@ export function valueHandler<T>(key: string, handler: SettingValueChangeHandler<
     const c = changes[key];
     if (c) handler(c.newValue as T, c.oldValue as T);
   };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
 }

@@ -33,6 +33,7 @@ export {
 export { CameraModule, type PhotoRequestOptions, type RtmpStreamOptions } from './modules/camera';
 export { CameraManagedExtension, type ManagedStreamOptions, type ManagedStreamResult, type ExistingStream } from './modules/camera-managed';
 export { AudioManager, type AudioPlayOptions, type AudioPlayResult, type SpeakOptions } from './modules/audio';
+export { AudioOutputStream, type AudioOutputStreamOptions, type AudioOutputStreamState } from './modules/audio-output-stream';
 export { LedModule, type LedControlOptions } from './modules/led';
 export { LocationManager } from './modules/location';
 export { SimpleStorage, type SimpleStorageOptions } from './modules/simple-storage';
@@ -41,8 +42,26 @@ export type { WifiStatus } from './modules/wifi';
 export { Observable } from '../core/observable';
 export { BitmapUtils, type BitmapValidation, type LoadFramesOptions } from './utils/bitmap-utils';
 export { AnimationUtils, type AnimationConfig, type AnimationController, type TimingInfo } from './utils/animation-utils';
-export { SdkError, isSdkError, type SdkErrorCode } from '../core/errors';
-export { createConsoleLogger, logger, type Logger, type LoggerLike, type LogFn, type LogLevel } from '../core/logger';
+export { SdkError, isSdkError, type SdkErrorCode, type MentraErrorCode } from '../core/errors';
+export {
+  MentraError,
+  MentraAuthError,
+  MentraConnectionError,
+  MentraTimeoutError,
+  MentraValidationError,
+  MentraPermissionError,
+} from '../core/mentra-errors';
+export {
+  createConsoleLogger,
+  createLogger,
+  logger,
+  type Logger,
+  type LoggerConfig,
+  type LoggerLike,
+  type LogFn,
+  type LogLevel,
+  type MentraLogLevel,
+} from '../core/logger';
 export type { SessionState, StopReason, DisconnectInfo } from '../core/session/session';
 export type { SettingChange, SettingsChangeMap } from '../core/session/settings-store';
 export type { ErrorContext } from '../core/engine';

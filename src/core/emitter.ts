@@ -35,9 +35,21 @@ export class Emitter {
 /** Calls `fn(...args)`; a throw or a rejected promise goes to `onError`, never to the caller. */
 export function invokeIsolated(fn: Listener, args: unknown[], onError: (e: unknown) => void): void {
   try {
-    const r = fn(...args) as { then?: unknown } | undefined;
-    if (r && typeof r.then === 'function') (r as Promise<unknown>).then(undefined, onError);
+    settle(fn(...args), onError);
   } catch (e) {
     onError(e);
   }
+}
+
+/** `invokeIsolated` with one argument (no array per call: the stream dispatch path). */
+export function callIsolated(fn: Listener, arg: unknown, onError: (e: unknown) => void): void {
+  try {
+    settle(fn(arg), onError);
+  } catch (e) {
+    onError(e);
+  }
+}
+
+function settle(r: unknown, onError: (e: unknown) => void): void {
+  if (r && typeof (r as { then?: unknown }).then === 'function') (r as Promise<unknown>).then(undefined, onError);
 }

@@ -13,9 +13,10 @@ import type { Logger } from './logger';
 import type { SessionOptions } from './session/session-options';
 import { HandshakeGate } from './session/reconnect';
 import { SessionRegistry, type SessionEntry } from './registry';
-import { PendingRequests } from './session/requests';
+import { PendingRequests, endedBefore } from './session/requests';
 import { CoreSession, type StopReason } from './session/session';
 import { checkCloudUrl } from './session/trust';
+import type { Transport } from './session/transport';
 
 export interface EngineConfig {
   packageName: string;
@@ -63,6 +64,37 @@ export interface WebhookResult {
   after?: () => void;
 }
 
+/** What a session an app builds itself under a server shares with the sessions its engine builds. */
+export interface SessionBase {
+  options: SessionOptions;
+  logger: Logger;
+  trustedCloudHosts: readonly string[] | undefined;
+  sharedRequests: PendingRequests;
+  handshakeGate: HandshakeGate;
+}
+
+/** The engine of each facade server object (so a session given `appServer` finds its engine). */
+const owners = new WeakMap<object, SessionEngine>();
+
+/** The facade server of each engine, by the engine's shared request table (every session holds it: no per-session record). */
+const ownersByRequests = new WeakMap<PendingRequests, object>();
+
+/** Records `engine` as the engine of the facade server `owner`. */
+export function registerEngineOwner(owner: object, engine: SessionEngine): void {
+  owners.set(owner, engine);
+  ownersByRequests.set(engine.sharedRequests, owner);
+}
+
+/** The facade server whose engine built (or shares its requests with) `session`, or undefined. */
+export function serverOfSession(session: CoreSession): object | undefined {
+  return ownersByRequests.get(session.sharedRequests);
+}
+
+/** The engine of a facade server, or undefined for anything else. */
+export function engineOwnedBy(owner: unknown): SessionEngine | undefined {
+  return owner && typeof owner === 'object' ? owners.get(owner) : undefined;
+}
+
 const MAX_ID_LENGTH = 512;
 /** A shared request's ownership record outlives its timeout by this much (ms). */
 const REQUEST_RECORD_MARGIN_MS = 5000;
@@ -81,6 +113,7 @@ export class SessionEngine implements DirectoryHost {
   readonly handshakeGate: HandshakeGate;
   private readonly ending = new Set<Promise<void>>();
   private shuttingDown = false;
+  private transport: Transport | undefined;
 
   constructor(
     private readonly config: EngineConfig,
@@ -98,6 +131,12 @@ export class SessionEngine implements DirectoryHost {
         : undefined,
     );
     this.handshakeGate = new HandshakeGate(config.session.reconnect.maxConcurrentHandshakes);
+  }
+
+  /** What a session an app builds itself with this engine's server shares with the engine's sessions. */
+  sessionBase(): SessionBase {
+    const { session, logger, trustedCloudHosts } = this.config;
+    return { options: session, logger, trustedCloudHosts, sharedRequests: this.sharedRequests, handshakeGate: this.handshakeGate };
   }
 
   /** One function for every session (not a closure per session). */
@@ -127,6 +166,14 @@ export class SessionEngine implements DirectoryHost {
       }
     }
     return b.type === 'session_request' ? this.startSession(b) : this.stopSession(b);
+  }
+
+  /**
+   * @internal Where the sockets of the sessions started from now on come from (default: the `ws` library).
+   * In-process benchmarks and tests pass an in-memory transport (`session/memory-transport.ts`).
+   */
+  useTransport(transport: Transport | undefined): void {
+    this.transport = transport;
   }
 
   /** The user's live session: the newest one whose handshake succeeded and that has not ended. */
@@ -219,9 +266,11 @@ export class SessionEngine implements DirectoryHost {
       url: verdict.url.href,
       dialect: webhookDialect(b),
       logger: this.config.logger,
+      trustedCloudHosts: this.config.trustedCloudHosts,
       ...this.config.session,
       sharedRequests: this.sharedRequests,
       handshakeGate: this.handshakeGate,
+      transport: this.transport,
       onEnd: this.sessionEnded,
       reportError: this.reportSessionError,
     });
@@ -273,11 +322,7 @@ export class SessionEngine implements DirectoryHost {
     this.registry.remove(entry);
     if (entry.claim) void this.directory.release(entry.claim);
     if (reason !== 'replaced') {
-      this.sharedRequests.rejectMatching(
-        { owner: entry.session.sessionId },
-        (kind, id) =>
-          new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
-      );
+      this.sharedRequests.rejectMatching({ owner: entry.session.sessionId }, endedBefore(reason));
     }
     if (!entry.started) {
       entry.stopped = Promise.resolve();

@@ -37,14 +37,36 @@ export type SdkErrorCode =
   | 'storage_unavailable'
   | 'storage_quota_exceeded'
   | 'storage_rate_limited'
-  | 'storage_write_failed';
+  | 'storage_write_failed'
+  // the codes of the 3.0.0-hono error classes (`MentraError` and its subclasses, see `mentra-errors.ts`)
+  | MentraErrorCode;
 
+/**
+ * The codes the published 3.0.0-hono SDK gives its `MentraError` classes. The engine itself reports the
+ * lower-case codes above; an app may also construct a `MentraError` with a code of its own.
+ */
+export type MentraErrorCode =
+  | 'AUTH_ERROR'
+  | 'CONNECTION_ERROR'
+  | 'TIMEOUT_ERROR'
+  | 'VALIDATION_ERROR'
+  | 'PERMISSION_ERROR'
+  | 'EMPTY_DATA'
+  | 'PARSE_ERROR'
+  | 'INTERNAL_ERROR'
+  | 'SUBSCRIPTION_ERROR'
+  | 'UNKNOWN_TYPE'
+  | 'AUDIO_STREAM_ALREADY_ACTIVE';
+
+/** The base of every error the SDK throws or reports: a stable `code`, a `cause`, and `details` for programs. */
 export class SdkError extends Error {
   override name = 'SdkError';
+  /** A stable code to match on (never parse `message`). */
   readonly code: SdkErrorCode;
   /** Extra facts for programs (e.g. the cloud's error code); never secrets. */
   readonly details?: Record<string, unknown>;
 
+  /** Creates an error with `code` and a message that says how to fix the problem. */
   constructor(code: SdkErrorCode, message: string, options: { cause?: unknown; details?: Record<string, unknown> } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
@@ -52,6 +74,7 @@ export class SdkError extends Error {
   }
 }
 
+/** True when `e` is an `SdkError` (of `code`, when given). */
 export function isSdkError(e: unknown, code?: SdkErrorCode): e is SdkError {
   return e instanceof SdkError && (code === undefined || e.code === code);
 }

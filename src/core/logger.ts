@@ -7,6 +7,7 @@
  * argument and binding before a line leaves the SDK.
  */
 import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { ringOf, TELEMETRY_RING, TelemetryRing } from './telemetry';
 
 export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
 const LEVELS = new Set<string>(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']);
@@ -131,11 +132,18 @@ function build({ level = 'warn', secrets = [], bindings, target, targetLevel = '
       }),
       hooks: {
         logMethod(this: PinoLogger, args: unknown[], method: pino.LogFn, levelValue: number) {
-          if (!target) return (method as (...a: unknown[]) => void).apply(this, normaliseArgs(clean(args)));
+          const ring = ringOf(this);
+          if (ring) {
+            const cleaned = clean(args);
+            ring.record(levelValue, normaliseArgs(cleaned), () => this.bindings());
+            if (levelValue < ring.outputLevel) return;
+            args = cleaned;
+          } else args = clean(args);
+          if (!target) return (method as (...a: unknown[]) => void).apply(this, normaliseArgs(args));
           const t = targetFor(this);
           const name = this.levels.labels[levelValue] as keyof LoggerLike;
           const fn = (t[name] ?? (levelValue >= 50 ? t.error : t.debug)) as (...a: unknown[]) => void;
-          fn.apply(t, clean(args));
+          fn.apply(t, args);
         },
       } as pino.LoggerOptions['hooks'],
     },
@@ -162,13 +170,67 @@ export function createConsoleLogger(level: LogLevel = 'warn', bindings: Record<s
   return build({ level, bindings });
 }
 
-/** Wraps `inner` (a pino logger or any object with the four methods) so that no argument carries any of `secrets`. */
-export function redactingLogger(inner: LoggerLike, secrets: readonly string[]): Logger {
-  return build({ target: inner, secrets });
+/** A session's logger: a child of the server's with the session's ids, feeding a telemetry ring of `ringSize` lines. */
+export function sessionLogger(parent: Logger, sessionId: string, userId: string, ringSize: number): Logger {
+  return attachTelemetryRing(parent.child({ sessionId, userId }), ringSize);
+}
+
+/**
+ * Makes `child` (a session's logger) keep its lines of `info` and above in a ring of `size` lines, whatever
+ * its output level; lines below that level are kept but not written. Its children feed the same ring.
+ */
+export function attachTelemetryRing(child: Logger, size: number): Logger {
+  if (!(size > 0)) return child;
+  const outputLevel = child.levelVal;
+  if (outputLevel > pino.levels.values.info) child.level = 'info';
+  (child as unknown as Record<symbol, unknown>)[TELEMETRY_RING] = new TelemetryRing(size, outputLevel);
+  return child;
+}
+
+// ------------------------------------------------------------------ the 3.0.0-hono logging API
+
+/** The log levels of the 3.0.0-hono `createLogger` (`none` silences the logger). */
+export type MentraLogLevel = 'none' | 'error' | 'warn' | 'info' | 'debug';
+
+/** What `createLogger` accepts; `MENTRA_VERBOSE` and `MENTRA_LOG_LEVEL` override it. */
+export interface LoggerConfig {
+  /** The level (default `warn`): `none`, `error`, `warn`, `info` or `debug`. */
+  logLevel?: MentraLogLevel;
+  /** Log everything (`debug`). The published SDK then prints with pino-pretty; this logger keeps JSON lines. */
+  verbose?: boolean;
+}
+
+const MENTRA_LEVELS: ReadonlySet<string> = new Set(['none', 'error', 'warn', 'info', 'debug']);
+
+/**
+ * The level the environment asks for: `MENTRA_VERBOSE=true|1` gives `debug`; otherwise `MENTRA_LOG_LEVEL`
+ * (`none|error|warn|info|debug`, `none` being silent); undefined when neither is set (or the value is unknown).
+ */
+export function envLogLevel(env: NodeJS.ProcessEnv = process.env): LogLevel | undefined {
+  if (env.MENTRA_VERBOSE === 'true' || env.MENTRA_VERBOSE === '1') return 'debug';
+  const level = env.MENTRA_LOG_LEVEL;
+  if (level && MENTRA_LEVELS.has(level)) return level === 'none' ? 'silent' : (level as LogLevel);
+  return undefined;
+}
+
+/**
+ * A pino logger as the 3.0.0-hono SDK creates it: level from `MENTRA_VERBOSE`, then `MENTRA_LOG_LEVEL`, then
+ * `config.verbose` (`debug`), then `config.logLevel`, else `warn`. It writes JSON lines to stdout (no
+ * transport, no worker thread).
+ */
+export function createLogger(config?: LoggerConfig): Logger {
+  const fromConfig = config?.verbose
+    ? 'debug'
+    : config?.logLevel && MENTRA_LEVELS.has(config.logLevel)
+      ? config.logLevel === 'none'
+        ? 'silent'
+        : config.logLevel
+      : 'warn';
+  return build({ level: envLogLevel() ?? fromConfig });
 }
 
 /** A pino logger that writes nothing. */
 export const silentLogger: Logger = build({ level: 'silent' });
 
-/** The SDK's default logger (pino, silent below `warn`); apps may log through it or pass their own. */
-export const logger: Logger = build({ level: 'warn' });
+/** The SDK's default logger (pino, silent below `warn` unless `MENTRA_LOG_LEVEL` or `MENTRA_VERBOSE` say otherwise); apps may log through it or pass their own. */
+export const logger: Logger = build({ level: envLogLevel() ?? 'warn' });

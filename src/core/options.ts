@@ -13,6 +13,7 @@ import { RECONNECT_DEFAULTS, type ReconnectOptions } from './session/reconnect';
 import { DEFAULT_MAX_PHOTO_BYTES } from './http/routes/photo-upload';
 import type { SessionOptions } from './session/session-options';
 import { invalidHostEntry } from './session/trust';
+import { TELEMETRY_BUFFER_SIZE } from './telemetry';
 import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './http/webview/tokens';
 
 export interface HostConfig {
@@ -41,6 +42,13 @@ export interface HostConfig {
   queueLimit?: number;
   /** Ping interval while connected, in ms (default 15 000; 0 disables pings and zombie detection). */
   pingIntervalMs?: number;
+  /**
+   * Also send the 3.0.0-hono app-level `{"type":"ping"}` text frame with each liveness ping, every
+   * `pingIntervalMs` after the ack (default false; the Hono facade turns it on). The cloud's `pong` is ignored.
+   */
+  appPing?: boolean;
+  /** How many of its recent log lines each session keeps for the cloud's `request_telemetry` (default 500; 0 keeps none). */
+  telemetryBufferSize?: number;
   /** Largest JSON body accepted (default '100kb', as Express). */
   bodyLimit?: string | number;
   /** Largest photo accepted on `/photo-upload`, in bytes (default 10 MB). */
@@ -77,6 +85,8 @@ export const SERVER_OPTIONS = {
   reconnect: RECONNECT_DEFAULTS,
   queueLimit: 1000,
   pingIntervalMs: 15_000,
+  appPing: false,
+  telemetryBufferSize: TELEMETRY_BUFFER_SIZE,
   bodyLimit: '100kb',
   maxPhotoBytes: DEFAULT_MAX_PHOTO_BYTES,
   handleSignals: false,
@@ -107,7 +117,14 @@ export function resolveHostConfig(config: unknown, kind = 'AppServer'): Resolved
 
 /** The session options out of a resolved config. */
 export function sessionOptions(config: ResolvedHostConfig): SessionOptions {
-  return { handshakeTimeoutMs: config.handshakeTimeoutMs, reconnect: config.reconnect, queueLimit: config.queueLimit, pingIntervalMs: config.pingIntervalMs };
+  return {
+    handshakeTimeoutMs: config.handshakeTimeoutMs,
+    reconnect: config.reconnect,
+    queueLimit: config.queueLimit,
+    pingIntervalMs: config.pingIntervalMs,
+    appPing: config.appPing,
+    telemetryBufferSize: config.telemetryBufferSize,
+  };
 }
 
 function definedFields<T extends object>(o: T): Partial<T> {
@@ -143,11 +160,12 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   if (c.webhookSecret !== undefined && (typeof c.webhookSecret !== 'string' || c.webhookSecret.length < 16)) {
     fail('"webhookSecret" must be a string of at least 16 characters (a long random value shared with the cloud)');
   }
-  for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs'] as const) {
+  for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs', 'telemetryBufferSize'] as const) {
     const v = c[key];
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
-      fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : 'milliseconds'}`);
+      fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : key === 'telemetryBufferSize' ? 'log lines' : 'milliseconds'}`);
   }
+  if (c.appPing !== undefined && typeof c.appPing !== 'boolean') fail('"appPing" must be a boolean');
   if (c.reconnect !== undefined) {
     if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
     for (const [k, v] of Object.entries(c.reconnect as object)) {

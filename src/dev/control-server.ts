@@ -203,6 +203,8 @@ export class ControlServer {
           return { ...base, success: true, ...(await dev.settingsSet(cmd.user_id, cmd.key, cmd.value)) };
         case 'webview_open':
           return { ...base, success: true, url: dev.webviewOpen(cmd.user_id) };
+        case 'request_telemetry':
+          return { ...base, success: true, ...(await dev.requestTelemetry(cmd.user_id, cmd.window_ms)) };
         case 'screenshot': {
           const user = dev.snapshot(cmd.user_id)[0]!;
           const view = cmd.view ?? 'main';

@@ -19,7 +19,7 @@ import {
 } from '../protocol/control';
 import { loadAppConfig, settingsWithValues, type DevAppConfig } from './app-config';
 import { LIVE, VIEWS, newDevUser, toSnapshot, type DevUser, type EventBody } from './dev-state';
-import { callTool, feedAudio, setSetting, streamAudio, WebviewSigner } from './features';
+import { type AudioStreamEvent, audioOutputEvent, callTool, feedAudio, requestTelemetry, setSetting, streamAudio, WebviewSigner } from './features';
 import { answerPhoto, onGlassesRequest, type GlassesHost } from './glasses';
 import { deliverInput } from './inputs';
 import type { DevCloudOptions } from './dev-cloud-options';
@@ -51,6 +51,7 @@ export class DevCloud implements GlassesHost {
       onWire: (user, dir, msg) => self?.onWire(user, dir, msg),
       onConnection: (user, event, code) => self?.onConnection(user, event, code),
       settingsFor: (user) => self?.ackSettings(user) ?? [],
+      onAudioStream: (e) => self?.onAudioStream(e),
     });
     self = new DevCloud(cloud, options);
     return self;
@@ -107,8 +108,8 @@ export class DevCloud implements GlassesHost {
   }
 
   snapshot(userId?: string): UserSnapshot[] {
-    if (userId !== undefined) return [this.toSnapshot(this.known(userId))];
-    return [...this.users.values()].map((u) => this.toSnapshot(u));
+    if (userId !== undefined) return [toSnapshot(this.known(userId))];
+    return [...this.users.values()].map((u) => toSnapshot(u));
   }
 
   // ------------------------------------------------------------------ commands
@@ -157,7 +158,7 @@ export class DevCloud implements GlassesHost {
     }
     if (!current() || !sim.connected) throw new ControlError('app_error', `The session of ${userId} ended while starting`);
     if (user.state !== 'ready') this.setState(user, 'ready');
-    return this.toSnapshot(user);
+    return toSnapshot(user);
   }
 
   async stopUser(userId: string): Promise<UserSnapshot> {
@@ -173,7 +174,7 @@ export class DevCloud implements GlassesHost {
       sim.closeConnection(1000, 'stopped by the local cloud');
     }
     if (this.users.get(userId) === user) this.endSession(user, 'user_stop');
-    return this.toSnapshot(user);
+    return toSnapshot(user);
   }
 
   /** Sends one input to the app as the wearer's glasses or phone would. Returns the frames delivered. */
@@ -217,6 +218,11 @@ export class DevCloud implements GlassesHost {
 
   async settingsSet(userId: string, key: string, value: unknown) {
     return setSetting(this.known(userId), this.config(), key, value, (b) => this.emit(b));
+  }
+
+  /** Asks the app for the wearer's session log lines (`request_telemetry`) and returns its upload. */
+  requestTelemetry(userId: string, windowMs?: number) {
+    return requestTelemetry(this.known(userId), windowMs);
   }
 
   webviewOpen(userId: string): string {
@@ -283,6 +289,10 @@ export class DevCloud implements GlassesHost {
     }
   }
 
+  private onAudioStream(e: AudioStreamEvent, user = this.users.get(e.stream.userId)): void {
+    if (!this.closed && user?.sessionId === e.stream.sessionId) this.emit(audioOutputEvent(user, e));
+  }
+
   private onInit(user: DevUser, msg: { packageName?: unknown }): void {
     if (typeof msg.packageName !== 'string' || !msg.packageName) return;
     user.packageName = msg.packageName;
@@ -335,10 +345,6 @@ export class DevCloud implements GlassesHost {
       user.subscriptions = [];
       this.emit({ type: 'subscriptions', user_id: user.userId, subscriptions: [] });
     }
-  }
-
-  private toSnapshot(u: DevUser): UserSnapshot {
-    return toSnapshot(u);
   }
 
   /** The settings a wearer's handshake carries: the config's, with the wearer's values. */

@@ -25,6 +25,11 @@ export interface DevOptions {
   runtime?: LaunchOptions['runtime'];
   /** Restart the app when a file under its entry's folder changes. */
   watch?: boolean;
+  /**
+   * Keep the cloud and the control server up when the app cannot start (as `watch` does): controllers then
+   * see why in the app's status, and `restart()` tries again.
+   */
+  keepServing?: boolean;
   /** Answer every photo request with the built-in test image. */
   autoPhoto?: boolean;
   /** The page's renderer, for the `screenshot` command. */
@@ -40,7 +45,10 @@ export interface DevHandle {
   control: ControlServer;
   /** The app now running (under `watch`, the latest start; null while it is down). */
   readonly app: LaunchedApp | null;
-  /** Resolves with the exit code when the app exits by itself (never under `watch`, which waits for a fix). */
+  /**
+   * Resolves with the exit code when the app exits by itself (never under `watch` or `keepServing`, which
+   * wait for a fix).
+   */
   exited: Promise<number | null>;
   /** The simulator page, e.g. http://127.0.0.1:7077/. */
   url: string;
@@ -83,7 +91,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     try {
       await runner.start();
     } catch (e) {
-      if (!options.watch) throw e;
+      if (!options.watch && !options.keepServing) throw e;
       options.onLog?.(`The app could not start; fix it and save again.\n${(e as Error).message}`);
     }
     if (options.watch) {
@@ -105,7 +113,7 @@ export async function startDev(options: DevOptions): Promise<DevHandle> {
     throw e;
   }
   let stopping: Promise<void> | undefined;
-  const exited = options.watch ? new Promise<number | null>(() => {}) : runner.app!.exited;
+  const exited = options.watch || options.keepServing ? new Promise<number | null>(() => {}) : runner.app!.exited;
   const server = control;
   return {
     dev,

@@ -8,6 +8,9 @@ import jwt from 'jsonwebtoken';
 import { ControlError, MAX_STREAM_PCM_BYTES, type ControlEvent, type SettingValue } from '../protocol/control';
 import { sha256Hex } from '../core/http/crypto';
 import { USER_TOKEN_ISSUER } from '../core/http/webview/tokens';
+import type { AudioStreamEvent } from '../testing/audio-relay';
+
+export type { AudioStreamEvent };
 import type { SimulatedUser } from '../testing/user';
 import { checkSettingValue, settingsWithValues, type DevAppConfig } from './app-config';
 import type { DevUser, EventBody } from './dev-state';
@@ -158,4 +161,26 @@ export class WebviewSigner {
     url.searchParams.set('aos_signed_user_token', token);
     return url.toString();
   }
+}
+
+/** How long `request_telemetry` waits for the app's upload. */
+export const TELEMETRY_WAIT_MS = 10_000;
+
+/** Sends the app `request_telemetry` for `user` and waits for its upload (3.0.0-hono apps answer; others do not). */
+export async function requestTelemetry(user: DevUser, windowMs?: number) {
+  const sim = connectedSim(user);
+  const { incidentId } = await sim.requestTelemetry({ windowMs });
+  try {
+    const upload = await sim.waitForTelemetry(incidentId, TELEMETRY_WAIT_MS);
+    return { incident_id: incidentId, status: upload.status, logs: Array.isArray(upload.body?.logs) ? upload.body.logs : [] };
+  } catch {
+    throw new ControlError('app_error', `The app did not upload telemetry for ${incidentId} within ${TELEMETRY_WAIT_MS} ms (apps of the 3.0.0-hono line do)`);
+  }
+}
+
+/** The `audio_output` event for one step of an app's audio output stream. */
+export function audioOutputEvent(user: DevUser, e: AudioStreamEvent): EventBody {
+  const s = e.stream;
+  const state = e.kind === 'start' ? 'started' : e.kind === 'end' ? 'ended' : 'data';
+  return { type: 'audio_output', user_id: user.userId, stream_id: s.streamId, content_type: s.contentType, url: s.url, bytes: s.byteCount, state };
 }

@@ -9,7 +9,8 @@ import packageJson from '../../package.json';
 import { isLoopbackHost } from '../core/session/trust';
 import { connectControl } from '../testing/control-client';
 import { runMigrateCli } from '../migrate/cli';
-import { parseArgs, USAGE, type DevArgs } from './args';
+import { launchRuntime, parseArgs, USAGE, type DevArgs } from './args';
+import { runMcp } from './mcp/run';
 import { startDev, type DevHandle } from './dev';
 import { parseScript, runScript, UsageError, type Step } from './script';
 
@@ -32,7 +33,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
   let args: DevArgs;
   let steps: Step[] | undefined;
   try {
-    const cmd = parseArgs(argv);
+    const cmd = parseArgs(argv, io.env);
     if (cmd.command === 'help') {
       io.out(USAGE);
       return 0;
@@ -41,6 +42,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       io.out(packageJson.version);
       return 0;
     }
+    if (cmd.command === 'mcp') return await runMcp(cmd.args, io);
     args = cmd.args;
     const entry = path.resolve(io.cwd, args.entry);
     if (!existsSync(entry)) throw new UsageError(`No app entry at ${args.entry}`);
@@ -69,7 +71,7 @@ export async function main(argv: readonly string[], io: MainIo): Promise<number>
       token: args.token,
       watch: args.watch,
       autoPhoto: args.autoPhoto,
-      runtime: args.bun ? { bun: args.bun } : process.versions.bun ? { bun: process.execPath } : undefined,
+      runtime: launchRuntime(args.runtime, io.env),
       onLog: (line) => io.err(`[cloud] ${line}`),
       onAppOutput: (line) => (scripted ? io.err : io.out)(`[app] ${line}`),
     });

@@ -1,9 +1,10 @@
 /**
- * The simulator page's files (plain HTML, CSS and JavaScript, no build step). They live in `src/dev/page/`
- * and are copied to `dist/page/` by the build; only the files listed here are ever served.
+ * The simulator page's files: plain HTML, CSS and JavaScript in `src/dev/page/`, copied to `dist/page/` by the
+ * build, and the bundled modules of page-bundles.ts. Only the files listed here are ever served.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundledFromSource } from './page-bundles';
 
 const ASSETS: Readonly<Record<string, string>> = {
   '/': 'index.html',
@@ -42,9 +43,11 @@ export function readPageAsset(urlPath: string): { type: string; body: Buffer } |
   const file = ASSETS[urlPath];
   const dir = pageDir();
   if (!file || !dir) return null;
+  const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
   try {
-    return { type: TYPES[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(path.join(dir, file)) };
+    return { type, body: readFileSync(path.join(dir, file)) };
   } catch {
-    return null;
+    const bundled = bundledFromSource(dir, file);
+    return bundled ? { type, body: bundled } : null;
   }
 }

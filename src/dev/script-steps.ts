@@ -46,6 +46,7 @@ const EVENTS: readonly ControlEventType[] = [
   'dashboard',
   'wifi_request',
   'settings',
+  'audio_output',
 ];
 
 /** Parses one of these steps; `fail` throws the UsageError naming the step. */

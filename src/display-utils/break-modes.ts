@@ -22,8 +22,8 @@ interface Backoff {
 
 const text = (chars: readonly string[]): string => chars.join('');
 
-/** Fills every line, breaking inside words (with a hyphen where the scripts need one). */
-export function breakCharacters(m: TextMeasurer, paragraph: string, maxWidthPx: number, o: BreakOptions): string[] {
+/** Fills every line, breaking inside words (with a hyphen where the scripts need one, unless `hyphenate` is false). */
+export function breakCharacters(m: TextMeasurer, paragraph: string, maxWidthPx: number, o: BreakOptions, hyphenate = true): string[] {
   const lines: string[] = [];
   const hyphenWidth = m.measureText(o.hyphenChar);
   let line: string[] = [];
@@ -36,7 +36,7 @@ export function breakCharacters(m: TextMeasurer, paragraph: string, maxWidthPx: 
       continue;
     }
     const before = line.length > 0 ? line[line.length - 1] : '';
-    if (line.length >= o.minCharsBeforeHyphen && needsHyphenForBreak(before, c)) {
+    if (hyphenate && line.length >= o.minCharsBeforeHyphen && needsHyphenForBreak(before, c)) {
       const cut = backoff(m, line, width, maxWidthPx, hyphenWidth, o);
       lines.push(withHyphen(m, cut, maxWidthPx, o));
       line = [...cut.remainder, c];

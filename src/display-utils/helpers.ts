@@ -1,8 +1,8 @@
 /** Everyday display chores on top of the measurer and wrapper: truncate, fit, paginate, chunk, pad. */
-import { utf8ByteLength, type TextMeasurer } from './measurer';
-import type { DisplayProfile } from './profiles';
-import type { TextWrapper, WrapOptions, WrapResult } from './wrapper';
+import { utf8ByteLength } from './measurer';
+import type { WrapOptions, WrapResult } from './wrapper';
 import { splitUtf8Chunks } from './chunks';
+import { MeasuredText } from './measured-text';
 
 /** The result of `truncateWithEllipsis`. */
 export interface TruncateResult {
@@ -55,24 +55,7 @@ export interface LineUtilization {
   totalWastedPx: number;
 }
 
-export class DisplayHelpers {
-  constructor(
-    readonly measurer: TextMeasurer,
-    readonly wrapper: TextWrapper,
-  ) {}
-
-  getMeasurer(): TextMeasurer {
-    return this.measurer;
-  }
-
-  getWrapper(): TextWrapper {
-    return this.wrapper;
-  }
-
-  getProfile(): DisplayProfile {
-    return this.measurer.getProfile();
-  }
-
+export class DisplayHelpers extends MeasuredText {
   /** The first (or, with `fromEnd`, the last) `maxLines` lines. */
   truncateToLines(lines: string[], maxLines: number, fromEnd = false): string[] {
     if (lines.length <= maxLines) return lines;

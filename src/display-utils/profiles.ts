@@ -80,7 +80,8 @@ const G1_COLUMNS: ReadonlyArray<readonly [number, string]> = [
 
 const g1Render = (columns: number): number => (columns + 1) * 2;
 
-function glyphTable(groups: ReadonlyArray<readonly [number, string]>): Map<string, number> {
+/** A glyph table from characters grouped by width. */
+export function glyphTable(groups: ReadonlyArray<readonly [number, string]>): Map<string, number> {
   const table = new Map<string, number>();
   for (const [columns, chars] of groups) for (const c of chars) table.set(c, columns);
   return table;
@@ -91,7 +92,8 @@ export const G1_HYPHEN_WIDTH_PX = 10;
 /** Rendered width of a G1 space: glyph 2 columns → (2 + 1) * 2. */
 export const G1_SPACE_WIDTH_PX = 6;
 
-function g1Font(): FontMetrics {
+/** A fresh copy of the G1 font metrics. */
+export function g1Font(): FontMetrics {
   return {
     glyphWidths: glyphTable(G1_COLUMNS),
     defaultGlyphWidth: 7,
@@ -101,7 +103,8 @@ function g1Font(): FontMetrics {
   };
 }
 
-function g1Constraints(): DisplayConstraints {
+/** A fresh copy of the G1 line-breaking constraints (kinsoku characters). */
+export function g1Constraints(): DisplayConstraints {
   return {
     minCharsBeforeHyphen: 3,
     noStartChars: ['.', ',', '!', '?', ':', ';', ')', ']', '}', '。', '，', '！', '？', '：', '；', '）', '】', '」'],

@@ -1,7 +1,7 @@
 /** A scrollable viewport over wrapped text longer than the display (captions, teleprompters, notes, logs). */
 import type { TextMeasurer } from './measurer';
-import type { DisplayProfile } from './profiles';
 import type { TextWrapper, WrapOptions } from './wrapper';
+import { MeasuredText } from './measured-text';
 
 export interface ScrollPosition {
   /** First visible line (0 = top). */
@@ -34,30 +34,16 @@ export interface Viewport extends ScrollViewport {
 
 type ContentOptions = Omit<WrapOptions, 'maxLines'>;
 
-export class ScrollView {
+export class ScrollView extends MeasuredText {
   private lines: string[] = [];
   private offset = 0;
   private truncated = false;
   readonly viewportLines: number;
 
-  constructor(
-    readonly measurer: TextMeasurer,
-    readonly wrapper: TextWrapper,
-    viewportSize?: number,
-  ) {
+  /** A view of `viewportSize` lines (default: the profile's `maxLines`). */
+  constructor(measurer: TextMeasurer, wrapper: TextWrapper, viewportSize?: number) {
+    super(measurer, wrapper);
     this.viewportLines = Math.max(1, Math.floor(viewportSize ?? measurer.getProfile().maxLines));
-  }
-
-  getMeasurer(): TextMeasurer {
-    return this.measurer;
-  }
-
-  getWrapper(): TextWrapper {
-    return this.wrapper;
-  }
-
-  getProfile(): DisplayProfile {
-    return this.measurer.getProfile();
   }
 
   getViewportSize(): number {

@@ -4,6 +4,8 @@
  *   `minCharsBeforeHyphen` characters, with a hyphen unless the break is next to a space, a dash or a CJK
  *   character (best use of the small display);
  * - `word`: break at spaces; only a word longer than a whole line is split with hyphens;
+ * - `character-no-hyphen` (added with the 3.0.0-hono release): fill each line like `character`, breaking
+ *   inside a word without a hyphen;
  * - `strict-word`: break at spaces, never a hyphen; a word longer than a line is split without one.
  * The rules of the first two are in break-modes.ts. A paragraph that fits is kept whole.
  */
@@ -11,7 +13,7 @@ import { utf8ByteLength as utf8, type TextMeasurer } from './measurer';
 import { breakCharacters, breakWords } from './break-modes';
 import { isBreakAnywhere } from './scripts';
 
-export type BreakMode = 'character' | 'word' | 'strict-word';
+export type BreakMode = 'character' | 'character-no-hyphen' | 'word' | 'strict-word';
 
 export interface WrapOptions {
   /** Line width in pixels (default: the profile's display width). */
@@ -172,7 +174,7 @@ export class TextWrapper {
     if (this.measurer.fitsInWidth(text, maxWidth)) return [text];
     if (o.breakMode === 'word') return breakWords(this.measurer, text, maxWidth, o);
     if (o.breakMode === 'strict-word') return this.wrapStrictWords(text, maxWidth, o);
-    return breakCharacters(this.measurer, text, maxWidth, o);
+    return breakCharacters(this.measurer, text, maxWidth, o, o.breakMode !== 'character-no-hyphen');
   }
 
   /**

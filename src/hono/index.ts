@@ -17,7 +17,3 @@ export {
   type WebviewCookieOptions,
 } from './webview';
 export { TpaServer, TpaSession, type TpaServerConfig, type TpaSessionConfig } from './tpa';
-
-// ---- 3.x session additions (MentraError and its subclasses, createLogger / LoggerConfig / MentraLogLevel,
-// ---- AudioOutputStream, isRequestTelemetry / isTelemetryResponse and their types) are re-exported here
-// ---- once the v3 session work is merged.

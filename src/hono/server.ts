@@ -5,7 +5,7 @@
  * modules and every behaviour shared with 2.x come from the same engine as the Express `AppServer`.
  */
 import { Hono } from 'hono';
-import type { ErrorContext } from '../core/engine';
+import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { deprecate } from '../core/deprecations';
 import { SdkError, toError } from '../core/errors';
 import { createServerEngine, type ServerEngine } from '../core/http/engine-setup';
@@ -13,8 +13,9 @@ import { resolveWebhookSecret } from '../core/http/inbound';
 import { byteLimit } from '../core/http/webhook-body';
 import type { Logger } from '../core/logger';
 import { resolveHostConfig, type HostConfig } from '../core/options';
-import type { SessionOptions } from '../core/session/session-options';
 import type { CoreSession, StopReason } from '../core/session/session';
+import * as photos from '../app/photo-registry';
+import type { PendingPhotoRequest } from '../app/photo-registry';
 import { serverHooks } from '../app/server-hooks';
 import { AppSession } from '../app/session';
 import { createToken } from '../app/token';
@@ -37,12 +38,11 @@ export interface AppServerConfig extends Omit<HostConfig, 'handleSignals'> {
    * @defaultValue `true`
    */
   handleSignals?: boolean;
+  /** Send the 15 s app-level `{"type":"ping"}` of 3.0.0-hono.8 after the ack. @defaultValue `true` */
+  appPing?: boolean;
   /** Where errors from `onSession`, `onStop` and handlers go. @defaultValue the logger, at `error` */
   onError?: (error: Error, context: ErrorContext) => void;
 }
-
-/** The session options the Hono facade adds: the 15 s app-level `{"type":"ping"}` of 3.0.0-hono.8. */
-type HonoSessionOptions = Partial<SessionOptions> & { appPing?: boolean };
 
 interface Internals extends ServerEngine {
   packageName: string;
@@ -89,18 +89,19 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
   constructor(config: AppServerConfig) {
     super();
     const given = (config ?? {}) as AppServerConfig;
-    const resolved = resolveHostConfig({ ...given, webhookPath: given.webhookPath || '/webhook', handleSignals: false }, new.target?.name || 'AppServer');
+    // 3.0.0-hono.8 sends its app-level ping every 15 s after the ack: on unless the app turns it off.
+    const resolved = resolveHostConfig(
+      { ...given, webhookPath: given.webhookPath || '/webhook', handleSignals: false, appPing: given.appPing ?? true },
+      new.target?.name || 'AppServer',
+    );
     this.config = given;
     const setup = createServerEngine(
       resolved,
       serverHooks(this, given.onError, (): Logger => setup.logger),
-      undefined,
-      {
-        appPing: true,
-      } as HonoSessionOptions,
     );
     const own: Internals = { ...setup, packageName: resolved.packageName, handleSignals: given.handleSignals !== false, started: false, cleanupHandlers: [] };
     internals.set(this, own);
+    registerEngineOwner(this, setup.engine);
     this.logger = setup.logger;
     const engine = setup.engine;
     const maxJsonBytes = byteLimit(resolved.bodyLimit);
@@ -203,6 +204,29 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
   getExpressApp(): Hono<{ Variables: AuthVariables }> {
     deprecate('hono.getExpressApp');
     return this;
+  }
+
+  /**
+   * Registers a photo request the app sent itself (as on the Express `AppServer`): an upload to `/photo-upload`
+   * or a `photo_response` settles it. `session.camera.requestPhoto()` does all of this for you.
+   */
+  registerPhotoRequest(requestId: string, request: Omit<PendingPhotoRequest, 'timeoutId'>): void {
+    photos.registerPhotoRequest(inner(this).engine, requestId, request);
+  }
+
+  /** The pending photo request `requestId`, or undefined. */
+  getPhotoRequest(requestId: string): PendingPhotoRequest | undefined {
+    return photos.getPhotoRequest(inner(this).engine, requestId);
+  }
+
+  /** Removes `requestId` without settling it and returns it, or undefined. */
+  completePhotoRequest(requestId: string): PendingPhotoRequest | undefined {
+    return photos.completePhotoRequest(inner(this).engine, requestId);
+  }
+
+  /** Rejects every pending photo request of `sessionId` (the SDK does it when a session ends). */
+  cleanupPhotoRequestsForSession(sessionId: string): void {
+    photos.cleanupPhotoRequestsForSession(inner(this).engine, sessionId);
   }
 
   /** Runs `handler` during `stop()`. */

@@ -1,6 +1,6 @@
 /**
  * The AugmentOS names the 3.0.0-hono root still exports, deprecated: `TpaServer` (the Hono `AppServer`,
- * warning once when constructed) and `TpaSession` (the `AppSession` class itself).
+ * warning once when constructed) and `TpaSession` (an `AppSession`).
  */
 import { deprecate } from '../core/deprecations';
 import { AppSession, type AppSessionConfig } from '../app/session';
@@ -25,15 +25,10 @@ export class TpaServer extends AppServer {
 export type TpaServerConfig = AppServerConfig;
 
 /**
- * `AppSession` under its AugmentOS name.
+ * `AppSession` under its AugmentOS name (the same class, constructors included).
  * @deprecated Use `AppSession`.
  */
-export const TpaSession = AppSession;
-/**
- * `AppSession` under its AugmentOS name.
- * @deprecated Use `AppSession`.
- */
-export type TpaSession = AppSession;
+export class TpaSession extends AppSession {}
 
 /**
  * The config of `TpaSession`.

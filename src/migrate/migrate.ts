@@ -12,11 +12,17 @@ import { unifiedDiff } from './diff';
 import { loadTypeScript } from './load-typescript';
 import { checkAppConfig, migratePackageJson } from './package-json';
 import { LEGACY_CONFIG_FILE, MODERN_CONFIG_FILE } from './rules';
+import { rewriteStandalone } from './standalone';
 import { transformFile, type Note } from './transform';
 
 export interface MigrateOptions {
   /** Compute and report the changes (with a unified diff) but write nothing. */
   dryRun?: boolean;
+  /**
+   * Only rewrite apps that build their own sessions (`new TpaSession(config)` + `connect` in their own
+   * webhook route) into a `TpaServer`/`AppServer` subclass; the other renames are left for a plain run.
+   */
+  fromStandalone?: boolean;
   /** A TypeScript compiler module to use instead of the project's own. */
   typescript?: typeof TS;
 }
@@ -78,14 +84,15 @@ export async function migrate(dir: string, options: MigrateOptions = {}): Promis
     for (const file of sources) {
       const sf = program.getSourceFile(file);
       if (!sf) continue;
-      const out = transformFile(new FileAnalysis(ts, sf, checker), { renameConfigFile: configFiles.length > 0 });
+      const analysis = new FileAnalysis(ts, sf, checker);
+      const out = options.fromStandalone ? rewriteStandalone(analysis) : transformFile(analysis, { renameConfigFile: configFiles.length > 0 });
       record(rel(file), out.changes, result.changes);
       record(rel(file), out.manual, result.manual);
       if (out.text !== sf.text) result.files.push({ file: rel(file), before: sf.text, after: out.text });
     }
   }
 
-  for (const file of found.filter((f) => path.basename(f) === 'package.json')) {
+  for (const file of options.fromStandalone ? [] : found.filter((f) => path.basename(f) === 'package.json')) {
     const before = await fs.readFile(file, 'utf8');
     const out = migratePackageJson(before);
     record(rel(file), out.changes, result.changes);
@@ -93,7 +100,7 @@ export async function migrate(dir: string, options: MigrateOptions = {}): Promis
     if (out.text !== before) result.files.push({ file: rel(file), before, after: out.text });
   }
 
-  for (const file of configFiles) {
+  for (const file of options.fromStandalone ? [] : configFiles) {
     const target = path.join(path.dirname(file), MODERN_CONFIG_FILE);
     if (await fs.stat(target).catch(() => undefined)) {
       result.manual.push({

@@ -108,6 +108,10 @@ function checkCommand(f: Fields): ControlCommand {
       if (parameters !== undefined && (!parameters || typeof parameters !== 'object' || Array.isArray(parameters))) invalid('"parameters" must be an object');
       return { type: 'tool_call', request_id, user_id: userId(f), tool_id: str(f, 'tool_id')!, ...(parameters ? { parameters: parameters as Fields } : {}) };
     }
+    case 'request_telemetry': {
+      const windowMs = num(f, 'window_ms', 0, 86_400_000, true);
+      return { type: 'request_telemetry', request_id, user_id: userId(f), ...(windowMs === undefined ? {} : { window_ms: windowMs }) };
+    }
     case 'settings_set':
       if (!('value' in f)) invalid('"value" is missing');
       return { type: 'settings_set', request_id, user_id: userId(f), key: str(f, 'key')!, value: f.value };

@@ -95,6 +95,18 @@ export interface AudioRequestInfo {
   track_id?: number;
 }
 
+/** An audio output stream the app plays on the glasses (3.0.0-hono): its relay URL and what arrived so far. */
+export interface AudioOutputInfo {
+  stream_id: string;
+  content_type: string;
+  /** The local cloud's relay URL (what the app asked the phone to play). */
+  url: string;
+  /** Audio bytes received so far. */
+  bytes: number;
+  /** `started` when the app opened it, `data` for each frame, `ended` when the app ended it. */
+  state: 'started' | 'data' | 'ended';
+}
+
 export interface LedInfo {
   app_request_id?: string;
   action: string;
@@ -198,7 +210,8 @@ export type ControlCommand =
   | { type: 'settings_list'; request_id: string; user_id?: string }
   | { type: 'settings_set'; request_id: string; user_id: string; key: string; value: unknown }
   | { type: 'webview_open'; request_id: string; user_id: string }
-  | { type: 'screenshot'; request_id: string; user_id: string; view?: ViewName };
+  | { type: 'screenshot'; request_id: string; user_id: string; view?: ViewName }
+  | { type: 'request_telemetry'; request_id: string; user_id: string; window_ms?: number };
 
 export type CommandType = ControlCommand['type'];
 
@@ -228,6 +241,8 @@ export interface ResponseFields {
   settings_set: { settings?: SettingValue[]; app_status?: number };
   webview_open: { url?: string };
   screenshot: { png_base64?: string; width?: number; height?: number };
+  /** The app's upload for the incident: the status the cloud answered and the log lines it sent. */
+  request_telemetry: { incident_id?: string; status?: number; logs?: unknown[] };
 }
 
 export type ResponseOf<T extends CommandType> = ResponseBase<T> & ResponseFields[T];
@@ -259,7 +274,8 @@ export type ControlEvent =
   | ({ type: 'stream_request'; seq: number; user_id: string } & StreamInfo)
   | { type: 'dashboard'; seq: number; user_id: string; mode: string; content: unknown }
   | { type: 'wifi_request'; seq: number; user_id: string; reason?: string }
-  | { type: 'settings'; seq: number; user_id: string; settings: SettingValue[] };
+  | { type: 'settings'; seq: number; user_id: string; settings: SettingValue[] }
+  | ({ type: 'audio_output'; seq: number; user_id: string } & AudioOutputInfo);
 
 export type ControlEventType = ControlEvent['type'];
 
@@ -295,6 +311,7 @@ export const COMMAND_TYPES: readonly CommandType[] = [
   'settings_set',
   'webview_open',
   'screenshot',
+  'request_telemetry',
 ];
 export const INPUT_KINDS: readonly InputKind[] = ['transcription', 'button', 'head', 'touch', 'notification', 'battery', 'location', 'calendar', 'connection'];
 export const MAX_TEXT = 10_000;

@@ -119,22 +119,32 @@ export function webhookWebsocketUrl(body: Record<string, unknown>): string | und
 export function webhookDialect(body: Record<string, unknown>): Readonly<Dialect> | undefined {
   for (const field of WEBHOOK_URL_FIELDS) {
     const v = body[field];
-    if (typeof v === 'string' && v.length > 0) return ALL.find((d) => d.webhookUrlField === field);
+    if (typeof v === 'string' && v.length > 0) return BY_URL_FIELD.get(field);
   }
   return undefined;
 }
+
+/** The first dialect (in table order) of each webhook URL field, looked up once per session_request. */
+const BY_URL_FIELD: ReadonlyMap<string, Readonly<Dialect>> = (() => {
+  const byField = new Map<string, Readonly<Dialect>>();
+  for (const d of ALL) if (!byField.has(d.webhookUrlField)) byField.set(d.webhookUrlField, d);
+  return byField;
+})();
 
 /**
  * The system settings snapshot of an ack, whichever key the cloud generation used: the key of `dialect`
  * first when it is known, then every generation's, most recent first.
  */
 export function ackSystemSettings(ack: Record<string, unknown>, dialect?: Pick<Dialect, 'ackSettingsKey'>): Record<string, unknown> | undefined {
-  const keys = dialect ? [dialect.ackSettingsKey, ...ACK_SETTINGS_KEYS.filter((k) => k !== dialect.ackSettingsKey)] : ACK_SETTINGS_KEYS;
-  for (const key of keys) {
-    const v = ack[key];
-    if (v && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-  }
+  // The dialect's key, then the others in order (no array built per ack).
+  const first = dialect?.ackSettingsKey;
+  if (first !== undefined && isSettingsObject(ack[first])) return ack[first] as Record<string, unknown>;
+  for (const key of ACK_SETTINGS_KEYS) if (key !== first && isSettingsObject(ack[key])) return ack[key] as Record<string, unknown>;
   return undefined;
+}
+
+function isSettingsObject(v: unknown): boolean {
+  return !!v && typeof v === 'object' && !Array.isArray(v);
 }
 
 /** Canonical (`app_*`) name of an inbound message type; other types are returned unchanged. */

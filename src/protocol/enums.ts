@@ -156,6 +156,12 @@ export enum AppToCloudMessageType {
   APP_USER_DISCOVERY = 'app_user_discovery',
   APP_ROOM_JOIN = 'app_room_join',
   APP_ROOM_LEAVE = 'app_room_leave',
+  /** Opens an audio output stream (3.0.0-hono). */
+  AUDIO_STREAM_START = 'audio_stream_start',
+  /** Ends an audio output stream (3.0.0-hono). */
+  AUDIO_STREAM_END = 'audio_stream_end',
+  /** The body of a telemetry upload (sent over HTTP, 3.0.0-hono). */
+  TELEMETRY_RESPONSE = 'telemetry_response',
 }
 
 /** Messages the cloud sends to an app. */
@@ -185,6 +191,10 @@ export enum CloudToAppMessageType {
   APP_ROOM_UPDATED = 'app_room_updated',
   APP_DIRECT_MESSAGE_RESPONSE = 'app_direct_message_response',
   WEBSOCKET_ERROR = 'websocket_error',
+  /** The cloud's relay for an audio output stream is ready (3.0.0-hono). */
+  AUDIO_STREAM_READY = 'audio_stream_ready',
+  /** The cloud asks for the session's recent log lines (3.0.0-hono). */
+  REQUEST_TELEMETRY = 'request_telemetry',
 }
 
 export enum WebhookRequestType {

@@ -8,3 +8,4 @@ export * from './guards';
 export * from './glasses';
 export * from './models';
 export * from './wire-extras';
+export * from './stream-telemetry';

@@ -19,6 +19,8 @@ export interface PhotoRequest extends BaseMessage {
   authToken?: string;
   size?: PhotoSize;
   compress?: PhotoCompression;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
 }
 
 /** The glasses' links and resources, as reported with a photo error. */
@@ -87,6 +89,8 @@ export interface RtmpStreamRequest extends BaseMessage {
   video?: VideoConfig;
   audio?: AudioConfig;
   stream?: StreamConfig;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
 }
 
 export interface RtmpStreamStopRequest extends BaseMessage {
@@ -134,6 +138,8 @@ export interface ManagedStreamRequest extends BaseMessage {
   audio?: AudioConfig;
   stream?: StreamConfig;
   restreamDestinations?: RestreamDestination[];
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
 }
 
 export interface ManagedStreamStopRequest extends BaseMessage {

@@ -5,6 +5,7 @@
  */
 import type { DialectName } from '../protocol/dialects';
 import type { SettingRecord } from '../protocol/messages';
+import type { AudioStreamEvent } from './audio-relay';
 import type { AppTarget } from './targets';
 import type { SimulatedUser } from './user';
 
@@ -46,6 +47,10 @@ export interface TestCloudOptions {
   routeWaitMs?: number;
   /** Route app-to-app messages between users (default true); false plays a cloud that ignores them. */
   appMessaging?: boolean;
+  /** Answer the app-level `ping` with `pong` (default true). */
+  answerPings?: boolean;
+  /** Told of every audio output stream's start, frames and end. */
+  onAudioStream?: (e: AudioStreamEvent) => void;
   /** Called for every recorded message, e.g. to print a live log. */
   onWire?: (user: SimulatedUser, dir: 'webhook' | 'app->cloud' | 'cloud->app', msg: unknown) => void;
 }

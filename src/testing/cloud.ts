@@ -23,6 +23,8 @@ import { CloudRest } from './cloud-rest';
 import { FetchServers, isFetchTarget, packageNameOf } from './targets';
 import { SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { parseOrRaw } from './wire-parse';
+import { AudioRelay, type AudioStreamEvent } from './audio-relay';
+import { TelemetryIntake } from './telemetry-intake';
 
 export type { AppTarget } from './targets';
 export { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
@@ -51,6 +53,10 @@ export class TestCloud implements UserCloud, ServiceCloud {
   private readonly agent = new Agent({ keepAlive: true });
   /** Apps given by their `fetch` handler, served on loopback ports. */
   private readonly fetchServers = new FetchServers();
+  /** Audio output streams apps opened (3.0.0-hono), and their relay at `/audio-streams/<id>`. */
+  readonly audio: AudioRelay;
+  /** The `request_telemetry` tokens this cloud issued and the uploads it accepts. */
+  readonly telemetry = new TelemetryIntake();
   /** Handshakes begun (socket open) and not yet acknowledged or refused. */
   handshakesInFlight = 0;
   /** The most handshakes that were in flight at once (writable, to measure from a point on). */
@@ -62,6 +68,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
   ) {
     this.dialect = getDialect(options.dialect ?? 'mentraos');
     this.routeWaitMs = options.routeWaitMs ?? 1000;
+    this.audio = new AudioRelay((e: AudioStreamEvent) => options.onAudioStream?.(e));
     this.rest = new CloudRest(options.apiKeys, (req, res) => this.handleHttp(req, res));
     const allowed = options.allowedOrigins;
     server.on('request', (req, res) => {
@@ -100,9 +107,16 @@ export class TestCloud implements UserCloud, ServiceCloud {
     return this.options.appMessaging !== false;
   }
 
-  /** @internal The HTTP side: REST endpoints apps call. */
+  /** @internal The HTTP side: REST endpoints apps call, the audio relay and telemetry uploads. */
   handleHttp(req: IncomingMessage, res: ServerResponse): void {
+    const path = new URL(req.url ?? '/', 'http://cloud').pathname;
+    if (this.audio.handleHttp(req, res, path) || this.telemetry.handleHttp(req, res, path)) return;
     void handleCloudHttp(this, req, res);
+  }
+
+  /** The cloud's HTTP base URL (the relay and REST endpoints live there). */
+  get httpUrl(): string {
+    return `http://127.0.0.1:${this.port}`;
   }
 
   get port(): number {
@@ -174,6 +188,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     this.closed = true;
     this.agent.destroy();
     await this.fetchServers.close();
+    this.audio.close();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
     await new Promise<void>((resolve) => {
@@ -203,8 +218,10 @@ export class TestCloud implements UserCloud, ServiceCloud {
         return;
       }
       if (user.ws !== ws) return;
+      // An audio frame is filed before it is recorded, so waiters woken by the record see it.
+      if (text === null) this.audio.frame(user.sessionId, data as Buffer);
       this.record(user, 'app->cloud', msg);
-      routeAppMessage(this, this.rooms, user, msg);
+      if (text !== null && !this.answerHonoMessage(user, msg)) routeAppMessage(this, this.rooms, user, msg);
     });
     ws.on('close', (code) => {
       handshakeOver();
@@ -215,6 +232,26 @@ export class TestCloud implements UserCloud, ServiceCloud {
         this.options.onConnection?.(user, 'close', code);
       }
     });
+  }
+
+  /** Answers what the 3.0.0-hono line added: `ping` with `pong`, the audio stream messages; true when `msg` was one of them. */
+  private answerHonoMessage(user: SimulatedUser, msg: any): boolean {
+    const reply = (m: Record<string, unknown>) => void user.sendMessage(m).catch(() => {});
+    switch (msg?.type) {
+      case 'ping':
+        if (this.options.answerPings !== false) reply({ type: 'pong', timestamp: new Date().toISOString() });
+        return true;
+      case 'audio_stream_start': {
+        const ready = this.audio.start(user, msg, this.httpUrl);
+        if (ready) reply(ready);
+        return true;
+      }
+      case 'audio_stream_end':
+        this.audio.end(user.sessionId, msg.streamId);
+        return true;
+      default:
+        return false;
+    }
   }
 
   /** The first frame must be `tpa_connection_init` for a session this cloud started. */

@@ -10,7 +10,8 @@
  *   await ctl.close();
  */
 import { WebSocket } from 'ws';
-import { ControlError, applyGlassesEvent, initialDevice, initialGlasses } from '../protocol/control';
+import { ControlError } from '../protocol/control';
+import { applySync, beginSync, createMirror, receiveEvent } from '../protocol/control-mirror';
 import type {
   AppStatus,
   CommandInput,
@@ -42,23 +43,34 @@ type Pending = { resolve: (r: any) => void; reject: (e: Error) => void; timer: N
 export { ControlError };
 
 export class ControlClient {
-  /** Every wearer's state as the server reports it (sync on connect, then events). */
-  readonly users = new Map<string, UserSnapshot>();
   /** Recent events, oldest first. */
   readonly events: ControlEvent[] = [];
-  app: AppStatus;
-  /** The `seq` of the last event applied to the mirror. */
-  seq = 0;
+  /** The mirror of the local cloud's state, kept by the protocol's one reducer. */
+  private readonly mirror = createMirror();
   private readonly pending = new Map<string, Pending>();
   private readonly listeners = new Map<string, Set<Listener>>();
   private readonly watchers = new Set<() => void>();
-  private buffered: ControlEvent[] | null = null;
   private nextId = 1;
   private isClosed = false;
 
   private readonly control: WebSocket;
   private readonly stream: WebSocket;
   readonly welcome: WelcomeFrame;
+
+  /** Every wearer's state as the server reports it (sync on connect, then events). */
+  get users(): Map<string, UserSnapshot> {
+    return this.mirror.users;
+  }
+
+  /** The app's status, as last reported. */
+  get app(): AppStatus {
+    return this.mirror.app as AppStatus;
+  }
+
+  /** The `seq` of the last event applied to the mirror. */
+  get seq(): number {
+    return this.mirror.seq;
+  }
 
   /** @internal use connectControl() */
   constructor(
@@ -69,7 +81,7 @@ export class ControlClient {
     this.control = control.ws;
     this.stream = stream.ws;
     this.welcome = control.welcome;
-    this.app = control.welcome.app;
+    this.mirror.app = control.welcome.app;
     for (const o of [control, stream]) {
       o.detach();
       o.ws.on('message', (data) => this.onFrame(data.toString()));
@@ -182,28 +194,27 @@ export class ControlClient {
     return this.send({ type: 'screenshot', user_id: userId, view });
   }
 
+  /** Asks the app for the wearer's recent log lines (`request_telemetry`) and resolves with its upload. */
+  requestTelemetry(userId: string, windowMs?: number): Promise<ResponseOf<'request_telemetry'>> {
+    return this.send(
+      windowMs === undefined ? { type: 'request_telemetry', user_id: userId } : { type: 'request_telemetry', user_id: userId, window_ms: windowMs },
+    );
+  }
+
   listUsers(): Promise<ResponseOf<'list_users'>> {
     return this.send({ type: 'list_users' });
   }
 
   /** An authoritative replay; the mirror (`users`) is replaced by it. */
   async sync(userId?: string): Promise<ResponseOf<'sync'>> {
-    const own = this.buffered === null;
-    if (own) this.buffered = [];
+    const own = this.mirror.buffered === null;
+    if (own) beginSync(this.mirror);
     try {
       const res = await this.send(userId === undefined ? { type: 'sync' } : { type: 'sync', user_id: userId });
-      if (own && userId === undefined) {
-        this.users.clear();
-        for (const u of res.users ?? []) this.users.set(u.user_id, u);
-        this.app = res.app ?? this.app;
-        this.seq = res.seq ?? this.seq;
-        for (const e of this.buffered ?? []) if (e.seq > this.seq) this.apply(e);
-      } else if (own) {
-        for (const e of this.buffered ?? []) this.apply(e);
-      }
+      if (own) applySync(this.mirror, res, userId !== undefined);
       return res;
     } finally {
-      if (own) this.buffered = null;
+      if (own) this.mirror.buffered = null;
       this.notify();
     }
   }
@@ -307,50 +318,10 @@ export class ControlClient {
       const event = frame as ControlEvent;
       this.events.push(event);
       if (this.events.length > (this.options.historySize ?? 1000)) this.events.shift();
-      if (this.buffered) this.buffered.push(event);
-      else if (event.seq > this.seq) this.apply(event);
+      receiveEvent(this.mirror, event);
       for (const key of [event.type, '*']) for (const fn of [...(this.listeners.get(key) ?? [])]) fn(event);
     }
     this.notify();
-  }
-
-  private apply(e: ControlEvent): void {
-    this.seq = e.seq;
-    if (e.type === 'app_state') {
-      this.app = e.app;
-      return;
-    }
-    if (e.type === 'wire') return;
-    let u = this.users.get(e.user_id);
-    if (e.type === 'session_state') {
-      u ??= {
-        user_id: e.user_id,
-        session_id: e.session_id,
-        package_name: e.package_name,
-        state: e.state,
-        subscriptions: [],
-        views: { main: null, dashboard: null },
-        device: initialDevice(),
-        glasses: initialGlasses(),
-        settings: [],
-      };
-      this.users.set(e.user_id, { ...u, session_id: e.session_id, package_name: e.package_name, state: e.state });
-      return;
-    }
-    if (!u) return;
-    if (e.type === 'display_update') {
-      const state = e.layout ? { layout: e.layout, shown_at: e.shown_at, ...(e.duration_ms === undefined ? {} : { duration_ms: e.duration_ms }) } : null;
-      this.users.set(e.user_id, { ...u, views: { ...u.views, [e.view]: state } });
-    } else if (e.type === 'subscriptions') {
-      this.users.set(e.user_id, { ...u, subscriptions: e.subscriptions });
-    } else if (e.type === 'device_state') {
-      this.users.set(e.user_id, { ...u, device: e.device });
-    } else if (e.type === 'settings') {
-      this.users.set(e.user_id, { ...u, settings: e.settings });
-    } else {
-      const glasses = applyGlassesEvent(u.glasses, e);
-      if (glasses !== u.glasses) this.users.set(e.user_id, { ...u, glasses });
-    }
   }
 
   private notify(): void {

@@ -46,3 +46,9 @@ export interface PhotoUpload {
   /** Send this body as is with this content type instead of multipart. */
   raw?: { body: string | Buffer; contentType: string };
 }
+
+/** @internal A pending `waitFor…`: resolved with the first defined value of `check`. */
+export interface Waiter {
+  check: () => unknown;
+  resolve: (v: any) => void;
+}

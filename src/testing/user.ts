@@ -10,19 +10,16 @@ import { canonicalStreamKey, streamBase } from '../protocol/streams';
 import { describeMatcher, displayMatches } from './display-match';
 import { photoResponseMessage, photoUploadFor, postPhotoUpload } from './photo-answers';
 import { baseUrlOf, type AppTarget } from './targets';
-import type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
+import type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, Waiter, WebhookAnswer, WireDirection, WireRecord } from './user-types';
 import { parseOrRaw } from './wire-parse';
+import type { AudioStreamRecord } from './audio-relay';
+import type { TelemetryUpload } from './telemetry-intake';
 
 /** How long the `waitFor…` helpers wait by default: generous, so app tests pass on a busy machine. */
 const DEFAULT_WAIT_MS = 10_000;
 
 export { layoutTexts } from './display-match';
 export type { DisplayMatcher, DisplayRecord, PhotoAnswer, PhotoUpload, WebhookAnswer, WireDirection, WireRecord } from './user-types';
-
-interface Waiter {
-  check: () => unknown;
-  resolve: (v: any) => void;
-}
 
 /** The bridge a user uses to reach the cloud that owns it. */
 export interface UserCloud {
@@ -34,6 +31,10 @@ export interface UserCloud {
   postToApp(user: SimulatedUser, path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<WebhookAnswer>;
   /** Told of every message the user records, in both directions. */
   onRecord?(user: SimulatedUser, dir: WireDirection, msg: unknown): void;
+  /** Audio output streams apps opened on this cloud (3.0.0-hono). */
+  readonly audio?: { readonly streams: ReadonlyMap<string, AudioStreamRecord> };
+  /** Issues `request_telemetry` tokens and accepts the uploads. */
+  readonly telemetry?: { issue(user: SimulatedUser, windowMs?: number): { incidentId: string; uploadToken: string; message: Record<string, unknown> } };
 }
 
 export class SimulatedUser {
@@ -58,6 +59,8 @@ export class SimulatedUser {
   readonly connectionTimes: number[] = [];
   /** Refuse the next handshake of this user with a `tpa_connection_error` of this code (then close 1008). */
   refuseNextConnection: { code: string; message?: string } | undefined;
+  /** Telemetry uploads the app made for this user's incidents (3.0.0-hono). */
+  readonly telemetryUploads: TelemetryUpload[] = [];
   /** @internal the TCP socket under `ws` */
   socket: Socket | null = null;
   private waiters = new Set<Waiter>();
@@ -205,6 +208,26 @@ export class SimulatedUser {
     const binary = typeof frame !== 'string' && !opts.asText;
     this.record('cloud->app', recordAs ?? (typeof frame === 'string' ? parseOrRaw(frame, 200) : { binary: frame.length }));
     return new Promise((resolve, reject) => ws.send(frame, { binary }, (err) => (err ? reject(err) : resolve())));
+  }
+
+  // ------------------------------------------------------------------ 3.0.0-hono: audio streams and telemetry
+
+  /** The audio output streams the app opened for this user, oldest first. */
+  get audioStreams(): AudioStreamRecord[] {
+    return [...(this.cloud.audio?.streams.values() ?? [])].filter((s) => s.sessionId === this.sessionId);
+  }
+
+  /** Asks the app for its recent log lines (`request_telemetry`); wait for the upload with `waitForTelemetry`. */
+  async requestTelemetry(opts: { windowMs?: number } = {}): Promise<{ incidentId: string; uploadToken: string }> {
+    if (!this.cloud.telemetry) throw new Error('This cloud does not take telemetry');
+    const { incidentId, uploadToken, message } = this.cloud.telemetry.issue(this, opts.windowMs ?? 0);
+    await this.sendMessage(message);
+    return { incidentId, uploadToken };
+  }
+
+  /** Resolves with the app's telemetry upload for `incidentId`. */
+  waitForTelemetry(incidentId: string, timeoutMs = DEFAULT_WAIT_MS): Promise<TelemetryUpload> {
+    return this.waitFor(() => this.telemetryUploads.find((u) => u.incidentId === incidentId), timeoutMs, `the telemetry upload for ${incidentId}`);
   }
 
   // ------------------------------------------------------------------ answering the app's requests

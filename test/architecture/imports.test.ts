@@ -1,5 +1,5 @@
 /**
- * The layering rule of the package (docs: design, "Shape"): protocol <- core <- app <- compat, app <- hono, with
+ * The layering rule of the package (ARCHITECTURE.md, "Layers"): protocol <- core <- app <- compat, app <- hono, with
  * testing, dev and migrate above them and the root index above all. No file imports a file of a higher
  * layer, and no files import each other in a loop, type-only imports included.
  */
@@ -64,6 +64,16 @@ describe('the import graph of src/ and compat/', () => {
     const crossing = [...graph].flatMap(([file, deps]) =>
       deps.filter((dep) => layerOf(file) !== layerOf(dep) && [layerOf(file), layerOf(dep)].sort().join() === 'compat,hono').map((dep) => `${file} -> ${dep}`),
     );
+    expect(crossing).toEqual([]);
+  });
+
+  it('keeps the session side of the core free of the HTTP side (routes may settle session requests, not the reverse)', () => {
+    const crossing: string[] = [];
+    for (const [file, deps] of graph) {
+      if (!file.startsWith('src/core/session/')) continue;
+      for (const dep of deps) if (dep.startsWith('src/core/http/')) crossing.push(`${file} -> ${dep}`);
+    }
+    expect(graph.has('src/core/session/session.ts') && graph.has('src/core/http/host.ts')).toBe(true);
     expect(crossing).toEqual([]);
   });
 });

@@ -1,107 +1,39 @@
 /**
- * An in-memory transport for unit tests of the session: each "socket" is a pair of callbacks, and the
- * test plays the cloud end. Everything is asynchronous like a real socket (events arrive on a later
+ * The in-memory transport (`src/core/session/memory-transport.ts`) as unit tests of the session use it:
+ * the test plays the cloud end. Everything is asynchronous like a real socket (events arrive on a later
  * tick), so the session sees the same ordering it would over `ws`. Waits are for events, never for time.
  */
 import type { Logger } from '../../src/core/logger';
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from '../../src/core/session/reconnect';
 import { CoreSession, type CoreSessionOptions, type StopReason } from '../../src/core/session/session';
-import type { SocketEvents, Transport, TransportSocket } from '../../src/core/session/transport';
+import { MemoryEnd, type MemoryPeer } from '../../src/core/session/memory-transport';
+import type { Transport, TransportSocket } from '../../src/core/session/transport';
 
 type Frame = { type: string; [k: string]: unknown };
 
-export class MemorySocket {
+/** One socket as the test sees it: the shared in-memory socket, with what the app wrote recorded. */
+export class MemorySocket extends MemoryEnd {
   /** Frames the app wrote, parsed. */
   readonly received: Frame[] = [];
   pings = 0;
+  /** Binary frames the app sent. */
+  readonly binaries: Buffer[] = [];
   /** Answer pings with a pong (turn off to play a half-open connection). */
   answerPings = true;
-  open = false;
-  closed: { code: number; reason: string; by: 'app' | 'cloud' | 'terminate' } | undefined;
   private waiters: Array<() => void> = [];
 
-  /** The app's end of this socket. */
-  readonly appSide: TransportSocket;
-
-  constructor(
-    readonly url: string,
-    private readonly events: SocketEvents,
-    private readonly cloud: MemoryCloud,
-  ) {
-    const sock = this;
-    this.appSide = {
-      get isOpen(): boolean {
-        return sock.open && !sock.closed;
-      },
-      ...this.appMethods(),
-    };
-  }
-
-  private appMethods(): Omit<TransportSocket, 'isOpen'> {
-    return {
-      send: (text: string) => {
-        if (!this.open || this.closed) throw new Error('send on a socket that is not open');
-        const frame = JSON.parse(text) as Frame;
-        this.received.push(frame);
-        this.changed();
-        if (frame.type === 'tpa_connection_init' && this.cloud.autoAck) this.cloud.onInit(this, frame);
-      },
-      ping: () => {
-        this.pings++;
-        this.changed();
-        if (this.answerPings && !this.closed) later(() => this.live() && this.events.alive());
-      },
-      close: (code: number, reason: string) => {
-        if (this.closed) return Promise.resolve();
-        this.closed = { code, reason, by: 'app' };
-        this.changed();
-        later(() => this.events.close(code, reason));
-        return Promise.resolve();
-      },
-      terminate: () => {
-        if (!this.closed) this.closed = { code: 1006, reason: '', by: 'terminate' };
-        this.changed();
-      },
-    };
-  }
-
-  /** The cloud accepts the upgrade. */
-  accept(): void {
-    later(() => {
-      if (this.closed) return;
-      this.open = true;
-      this.events.open();
-    });
+  /** The app's end of this socket (the socket itself). */
+  get appSide(): TransportSocket {
+    return this;
   }
 
   /** The cloud sends a JSON frame (or raw text). */
-  push(frame: Frame | string): void {
-    const text = typeof frame === 'string' ? frame : JSON.stringify(frame);
-    if (this.closed) return;
-    later(() => this.live() && this.events.text(text));
-  }
-
-  pushBinary(bytes: Uint8Array): void {
-    if (this.closed) return;
-    later(() => this.live() && this.events.binary(bytes));
+  override push(frame: Frame | string): void {
+    super.push(typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 
   ack(extra: Record<string, unknown> = {}): void {
     this.push({ type: 'tpa_connection_ack', sessionId: 'unit-session', settings: [], ...extra });
-  }
-
-  /** The cloud closes the socket with `code`. */
-  drop(code: number, reason = ''): void {
-    if (this.closed) return;
-    this.closed = { code, reason, by: 'cloud' };
-    this.open = false;
-    this.changed();
-    later(() => this.events.close(code, reason));
-  }
-
-  /** The connection fails before opening (DNS, refused...). */
-  fail(message: string): void {
-    later(() => this.events.error(new Error(message)));
   }
 
   /** Resolves once `test()` holds, re-checked on every event of this socket; rejects after `ms`. */
@@ -113,19 +45,14 @@ export class MemorySocket {
     return this.received.filter((f) => f.type === type);
   }
 
-  /** Events still reach the app unless it terminated the socket (a terminated socket reports nothing). */
-  private live(): boolean {
-    return this.closed?.by !== 'terminate';
-  }
-
-  private changed(): void {
+  /** @internal */
+  notify(): void {
     for (const fn of this.waiters.splice(0)) fn();
-    this.cloud.changed();
   }
 }
 
 /** Plays the cloud end of every socket the session opens. */
-export class MemoryCloud {
+export class MemoryCloud implements MemoryPeer {
   readonly sockets: MemorySocket[] = [];
   /** Accept every socket and acknowledge every init (turn off to script the handshake by hand). */
   autoAccept = true;
@@ -138,13 +65,30 @@ export class MemoryCloud {
     this.sockets.push(socket);
     if (this.autoAccept) socket.accept();
     this.changed();
-    return socket.appSide;
+    return socket;
   };
 
   get last(): MemorySocket {
     const s = this.sockets.at(-1);
     if (!s) throw new Error('no socket was opened');
     return s;
+  }
+
+  sent(end: MemoryEnd, text: string): void {
+    const socket = end as MemorySocket;
+    const frame = JSON.parse(text) as Frame;
+    socket.received.push(frame);
+    if (frame.type === 'tpa_connection_init' && this.autoAck) this.onInit(socket, frame);
+  }
+
+  sentBinary(end: MemoryEnd, data: Uint8Array): void {
+    (end as MemorySocket).binaries.push(Buffer.from(data));
+  }
+
+  pinged(end: MemoryEnd): void {
+    const socket = end as MemorySocket;
+    socket.pings++;
+    if (socket.answerPings) socket.pong();
   }
 
   onInit(socket: MemorySocket, _init: Frame): void {
@@ -155,13 +99,10 @@ export class MemoryCloud {
     return waitFor(test, what, ms, (fn) => this.waiters.push(fn));
   }
 
-  changed(): void {
+  changed(end?: MemoryEnd): void {
+    (end as MemorySocket | undefined)?.notify();
     for (const fn of this.waiters.splice(0)) fn();
   }
-}
-
-function later(fn: () => unknown): void {
-  setImmediate(fn);
 }
 
 function waitFor(test: () => boolean, what: string, ms: number, subscribe: (fn: () => void) => void): Promise<void> {

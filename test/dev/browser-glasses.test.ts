@@ -118,6 +118,22 @@ maybe('the page and what the app asks of the glasses', () => {
     await shot(page, 'page-audio.png');
   });
 
+  test("an audio output stream plays from the local cloud's relay and its bytes and end are shown", async () => {
+    await say(page, me, 'mp3');
+    await waitForWall(page, me, 'streamed');
+    await waitForText(page, card('.audio-output-status'), 'ended');
+    expect(await page.textContent(card('.audio-output-status'))).toMatch(/^audio\/mpeg stream [0-9a-f]{8}…: \d+ bytes, ended$/);
+    await page.waitForFunction(
+      (sel) => {
+        const a = (globalThis as any).document.querySelector(sel);
+        return a && !a.hidden && a.src.includes('/audio-streams/') && (a.currentTime > 0 || a.ended);
+      },
+      card('.audio-player'),
+      { timeout: 20_000 },
+    );
+    await shot(page, 'page-audio-stream.png');
+  });
+
   test('the LED, streams with their simulated status, and the dashboard are shown', async () => {
     await say(page, me, 'led');
     await waitForText(page, card('.led-now'), 'green');

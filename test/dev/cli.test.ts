@@ -8,7 +8,8 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { connectControl } from '../../src/testing/control-client';
-import { main, shouldOpenBrowser } from '../../src/dev/main';
+import { shouldOpenBrowser } from '../../src/dev/main';
+import { mainInProcess } from '../helpers/main-in-process';
 
 const root = path.resolve(__dirname, '../..');
 const tsx = require.resolve('tsx');
@@ -97,21 +98,6 @@ test('a failing expect exits 1 and names the step and what was shown instead', a
   );
   expect(r.stdout).not.toContain('never reached');
 });
-
-/** main() in this process: usage errors are found before anything starts. */
-async function mainInProcess(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    out: (l) => out.push(l),
-    err: (l) => err.push(l),
-    env: { CI: 'true' },
-    cwd: root,
-    interrupted: new Promise(() => {}),
-    interactive: false,
-  });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 test('usage errors exit 2 with a reason', async () => {
   const cases: Array<[string[], RegExp]> = [

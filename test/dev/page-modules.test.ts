@@ -2,17 +2,12 @@
  * The page's own modules that need no DOM, run in Node: the WAV the microphone input sends, and the page's
  * mirror of the state, which must apply every event as the protocol's reference (`applyGlassesEvent`) does.
  */
-import { applyGlassesEvent as reference, initialDevice, initialGlasses, type ControlEvent } from '../../src/protocol/control';
-import {
-  applyGlassesEvent,
-  applySync,
-  beginSync,
-  createMirror,
-  initialDevice as pageDevice,
-  initialGlasses as pageGlasses,
-  receiveEvent,
-  snapshot,
-} from '../../src/dev/page/state.js';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { initialDevice, initialGlasses, type ControlEvent } from '../../src/protocol/control';
+import { applyGlassesEvent, applySync, beginSync, createMirror, receiveEvent, snapshot } from '../../src/protocol/control-mirror';
+import { bundledFromSource } from '../../src/dev/page-bundles';
+import { readPageAsset } from '../../src/dev/page-assets';
 import { encodeWav, toBase64 } from '../../src/dev/page/wav.js';
 import { readWav } from '../../src/dev/media';
 
@@ -29,9 +24,7 @@ test('the microphone WAV is 16 kHz mono 16-bit PCM, samples clamped', () => {
   expect(readWav(b)).toEqual(b.subarray(44));
 });
 
-test('the page mirror starts a wearer and applies glasses events exactly as the protocol reference does', () => {
-  expect(pageDevice()).toEqual(initialDevice());
-  expect(pageGlasses()).toEqual(initialGlasses());
+test('the mirror starts a wearer and applies glasses events, a sync, then events by seq', () => {
   const u = 'u@example.com';
   const events = [
     { type: 'photo_request', seq: 1, user_id: u, photo_request_id: 'p1', save_to_gallery: false, size: 'medium', state: 'pending' },
@@ -42,28 +35,49 @@ test('the page mirror starts a wearer and applies glasses events exactly as the 
     { type: 'stream_request', seq: 6, user_id: u, kind: 'managed', action: 'start', status: 'active', stream_id: 's1', urls: { hlsUrl: 'h' } },
     { type: 'stream_request', seq: 7, user_id: u, kind: 'rtmp', action: 'stop', status: 'stopped' },
     { type: 'dashboard', seq: 8, user_id: u, mode: 'expanded', content: '3 unread' },
-    { type: 'wifi_request', seq: 9, user_id: u, reason: 'x' },
   ] as ControlEvent[];
-  let mine = pageGlasses();
-  let theirs = initialGlasses();
-  const noTime = (g: any) => ({ ...g, photo_requests: g.photo_requests.map(({ requested_at: _r, ...p }: any) => p) });
-  for (const e of events) {
-    mine = applyGlassesEvent(mine, e);
-    theirs = reference(theirs, e);
-    expect(noTime(mine)).toEqual(noTime(theirs));
-  }
-  expect(mine.photo_requests.map((p: any) => p.photo_request_id)).toEqual(['p2']);
+  let g = initialGlasses();
+  for (const e of events) g = applyGlassesEvent(g, e);
+  expect(g.photo_requests.map((p) => p.photo_request_id)).toEqual(['p2']);
+  expect(g.audio).toMatchObject({ kind: 'speak', text: 'hi' });
+  expect(g.led).toMatchObject({ action: 'on', color: 'green' });
+  expect(g.streams.managed).toMatchObject({ status: 'active', stream_id: 's1' });
+  expect(g.streams.rtmp).toMatchObject({ status: 'stopped' });
+  expect(g.dashboard).toEqual({ mode: 'expanded', content: '3 unread' });
+  // An event the glasses state does not hold changes nothing.
+  expect(applyGlassesEvent(g, { type: 'wifi_request', seq: 9, user_id: u, reason: 'x' })).toBe(g);
 
-  // Through the mirror: a sync, then events; settings and device events land on the wearer.
+  // Through the mirror: events during a sync wait for it; then settings and device events land on the wearer.
   const mirror = createMirror();
   beginSync(mirror);
-  applySync(mirror, { seq: 0, users: [], app: null });
-  receiveEvent(mirror, { type: 'session_state', seq: 1, user_id: u, session_id: 's', package_name: 'p', state: 'ready' });
-  receiveEvent(mirror, { type: 'led', seq: 2, user_id: u, action: 'off' });
-  receiveEvent(mirror, { type: 'settings', seq: 3, user_id: u, settings: [{ key: 'units', value: 'imperial' }] });
-  receiveEvent(mirror, { type: 'led', seq: 3, user_id: u, action: 'on' }); // an old seq is ignored
+  expect(receiveEvent(mirror, { type: 'session_state', seq: 1, user_id: u, session_id: 's', package_name: 'p', state: 'ready' })).toBeNull();
+  applySync(mirror, { seq: 0, users: [] });
+  expect(snapshot(mirror).map((x) => x.user_id)).toEqual([u]);
+  expect(receiveEvent(mirror, { type: 'led', seq: 2, user_id: u, action: 'off' } as ControlEvent)).toBe(u);
+  expect(receiveEvent(mirror, { type: 'settings', seq: 3, user_id: u, settings: [{ key: 'units', value: 'imperial' }] })).toBe(u);
+  expect(receiveEvent(mirror, { type: 'led', seq: 3, user_id: u, action: 'on' } as ControlEvent)).toBeNull(); // an old seq is ignored
+  expect(receiveEvent(mirror, { type: 'wifi_request', seq: 4, user_id: u })).toBeNull();
   const [user] = snapshot(mirror);
-  expect(user.glasses.led).toEqual({ action: 'off' });
-  expect(user.settings).toEqual([{ key: 'units', value: 'imperial' }]);
-  expect(user.device).toEqual(initialDevice());
+  expect(user!.glasses.led).toEqual({ action: 'off' });
+  expect(user!.settings).toEqual([{ key: 'units', value: 'imperial' }]);
+  expect(user!.device).toEqual(initialDevice());
+  expect(mirror.seq).toBe(4);
+});
+
+test('the page runs the same reducer: state.js is bundled from it, and loads as a browser module', () => {
+  const pageDir = path.join(__dirname, '../../src/dev/page');
+  const bundled = bundledFromSource(pageDir, 'state.js');
+  expect(bundled).not.toBeNull();
+  const text = bundled!.toString();
+  expect(text).not.toMatch(/\brequire\(|from ['"]node:/);
+  // Served to the page whether the build made it or not.
+  expect(readPageAsset('/state.js')?.body.toString()).toContain('function receiveEvent');
+  // Run in a module context: the exports the page imports work as the reducer does.
+  const script = `const m = await import('data:text/javascript;base64,${Buffer.from(text).toString('base64')}');
+    const mirror = m.createMirror(); m.beginSync(mirror); m.applySync(mirror, { seq: 0, users: [] });
+    m.receiveEvent(mirror, { type: 'session_state', seq: 1, user_id: 'u', session_id: 's', package_name: 'p', state: 'ready' });
+    m.receiveEvent(mirror, { type: 'dashboard', seq: 2, user_id: 'u', mode: 'expanded', content: 'x' });
+    console.log(JSON.stringify(m.snapshot(mirror)[0].glasses.dashboard));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  expect(JSON.parse(out)).toEqual({ mode: 'expanded', content: 'x' });
 });

@@ -5,7 +5,8 @@
  * npm alias would: a legacy AugmentOS app compiles (tsc, strict on and off) and runs against both dialects,
  * and so does every app in test/fixtures/apps (written the way public apps are: undeclared axios, form-data
  * and pino imports, `session.logger.child`, old BitmapUtils calls, display-utils, `stop(): void`, a ToolCall
- * literal, an uncaught SimpleStorage read against a cloud answering 404).
+ * literal, an uncaught SimpleStorage read against a cloud answering 404, an AugmentOS app with its own webhook
+ * that builds its own sessions, also run under a 60-second loop of dropped connections).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -329,3 +330,19 @@ test.each([
   },
   180_000,
 );
+
+test('the standalone-session fixture (an AugmentOS app that builds its own sessions), under a 60-second loop of drops and reconnects, loses no display and lets the process exit', () => {
+  // Compiled by the strict fixture test above; the process must end on its own once the app has disconnected.
+  writeFileSync(
+    path.join(dir, 'soak-standalone.cjs'),
+    "require('./fixtures-strict/standalone-session.js').soak(60).then((r) => console.log('SOAK ' + r), (e) => { console.error(e); process.exitCode = 1; });",
+  );
+  const out = execFileSync('node', ['soak-standalone.cjs'], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 150_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, CI: 'true' },
+  });
+  expect(out).toMatch(/^SOAK (\d+)\/\1 drops=[1-9]\d*$/m);
+}, 170_000);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import ts from 'typescript';
 
 const root = path.resolve(__dirname, '../..');
-const targets = [path.join(root, 'test/types/earlier-releases.ts'), path.join(root, 'test/types/published-shapes.ts')];
+const targets = ['earlier-releases.ts', 'published-shapes.ts', 'legacy-unions.ts'].map((f) => path.join(root, 'test/types', f));
 
 function diagnostics(file: string, strict: boolean, source?: string): string[] {
   const { config } = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile);

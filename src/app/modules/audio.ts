@@ -8,6 +8,10 @@ import { cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOpt
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session/session';
 import type { AudioPlayResponse } from '../../protocol/module-messages';
+import { randomUUID } from 'node:crypto';
+import { MentraError } from '../../core/mentra-errors';
+import { AUDIO_STREAM_KIND, AudioOutputStream, type AudioOutputStreamOptions } from './audio-output-stream';
+import { type SessionLike, followSessionId, resolveCore } from '../core-of';
 
 export const AUDIO_TIMEOUT_MS = 60_000;
 const KIND = 'audio';
@@ -42,14 +46,68 @@ export interface AudioPlayResult {
 }
 
 export class AudioManager {
-  constructor(private readonly core: CoreSession) {
-    core.onMessage('audio_play_response', (m: AudioPlayResponse) => {
-      if (typeof m.requestId !== 'string' || !core.requests.hasOf(m.requestId, KIND)) return;
-      const result: AudioPlayResult = { success: m.success === true };
-      if (m.error !== undefined) result.error = String(m.error);
-      if (typeof m.duration === 'number') result.duration = m.duration;
-      core.requests.resolve(m.requestId, result);
+  /** The output stream that is open or opening (3.0.0-hono: one at a time). */
+  private activeOutputStream: AudioOutputStream | null = null;
+  private readonly core: CoreSession;
+
+  /**
+   * Built by the session on first access (`session.audio`). The published form
+   * `new AudioManager(session, packageName, sessionId, logger?)` is accepted: the session gives everything else.
+   */
+  constructor(session: CoreSession | SessionLike, _packageName?: string, _sessionId?: string, _logger?: unknown) {
+    this.core = resolveCore(session, 'AudioManager');
+    this.core.onMessage('audio_play_response', (m: AudioPlayResponse) => this.handleAudioPlayResponse(m));
+    this.core.onMessage('audio_stream_ready', (m: { streamId?: unknown; streamUrl?: unknown }) => {
+      if (typeof m.streamId !== 'string' || typeof m.streamUrl !== 'string' || !this.core.requests.hasOf(m.streamId, AUDIO_STREAM_KIND)) return;
+      this.core.requests.resolve(m.streamId, m.streamUrl);
     });
+  }
+
+  /** Resolves the pending `playAudio`/`speak` of `response.requestId` with the glasses' result (as the cloud's answer does). */
+  handleAudioPlayResponse(response: AudioPlayResponse): void {
+    const m = response;
+    if (!m || typeof m.requestId !== 'string' || !this.core.requests.hasOf(m.requestId, KIND)) return;
+    const result: AudioPlayResult = { success: m.success === true };
+    if (m.error !== undefined) result.error = String(m.error);
+    if (typeof m.duration === 'number') result.duration = m.duration;
+    this.core.requests.resolve(m.requestId, result);
+  }
+
+  /**
+   * Opens an audio output stream (3.0.0-hono): resolves once the cloud's relay is ready and the phone was
+   * asked to play it. Rejects with code `AUDIO_STREAM_ALREADY_ACTIVE` while another stream is open (end or
+   * flush it first), and with `request_timeout` when the cloud does not answer within 10 s.
+   */
+  async createOutputStream(options: AudioOutputStreamOptions = {}): Promise<AudioOutputStream> {
+    const active = this.activeOutputStream;
+    if (active && (active.state === 'created' || active.state === 'streaming')) {
+      throw new MentraError(
+        `AUDIO_STREAM_ALREADY_ACTIVE: Stream ${active.streamId} is still active. Call end() or flush() before creating a new output stream.`,
+        'AUDIO_STREAM_ALREADY_ACTIVE',
+      );
+    }
+    const stream = new AudioOutputStream(randomUUID(), this.core, this.core.logger, options);
+    this.activeOutputStream = stream;
+    const release = () => {
+      if (this.activeOutputStream === stream) this.activeOutputStream = null;
+    };
+    stream.once('close', release);
+    const onEnd = () => stream.abandon();
+    this.core.signal.addEventListener('abort', onEnd, { once: true });
+    stream.once('close', () => this.core.signal.removeEventListener('abort', onEnd));
+    try {
+      await stream.open();
+    } catch (e) {
+      release();
+      this.core.signal.removeEventListener('abort', onEnd);
+      throw e;
+    }
+    return stream;
+  }
+
+  /** The output stream that is open (or opening), or null. */
+  getActiveOutputStream(): AudioOutputStream | null {
+    return this.activeOutputStream;
   }
 
   /** Plays `audioUrl`. Resolves with the glasses' result; rejects with an `SdkError` when no result comes. */
@@ -115,5 +173,15 @@ export class AudioManager {
 
   cancelAllAudioRequests(): number {
     return this.core.requests.rejectMatching({ kind: KIND }, cancelledError);
+  }
+
+  /** Changes nothing: the module always uses its session's id (kept for apps that call it). */
+  updateSessionId(newSessionId: string): void {
+    followSessionId(this.core, newSessionId, 'audio');
+  }
+
+  /** Rejects every pending audio request with `SdkError('request_cancelled')`; returns how many. */
+  cancelAllRequests(): { audioRequests: number } {
+    return { audioRequests: this.cancelAllAudioRequests() };
   }
 }

@@ -4,18 +4,28 @@
  * rejects on `error`/`stopped` or after 30 s. Status handlers run only when the status really changes
  * (a repeated `active` does not start a second pipeline in the app).
  */
-import { type CameraState, MANAGED_START_KIND as START_KIND, type ManagedStreamUrls, STREAM_CHECK_KIND as CHECK_KIND } from '../../core/modules/camera-state';
+import {
+  type CameraState,
+  MANAGED_START_KIND as START_KIND,
+  type ManagedStreamUrls,
+  STREAM_CHECK_KIND as CHECK_KIND,
+  answerStreamCheck,
+  newCameraState,
+} from '../../core/modules/camera-state';
 import { isSdkError, SdkError } from '../../core/errors';
 import { newRequestId, sendRequest, timeoutOption } from '../../core/session/correlation';
-import { cameraState } from '../../core/modules/module-state';
+import { cameraState, recordModuleState } from '../../core/modules/module-state';
+import { cancelledError } from '../../core/session/correlation';
 import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
-import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo } from '../../protocol/module-messages';
+import type { ManagedStreamRequest, ManagedStreamStatus, StreamInfo, StreamStatusCheckResponse } from '../../protocol/module-messages';
+import { type SessionLike, resolveCore } from '../core-of';
 
 export const MANAGED_STREAM_TIMEOUT_MS = 30_000;
 export const STREAM_CHECK_TIMEOUT_MS = 5_000;
 
-export interface ManagedStreamOptions extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations'> {
+export interface ManagedStreamOptions
+  extends Pick<ManagedStreamRequest, 'quality' | 'enableWebRTC' | 'video' | 'audio' | 'stream' | 'restreamDestinations' | 'sound'> {
   /** How long to wait for the stream to go live (default 30 000 ms). */
   timeoutMs?: number;
 }
@@ -27,12 +37,24 @@ export interface ExistingStream {
   streamInfo?: StreamInfo;
 }
 
+/** Rejects a pending managed stream start and every pending stream check with `SdkError('request_cancelled')`. */
+export function cancelStreamRequests(core: CoreSession): void {
+  core.requests.rejectMatching({ kind: START_KIND }, cancelledError);
+  core.requests.rejectMatching({ kind: CHECK_KIND }, cancelledError);
+}
+
 export class CameraManagedExtension {
   /** Status, URLs and the pending start live in the core session's record, which applies `managed_stream_status`. */
   private readonly state: CameraState;
+  private readonly core: CoreSession;
 
-  constructor(private readonly core: CoreSession) {
-    this.state = cameraState(core.moduleState);
+  /**
+   * Built by `session.camera`. The published form `new CameraManagedExtension(session, packageName,
+   * sessionId, logger)` is accepted: the session gives everything else.
+   */
+  constructor(session: CoreSession | SessionLike, _packageName?: string, _sessionId?: string, _logger?: unknown) {
+    this.core = resolveCore(session, 'CameraManagedExtension');
+    this.state = cameraState(this.core.moduleState);
   }
 
   async startManagedStream(options: ManagedStreamOptions = {}): Promise<ManagedStreamResult> {
@@ -56,6 +78,7 @@ export class CameraManagedExtension {
           audio: options.audio,
           stream: options.stream,
           restreamDestinations: options.restreamDestinations,
+          sound: options.sound,
         },
       });
     } catch (e) {
@@ -99,5 +122,25 @@ export class CameraManagedExtension {
       if (isSdkError(e, 'request_timeout')) return { hasActiveStream: false };
       throw e;
     }
+  }
+
+  /** Applies a `stream_status_check_response` as the cloud's would be: it answers the oldest pending `checkExistingStream`. */
+  handleStreamCheckResponse(response: StreamStatusCheckResponse): void {
+    if (response && typeof response === 'object') answerStreamCheck(this.core.requests, response);
+  }
+
+  /** Applies a `managed_stream_status` as the cloud's would be: state and URLs, a pending start, the status handlers. */
+  handleManagedStreamStatus(status: ManagedStreamStatus): void {
+    if (status && typeof status === 'object') recordModuleState(this.core, 'managed_stream_status', status as never);
+  }
+
+  /**
+   * Forgets the managed stream (not active, no URLs or status) and rejects a pending `startManagedStream` and
+   * every pending `checkExistingStream` with `SdkError('request_cancelled')`. The cloud is not told: call
+   * `stopManagedStream()` for that.
+   */
+  cleanup(): void {
+    cancelStreamRequests(this.core);
+    Object.assign(this.state, { ...newCameraState(), streaming: this.state.streaming, streamUrl: this.state.streamUrl, streamStatus: this.state.streamStatus });
   }
 }

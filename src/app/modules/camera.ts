@@ -10,7 +10,7 @@
  * stream state this module reports: the module registers no listener and may be created on first use.
  */
 import { PHOTO_KIND, cancelledError, newRequestId, refusedSendError, sendRequest, timeoutOption } from '../../core/session/correlation';
-import { type CameraState, emptyPhoto } from '../../core/modules/camera-state';
+import { type CameraState, applyRtmpStatus, emptyPhoto, settlePhotoResponse } from '../../core/modules/camera-state';
 import { SdkError } from '../../core/errors';
 import { cameraState } from '../../core/modules/module-state';
 import type { CoreSession } from '../../core/session/session';
@@ -23,10 +23,12 @@ import type {
   PhotoSize,
   RtmpStreamStatus,
   StreamConfig,
+  StreamStatusCheckResponse,
   StreamStatusHandler,
   VideoConfig,
 } from '../../protocol/module-messages';
-import { CameraManagedExtension, type ExistingStream, type ManagedStreamOptions, type ManagedStreamResult } from './camera-managed';
+import { type SessionLike, followSessionId, resolveCore } from '../core-of';
+import { CameraManagedExtension, cancelStreamRequests, type ExistingStream, type ManagedStreamOptions, type ManagedStreamResult } from './camera-managed';
 
 export const PHOTO_TIMEOUT_MS = 30_000;
 
@@ -37,6 +39,8 @@ export interface PhotoRequestOptions {
   authToken?: string;
   size?: PhotoSize;
   compress?: PhotoCompression;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
   /** How long to wait for the photo (default 30 000 ms). */
   timeoutMs?: number;
 }
@@ -46,6 +50,8 @@ export interface RtmpStreamOptions {
   video?: VideoConfig;
   audio?: AudioConfig;
   stream?: StreamConfig;
+  /** Play the capture sound on the glasses (3.0.0-hono; sent only when set). */
+  sound?: boolean;
 }
 
 export class CameraModule {
@@ -53,7 +59,14 @@ export class CameraModule {
   private readonly state: CameraState;
   private readonly managed: CameraManagedExtension;
 
-  constructor(private readonly core: CoreSession) {
+  private readonly core: CoreSession;
+
+  /**
+   * Built by the session on first access (`session.camera`). The published form
+   * `new CameraModule(session, packageName, sessionId, logger?)` is accepted: the session gives everything else.
+   */
+  constructor(session: CoreSession | SessionLike, _packageName?: string, _sessionId?: string, _logger?: unknown) {
+    const core = (this.core = resolveCore(session, 'CameraModule'));
     this.state = cameraState(core.moduleState);
     this.managed = new CameraManagedExtension(core);
   }
@@ -73,6 +86,7 @@ export class CameraModule {
       authToken: options.authToken,
       size: options.size ?? 'medium',
       compress: options.compress ?? 'none',
+      sound: options.sound,
     };
     if (options.customWebhookUrl) {
       if (!this.core.send(message)) return Promise.reject(refusedSendError(this.core, 'request a photo', { requestId }));
@@ -126,6 +140,7 @@ export class CameraModule {
       video: options.video,
       audio: options.audio,
       stream: options.stream,
+      sound: options.sound,
     });
     if (!sent) throw refusedSendError(this.core, 'start a stream');
     this.state.streaming = true;
@@ -196,5 +211,50 @@ export class CameraModule {
   /** Asks the cloud whether a stream (managed or not) is running; `{hasActiveStream: false}` after 5 s without an answer. */
   checkExistingStream(options?: { timeoutMs?: number }): Promise<ExistingStream> {
     return this.managed.checkExistingStream(options);
+  }
+
+  // ---------------------------------------------------------------- the published internal members
+
+  /** Applies an `rtmp_stream_status` to the stream state (`isCurrentlyStreaming`, `getStreamStatus`) without calling the handlers. */
+  updateStreamState(message: any): void {
+    if (message && typeof message === 'object') applyRtmpStatus(this.state, message);
+  }
+
+  /** Applies a `stream_status_check_response` as the cloud's would be (answers `checkExistingStream`). */
+  handleStreamCheckResponse(response: StreamStatusCheckResponse): void {
+    this.managed.handleStreamCheckResponse(response);
+  }
+
+  /** Applies a `managed_stream_status` as the cloud's would be (state, a pending start, the status handlers). */
+  handleManagedStreamStatus(message: ManagedStreamStatus): void {
+    this.managed.handleManagedStreamStatus(message);
+  }
+
+  /** Resolves this session's pending photo request `photoData.requestId` with the photo (as an upload would). */
+  handlePhotoReceived(photoData: PhotoData): void {
+    const id = photoData?.requestId;
+    if (typeof id === 'string' && this.hasPhotoPendingRequest(id)) this.core.sharedRequests.resolve(id, photoData);
+  }
+
+  /** Rejects this session's pending photo request `requestId` with `SdkError('photo_error')` naming the error. */
+  handlePhotoError(errorResponse: { requestId: string; success: false; error: { code: string; message: string } }): void {
+    if (errorResponse && typeof errorResponse === 'object') {
+      settlePhotoResponse(this.core.sharedRequests, this.core.sessionId, { ...errorResponse, success: false, type: 'photo_response' } as never);
+    }
+  }
+
+  /** Changes nothing: the module always uses its session's id (kept for apps that call it). */
+  updateSessionId(newSessionId: string): void {
+    followSessionId(this.core, newSessionId, 'camera');
+  }
+
+  /**
+   * Rejects every pending request of the camera with `SdkError('request_cancelled')`: this session's photo
+   * requests, a pending managed stream start and stream checks. Returns how many photo requests it cancelled.
+   */
+  cancelAllRequests(): { photoRequests: number } {
+    const photoRequests = this.cancelAllPhotoRequests();
+    cancelStreamRequests(this.core);
+    return { photoRequests };
   }
 }

@@ -34,7 +34,7 @@ export interface DashboardAPI {
   system?: DashboardSystemAPI;
 }
 
-/** The package name that gets `dashboard.system` (env `SYSTEM_DASHBOARD_PACKAGE_NAME`, read when a session starts). */
+/** The package name that gets `dashboard.system` (env `SYSTEM_DASHBOARD_PACKAGE_NAME`, read when the session first uses `dashboard`). */
 export function systemDashboardPackage(env: NodeJS.ProcessEnv = process.env): string {
   return env.SYSTEM_DASHBOARD_PACKAGE_NAME || DEFAULT_SYSTEM_DASHBOARD_PACKAGE;
 }

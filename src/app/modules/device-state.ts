@@ -7,6 +7,7 @@ import { toError } from '../../core/errors';
 import { Observable } from '../../core/observable';
 import type { CoreSession } from '../../core/session/session';
 import type { DeviceStateUpdate, GlassesInfo } from '../../protocol/module-messages';
+import { type SessionLike, resolveCore } from '../core-of';
 
 type Nullable<K extends keyof GlassesInfo> = NonNullable<GlassesInfo[K]> | null;
 
@@ -25,7 +26,12 @@ export class DeviceState {
   readonly connected: Observable<boolean>;
   readonly modelName: Observable<string | null>;
 
-  constructor(core?: CoreSession) {
+  /**
+   * Built by `session.device`; the published `new DeviceState(session)` is accepted. Without a session, the
+   * observables hold their initial values and a throwing listener is only isolated.
+   */
+  constructor(session?: CoreSession | SessionLike) {
+    const core = session === undefined ? undefined : resolveCore(session, 'DeviceState');
     const onError = core ? (e: unknown) => core.reportError(toError(e)) : undefined;
     const obs = <T>(initial: T) => new Observable<T>(initial, onError);
     this.wifiConnected = obs(false);

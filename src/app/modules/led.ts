@@ -3,6 +3,7 @@ import { newRequestId, refusedSendError } from '../../core/session/correlation';
 import { SdkError } from '../../core/errors';
 import type { CoreSession } from '../../core/session/session';
 import type { Capabilities, LedColor, LightInfo } from '../../protocol/module-messages';
+import { type SessionLike, resolveCore } from '../core-of';
 
 export interface LedControlOptions {
   color?: LedColor;
@@ -15,7 +16,18 @@ export interface LedControlOptions {
 }
 
 export class LedModule {
-  constructor(private readonly core: CoreSession) {}
+  private readonly core: CoreSession;
+
+  /**
+   * Built by the session on first access (`session.led`). The published form
+   * `new LedModule(session, packageName, sessionId, logger?)` is accepted: the session gives everything else.
+   */
+  constructor(session: CoreSession | SessionLike, _packageName?: string, _sessionId?: string, _logger?: unknown) {
+    this.core = resolveCore(session, 'LedModule');
+  }
+
+  /** Nothing to release: LED commands are fire-and-forget and the module holds no timer or request (kept for apps that call it). */
+  cleanup(): void {}
 
   async turnOn(options: LedControlOptions = {}): Promise<void> {
     const ontime = nonNegative(options.ontime, 1000, 'ontime');

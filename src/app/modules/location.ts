@@ -9,6 +9,7 @@ import type { CoreSession } from '../../core/session/session';
 import { StreamType } from '../../protocol/enums';
 import type { LocationUpdate } from '../../protocol/messages';
 import type { LocationAccuracy } from '../../protocol/module-messages';
+import { type SessionLike, resolveCore } from '../core-of';
 
 export const LOCATION_POLL_TIMEOUT_MS = 15_000;
 const KIND = 'location poll';
@@ -16,7 +17,12 @@ const KIND = 'location poll';
 export class LocationManager {
   private stopStream: (() => void) | undefined;
 
-  constructor(private readonly core: CoreSession) {}
+  private readonly core: CoreSession;
+
+  /** Built by the session on first access (`session.location`); the published `new LocationManager(session)` is accepted. */
+  constructor(session: CoreSession | SessionLike) {
+    this.core = resolveCore(session, 'LocationManager');
+  }
 
   /**
    * Location updates at `accuracy` (standard, high, realtime, tenMeters, ...) to `handler`. Returns an

@@ -16,6 +16,7 @@ import { readJson } from '../../core/session/cloud-http';
 import { SdkError, type SdkErrorCode } from '../../core/errors';
 import { reportSwallowed } from '../../core/failures';
 import type { CoreSession } from '../../core/session/session';
+import { type SessionLike, resolveCore } from '../core-of';
 
 export const MAX_VALUE_CHARS = 100_000;
 
@@ -34,10 +35,11 @@ export class SimpleStorage {
   /** Mutations go out one at a time, in the order they were made. */
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(
-    private readonly core: CoreSession,
-    options: SimpleStorageOptions = {},
-  ) {
+  private readonly core: CoreSession;
+
+  /** Built by the session on first access (`session.simpleStorage`); the published `new SimpleStorage(session)` is accepted. */
+  constructor(session: CoreSession | SessionLike, options: SimpleStorageOptions = {}) {
+    const core = (this.core = resolveCore(session, 'SimpleStorage'));
     this.writer = new BatchedWriter<string>({
       write: (batch) => this.serial(() => this.put(batch)),
       idleMs: options.idleMs,

@@ -9,7 +9,14 @@
  * Forwarded requests never carry the cloud's API-key header: the receiving instance trusts the signature,
  * which covers one request only and cannot be replayed.
  */
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type ClientRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { Request, RequestHandler, Response } from 'express';
 import { API_KEY_HEADERS } from '../../protocol/dialects';
@@ -245,14 +252,19 @@ function parsedJsonBody(req: Request): ForwardBody | undefined {
   return { data: Buffer.from(JSON.stringify(req.body ?? null)), contentType: 'application/json' };
 }
 
-function forwardHeaders(req: Request, body: ForwardBody | undefined): OutgoingHttpHeaders {
-  const out: OutgoingHttpHeaders = {};
-  const named = new Set(
-    String(req.headers.connection ?? '')
+/** The headers a `Connection` header names: hop-by-hop for this one message (RFC 9110, 7.6.1). */
+function connectionNamed(headers: IncomingHttpHeaders): Set<string> {
+  return new Set(
+    String(headers.connection ?? '')
       .toLowerCase()
       .split(',')
       .map((s) => s.trim()),
   );
+}
+
+function forwardHeaders(req: Request, body: ForwardBody | undefined): OutgoingHttpHeaders {
+  const out: OutgoingHttpHeaders = {};
+  const named = connectionNamed(req.headers);
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || NEVER_FORWARDED.has(name) || named.has(name)) continue;
     out[name] = value;
@@ -275,12 +287,7 @@ function passBack(up: IncomingMessage, res: Response): void {
     return;
   }
   res.status(up.statusCode ?? 502);
-  const named = new Set(
-    String(up.headers.connection ?? '')
-      .toLowerCase()
-      .split(',')
-      .map((s) => s.trim()),
-  );
+  const named = connectionNamed(up.headers);
   for (const [name, value] of Object.entries(up.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || named.has(name)) continue;
     if (name === 'set-cookie') {

@@ -7,9 +7,8 @@ import type { ResolvedCluster } from '../cluster/config';
 import { RedisSessionDirectory } from '../cluster/redis-directory';
 import { SessionEngine, type EngineHooks, type WebhookResult } from '../engine';
 import { toError } from '../errors';
-import { createSdkLogger, type Logger } from '../logger';
+import { createSdkLogger, envLogLevel, type Logger } from '../logger';
 import { type ResolvedHostConfig, sessionOptions } from '../options';
-import type { SessionOptions } from '../session/session-options';
 
 /** The engine and the logger of one server. */
 export interface ServerEngine {
@@ -17,24 +16,16 @@ export interface ServerEngine {
   logger: Logger;
 }
 
-/**
- * Builds the logger and the engine; `extraSessionOptions` are merged over the session options the config
- * gives (a facade's own session defaults).
- */
-export function createServerEngine(
-  config: ResolvedHostConfig,
-  hooks: EngineHooks,
-  cluster?: ResolvedCluster,
-  extraSessionOptions?: Partial<SessionOptions>,
-): ServerEngine {
-  const logger = createSdkLogger(config.logger, config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
+/** Builds the logger and the engine. */
+export function createServerEngine(config: ResolvedHostConfig, hooks: EngineHooks, cluster?: ResolvedCluster): ServerEngine {
+  const logger = createSdkLogger(config.logger, envLogLevel() ?? config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
   const engine = new SessionEngine(
     {
       packageName: config.packageName,
       apiKey: config.apiKey,
       logger,
       trustedCloudHosts: config.trustedCloudHosts,
-      session: { ...sessionOptions(config), ...extraSessionOptions },
+      session: sessionOptions(config),
       directory: cluster && new RedisSessionDirectory({ ...cluster, logger }),
     },
     hooks,

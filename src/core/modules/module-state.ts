@@ -8,6 +8,7 @@ import { StreamType } from '../../protocol/enums';
 import type { ManagedStreamStatus, PhotoResponse, RtmpStreamStatus, StreamStatusCheckResponse } from '../../protocol/module-messages';
 import { applyManagedStatus, applyRtmpStatus, answerStreamCheck, type CameraState, newCameraState, settlePhotoResponse } from './camera-state';
 import type { PendingRequests } from '../session/requests';
+import { answerTelemetryRequest, type TelemetrySource } from '../session/telemetry-upload';
 
 /** The device fields `session.device.state` follows, each present once a valid value has arrived. */
 export interface DeviceFields {
@@ -40,7 +41,7 @@ export interface ModuleState {
 }
 
 /** What the record's updates need from the core session (kept structural: no import of the session). */
-export interface ModuleStateHost {
+export interface ModuleStateHost extends TelemetrySource {
   readonly moduleState: ModuleState;
   readonly sessionId: string;
   readonly requests: PendingRequests;
@@ -114,6 +115,12 @@ export function recordModuleState(host: ModuleStateHost, type: string, msg: Rece
       break;
     case 'stream_status_check_response':
       answerStreamCheck(host.requests, msg as unknown as StreamStatusCheckResponse);
+      break;
+    case 'request_telemetry':
+      void answerTelemetryRequest(host, msg);
+      break;
+    case 'pong':
+      // The answer to the app-level ping (3.0.0-hono): nothing to do.
       break;
     default:
       return false;

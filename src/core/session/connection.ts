@@ -8,42 +8,15 @@
  * The socket comes from a `Transport` (`ws` by default), so the session can be tested over an in-memory one.
  */
 import type { Dialect } from '../../protocol/dialects';
-import { type CloudFrame, parseCloudFrame } from './frames';
+import { isoNow } from './clock';
+import { readCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from '../errors';
 import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
-import type { Logger } from '../logger';
+import type { ConnectionHost, LostReason } from './session-types';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
 import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
 
-export interface DisconnectInfo {
-  message: string;
-  code: number;
-  reason: string;
-  wasClean: boolean;
-  /** True when the SDK is trying to reconnect (the session is not over). */
-  willReconnect: boolean;
-  /** True when the session is over. */
-  permanent: boolean;
-}
-
-/** Why the connection gave up (the session maps it to its stop reason). */
-export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
-
-/** What the connection tells the session. */
-export interface ConnectionHost {
-  readonly logger: Logger;
-  /** A parsed frame from the cloud in canonical form, the ack included (before `up`). */
-  onCloudFrame(frame: CloudFrame): void;
-  onCloudBinary(data: Uint8Array): void;
-  onFrameDropped(why: string): void;
-  /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
-  onLinkUp(attempt: number): void;
-  /** The socket dropped; the connection reconnects unless `info.permanent`. */
-  onLinkDown(info: DisconnectInfo): void;
-  /** The connection is over for good; `closeCode` when a close frame ended it. */
-  onLinkLost(reason: LostReason, closeCode?: number): void;
-  reportError(err: Error): void;
-}
+export type { ConnectionHost, DisconnectInfo, LostReason } from './session-types';
 
 export interface ConnectionOptions {
   url: string;
@@ -54,6 +27,8 @@ export interface ConnectionOptions {
   reconnect: Required<ReconnectOptions>;
   /** 0 disables the pings and zombie detection. */
   pingIntervalMs: number;
+  /** Also send the app-level `{"type":"ping"}` text frame with each liveness ping (3.0.0-hono). */
+  appPing?: boolean;
   handshakeGate?: HandshakeGate;
   /** Where sockets come from (default: the `ws` library). */
   transport?: Transport;
@@ -152,6 +127,14 @@ export class Connection implements Watched {
     return true;
   }
 
+  /** Writes one binary frame to the acknowledged socket; false when there is none. */
+  sendBinary(data: Uint8Array): boolean {
+    const socket = this.socket;
+    if (!this.acked || !socket || !socket.isOpen) return false;
+    socket.sendBinary(data);
+    return true;
+  }
+
   /** Ends the connection for good: no more reconnects; the socket is closed with 1000. */
   close(why: string): Promise<void> {
     if (this.ended) return Promise.resolve();
@@ -232,7 +215,7 @@ export class Connection implements Watched {
         sessionId: this.opts.sessionId,
         packageName: this.opts.packageName,
         apiKey: this.opts.apiKey,
-        timestamp: new Date().toISOString(),
+        timestamp: isoNow(),
       }),
     );
   }
@@ -241,9 +224,8 @@ export class Connection implements Watched {
   onText(link: Link, data: string): void {
     if (link.socket !== this.socket) return;
     this.alive = true;
-    const parsed = parseCloudFrame(data, this.opts.dialect);
-    if (!parsed.ok) return this.host.onFrameDropped(parsed.reason);
-    const { frame } = parsed;
+    const frame = readCloudFrame(data, this.opts.dialect);
+    if (typeof frame === 'string') return this.host.onFrameDropped(frame);
     if (frame.kind === 'refused') return this.refused(frame.code, frame.text);
     try {
       this.host.onCloudFrame(frame);
@@ -296,9 +278,33 @@ export class Connection implements Watched {
     this.scheduleReconnect();
   }
 
-  /** Pings the current socket (liveness calls it). */
+  /**
+   * Replaces the acknowledged socket with a new one at once (an app calling `connect()` again, as the
+   * published SDKs allowed): the old socket is dropped, the host hears of the drop, and a new socket sends a
+   * new init; the session, its handlers and its queue stay. Does nothing when no acknowledged socket is up.
+   */
+  restart(): void {
+    const socket = this.socket;
+    if (this.ended || !socket || !this.acked) return;
+    this.socket = null;
+    this.acked = false;
+    this.stopWatching();
+    socket.terminate();
+    const info = { code: 1006, reason: 'reconnect requested by the app', wasClean: false, willReconnect: true, permanent: false };
+    this.host.onLinkDown({ message: `Connection closed (code: ${info.code}): ${info.reason}`, ...info });
+    if (!this.ended) this.enterGate();
+  }
+
+  /**
+   * Pings the current socket (liveness calls it, on its shared sweep); with `appPing`, the 3.0.0-hono
+   * app-level `{"type":"ping"}` goes out too (no timer of its own: it starts after the ack, stops with the
+   * socket and restarts after a reconnect, as the sweep does).
+   */
   ping(): void {
-    this.socket?.ping();
+    const socket = this.socket;
+    if (!socket) return;
+    socket.ping();
+    if (this.opts.appPing) socket.send(APP_PING);
   }
 
   /** The current socket missed a ping (liveness calls it). */
@@ -363,6 +369,9 @@ export class Connection implements Watched {
     this.onUp(attempt);
   }
 }
+
+/** The 3.0.0-hono app-level ping (no timestamp, as published). */
+const APP_PING = '{"type":"ping"}';
 
 function safeHost(url: string): string {
   try {

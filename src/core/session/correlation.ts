@@ -66,12 +66,6 @@ export function sendRequest<T>(core: CoreSession, spec: RequestSpec): Promise<T>
   return answer;
 }
 
-/** Settles the oldest pending request of `kind` (for answers that carry no id). Returns false if none was pending. */
-export function resolveOldest(registry: PendingRequests, kind: string, value: unknown, owner?: string): boolean {
-  const [oldest] = registry.ids(kind, owner);
-  return oldest !== undefined && registry.resolve(oldest, value);
-}
-
 /** The error for a request the app cancelled. */
 export function cancelledError(kind: string, id: string): SdkError {
   return new SdkError('request_cancelled', `The ${kind} request ${id} was cancelled`, { details: { requestId: id } });

@@ -57,7 +57,14 @@ export class OutboundQueue {
 
   /** Notes a message written to the socket (only display updates are remembered). */
   noteSent(msg: QueuedMessage, now = Date.now()): void {
-    if (msg.type === DISPLAY_EVENT) (this.lastShown ??= new Map()).set(msg.view, { msg, at: now });
+    if (msg.type !== DISPLAY_EVENT) return;
+    const shown = (this.lastShown ??= new Map());
+    // The record of a view is updated in place (no object per display update).
+    const last = shown.get(msg.view);
+    if (last) {
+      last.msg = msg;
+      last.at = now;
+    } else shown.set(msg.view, { msg, at: now });
   }
 
   /** The layouts to show again after a reconnect, with what remains of their `durationMs`. */

@@ -7,13 +7,26 @@ import { SdkError } from '../errors';
 /** The kind of photo requests in the engine's shared registry (answered by `/photo-upload` or `photo_response`). */
 export const PHOTO_KIND = 'photo';
 
-interface Pending {
-  resolve: (v: any) => void;
-  reject: (e: Error) => void;
-  timer?: ReturnType<typeof setTimeout>;
-  kind: string;
+/** The error of each request still pending when its session ended (`reason`). */
+export function endedBefore(reason: string): (kind: string, id: string) => SdkError {
+  return (kind, id) =>
+    new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } });
+}
+
+/** A pending request as `entry` and `remove` show it. */
+export interface PendingEntry {
+  readonly kind: string;
   /** Who asked (a session id, for registries shared by several sessions). */
-  owner?: string;
+  readonly owner?: string;
+  /** When it was created (ms since the epoch). */
+  readonly createdAt: number;
+  /** Settle it (after `remove`, these are the only way to). */
+  readonly resolve: (v: any) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Pending extends PendingEntry {
+  timer?: ReturnType<typeof setTimeout>;
   /** Settles once the observer has recorded the request. */
   recorded?: Promise<void>;
 }
@@ -55,7 +68,7 @@ export class PendingRequests {
     const pending = (this.pending ??= new Map());
     if (pending.has(id)) return Promise.reject(new SdkError('invalid_argument', `A ${kind} request with id "${id}" is already pending`));
     return new Promise<T>((resolve, reject) => {
-      const entry: Pending = { resolve, reject, kind, owner };
+      const entry: Pending = { resolve, reject, kind, owner, createdAt: Date.now() };
       if (timeoutMs > 0) {
         entry.timer = setTimeout(() => {
           pending.delete(id);
@@ -76,6 +89,16 @@ export class PendingRequests {
    */
   recorded(id: string): Promise<void> | undefined {
     return this.pending?.get(id)?.recorded;
+  }
+
+  /** The pending request `id`, or undefined (it stays pending). */
+  entry(id: string): PendingEntry | undefined {
+    return this.pending?.get(id);
+  }
+
+  /** Removes `id` without settling it (its timer stops) and returns it: the caller settles it with its `resolve`/`reject`. */
+  remove(id: string): PendingEntry | undefined {
+    return this.take(id);
   }
 
   resolve(id: string, value: unknown): boolean {

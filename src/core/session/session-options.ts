@@ -7,4 +7,8 @@ export interface SessionOptions {
   queueLimit: number;
   /** 0 disables the pings and zombie detection. */
   pingIntervalMs: number;
+  /** Send the app-level `{"type":"ping"}` with each liveness ping (3.0.0-hono; absent: off). */
+  appPing?: boolean;
+  /** Recent log lines kept per session for `request_telemetry` (0 or absent keeps none). */
+  telemetryBufferSize?: number;
 }

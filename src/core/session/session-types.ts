@@ -1,4 +1,9 @@
-/** The states of a session and the reasons it ends (shared by the engine and both facades). */
+/**
+ * The states of a session, the reasons it ends (shared by the engine and the facades), and what the
+ * connection tells the session about its link.
+ */
+import type { Logger } from '../logger';
+import type { CloudFrame } from './frames';
 
 export type SessionState = 'connecting' | 'ready' | 'reconnecting' | 'closed';
 
@@ -19,3 +24,33 @@ export type StopReason =
   | 'handshake_failed'
   | 'app_disconnect'
   | (string & {});
+
+export interface DisconnectInfo {
+  message: string;
+  code: number;
+  reason: string;
+  wasClean: boolean;
+  /** True when the SDK is trying to reconnect (the session is not over). */
+  willReconnect: boolean;
+  /** True when the session is over. */
+  permanent: boolean;
+}
+
+/** Why the connection gave up (the session maps it to its stop reason). */
+export type LostReason = 'cloud_closed' | 'transport_lost' | 'connection_error';
+
+/** What the connection tells the session. */
+export interface ConnectionHost {
+  readonly logger: Logger;
+  /** A parsed frame from the cloud in canonical form, the ack included (before `up`). */
+  onCloudFrame(frame: CloudFrame): void;
+  onCloudBinary(data: Uint8Array): void;
+  onFrameDropped(why: string): void;
+  /** The cloud acknowledged a socket; `attempt` is 0 on the first connection. */
+  onLinkUp(attempt: number): void;
+  /** The socket dropped; the connection reconnects unless `info.permanent`. */
+  onLinkDown(info: DisconnectInfo): void;
+  /** The connection is over for good; `closeCode` when a close frame ended it. */
+  onLinkLost(reason: LostReason, closeCode?: number): void;
+  reportError(err: Error): void;
+}

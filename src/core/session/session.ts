@@ -5,26 +5,25 @@
  *        \                 \--terminal close / connection error / dispose--> closed
  *         \--error/timeout--> closed                 reconnecting --budget spent / refused--> closed
  *
- * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up
- * a ping goes out every `pingIntervalMs`; a socket that stops answering is terminated and resumed.
- *
- * Everything that must survive a reconnect (handlers, subscriptions, settings, pending requests, the
- * outbound queue) lives here, never in the socket; modules hold the session, not a socket.
+ * Close codes map to resume, reconnect or terminal (the table is in `reconnect.ts`). While the socket is up a ping goes out
+ * every `pingIntervalMs`; a socket that stops answering is terminated and resumed. Everything that must survive a reconnect
+ * (handlers, subscriptions, settings, pending requests, the outbound queue) lives here; modules hold the session, not a socket.
  */
 import type { Dialect } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
 import type { AppToCloudMessage } from '../../protocol/outbound';
+import { isoNow } from './clock';
 import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
-import { Emitter, invokeIsolated, type Listener } from '../emitter';
+import { Emitter, type Listener } from '../emitter';
 import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
 import { SdkError, toError } from '../errors';
-import type { CloudFrame } from './frames';
-import type { Logger } from '../logger';
+import { type CloudFrame, toArrayBuffer } from './frames';
+import { sessionLogger, type Logger } from '../logger';
 import { OutboundQueue } from './outbound-queue';
 import type { SessionOptions } from './session-options';
 import type { HandshakeGate } from './reconnect';
-import { PendingRequests } from './requests';
+import { PendingRequests, endedBefore } from './requests';
 import { SettingsStore } from './settings-store';
 import { StreamTable, checkStreamName, type StreamHandler } from './streams';
 import type { Transport } from './transport';
@@ -47,6 +46,8 @@ export interface CoreSessionOptions extends SessionOptions {
   logger: Logger;
   /** Requests answered outside this session's socket (photo uploads), kept by the engine across replacements. */
   sharedRequests?: PendingRequests;
+  /** The server's extra trusted hosts (a telemetry upload checks the session's cloud again). */
+  trustedCloudHosts?: readonly string[];
   /** Shared cap on simultaneous reconnect handshakes (the engine passes one gate to all its sessions). */
   handshakeGate?: HandshakeGate;
   /** Where sockets come from (default: the `ws` library); tests pass an in-memory transport. */
@@ -118,8 +119,13 @@ export class CoreSession implements ConnectionHost {
   }
 
   get logger(): Logger {
-    // Created on first use: a session that never logs holds no child logger.
-    return (this.childLogger ??= this.opts.logger.child({ sessionId: this.sessionId, userId: this.userId }));
+    // Created on first use: a session that never logs holds no child logger (and no telemetry ring).
+    return (this.childLogger ??= sessionLogger(this.opts.logger, this.sessionId, this.userId, this.opts.telemetryBufferSize ?? 0));
+  }
+
+  /** The server's extra trusted hosts. */
+  get trustedCloudHosts(): readonly string[] | undefined {
+    return this.opts.trustedCloudHosts;
   }
 
   /** Aborted when the session ends: tie timers and streams to it. */
@@ -138,9 +144,10 @@ export class CoreSession implements ConnectionHost {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Opens the socket, sends `tpa_connection_init` and resolves on `tpa_connection_ack`. */
-  async connect(): Promise<void> {
+  /** Opens the socket, sends `tpa_connection_init` and resolves on the ack; `sessionId` names a session an app built itself. */
+  async connect(sessionId?: string): Promise<void> {
     if (this._state !== 'connecting' || this.connectCalled) throw new SdkError('invalid_argument', 'connect() may be called once per session');
+    if (sessionId !== undefined) (this as { sessionId: string }).sessionId = this.opts.sessionId = sessionId;
     this.connectCalled = true;
     try {
       await this.connection.open();
@@ -151,16 +158,18 @@ export class CoreSession implements ConnectionHost {
     if ((this._state as SessionState) === 'closed') throw new SdkError('session_closed', `Session ${this.sessionId} was stopped during the handshake`);
   }
 
+  /** A new socket for a ready session (new init, same session; the `state` event tells when it is ready again). */
+  restart(): void {
+    if (this._state === 'ready') this.connection.restart();
+  }
+
   /** Ends the session once: closes the socket with 1000, rejects pending requests, aborts the signal. */
   dispose(reason: StopReason): Promise<void> {
     if (this._state === 'closed') return this.closedPromise ?? Promise.resolve();
     this.setState('closed');
     const socketClosed = this.connection.close(reason);
     this.closedPromise = Promise.all([socketClosed, ...(this.finalizers ?? []).map((fn) => this.runFinalizer(fn))]).then(() => {});
-    this._requests?.rejectAll(
-      (kind, id) =>
-        new SdkError('session_closed', `The session ended (${reason}) before the ${kind} request ${id} was answered`, { details: { requestId: id, reason } }),
-    );
+    this._requests?.rejectAll(endedBefore(reason));
     this.abortController?.abort(new SdkError('session_closed', `Session ended: ${reason}`));
     const dropped = this.queue.clear();
     if (dropped > 0) this.logger.warn(`Session ended with ${dropped} unsent message(s)`);
@@ -194,14 +203,12 @@ export class CoreSession implements ConnectionHost {
     }
   }
 
-  // ------------------------------------------------------------------ sending
-
   /**
    * Sends one JSON message; adds `timestamp` when missing. While reconnecting the message is queued and
    * sent after the next ack. Never throws: a message that cannot be sent or queued is reported.
    */
   send(message: AppToCloudMessage): boolean {
-    const msg = message.timestamp === undefined ? { ...message, timestamp: new Date().toISOString() } : message;
+    const msg = message.timestamp === undefined ? { ...message, timestamp: isoNow() } : message;
     if (this._state === 'closed') {
       this.logger.debug(`Dropped ${msg.type}: the session has ended`);
       return false;
@@ -222,6 +229,11 @@ export class CoreSession implements ConnectionHost {
       return false;
     }
     return true;
+  }
+
+  /** Sends one binary frame on the acknowledged socket (never queued); false when there is none or the session ended. */
+  sendBinary(data: Uint8Array): boolean {
+    return this._state === 'ready' && this.connection.sendBinary(data);
   }
 
   // ------------------------------------------------------------------ streams and events
@@ -268,9 +280,7 @@ export class CoreSession implements ConnectionHost {
   /** Delivers a value to a stream's handlers (or a system event's listeners) as if it came from the cloud. */
   dispatch(streamType: string, data: unknown): void {
     if (SYSTEM_EVENTS.has(streamType)) return void (streamType === 'error' ? this.reportError(toError(data)) : this.events?.emit(streamType, data));
-    for (const set of this.streams.targets(streamType, data)) {
-      for (const fn of [...set]) invokeIsolated(fn, [data], (e) => this.reportError(toError(e)));
-    }
+    this.streams.deliver(streamType, data, this.isolate());
   }
 
   /** An error from app code or the transport: to the session's `error` listeners, else to the server. */
@@ -288,9 +298,7 @@ export class CoreSession implements ConnectionHost {
     this.scheduleSubscriptionFlush();
   }
 
-  // ------------------------------------------------------------------ what the connection reports
-
-  // The session is the connection's host (one object per session, no closures): these run only from it.
+  // ---------------------------------------- what the connection reports (the session is its host, no closures: only it calls these)
 
   /** @internal A binary frame (audio) from the connection. */
   onCloudBinary(data: Uint8Array): void {
@@ -315,21 +323,18 @@ export class CoreSession implements ConnectionHost {
   onCloudFrame(frame: CloudFrame): void {
     switch (frame.kind) {
       case 'ack':
-        if (frame.settings) this.settings.setApp(frame.settings);
-        this.settings.mergeSystem(frame.systemSettings);
         if (frame.capabilities) this.capabilities = frame.capabilities;
+        this.settings.applyFrame(frame);
+        break;
+      case 'settings_update':
+      case 'system_settings_update':
+        this.settings.applyFrame(frame);
         break;
       case 'data_stream':
         this.dispatch(frame.streamType, frame.data);
         break;
       case 'audio_chunk':
         this.dispatch('audio_chunk', frame.message);
-        break;
-      case 'settings_update':
-        this.settings.setApp(frame.settings);
-        break;
-      case 'system_settings_update':
-        this.settings.mergeSystem(frame.settings);
         break;
       case 'capabilities_update':
         this.capabilities = frame.capabilities;
@@ -348,16 +353,14 @@ export class CoreSession implements ConnectionHost {
   /** @internal */
   onFrameDropped(why: string): void {
     this.droppedFrames++;
-    if (this.droppedFrames === 1 || this.droppedFrames % 1000 === 0) {
+    if (this.droppedFrames === 1 || this.droppedFrames % 1000 === 0)
       this.logger.warn(`Dropped a frame from the cloud because ${why} (${this.droppedFrames} dropped so far)`);
-    }
   }
 
   /**
-   * After every ack: the full subscription list first, then (after a reconnect) the latest layout of each
-   * view the old socket may have swallowed, then whatever was queued.
+   * @internal The cloud acknowledged a socket. After every ack: the full subscription list first, then (after a
+   * reconnect) the latest layout of each view the old socket may have swallowed, then whatever was queued.
    */
-  /** @internal The cloud acknowledged a socket. */
   onLinkUp(attempt: number): void {
     if (this._state === 'closed') return;
     const first = attempt === 0;
@@ -379,12 +382,13 @@ export class CoreSession implements ConnectionHost {
       this.flushScheduled = false;
       if (this._state !== 'ready') return;
       const list = this.streams.list();
-      if (JSON.stringify(list) !== this.lastSentSubscriptions) this.sendSubscriptions(list);
+      const text = JSON.stringify(list);
+      if (text !== this.lastSentSubscriptions) this.sendSubscriptions(list, text);
     });
   }
 
-  private sendSubscriptions(list: readonly SubscriptionRequest[]): void {
-    this.lastSentSubscriptions = JSON.stringify(list);
+  private sendSubscriptions(list: readonly SubscriptionRequest[], text = JSON.stringify(list)): void {
+    this.lastSentSubscriptions = text;
     this.send({ type: 'subscription_update', packageName: this.packageName, subscriptions: [...list], sessionId: this.sessionId });
   }
 
@@ -393,8 +397,4 @@ export class CoreSession implements ConnectionHost {
     this._state = state;
     this.events?.emit('state', state);
   }
-}
-
-function toArrayBuffer(data: Uint8Array): ArrayBuffer {
-  return data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
 }

@@ -6,6 +6,7 @@
 import type { SettingRecord } from '../../protocol/messages';
 import { Emitter } from '../emitter';
 import { toError } from '../errors';
+import type { CloudFrame } from './frames';
 
 export type SettingChange = { oldValue: unknown; newValue: unknown };
 export type SettingsChangeMap = Record<string, SettingChange>;
@@ -43,6 +44,13 @@ export class SettingsStore {
     return this.system;
   }
 
+  /** Takes the settings a cloud frame carries: the ack's snapshot (app, then system), `settings_update`, and a system settings update. */
+  applyFrame(frame: Extract<CloudFrame, { kind: 'ack' | 'settings_update' | 'system_settings_update' }>): void {
+    if (frame.kind === 'system_settings_update') return this.mergeSystem(frame.settings);
+    if (frame.settings) this.setApp(frame.settings);
+    if (frame.kind === 'ack') this.mergeSystem(frame.systemSettings);
+  }
+
   /** Replaces the app settings; returns what changed. */
   setApp(settings: SettingRecord[]): SettingsChangeMap {
     const list = Array.isArray(settings) ? settings.filter((s) => s && typeof s.key === 'string') : [];
@@ -59,14 +67,17 @@ export class SettingsStore {
     return changes;
   }
 
-  /** Merges system settings (only a plain object is accepted); returns what changed. */
-  mergeSystem(values: Record<string, unknown> | undefined): SettingsChangeMap {
-    if (!values || typeof values !== 'object' || Array.isArray(values)) return {};
-    const before = new Map(Object.entries(this.system));
-    this.system = { ...this.system, ...values };
-    const changes = diff(before, new Map(Object.entries(this.system)));
-    if (this.listeners && Object.keys(changes).length > 0) this.listeners.emit('system', changes);
-    return changes;
+  /**
+   * Merges system settings (only a plain object is accepted). What changed is worked out only when someone
+   * listens for it (every ack carries the whole snapshot, and most sessions never listen).
+   */
+  mergeSystem(values: Record<string, unknown> | undefined): void {
+    if (!values || typeof values !== 'object' || Array.isArray(values)) return;
+    const previous = this.system;
+    this.system = { ...previous, ...values };
+    if (!this.listeners?.has('system')) return;
+    const changes = diff(new Map(Object.entries(previous)), new Map(Object.entries(this.system)));
+    if (Object.keys(changes).length > 0) this.listeners.emit('system', changes);
   }
 
   /** A throw or a rejected promise from `fn` goes to the session's error path, never to the caller. */

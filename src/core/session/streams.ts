@@ -9,6 +9,7 @@
 import { canonicalStreamKey, streamBase, parseLanguageStream } from '../../protocol/streams';
 import { APP_MESSAGE_STEMS } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
+import { callIsolated } from '../emitter';
 import { SdkError } from '../errors';
 import type { Logger } from '../logger';
 
@@ -90,22 +91,54 @@ export class StreamTable {
   /** The full subscription list as sent on the wire. */
   list(): SubscriptionRequest[] {
     if (this.listCache) return this.listCache;
-    const keys = new Set<string>(this.handlers.keys());
-    if (this.explicit) for (const k of this.explicit) keys.add(k);
-    if (this.groups) for (const group of this.groups.values()) for (const k of group) keys.add(k);
+    // Handler keys first, then explicit subscriptions, then groups, each key once. The usual session has
+    // handlers only: their keys are already unique, and no Set is built.
     const out: SubscriptionRequest[] = [];
-    for (const k of keys) {
-      const rate = this.rates?.get(k);
-      out.push(rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k);
+    for (const k of this.handlers.keys()) out.push(this.entry(k));
+    if (this.explicit || this.groups) {
+      const seen = new Set<string>(this.handlers.keys());
+      const more = (k: string) => {
+        if (seen.has(k)) return;
+        seen.add(k);
+        out.push(this.entry(k));
+      };
+      if (this.explicit) for (const k of this.explicit) more(k);
+      if (this.groups) for (const group of this.groups.values()) for (const k of group) more(k);
     }
     return (this.listCache = out);
   }
 
+  /** One key as the subscription list spells it (the location stream with its rate, when one is set). */
+  private entry(k: string): SubscriptionRequest {
+    const rate = this.rates?.get(k);
+    return rate !== undefined && k === 'location_stream' ? { stream: 'location_stream', rate } : k;
+  }
+
+  /**
+   * Calls the handlers of one `data_stream` with `data`, each at most once and isolated (a throw or a
+   * rejection goes to `onError`). The handlers are those of the moment of the call: one added or removed by
+   * a handler takes effect from the next value. The usual case (one set, one handler) allocates nothing.
+   */
+  deliver(streamType: string, data: unknown, onError: (e: unknown) => void): void {
+    const only = this.only(streamType);
+    if (only) return callEach(only, data, onError);
+    for (const set of this.targets(streamType, data)) callEach(set, data, onError);
+  }
+
+  /**
+   * The one handler set of a `data_stream` whose type is an exact key that no other key shares (the usual
+   * case, e.g. `transcription:en-US`), else undefined (then `targets` finds them).
+   */
+  private only(streamType: string): Set<StreamHandler> | undefined {
+    const direct = this.handlers.get(streamType);
+    return direct && (!this.parameterised || this.onlyItself(streamType)) ? direct : undefined;
+  }
+
   /** Handler sets to call for one `data_stream`, each at most once. */
   targets(streamType: string, data: any): Set<StreamHandler>[] {
+    const only = this.only(streamType);
+    if (only) return [only];
     const direct = this.handlers.get(streamType);
-    // Fast path: an exact match that no other key shares (the usual case, e.g. `transcription:en-US`).
-    if (direct && (!this.parameterised || this.onlyItself(streamType))) return [direct];
     const keys = new Set<string>();
     if (direct) keys.add(streamType);
     const canonical = canonicalStreamKey(streamType);
@@ -161,6 +194,14 @@ export class StreamTable {
   }
 }
 
+/** Calls each handler of `set` once (a single one without copying the set). */
+function callEach(set: Set<StreamHandler>, data: unknown, onError: (e: unknown) => void): void {
+  if (set.size === 1) {
+    for (const fn of set) return callIsolated(fn, data, onError);
+  }
+  for (const fn of [...set]) callIsolated(fn, data, onError);
+}
+
 /** Keys a base-type `data_stream` also belongs to, rebuilt from its data. */
 function derivedKeys(base: string, data: any): string[] {
   if (!data || typeof data !== 'object') return [];
@@ -185,6 +226,18 @@ function derivedKeys(base: string, data: any): string[] {
 const APP_MESSAGE_NAMES = new Set(APP_MESSAGE_STEMS.flatMap((s) => [`tpa_${s}`, `app_${s}`]));
 
 /**
+ * Language streams already found valid (every session of an app subscribes the same few): parsed once per
+ * process, not once per session. Bounded: past the cap, names are checked every time.
+ */
+const VALID_LANGUAGE_STREAMS = new Set<string>();
+const MAX_REMEMBERED = 256;
+
+function rememberValid(stream: string): true {
+  if (VALID_LANGUAGE_STREAMS.size < MAX_REMEMBERED) VALID_LANGUAGE_STREAMS.add(stream);
+  return true;
+}
+
+/**
  * Checks a stream name before it joins the subscription list: the cloud rejects the whole list when one
  * entry is invalid, so a malformed language stream fails here, at the call. App-to-app message names are
  * events, not streams: they are refused with a warning (use the onAppMessage family instead).
@@ -198,8 +251,10 @@ export function checkStreamName(stream: string, owner: { readonly logger: Logger
     owner.logger.warn(`"${stream}" is an app-to-app event, not a stream: listen with onAppMessage / onAppUserJoined / onAppUserLeft / onAppRoomUpdated`);
     return false;
   }
+  if (VALID_LANGUAGE_STREAMS.has(stream)) return true;
   const base = streamBase(stream);
-  if ((base === 'transcription' || base === 'translation') && base !== stream && !parseLanguageStream(stream)) {
+  if ((base === 'transcription' || base === 'translation') && base !== stream) {
+    if (parseLanguageStream(stream)) return rememberValid(stream);
     throw new SdkError(
       'invalid_argument',
       `"${stream.slice(0, 80)}" is not a valid ${base} stream: use e.g. ${base === 'transcription' ? '"transcription:en-US"' : '"translation:es-ES-to-en-US"'}`,

@@ -23,6 +23,8 @@ export interface TransportSocket {
   /** True while frames can be written. */
   readonly isOpen: boolean;
   send(text: string): void;
+  /** Writes one binary frame. */
+  sendBinary(data: Uint8Array): void;
   ping(): void;
   /** A polite close: `code`, then waits (bounded) for the peer's answer; resolves once the socket is gone. */
   close(code: number, reason: string): Promise<void>;
@@ -71,6 +73,10 @@ class WsSocket implements TransportSocket {
 
   send(text: string): void {
     this.ws.send(text);
+  }
+
+  sendBinary(data: Uint8Array): void {
+    this.ws.send(data, { binary: true });
   }
 
   ping(): void {

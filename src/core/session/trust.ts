@@ -29,6 +29,14 @@ export function envTrustedHosts(env: NodeJS.ProcessEnv = process.env): string[] 
   return (env[TRUSTED_HOSTS_ENV] ?? '').split(',').map(normaliseHost).filter(Boolean);
 }
 
+/** True when `host` (normalised) is in `extraHosts` or in the environment variable (no list built per call). */
+function isListed(host: string, extraHosts: readonly string[]): boolean {
+  for (const h of extraHosts) if (normaliseHost(h) === host) return true;
+  const env = process.env[TRUSTED_HOSTS_ENV];
+  if (env) for (const h of env.split(',')) if (h.length > 0 && normaliseHost(h) === host) return true;
+  return false;
+}
+
 /** Why a `trustedCloudHosts` entry can never match a host (a URL, a port or a path), or undefined if fine. */
 export function invalidHostEntry(entry: string): string | undefined {
   const h = normaliseHost(entry);
@@ -50,8 +58,7 @@ export function checkCloudUrl(raw: string, extraHosts: readonly string[] = []): 
   }
   if (url.username || url.password) return { ok: false, reason: 'the WebSocket URL must not carry credentials' };
   const host = normaliseHost(url.hostname);
-  const listed = new Set([...extraHosts.map(normaliseHost), ...envTrustedHosts()]);
-  if (listed.has(host)) {
+  if (isListed(host, extraHosts)) {
     if (url.protocol === 'ws:' && !isLoopbackHost(host)) {
       return { ok: false, reason: `ws:// is allowed only for loopback addresses; use wss:// for ${host}` };
     }

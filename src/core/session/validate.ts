@@ -16,8 +16,18 @@ const CHECKS: Record<string, (d: Record<string, unknown>) => boolean> = {
   phone_battery_update: (d) => typeof d.level === 'number',
 };
 
+const CHECKED_BASES = Object.keys(CHECKS);
+
+/** The check of a stream's base type (`transcription` for `transcription:en-US`), found without a substring for the checked ones. */
+function checkOf(streamType: string): ((d: Record<string, unknown>) => boolean) | undefined {
+  const colon = streamType.indexOf(':');
+  if (colon < 0) return CHECKS[streamType];
+  for (const base of CHECKED_BASES) if (base.length === colon && streamType.startsWith(base)) return CHECKS[base];
+  return CHECKS[streamBase(streamType)];
+}
+
 export function validStreamData(streamType: string, data: unknown): boolean {
   if (!isObj(data)) return false;
-  const check = CHECKS[streamBase(streamType)];
+  const check = checkOf(streamType);
   return check ? check(data) : true;
 }

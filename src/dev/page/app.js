@@ -2,7 +2,7 @@
 // (docs/control-protocol.md). It opens both channels, syncs on every (re)connect, and renders the state.
 import { applySync, beginSync, createMirror, receiveEvent, snapshot } from './state.js';
 import { describeLayout, renderLayout } from './render.js';
-import { playAudioEvent, renderGlasses } from './glasses.js';
+import { playAudioEvent, renderGlasses, showAudioOutput } from './glasses.js';
 import { loadSettings, loadTools, renderSettingValues } from './assistant.js';
 import { wireExtraInputs } from './inputs.js';
 
@@ -129,6 +129,7 @@ function onFrame(text) {
   if (changed) renderUser(changed);
   const card = f.user_id ? cards.get(f.user_id) : null;
   if (card && changed && f.type === 'audio_request') playAudioEvent(card, f);
+  if (card && f.type === 'audio_output') showAudioOutput(card, f);
   if (card && f.type === 'wifi_request') card.q('.wifi-request').textContent = `the app asks for WiFi setup${f.reason ? `: ${f.reason}` : ''}`;
   if (card && changed && f.type === 'session_state' && f.state === 'ready') loadAssistant(f.user_id);
 }

@@ -133,3 +133,13 @@ export function playAudioEvent(card, e) {
   player.onerror = () => (status.textContent = `cannot play ${e.audio_url}`);
   player.play().catch((err) => (status.textContent = `cannot play: ${err.message}`));
 }
+
+/**
+ * Shows an `audio_output` event: an audio stream the app writes (3.0.0-hono). The player already plays its
+ * relay URL (the app's `audio_play_request` for it arrives as an `audio_request`); this line counts its bytes.
+ */
+export function showAudioOutput(card, e) {
+  card.q('.audio-output').hidden = false;
+  const what = e.state === 'ended' ? 'ended' : e.state === 'started' ? 'started' : 'streaming';
+  card.q('.audio-output-status').textContent = `${e.content_type} stream ${e.stream_id.slice(0, 8)}…: ${e.bytes} bytes, ${what}`;
+}

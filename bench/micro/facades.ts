@@ -1,0 +1,29 @@
+/**
+ * The facades the micro benchmark drives. Adding one is one entry: its name, how to load its server class
+ * and, when it is not an `AppServer` at run time, how to reach the session engine behind an instance.
+ */
+import type { SessionEngine } from '../../src/core/engine';
+
+/** A server class as the benchmark uses it: constructed with the options, `onSession` overridden. */
+export type ServerClass = new (config: Record<string, unknown>) => object;
+
+export interface Facade {
+  /** The row label. */
+  name: string;
+  load(): Promise<ServerClass>;
+  /** The engine behind an instance (default: the AppServer's host). */
+  engineOf?(server: object): SessionEngine;
+}
+
+export const FACADES: Facade[] = [
+  { name: 'AppServer', load: async () => (await import('../../src/app/server')).AppServer as unknown as ServerClass },
+  { name: 'TpaServer', load: async () => (await import('../../compat/server')).TpaServer as unknown as ServerClass },
+  // The Hono facade, once it exists: { name: 'AppServer (hono)', load: async () => (await import('../../src/hono/server')).AppServer, engineOf: ... },
+];
+
+/** The engine of a server built from `facade`. */
+export async function engineOf(facade: Facade, server: object): Promise<SessionEngine> {
+  if (facade.engineOf) return facade.engineOf(server);
+  const { hostOf } = await import('../../src/app/server');
+  return hostOf(server as Parameters<typeof hostOf>[0]).engine;
+}
