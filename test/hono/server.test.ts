@@ -62,6 +62,23 @@ describe('Hono AppServer with the test cloud', () => {
     }
   });
 
+  test('the app-level ping of 3.0.0-hono.8 is on by default (here every 100 ms); appPing: false turns it off', async () => {
+    const on = new HonoEcho(honoConfig({ pingIntervalMs: 100 }));
+    const off = new HonoEcho(honoConfig({ pingIntervalMs: 100, appPing: false, packageName: 'com.example.quiet' }));
+    await on.start();
+    await off.start();
+    try {
+      const pinging = await cloud.startSession({ app: on, userId: 'on@example.com' });
+      const quiet = await cloud.startSession({ app: off, userId: 'off@example.com' });
+      await pinging.waitFor(() => pinging.sent('ping')[1], 20_000, 'two app pings');
+      // The quiet app's liveness pings ran as often (WebSocket pings, not messages); none of its messages is a ping.
+      expect(quiet.sent('ping')).toEqual([]);
+    } finally {
+      await on.stop();
+      await off.stop();
+    }
+  });
+
   test('fetch works unbound, getHonoApp() is the server, start() does not listen', async () => {
     const port = await freePort();
     const app = new AppServer(honoConfig({ port }));
