@@ -3,17 +3,25 @@ import path from 'node:path';
 import { defineConfig } from 'tsup';
 import { PAGE_BUNDLES, bundlePageModule } from './src/dev/page-bundles';
 
+/** The package's subpath entries, each with types. */
+const libraryEntries = {
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+  compat: 'compat/index.ts',
+  hono: 'src/hono/index.ts',
+  'display-utils': 'src/display-utils/index.ts',
+};
+
 export default defineConfig({
   entry: {
-    index: 'src/index.ts',
-    testing: 'src/testing/index.ts',
-    compat: 'compat/index.ts',
-    'display-utils': 'src/display-utils/index.ts',
+    ...libraryEntries,
     cli: 'src/dev/cli.ts',
     migrate: 'src/migrate/index.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', testing: 'src/testing/index.ts', compat: 'compat/index.ts', 'display-utils': 'src/display-utils/index.ts' } },
+  dts: {
+    entry: libraryEntries,
+  },
   clean: true,
   sourcemap: false,
   target: 'node18',

@@ -12,7 +12,7 @@ const END = '<!-- bench:end -->';
 
 const get = (obj, keys) => keys.reduce((o, k) => (o == null ? undefined : o[k]), obj);
 
-const APPS = ['ours', 'baseline', 'reference', 'floor'];
+const APPS = ['ours', 'hono', 'baseline', 'reference', 'reference-hono', 'floor'];
 /** `run.results` by runtime: { node: { ours, reference, floor }, bun: {...} }; a Node-only run of before is `node`. */
 export function byRuntime(run) {
   return APPS.some((n) => run.results[n]) ? { node: run.results } : run.results;
@@ -85,6 +85,7 @@ export function tableData(run) {
       });
     }
     for (const [n, h] of [
+      ['hono', 'us/hono'],
       ['floor', 'us/floor'],
       ['reference', 'us/ref'],
       ['baseline', 'us/baseline'],

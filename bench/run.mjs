@@ -3,7 +3,7 @@
  * `npm run bench`: the echo app on @mentraos/sdk (dist/), on @mentra/sdk 2.1.29 and on a raw `ws` client,
  * each in its own process, against one load generator (this process) on 127.0.0.1. See docs/performance.md.
  *
- *   node bench/run.mjs [--quick] [--sizes 500,5000] [--targets ours,reference,floor] [--runtimes node,bun]
+ *   node bench/run.mjs [--quick] [--sizes 500,5000] [--targets ours,reference,floor,hono,reference-hono] [--runtimes node,bun]
  *                      [--no-docs] [--footprint] [--baseline-dist <dir>] [--profile] [--ref-log-level warn]
  *   node bench/run.mjs --fuzz [--requests 10000] [--seed N]      HTTP fuzzing of every route (bench/fuzz.mjs)
  *   node bench/run.mjs --soak [--minutes 10] [--sessions 1000]   endurance run with faults (bench/soak.mjs)
@@ -49,7 +49,7 @@ const config = {
     .map(Number)
     .filter((n) => n > 0)
     .sort((a, b) => a - b),
-  targets: opt('targets', 'ours,reference,floor').split(','),
+  targets: opt('targets', 'ours,hono,reference,reference-hono,floor').split(','),
   runtimes: opt('runtimes', 'node,bun').split(',').filter(Boolean),
   concurrency: Number(opt('concurrency', 50)),
   readyTimeoutMs: 30_000,
@@ -75,9 +75,15 @@ const TARGETS = {
   ours: { file: 'apps/ours.mjs', label: '@mentraos/sdk' },
   reference: { file: 'apps/reference.mjs', label: '@mentra/sdk 2.1.29' },
   floor: { file: 'apps/floor.mjs', label: 'raw ws (floor)' },
+  // The 3.0.0-hono facade, and the published 3.0.0-hono.8 (Bun only: it cannot be imported on Node).
+  hono: { file: 'apps/hono.mjs', label: '@mentraos/sdk/hono' },
+  'reference-hono': { file: 'apps/reference-hono.mjs', label: '@mentra/sdk 3.0.0-hono.8', runtimes: ['bun'] },
   // --baseline-dist <dir>: the same echo app on another build of this package, to measure a core change.
   baseline: { file: 'apps/ours.mjs', label: 'baseline build' },
 };
+
+/** Whether a target can run on a runtime (the published 3.0.0-hono cannot load on Node). */
+const runsOn = (name, rt) => !TARGETS[name].runtimes || TARGETS[name].runtimes.includes(rt);
 
 // ------------------------------------------------------------------ file descriptors
 
@@ -381,6 +387,7 @@ async function main() {
         // Rotate the order each repetition, so drift in the machine's load does not favour one app.
         const order = config.targets.map((_, i) => config.targets[(i + k) % config.targets.length]);
         for (const name of order) {
+          if (!runsOn(name, rt)) continue;
           console.log(`${TARGETS[name].label} on ${runtimeOf(rt).version}${config.repeat > 1 ? ` (run ${k + 1} of ${config.repeat})` : ''}:`);
           one[rt][name] = await runTarget(name, rt, sink, workDir);
         }
@@ -389,7 +396,7 @@ async function main() {
     }
     for (const rt of config.runtimes) {
       run.results[rt] = {};
-      for (const name of config.targets) run.results[rt][name] = medianOf(run.repeats.map((x) => x[rt][name]));
+      for (const name of config.targets) if (runsOn(name, rt)) run.results[rt][name] = medianOf(run.repeats.map((x) => x[rt][name]));
     }
     if (config.repeat === 1) delete run.repeats;
   } finally {

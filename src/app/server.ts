@@ -5,18 +5,17 @@
  */
 import type { Express } from 'express';
 import { type ErrorContext, registerEngineOwner } from '../core/engine';
-import { toError } from '../core/errors';
 import { AppHost, type HostConfig } from '../core/http/host';
 import { SERVER_OPTIONS, resolveHostConfig, validateServerConfig } from '../core/options';
 import type { Logger } from '../core/logger';
 import type { CoreSession, StopReason } from '../core/session/session';
 import type { AppSetting } from '../protocol/messages';
-import { asAppSettings } from './settings';
 import * as photos from './photo-registry';
 import type { PendingPhotoRequest } from './photo-registry';
 import { AppSession } from './session';
 import { createToken } from './token';
-import { invokeToolHandler, type ToolCallArgs } from './tools';
+import { serverHooks } from './server-hooks';
+import type { ToolCallArgs } from './tools';
 
 /** The options of an `AppServer` (and of `TpaServer`). */
 export interface AppServerConfig extends HostConfig {
@@ -80,25 +79,10 @@ export class AppServer {
 
   constructor(config: AppServerConfig) {
     const resolved = resolveHostConfig(config, new.target?.name || 'AppServer');
-    const onError = config.onError;
-    const host = new AppHost(resolved, {
-      createSession: (core: CoreSession) => this.createSessionFacade(core),
-      onSession: (session, sessionId, userId) => this.onSession(session as AppSession, sessionId, userId),
-      onStop: (sessionId, userId, reason) => this.onStop(sessionId, userId, reason),
-      onError: (error, context) => {
-        if (onError) {
-          try {
-            onError(error, context);
-            return;
-          } catch (e) {
-            host.logger.error(`The onError handler threw: ${toError(e).message}`);
-          }
-        }
-        host.logger.error(`Error in ${context.phase}${context.sessionId ? ` of session ${context.sessionId}` : ''}: ${error.message}`);
-      },
-      onToolCall: (call, session) => invokeToolHandler(this.onToolCall, this, call, (session as AppSession | null) ?? null),
-      onSettingsUpdate: (userId, settings) => this.onSettingsUpdate?.(userId, asAppSettings(settings)),
-    });
+    const host: AppHost = new AppHost(
+      resolved,
+      serverHooks(this, config.onError, (): Logger => host.logger),
+    );
     hosts.set(this, host);
     registerEngineOwner(this, host.engine);
     this.logger = host.logger;

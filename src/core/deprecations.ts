@@ -118,7 +118,16 @@ export const NAME_ONLY_RENAMES: Readonly<Record<string, string>> = {
   TpaSettingsManager: 'SettingsManager',
 };
 
-const BY_API = new Map(DEPRECATIONS.map((d) => [d.api, d]));
+/**
+ * Deprecations of the 3.0.0-hono facade (`@mentraos/sdk/hono`), in the same code space. Kept apart from
+ * `DEPRECATIONS`, which the codemod applies to 1.x and 2.x apps: there `getExpressApp()` is not deprecated.
+ */
+export const HONO_DEPRECATIONS: readonly Deprecation[] = [
+  D(70, 'hono.getExpressApp', 'hono.getHonoApp', 'the 3.x AppServer is itself the Hono app; getExpressApp() returns it, not an Express app'),
+  D(71, 'hono.TpaServer', 'AppServer', 'TpaSession becomes AppSession'),
+];
+
+const BY_API = new Map([...DEPRECATIONS, ...HONO_DEPRECATIONS].map((d) => [d.api, d]));
 const emitted = new Set<string>();
 
 /** The human message of a deprecation. */

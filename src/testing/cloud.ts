@@ -21,7 +21,7 @@ import { handleCloudHttp, routeAppMessage, type HttpRecord, type Rooms, type Ser
 import { addTrust, originAllowed, postJson, removeTrust } from './cloud-http';
 import { DEFAULT_SYSTEM_SETTINGS, SIMULATED_CAPABILITIES, type StartSessionOptions, type TestCloudOptions } from './cloud-options';
 import { CloudRest } from './cloud-rest';
-import { packageNameOf } from './targets';
+import { FetchServers, isFetchTarget, packageNameOf } from './targets';
 import { type HandshakeRefusal, SimulatedUser, type UserCloud, type WebhookAnswer } from './user';
 import { parseOrRaw } from './wire-parse';
 import { AudioRelay, type AudioStreamEvent } from './audio-relay';
@@ -67,6 +67,8 @@ export class TestCloud implements UserCloud, ServiceCloud {
   private closed = false;
   private trusted = false;
   private readonly agent = new Agent({ keepAlive: true });
+  /** Apps given by their `fetch` handler, served on loopback ports. */
+  private readonly fetchServers = new FetchServers();
   /** Audio output streams apps opened (3.0.0-hono), and their relay at `/audio-streams/<id>`. */
   readonly audio: AudioRelay;
   /** The `request_telemetry` tokens this cloud issued and the uploads it accepts. */
@@ -165,7 +167,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     const packageName = opts.packageName ?? (await packageNameOf(opts.app)) ?? 'com.example.app';
     const sessionId = opts.sessionId ?? `${userId}-${packageName}`;
     const user = new SimulatedUser(this, userId, sessionId, packageName);
-    user.routeTo(opts.app, opts.webhookPath);
+    user.routeTo(isFetchTarget(opts.app) ? await this.fetchServers.urlOf(opts.app) : opts.app, opts.webhookPath);
     const headers: Record<string, string> = {};
     if (this.options.webhookSecret !== undefined) headers[WEBHOOK_SECRET_HEADER] = this.options.webhookSecret;
     (user as { webhookHeaders?: Record<string, string> }).webhookHeaders = { ...headers, ...opts.headers };
@@ -213,6 +215,7 @@ export class TestCloud implements UserCloud, ServiceCloud {
     if (this.closed) return;
     this.closed = true;
     this.agent.destroy();
+    await this.fetchServers.close();
     this.audio.close();
     for (const ws of this.wss.clients) ws.terminate();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));

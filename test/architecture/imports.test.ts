@@ -1,5 +1,5 @@
 /**
- * The layering rule of the package (ARCHITECTURE.md, "Layers"): protocol <- core <- app <- compat, with
+ * The layering rule of the package (ARCHITECTURE.md, "Layers"): protocol <- core <- app <- compat, app <- hono, with
  * testing, dev and migrate above them and the root index above all. No file imports a file of a higher
  * layer, and no files import each other in a loop, type-only imports included.
  */
@@ -11,6 +11,7 @@ const RANK: Record<string, number> = {
   core: 1,
   app: 2,
   compat: 3,
+  hono: 3,
   testing: 4,
   dev: 4,
   migrate: 4,
@@ -27,7 +28,8 @@ describe('the import graph of src/ and compat/', () => {
   it('reads a real graph (the check is not vacuous)', () => {
     expect(graph.size).toBeGreaterThan(100);
     expect(graph.get('src/core/session/session.ts')).toEqual(expect.arrayContaining(['src/core/errors.ts']));
-    expect(graph.get('src/index.ts')!.length).toBeGreaterThan(5);
+    expect(graph.get('src/app/surface.ts')!.length).toBeGreaterThan(5);
+    expect(graph.get('src/hono/server.ts')).toEqual(expect.arrayContaining(['src/core/engine.ts']));
   });
 
   it('finds a loop when there is one', () => {
@@ -56,6 +58,13 @@ describe('the import graph of src/ and compat/', () => {
       }
     }
     expect(upward).toEqual([]);
+  });
+
+  it('keeps the two facades above app apart: compat and hono never import each other', () => {
+    const crossing = [...graph].flatMap(([file, deps]) =>
+      deps.filter((dep) => layerOf(file) !== layerOf(dep) && [layerOf(file), layerOf(dep)].sort().join() === 'compat,hono').map((dep) => `${file} -> ${dep}`),
+    );
+    expect(crossing).toEqual([]);
   });
 
   it('keeps the session side of the core free of the HTTP side (routes may settle session requests, not the reverse)', () => {

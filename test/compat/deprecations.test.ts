@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestCloud } from '../../src/testing';
 import * as modernRoot from '../../src';
-import { DEPRECATIONS, NAME_ONLY_RENAMES, deprecationMessage } from '../../src/core/deprecations';
+import { DEPRECATIONS, HONO_DEPRECATIONS, NAME_ONLY_RENAMES, deprecationMessage } from '../../src/core/deprecations';
 import type { TpaSession } from '../../compat';
 import { eventually } from '../helpers/apps';
 import { captureDeprecations, freshSdk, legacyConfig } from './helpers';
@@ -107,6 +107,16 @@ test('codes are unique, messages name the replacement, and docs/deprecations.md 
       expect(deprecationMessage(d)).toContain(`use ${d.replacement} instead`);
       expect(row).toContain(`\`${d.replacement}\``);
     }
+  }
+});
+
+test("the Hono facade's deprecations share the code space and docs/deprecations.md lists them", () => {
+  const docs = readFileSync(path.resolve(__dirname, '../../docs/deprecations.md'), 'utf8');
+  const codes = [...DEPRECATIONS, ...HONO_DEPRECATIONS].map((d) => d.code);
+  expect(new Set(codes).size).toBe(codes.length);
+  for (const d of HONO_DEPRECATIONS) {
+    expect(docs.split('\n').some((l) => l.includes(`\`${d.code}\``) && l.includes(d.api.replace(/^hono\./, '')))).toBe(true);
+    expect(deprecationMessage(d)).toContain(`use ${d.replacement} instead`);
   }
 });
 

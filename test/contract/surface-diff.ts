@@ -171,6 +171,8 @@ class SurfaceDiff {
         this.problems.push(`${at}: member missing`);
         continue;
       }
+      // A member both inherit from the same web framework (Hono's `get`, `route`, `fetch` ...) is the framework's surface, not the SDK's.
+      if (fromFramework(prop) && fromFramework(mine)) continue;
       const refType = this.checker.getTypeOfSymbol(prop);
       const ourType = this.checker.getTypeOfSymbol(mine);
       const refOptional = (prop.flags & ts.SymbolFlags.Optional) !== 0;
@@ -336,6 +338,12 @@ function params(checker: ts.TypeChecker, sig: ts.Signature): Param[] {
     const optional = rest || !!(decl && ts.isParameter(decl) && (decl.questionToken || decl.initializer)) || !!(p.flags & ts.SymbolFlags.Optional);
     return { type, optional, rest };
   });
+}
+
+/** Declared by a web framework package (`hono`), which both surfaces take from the same installed copy. */
+function fromFramework(sym: ts.Symbol): boolean {
+  const decls = sym.declarations ?? [];
+  return decls.length > 0 && decls.every((d) => /[\\/]node_modules[\\/]hono[\\/]/.test(d.getSourceFile().fileName));
 }
 
 function isPrivate(sym: ts.Symbol): boolean {

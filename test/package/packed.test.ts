@@ -15,21 +15,13 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs
 import os from 'node:os';
 import path from 'node:path';
 import { appBinary } from '../helpers/bun';
+import { root, runIn, tscIn } from './consumer';
 
-const root = path.resolve(__dirname, '../..');
 /** The runtime the packed apps run on. */
 const APP = appBinary();
 let dir: string;
 
-// A process that hangs is killed after a generous bound, so the test fails with its output instead of hanging.
-const run = (cmd: string, args: string[], cwd = dir) =>
-  execFileSync(cmd, args, {
-    cwd,
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-    timeout: 150_000,
-    env: { ...process.env, CI: 'true', npm_config_loglevel: 'error' },
-  });
+const run = (cmd: string, args: string[], cwd = dir) => runIn(cwd, cmd, args);
 
 const SCENARIO = `
   class Echo extends sdk.AppServer {
@@ -167,23 +159,7 @@ test.each([
 
 /** Runs tsc from this repository in the consumer folder; returns its output ('' when it compiled). */
 function tsc(args: string[]): string {
-  const bin = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-  try {
-    return run(process.execPath, [
-      bin,
-      '--skipLibCheck',
-      'false',
-      '--types',
-      'node',
-      '--typeRoots',
-      path.join(root, 'node_modules/@types'),
-      '--target',
-      'es2022',
-      ...args,
-    ]);
-  } catch (e) {
-    return String((e as { stdout?: string }).stdout ?? e);
-  }
+  return tscIn(dir, args);
 }
 
 /** A legacy AugmentOS app, unchanged: Tpa names, types imported without `type`, `stop(): void`, CommonJS. */

@@ -11,12 +11,12 @@ import type { Express, Request, RequestHandler, Response } from 'express';
 import serveStatic from 'serve-static';
 import { resolveCluster } from '../cluster/config';
 import { ClusterRouter } from '../cluster/forward';
-import { RedisSessionDirectory } from '../cluster/redis-directory';
-import { SessionEngine, type EngineConfig, type EngineHooks, type WebhookResult } from '../engine';
+import type { EngineHooks, SessionEngine } from '../engine';
+import { createServerEngine, healthBody, webhookResult } from './engine-setup';
 import { SdkError, toError } from '../errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
-import { createSdkLogger, envLogLevel, type Logger } from '../logger';
-import { type HostConfig, type ResolvedHostConfig, sessionOptions } from '../options';
+import type { Logger } from '../logger';
+import type { HostConfig, ResolvedHostConfig } from '../options';
 import { closeServer, trackConnections } from './server-close';
 import { routedByOwner, type RouteContext } from './routes/context';
 import { mentraAuthRoutes } from './routes/mentra-auth';
@@ -51,16 +51,7 @@ export class AppHost {
   ) {
     this.packageName = config.packageName;
     const cluster = resolveCluster(config.cluster, config);
-    this.logger = createSdkLogger(config.logger, envLogLevel() ?? config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
-    const engineConfig: EngineConfig = {
-      packageName: config.packageName,
-      apiKey: config.apiKey,
-      logger: this.logger,
-      trustedCloudHosts: config.trustedCloudHosts,
-      session: sessionOptions(config),
-      directory: cluster && new RedisSessionDirectory({ ...cluster, logger: this.logger }),
-    };
-    this.engine = new SessionEngine(engineConfig, hooks);
+    ({ engine: this.engine, logger: this.logger } = createServerEngine(config, hooks, cluster));
     const webhookPath = config.webhookPath;
     this.cluster =
       cluster &&
@@ -109,7 +100,7 @@ export class AppHost {
     this.app.use(mentraAuthRoutes(routes));
     if (config.healthCheck) {
       this.app.get('/health', (_req, res) => {
-        res.json({ status: 'healthy', app: config.packageName, activeSessions: this.engine.registry.activeCount });
+        res.json(healthBody(this.engine, config.packageName));
       });
     }
     registerPhotoUpload(this.app, this.engine.sharedRequests, this.logger, { maxBytes: config.maxPhotoBytes, cluster: this.cluster });
@@ -225,13 +216,7 @@ export class AppHost {
   }
 
   private async answerWebhook(body: unknown, res: ServerResponse): Promise<void> {
-    let result: WebhookResult;
-    try {
-      result = await this.engine.handleWebhook(body);
-    } catch (e) {
-      this.logger.error(`Webhook handling failed: ${toError(e).message}`);
-      result = { status: 500, body: { status: 'error' as const, message: 'Internal error while handling the webhook' } };
-    }
+    const result = await webhookResult(this.engine, this.logger, body);
     sendJson(res, result.status, result.body);
     result.after?.();
   }

@@ -31,15 +31,21 @@ export function sendError(res: Response, status: number, message: string): void 
   res.status(status).json({ status: 'error', message });
 }
 
+/** The 401 message for a call whose webhook-secret header (`given`) does not match `secret`, else undefined. */
+export function cloudSecretError(secret: string | undefined, given: string | undefined): string | undefined {
+  if (!secret) return undefined;
+  if (given === undefined || given === '') {
+    return `Missing the ${WEBHOOK_SECRET_HEADER} header: this app only accepts calls from a cloud that knows its webhook secret`;
+  }
+  return safeEqual(given, secret) ? undefined : `The ${WEBHOOK_SECRET_HEADER} header does not match this app's webhook secret`;
+}
+
 /** Requires the shared secret header when `secret` is set; lets everything through when it is not. */
 export function cloudSecretGuard(secret: string | undefined): RequestHandler {
   if (!secret) return (_req, _res, next) => next();
   return (req, res, next) => {
-    const given = req.get(WEBHOOK_SECRET_HEADER);
-    if (given === undefined || given === '') {
-      return sendError(res, 401, `Missing the ${WEBHOOK_SECRET_HEADER} header: this app only accepts calls from a cloud that knows its webhook secret`);
-    }
-    if (!safeEqual(given, secret)) return sendError(res, 401, `The ${WEBHOOK_SECRET_HEADER} header does not match this app's webhook secret`);
+    const refused = cloudSecretError(secret, req.get(WEBHOOK_SECRET_HEADER));
+    if (refused) return sendError(res, 401, refused);
     next();
   };
 }

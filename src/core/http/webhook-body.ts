@@ -55,7 +55,8 @@ export function readJsonBody(req: IncomingMessage): Promise<unknown> {
   });
 }
 
-function parseStrict(raw: string): unknown {
+/** Parses a body as `express.json()` does (strict: an object or an array; empty means `{}`), else `INVALID_JSON`. */
+export function parseStrict(raw: string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.length === 0) return {};
   const first = /\S/.exec(text)?.[0];

@@ -1,5 +1,5 @@
 /** What the SDK's own HTTP routes need from the host, and the one way they answer with an error. */
-import type { RequestHandler } from 'express';
+import type { RequestHandler, Response } from 'express';
 import type { ClusterRouter, OwnedRoute } from '../../cluster/forward';
 import type { SessionEngine } from '../../engine';
 import { sendError } from '../inbound';
@@ -16,6 +16,28 @@ export interface RouteContext {
 
 /** Answers `{status:'error', message}` with a 4xx/5xx status (always JSON, never an HTML page). */
 export { sendError };
+
+/** A route's answer without a web framework: a status and the JSON text of the body. */
+export interface JsonAnswer {
+  status: number;
+  json: string;
+}
+
+/** Sends a `JsonAnswer` with Express. */
+export function sendAnswer(res: Response, answer: JsonAnswer): void {
+  if (res.headersSent) return;
+  res.status(answer.status).type('application/json').send(answer.json);
+}
+
+/** `{status, json}` of a body. */
+export function jsonAnswer(status: number, body: unknown): JsonAnswer {
+  return { status, json: JSON.stringify(body) };
+}
+
+/** The SDK's refusal, `{status:'error', message}`, as a `JsonAnswer`. */
+export function errorAnswer(status: number, message: string): JsonAnswer {
+  return jsonAnswer(status, { status: 'error', message });
+}
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);

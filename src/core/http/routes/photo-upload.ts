@@ -15,6 +15,7 @@ import { SdkError, type SdkErrorCode, toError } from '../../errors';
 import type { ClusterRouter, ForwardBody } from '../../cluster/forward';
 import type { Logger } from '../../logger';
 import type { PendingRequests } from '../../session/requests';
+import { jsonAnswer, sendAnswer, type JsonAnswer } from './context';
 
 export const DEFAULT_MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -26,10 +27,16 @@ export interface PhotoUploadOptions {
   cluster?: ClusterRouter;
 }
 
+/** The refusal of an upload without a requestId (400). */
+export const NO_REQUEST_ID = 'The upload needs a "requestId" field';
+/** The refusal of an upload for a request that is not pending (404). */
+export const NOT_PENDING = 'No pending photo request has this requestId (it may have timed out, been cancelled or been answered)';
+
 /** Added by an instance forwarding an upload whose photo was too large (believed only on signed forwarded requests). */
 const FORWARDED_TOO_LARGE = 'mentraos_forwarded_too_large';
 
-interface ParsedUpload {
+/** An upload's text fields, its photo file (when one was taken) and whether the file was over the limit. */
+export interface ParsedUpload {
   fields: Record<string, string>;
   file?: { buffer: Buffer; mimeType: string; filename: string };
   tooLarge: boolean;
@@ -58,19 +65,30 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
   } catch (e) {
     return answer(res, 400, `Malformed multipart body: ${toError(e).message.slice(0, 200)}`);
   }
-  const { fields, file } = upload;
+  const { fields } = upload;
   const requestId = fields.requestId;
-  if (!requestId) return answer(res, 400, 'The upload needs a "requestId" field');
+  if (!requestId) return answer(res, 400, NO_REQUEST_ID);
   if (forwarded && fields[FORWARDED_TOO_LARGE] === '1') upload.tooLarge = true;
   if (!photos.hasOf(requestId, PHOTO_KIND)) {
     if (mayForward && (await cluster!.forwardIfRemote(req, res, 'request', requestId, { body: await encodeUpload(upload) }))) return;
-    return answer(res, 404, 'No pending photo request has this requestId (it may have timed out, been cancelled or been answered)');
+    return answer(res, 404, NOT_PENDING);
   }
+  sendAnswer(res, settlePhotoUpload(photos, upload, maxBytes));
+}
+
+/**
+ * Settles the pending photo request an upload answers (its requestId is pending): resolves it with the photo,
+ * or rejects it with a typed error, and says what to answer. `lenient` takes the 3.0.0-hono rule: an error
+ * report counts only when no photo file came with it.
+ */
+export function settlePhotoUpload(photos: PendingRequests, upload: ParsedUpload, maxBytes: number, lenient = false): JsonAnswer {
+  const { fields, file } = upload;
+  const requestId = fields.requestId!;
   const fail = (status: number, code: SdkErrorCode, message: string, details: Record<string, unknown> = {}) => {
     photos.reject(requestId, new SdkError(code, message, { details: { requestId, ...details } }));
-    answer(res, status, message);
+    return refusal(status, message);
   };
-  if (fields.type === 'photo_error' || fields.success === 'false') {
+  if ((fields.type === 'photo_error' || fields.success === 'false') && !(lenient && file)) {
     const errorCode = fields.errorCode || 'UNKNOWN_ERROR';
     photos.reject(
       requestId,
@@ -78,8 +96,7 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
         details: { requestId, errorCode },
       }),
     );
-    res.json({ status: 'success', success: true, requestId, message: 'Photo error received' });
-    return;
+    return jsonAnswer(200, { status: 'success', success: true, requestId, message: 'Photo error received' });
   }
   if (upload.tooLarge) return fail(413, 'photo_too_large', `The photo is larger than ${maxBytes} bytes`, { maxBytes });
   if (!file) return fail(400, 'photo_missing', 'The upload has no "photo" file');
@@ -95,7 +112,7 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
     timestamp: new Date(),
   };
   photos.resolve(requestId, photo);
-  res.json({ status: 'success', success: true, requestId, message: 'Photo received' });
+  return jsonAnswer(200, { status: 'success', success: true, requestId, message: 'Photo received' });
 }
 
 /** Streams the multipart body; files for requestIds already known not to be pending are skipped unread. */
@@ -146,7 +163,11 @@ async function encodeUpload(upload: ParsedUpload): Promise<ForwardBody> {
   return { data: Buffer.from(await encoded.arrayBuffer()), contentType: encoded.headers.get('content-type') ?? 'multipart/form-data' };
 }
 
+/** The body of every refused upload (`message` for this SDK's callers, `error` for the published ones'). */
+export function refusal(status: number, message: string): JsonAnswer {
+  return jsonAnswer(status, { status: 'error', success: false, message, error: message });
+}
+
 function answer(res: Response, status: number, message: string): void {
-  if (res.headersSent) return;
-  res.status(status).json({ status: 'error', success: false, message, error: message });
+  sendAnswer(res, refusal(status, message));
 }

@@ -6,25 +6,29 @@
  */
 import { Router } from 'express';
 import type { SettingRecord } from '../../../protocol/messages';
-import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
+import { errorAnswer, isPlainObject, jsonAnswer, routedByUser, sendAnswer, type JsonAnswer, type RouteContext } from './context';
+
+/** Applies a settings push body: `{status:'success', sessionsUpdated}`, or a 400/500 with a reason. */
+export async function answerSettingsPush(ctx: RouteContext, body: unknown): Promise<JsonAnswer> {
+  const userId = isPlainObject(body) ? body.userIdForSettings : undefined;
+  const settings = isPlainObject(body) ? body.settings : undefined;
+  if (typeof userId !== 'string' || userId.length === 0 || !Array.isArray(settings)) {
+    return errorAnswer(400, 'Missing userId or settings array in request body');
+  }
+  if (!settings.every(isPlainObject)) return errorAnswer(400, 'Every entry of "settings" must be an object');
+  let sessionsUpdated: number;
+  try {
+    sessionsUpdated = await ctx.engine.pushSettings(userId, settings as SettingRecord[]);
+  } catch {
+    return errorAnswer(500, 'Internal server error processing settings update');
+  }
+  return jsonAnswer(200, { status: 'success', message: 'Settings updated successfully', sessionsUpdated });
+}
 
 export function settingsRoutes(ctx: RouteContext): Router {
   const router = Router();
   router.post('/settings', ...routedByUser(ctx, (body) => body.userIdForSettings), async (req, res) => {
-    const body: unknown = req.body;
-    const userId = isPlainObject(body) ? body.userIdForSettings : undefined;
-    const settings = isPlainObject(body) ? body.settings : undefined;
-    if (typeof userId !== 'string' || userId.length === 0 || !Array.isArray(settings)) {
-      return sendError(res, 400, 'Missing userId or settings array in request body');
-    }
-    if (!settings.every(isPlainObject)) return sendError(res, 400, 'Every entry of "settings" must be an object');
-    let sessionsUpdated: number;
-    try {
-      sessionsUpdated = await ctx.engine.pushSettings(userId, settings as SettingRecord[]);
-    } catch {
-      return sendError(res, 500, 'Internal server error processing settings update');
-    }
-    res.json({ status: 'success', message: 'Settings updated successfully', sessionsUpdated });
+    sendAnswer(res, await answerSettingsPush(ctx, req.body));
   });
   return router;
 }

@@ -11,48 +11,57 @@ import { safeEqual, sha256Hex } from '../crypto';
 import type { ToolCallInput } from '../../engine';
 import { toError } from '../../errors';
 import { redactText } from '../../logger';
-import { isPlainObject, routedByUser, sendError, type RouteContext } from './context';
+import { errorAnswer, isPlainObject, jsonAnswer, routedByUser, sendAnswer, sendError, type JsonAnswer, type RouteContext } from './context';
 
 const MAX_ID_LENGTH = 512;
 const HEADER_NAMES = API_KEY_HEADER_NAMES.join(' or ');
 
+/** The answer of `GET /tool`. */
+export const TOOL_GREETING = { status: 'success', reply: 'Hello, world!' } as const;
+
+/** Checks the cloud's signature header of a tool call (`headers` lower-cased): undefined when it verifies, else the 401 message. */
+export function toolSignatureError(apiKey: string, headers: Record<string, string | string[] | undefined>): string | undefined {
+  const given = apiKeyHeaderValue(headers);
+  if (given === undefined) return `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`;
+  if (!safeEqual(given.trim().toLowerCase(), sha256Hex(apiKey))) return `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`;
+  return undefined;
+}
+
+/** Runs a verified tool call body through the engine: the reply, or a 400/500 with a reason. */
+export async function answerToolCall(ctx: RouteContext, rawBody: unknown): Promise<JsonAnswer> {
+  const call = parseToolCall(rawBody);
+  if (typeof call === 'string') return errorAnswer(400, call);
+  let reply: unknown;
+  try {
+    reply = await ctx.engine.callTool(call);
+  } catch (e) {
+    const message = toError(e).message || 'Unknown error occurred calling tool';
+    return errorAnswer(500, redactText(message, [ctx.apiKey]));
+  }
+  try {
+    return jsonAnswer(200, { status: 'success', reply: reply === undefined ? null : reply });
+  } catch (e) {
+    ctx.logger.error(`The reply of tool ${call.toolId} is not JSON: ${toError(e).message}`);
+    return errorAnswer(500, 'The tool reply could not be serialised as JSON');
+  }
+}
+
 export function toolRoutes(ctx: RouteContext): Router {
   const router = Router();
-  const expected = sha256Hex(ctx.apiKey);
-
   router.get('/tool', (_req, res) => {
-    res.json({ status: 'success', reply: 'Hello, world!' });
+    res.json(TOOL_GREETING);
   });
 
   // The cloud's signature is checked where the call lands; an instance forwarding it signs it with the cluster secret.
   const fromCloud: RequestHandler = (req, res, next) => {
     if (ctx.cluster?.forwardedFrom(req)) return next();
-    const given = apiKeyHeaderValue(req.headers);
-    if (given === undefined) return sendError(res, 401, `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`);
-    if (!safeEqual(given.trim().toLowerCase(), expected))
-      return sendError(res, 401, `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`);
+    const refused = toolSignatureError(ctx.apiKey, req.headers);
+    if (refused) return sendError(res, 401, refused);
     next();
   };
 
   router.post('/tool', fromCloud, ...routedByUser(ctx, (body) => body.userId), async (req, res) => {
-    const call = parseToolCall(req.body);
-    if (typeof call === 'string') return sendError(res, 400, call);
-
-    let reply: unknown;
-    try {
-      reply = await ctx.engine.callTool(call);
-    } catch (e) {
-      const message = toError(e).message || 'Unknown error occurred calling tool';
-      return sendError(res, 500, redactText(message, [ctx.apiKey]));
-    }
-    let body: string;
-    try {
-      body = JSON.stringify({ status: 'success', reply: reply === undefined ? null : reply });
-    } catch (e) {
-      ctx.logger.error(`The reply of tool ${call.toolId} is not JSON: ${toError(e).message}`);
-      return sendError(res, 500, 'The tool reply could not be serialised as JSON');
-    }
-    res.type('application/json').send(body);
+    sendAnswer(res, await answerToolCall(ctx, req.body));
   });
 
   return router;

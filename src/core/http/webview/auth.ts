@@ -11,14 +11,12 @@
  * Tokens, cookies and expected MACs are never logged.
  */
 import type { CookieOptions, NextFunction, Request, RequestHandler, Response } from 'express';
-import type { KeyObject } from 'node:crypto';
-import { USER_TOKEN_KEY_ENVS } from '../../../protocol/dialects';
 import { randomSecret } from '../crypto';
 import { SdkError, toError } from '../../errors';
 import { silentLogger, type Logger } from '../../logger';
-import { isLoopbackHost } from '../../session/trust';
-import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies, signSessionCookie, verifySessionCookie } from './cookie';
-import { DEFAULT_CLOUD_API_URL, exchangeTempToken, toPublicKey, verifyFrontendToken, verifySignedUserToken, type PublicKeyInput } from './tokens';
+import { type AuthVerdict, checkCloudApiUrl, createWebviewAuthenticator, resolveUserTokenKey, str } from './authenticate';
+import { SESSION_COOKIE_NAME, SESSION_MAX_AGE_MS, parseCookies } from './cookie';
+import { DEFAULT_CLOUD_API_URL, type PublicKeyInput } from './tokens';
 
 /** The options of `createAuthMiddleware`. */
 export interface AuthMiddlewareOptions {
@@ -98,7 +96,6 @@ export interface WebviewAuthFields {
   activeSession?: unknown;
 }
 
-const TEMP_TOKEN = /^[A-Za-z0-9_-]{8,256}$/;
 let processSecret: string | undefined;
 let warnedProcessSecret = false;
 
@@ -111,13 +108,20 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     throw new SdkError('invalid_config', 'createAuthMiddleware needs apiKey and packageName');
   }
   const logger = options.logger ?? silentLogger;
-  const cloudApiUrl = checkCloudApiUrl(options.cloudApiUrl ?? DEFAULT_CLOUD_API_URL);
-  const userKey = resolveUserTokenKey(options.userTokenPublicKey, logger);
   const cookieName = options.cookieName ?? SESSION_COOKIE_NAME;
   const ownSecret = typeof options.cookieSecret === 'string' && options.cookieSecret.length > 0 ? options.cookieSecret : undefined;
-  const secret = ownSecret ?? (processSecret ??= randomSecret());
   const maxAgeMs = Math.min(options.cookieOptions?.maxAge ?? SESSION_MAX_AGE_MS, SESSION_MAX_AGE_MS);
-  let warnedNoKey = false;
+  const auth = createWebviewAuthenticator({
+    apiKey,
+    packageName,
+    secret: ownSecret ?? (processSecret ??= randomSecret()),
+    cookieNames: [cookieName],
+    maxAgeMs,
+    cloudApiUrl: checkCloudApiUrl(options.cloudApiUrl ?? DEFAULT_CLOUD_API_URL),
+    userKey: resolveUserTokenKey(options.userTokenPublicKey, logger),
+    tempTokenParam: options.tokenQueryParam,
+    logger,
+  });
 
   const accept = (req: Request, res: Response, userId: string, issueCookie: boolean) => {
     const r = req as Request & WebviewAuthFields;
@@ -132,23 +136,14 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
     }
     const opts: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: req.secure, path: '/', ...options.cookieOptions, maxAge: maxAgeMs };
     if (opts.sameSite === 'none') opts.secure = true;
-    res.cookie(cookieName, signSessionCookie(userId, secret), opts);
+    res.cookie(cookieName, auth.cookieValue(userId), opts);
   };
 
-  const fromHeadersAndCookie = (req: Request, res: Response, frontend: string | undefined): void => {
-    if (frontend) {
-      const userId = verifyFrontendToken(frontend, apiKey);
-      if (userId) return accept(req, res, userId, true);
-    }
-    const cookie = parseCookies(req.headers.cookie)[cookieName];
-    if (cookie === undefined) return;
-    const userId = verifySessionCookie(cookie, secret, maxAgeMs);
-    if (userId) return accept(req, res, userId, false);
-    logger.debug('Webview auth: cleared an invalid or expired session cookie');
-    res.clearCookie(cookieName, { path: options.cookieOptions?.path ?? '/' });
+  const apply = (req: Request, res: Response, verdict: AuthVerdict) => {
+    if (verdict.userId !== undefined) accept(req, res, verdict.userId, verdict.issueCookie);
+    else if (verdict.badCookies.length > 0) res.clearCookie(cookieName, { path: options.cookieOptions?.path ?? '/' });
   };
 
-  const tempTokenParam = options.tokenQueryParam || 'aos_temp_token';
   return function mentraWebviewAuth(req: Request, res: Response, next: NextFunction): void {
     const forwarded = options.forwardedUser?.(req);
     if (forwarded !== undefined) {
@@ -156,79 +151,25 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
       return next();
     }
     const q = (req.query ?? {}) as Record<string, unknown>;
-    const signed = str(q.aos_signed_user_token);
-    const temp = str(q[tempTokenParam]);
-    const frontend = str(q.aos_frontend_token) ?? bearer(req.headers.authorization);
-    if (!signed && !temp && !frontend && !req.headers.cookie) return next();
+    const cookieHeader = req.headers.cookie;
     try {
-      if (signed) {
-        if (!userKey) {
-          if (!warnedNoKey) logger.warn(`A signed user token arrived but no public key is configured: set ${USER_TOKEN_KEY_ENVS[0]} or userTokenPublicKey`);
-          warnedNoKey = true;
-        } else {
-          const verdict = verifySignedUserToken(signed, userKey, apiKey);
-          if (verdict.ok) {
-            accept(req, res, verdict.userId, true);
-            return next();
-          }
-          logger.debug(`Webview auth: signed user token refused (${verdict.reason})`);
-        }
-      }
-      if (temp && TEMP_TOKEN.test(temp)) {
-        exchangeTempToken(cloudApiUrl, temp, apiKey, packageName)
-          .then(
-            (userId) => accept(req, res, userId, true),
-            (e) => {
-              logger.debug(`Webview auth: temporary token refused (${toError(e).message})`);
-              fromHeadersAndCookie(req, res, frontend);
-            },
-          )
+      const verdict = auth.authenticate({
+        query: (name) => str(q[name]),
+        authorization: req.headers.authorization,
+        cookies: cookieHeader ? parseCookies(cookieHeader) : {},
+        bare: !cookieHeader,
+      });
+      if (verdict instanceof Promise) {
+        verdict
+          .then((v) => apply(req, res, v))
           .catch((e) => logger.error(`Webview auth failed: ${toError(e).message}`))
           .then(() => next());
         return;
       }
-      fromHeadersAndCookie(req, res, frontend);
+      apply(req, res, verdict);
     } catch (e) {
       logger.error(`Webview auth failed: ${toError(e).message}`);
     }
     next();
   };
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 && v.length <= 8192 ? v : undefined;
-}
-
-function bearer(header: string | undefined): string | undefined {
-  const m = header ? /^Bearer\s+(\S+)$/i.exec(header.trim()) : null;
-  return m ? str(m[1]) : undefined;
-}
-
-function checkCloudApiUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new SdkError('invalid_config', `cloudApiUrl is not a valid URL: ${JSON.stringify(String(raw).slice(0, 200))}`);
-  }
-  const ok = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-  if (!ok || url.username || url.password) {
-    throw new SdkError('invalid_config', 'cloudApiUrl must be an https:// URL without credentials (http:// only for a loopback address)');
-  }
-  return url.href.replace(/\/+$/, '');
-}
-
-function resolveUserTokenKey(option: PublicKeyInput | undefined, logger: Logger): KeyObject | undefined {
-  if (option !== undefined) return toPublicKey(option);
-  for (const name of USER_TOKEN_KEY_ENVS) {
-    const value = process.env[name];
-    if (!value) continue;
-    try {
-      return toPublicKey(value);
-    } catch (e) {
-      logger.warn(`${name} is set but unusable, so signed user tokens are refused: ${toError(e).message}`);
-      return undefined;
-    }
-  }
-  return undefined;
 }

@@ -1,0 +1,1 @@
+export * from '@mentraos/sdk/display-utils';
