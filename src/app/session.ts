@@ -84,7 +84,10 @@ export class AppSession {
   /** A small key-value store per user and app, kept by the cloud. */
   declare readonly simpleStorage: SimpleStorage;
   /** The glasses' state (battery, WiFi, connection, ...) as observables. */
-  declare readonly device: { readonly state: DeviceState };
+  declare readonly device: {
+    /** The glasses' state as observables. */
+    readonly state: DeviceState;
+  };
   declare private readonly wifi: SessionParts['wifi'];
   declare private readonly appConfig: SessionParts['appConfig'];
   declare private readonly messaging: SessionParts['messaging'];

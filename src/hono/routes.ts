@@ -17,7 +17,7 @@ import { answerSettingsPush } from '../core/http/routes/settings';
 import { answerToolCall, TOOL_GREETING, toolSignatureError } from '../core/http/routes/tool';
 import { INVALID_JSON, parseStrict, readJsonBody } from '../core/http/webhook-body';
 import { PHOTO_KIND } from '../core/session/correlation';
-import type { AuthVariables } from './webview';
+import type { AuthEnv } from './webview';
 
 /** What the routes need from the server. */
 export interface SdkRoutesConfig {
@@ -33,7 +33,7 @@ export interface SdkRoutesConfig {
   webhookSecret: string | undefined;
 }
 
-type App = Hono<{ Variables: AuthVariables }>;
+type App = Hono<AuthEnv>;
 
 function send(c: Context, answer: JsonAnswer): Response {
   return c.body(answer.json, answer.status as 200, { 'content-type': 'application/json; charset=utf-8' });

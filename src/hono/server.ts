@@ -23,7 +23,7 @@ import type { ToolCall } from '../app/tools';
 import { registerSdkRoutes } from './routes';
 import { handleShutdownSignals } from './signals';
 import { publicDirMiddleware } from './static';
-import { createAuthMiddleware, type AuthVariables } from './webview';
+import { createAuthMiddleware, type AuthEnv } from './webview';
 
 /** Options of the Hono `AppServer`: the 3.0.0-hono fields plus the engine's (trusted hosts, logging, limits). */
 export interface AppServerConfig extends Omit<HostConfig, 'handleSignals'> {
@@ -80,7 +80,7 @@ function inner(server: object): Internals {
  * Bun.serve({ port: 3000, fetch: app.fetch });
  * ```
  */
-export class AppServer extends Hono<{ Variables: AuthVariables }> {
+export class AppServer extends Hono<AuthEnv> {
   /** The configuration the server was built with. */
   protected config: AppServerConfig;
   /** The server's logger (the injected one, or a console logger silent below `warn`). */
@@ -193,7 +193,7 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
   }
 
   /** This server, the Hono app. */
-  getHonoApp(): Hono<{ Variables: AuthVariables }> {
+  getHonoApp(): Hono<AuthEnv> {
     return this;
   }
 
@@ -201,7 +201,7 @@ export class AppServer extends Hono<{ Variables: AuthVariables }> {
    * This server, the Hono app (warns once).
    * @deprecated Use `getHonoApp()`: the 3.x `AppServer` is itself the Hono app, not an Express app.
    */
-  getExpressApp(): Hono<{ Variables: AuthVariables }> {
+  getExpressApp(): Hono<AuthEnv> {
     deprecate('hono.getExpressApp');
     return this;
   }

@@ -27,12 +27,24 @@ export interface AuthVariables {
  * @deprecated Use `AuthVariables` with the Hono context instead: `c.get('authUserId')`.
  */
 export interface AuthenticatedRequest {
+  /** The signed-in user, when known. */
   authUserId?: string;
+  /** That user's live session, or null. */
   activeSession: AppSession | null;
+  /** The query parameters. */
   query: Record<string, string | undefined>;
+  /** The request headers. */
   headers: Record<string, string | undefined>;
+  /** The request cookies. */
   cookies?: Record<string, string>;
+  /** The parsed body. */
   body?: unknown;
+}
+
+/** The Hono environment of the SDK's apps and middleware: the variables the auth middleware sets. */
+export interface AuthEnv {
+  /** Read with `c.get('authUserId')` and `c.get('activeSession')`. */
+  Variables: AuthVariables;
 }
 
 /** The session cookie's attributes (Hono units: `maxAge` in seconds, `sameSite` capitalised). */
@@ -51,7 +63,9 @@ export interface WebviewCookieOptions {
 
 /** What both `createAuthMiddleware` and `createMentraAuthRoutes` take. */
 export interface WebviewAuthConfig {
+  /** The app's API key (exchanges temporary tokens, signs frontend tokens). */
   apiKey: string;
+  /** The app's package name. */
   packageName: string;
   /** The HMAC secret of the session cookie: at least 8 characters. */
   cookieSecret: string;
@@ -112,11 +126,11 @@ function setUp(options: WebviewAuthConfig, what: string, cookieNames: string[]) 
  * cookie is still read, and moved to the new name). Read the result with `c.get('authUserId')`.
  * Throws when `cookieSecret` is shorter than 8 characters.
  */
-export function createAuthMiddleware(options: HonoAuthMiddlewareOptions): MiddlewareHandler<{ Variables: AuthVariables }> {
+export function createAuthMiddleware(options: HonoAuthMiddlewareOptions): MiddlewareHandler<AuthEnv> {
   const cookieName = options?.cookieName ?? `${options?.packageName}-session`;
   const names = cookieName === SESSION_COOKIE_NAME ? [cookieName] : [cookieName, SESSION_COOKIE_NAME];
   const { auth, cookie, logger } = setUp(options, 'the auth middleware', names);
-  const apply = (c: Context<{ Variables: AuthVariables }>, verdict: AuthVerdict) => {
+  const apply = (c: Context<AuthEnv>, verdict: AuthVerdict) => {
     if (verdict.userId === undefined) {
       c.set('activeSession', null);
       for (const name of verdict.badCookies) deleteCookie(c, name, { path: cookie.path });
