@@ -8,19 +8,22 @@ import { isMutable } from './mutation-targets.mjs';
 
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
-function baseRef() {
+/** `main`, else `origin/main`, else undefined (a checkout without either, e.g. a shallow CI clone). */
+export function baseRef() {
   for (const ref of ['main', 'origin/main']) {
     try {
       git('rev-parse', '--verify', '--quiet', ref);
       return ref;
     } catch {}
   }
-  throw new Error('no "main" or "origin/main" to compare with');
+  return undefined;
 }
 
-/** Changed mutable files, sorted. */
+/** Changed mutable files, sorted; undefined when there is no `main` to compare with. */
 export function changedFiles() {
-  const base = git('merge-base', 'HEAD', baseRef());
+  const ref = baseRef();
+  if (!ref) return undefined;
+  const base = git('merge-base', 'HEAD', ref);
   const names = git('diff', '--name-only', '--diff-filter=d', base).split('\n').filter(Boolean);
   return [...new Set(names)].filter((f) => isMutable(f) && existsSync(f)).sort();
 }

@@ -11,6 +11,10 @@ const changed = args.includes('--changed');
 const rest = args.filter((a) => a !== '--changed');
 if (changed) {
   const files = changedFiles();
+  if (!files) {
+    console.error('mutate: no "main" or "origin/main" branch to compare with (fetch it first)');
+    process.exit(1);
+  }
   if (files.length === 0) {
     console.log('mutate: no source file under src/core, src/app or compat changed against main; nothing to mutate.');
     process.exit(0);

@@ -12,7 +12,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { changedFiles } from './changed-files.mjs';
+import { baseRef, changedFiles } from './changed-files.mjs';
 import { targetFor } from './mutation-targets.mjs';
 
 const REPORT = 'reports/mutation/mutation.json';
@@ -58,7 +58,7 @@ function check(reportPath, only) {
 
 function changedLines(file) {
   try {
-    const base = execFileSync('git', ['merge-base', 'HEAD', 'main'], { encoding: 'utf8' }).trim();
+    const base = execFileSync('git', ['merge-base', 'HEAD', baseRef()], { encoding: 'utf8' }).trim();
     const stat = execFileSync('git', ['diff', '--numstat', base, '--', file], { encoding: 'utf8' }).trim();
     const [added = '0', removed = '0'] = stat.split(/\s+/);
     return Number(added) + Number(removed);
@@ -104,6 +104,10 @@ async function main() {
   }
   let files = changedFiles();
   let env = {};
+  if (!files) {
+    console.error('mutate:check: FAILED, no "main" or "origin/main" branch to compare with (fetch it: git fetch origin main)');
+    process.exit(1);
+  }
   if (files.length === 0) {
     console.log(
       `mutate:check: no source file under src/core, src/app or compat changed against main; checking ${SMOKE.file} on its own tests to prove the check works.`,

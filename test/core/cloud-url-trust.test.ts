@@ -2,7 +2,7 @@
  * Which WebSocket URLs may receive the API key: the verdicts and the reasons an app sees. The webhook-level
  * refusal (no socket opened, the key never sent) is tested over the wire in handshake.test.ts.
  */
-import { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV, checkCloudUrl, isLoopbackHost } from '../../src/core/session/trust';
+import { DEFAULT_TRUSTED_DOMAINS, TRUSTED_HOSTS_ENV, checkCloudUrl, envTrustedHosts, isLoopbackHost } from '../../src/core/session/trust';
 
 /** Runs `fn` with the trusted-hosts variable set to `value`, or unset (the test cloud may have added 127.0.0.1). */
 function withEnvHosts<T>(value: string | undefined, fn: () => T): T {
@@ -78,8 +78,14 @@ describe('cloud URL trust', () => {
     });
   });
 
+  test('with the variable unset or empty, no host is listed', () => {
+    expect(envTrustedHosts({})).toEqual([]);
+    expect(envTrustedHosts({ [TRUSTED_HOSTS_ENV]: '' })).toEqual([]);
+    expect(envTrustedHosts({ [TRUSTED_HOSTS_ENV]: '[::1], Cloud.Example ' })).toEqual(['::1', 'cloud.example']);
+  });
+
   test('what counts as a loopback host: localhost, ::1 and 127.x.y.z, whole names only', () => {
-    for (const h of ['localhost', 'LocalHost', '::1', '[::1]', '127.0.0.1', '127.255.0.9', ' 127.0.0.1 ']) expect(isLoopbackHost(h)).toBe(true);
+    for (const h of ['localhost', 'LocalHost', '::1', '[::1]', ' [::1] ', '127.0.0.1', '127.255.0.9', ' 127.0.0.1 ']) expect(isLoopbackHost(h)).toBe(true);
     for (const h of [
       '127.0.0.1.example.com',
       'evil127.0.0.1',
@@ -90,6 +96,8 @@ describe('cloud URL trust', () => {
       '10.0.0.1',
       'localhost.example.com',
       '::2',
+      '[::1x',
+      'x::1]',
       '',
     ])
       expect(isLoopbackHost(h)).toBe(false);
