@@ -1,6 +1,7 @@
 /**
  * The mutable source files (see mutation-targets.mjs) that this checkout changed against the merge base
- * with `main` (`origin/main` when there is no local `main`), committed or not, that still exist.
+ * with `main` (`origin/main` when there is no local `main`; `MUTATE_BASE` names another base), committed or
+ * not, that still exist.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -8,9 +9,12 @@ import { isMutable } from './mutation-targets.mjs';
 
 const git = (...args) => execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 
-/** `main`, else `origin/main`, else undefined (a checkout without either, e.g. a shallow CI clone). */
+/**
+ * `MUTATE_BASE` when set (any commit-ish), else `main`, else `origin/main`; undefined when none exists
+ * (a checkout without them, e.g. a shallow CI clone).
+ */
 export function baseRef() {
-  for (const ref of ['main', 'origin/main']) {
+  for (const ref of [process.env.MUTATE_BASE, 'main', 'origin/main'].filter(Boolean)) {
     try {
       git('rev-parse', '--verify', '--quiet', ref);
       return ref;

@@ -6,8 +6,10 @@
  * Bounded in time: at most `MUTATE_CHECK_MAX_FILES` files (default 3; the most changed first, the rest are
  * named and skipped) and `MUTATE_CHECK_MINUTES` minutes (default 30; past it Stryker is stopped and the check
  * fails, saying so). With no touched file (for example on `main` itself) it still proves that it works, on
- * one small file (`MUTATE_CHECK_SMOKE_FILE`, default below) and its own tests.
+ * one small file (`SMOKE` below) and its own tests.
  *
+ * `MUTATE_CONCURRENCY` allows more than one jest process; `MUTATE_TESTS` narrows the tests (see
+ * jest.stryker.config.cjs); `MUTATE_BASE` compares with another base than `main`.
  * `--report <file>` only reads an existing JSON report and checks the scores in it.
  */
 import { execFileSync, spawn } from 'node:child_process';
