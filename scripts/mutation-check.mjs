@@ -17,7 +17,7 @@ import { readFileSync } from 'node:fs';
 import { baseRef, changedFiles } from './changed-files.mjs';
 import { targetFor } from './mutation-targets.mjs';
 
-const REPORT = 'reports/mutation/mutation.json';
+const REPORT = 'reports/mutation/check.json';
 const SMOKE = { file: 'src/core/session/liveness.ts', tests: 'test/core/liveness-sweep.test.ts' };
 
 const maxFiles = Number(process.env.MUTATE_CHECK_MAX_FILES ?? 3);
@@ -76,7 +76,7 @@ async function runStryker(files, env) {
     ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', '--mutate', files.join(','), '--reporters', 'json,clear-text'],
     {
       stdio: 'inherit',
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...env, MUTATE_REPORT: REPORT },
       detached: true,
     },
   );
