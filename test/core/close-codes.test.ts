@@ -77,6 +77,19 @@ describe('reconnect plan: where the backoff starts', () => {
     expect(plan.attempts).toBe(4);
   });
 
+  test('"soon after the ack" is measured from the last ack, on the real clock scale', () => {
+    const t0 = 1_700_000_000_000;
+    const plan = new ReconnectPlan(opts, max);
+    plan.dropped('resume', t0);
+    attempts(plan, 3);
+    plan.connected(t0 + 30_000);
+    plan.dropped('resume', t0 + 34_999); // 4.999 s after the ack: the same backoff continues
+    expect(plan.attempts).toBe(3);
+    plan.connected(t0 + 40_000);
+    plan.dropped('resume', t0 + 45_000); // 5 s after the ack: stable, start afresh
+    expect(plan.attempts).toBe(0);
+  });
+
   test('a drop exactly stableAfterMs after the ack starts afresh, with a new budget', () => {
     const plan = new ReconnectPlan({ ...opts, budgetMs: 1000 }, max);
     plan.dropped('resume', 0);
