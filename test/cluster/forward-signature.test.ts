@@ -80,6 +80,25 @@ describe('forwarded request signatures', () => {
     expect(v.verify(h, undefined, 'POST', URL_, t + 50_000)).toEqual({ ok: false, reason: 'replayed request' });
   });
 
+  test('a request without a user verifies to the sender alone (no user field at all)', () => {
+    const h = signForward(secret, 'inst-a', 'POST', URL_);
+    const verdict = new ForwardVerifier(secret).verify(h[CLUSTER_HEADER], undefined, 'POST', URL_);
+    expect(verdict).toStrictEqual({ ok: true, from: 'inst-a' });
+    expect('user' in verdict).toBe(false);
+  });
+
+  test('the replay memory is bounded: past 100 000 nonces in the window new requests are refused, until they expire', () => {
+    const v = new ForwardVerifier(secret);
+    const t = Date.now();
+    let accepted = 0;
+    for (let i = 0; i < 100_000; i++) if (v.verify(signForward(secret, 'inst-a', 'GET', '/')[CLUSTER_HEADER], undefined, 'GET', '/', t).ok) accepted++;
+    expect(accepted).toBe(100_000);
+    const next = signForward(secret, 'inst-a', 'GET', '/')[CLUSTER_HEADER];
+    expect(v.verify(next, undefined, 'GET', '/', t)).toEqual({ ok: false, reason: 'too many forwarded requests in the replay window' });
+    // a minute after the last of them was signed they have all expired, and there is room again
+    expect(v.verify(next, undefined, 'GET', '/', timeOf(next) + 60_000)).toEqual({ ok: true, from: 'inst-a' });
+  });
+
   test('checking other requests does not forget the nonces still inside the window', () => {
     const v = new ForwardVerifier(secret);
     const first = signForward(secret, 'inst-a', 'POST', URL_)[CLUSTER_HEADER];

@@ -3,6 +3,7 @@
  * forms a user-token public key may take, signed user tokens without the claims that bind them to this
  * app, and what the cloud may answer to a temporary-token exchange (a real HTTP server on 127.0.0.1).
  */
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { isSdkError } from '../../src';
@@ -49,11 +50,18 @@ describe('session cookie values', () => {
     expect(verifySessionCookie(signSessionCookie('a|b', SECRET, now), SECRET, undefined, now)).toBe('a|b');
   });
 
+  test('a correctly signed value whose time is not a plain number, or whose user id is empty, is still refused', () => {
+    const signed = (payload: string) => `${payload}|${createHmac('sha256', SECRET).update(payload).digest('hex')}`;
+    expect(verifySessionCookie(signed('u|1700000000000'), SECRET, undefined, now)).toBe('u');
+    for (const payload of ['u|x1700000000000', 'u|1700000000000x', 'u|', 'u|1e12', '|1700000000000'])
+      expect(verifySessionCookie(signed(payload), SECRET, undefined, now)).toBeNull();
+  });
+
   test('the Cookie header: first occurrence wins, quotes and percent-encoding are removed, junk parts are skipped', () => {
     expect(parseCookies(undefined)).toEqual({});
     expect(parseCookies('')).toEqual({});
-    const c = parseCookies(' a=1; b="two words"; a=3; =nameless; novalue; c=%7Cx%7C; d=%E0%A4%A; e=""; f="; g=x=y');
-    expect({ ...c }).toEqual({ a: '1', b: 'two words', c: '|x|', d: '%E0%A4%A', e: '', f: '"', g: 'x=y' });
+    const c = parseCookies(' a=1; b="two words"; a=3; =nameless; novalue; c=%7Cx%7C; d=%E0%A4%A; e=""; f="; g=x=y; h= spaced ; i=x"; j="x');
+    expect({ ...c }).toEqual({ a: '1', b: 'two words', c: '|x|', d: '%E0%A4%A', e: '', f: '"', g: 'x=y', h: 'spaced', i: 'x"', j: '"x' });
     expect(Object.getPrototypeOf(parseCookies('__proto__=x'))).toBeNull();
   });
 });
@@ -66,6 +74,7 @@ describe('frontend tokens', () => {
     expect(verifyFrontendToken(`u:${hash.toUpperCase()}`, API_KEY)).toBe('u');
     expect(verifyFrontendToken(frontendToken('u', 'another-key'), API_KEY)).toBeNull();
     expect(verifyFrontendToken(`:${hash}`, API_KEY)).toBeNull();
+    expect(verifyFrontendToken(frontendToken('', API_KEY), API_KEY)).toBeNull();
     expect(verifyFrontendToken(hash, API_KEY)).toBeNull();
     expect(verifyFrontendToken(frontendToken('a:b', API_KEY), API_KEY)).toBe('a:b');
     const longest = 'x'.repeat(512);
@@ -104,6 +113,11 @@ describe('user-token public keys', () => {
     expect(isSdkError(err, 'invalid_config')).toBe(true);
     expect((err as Error).message).toBe('The user-token public key is not a PEM public key, JWK or JWKS: the key set has no RSA key');
     expect(() => toPublicKey('not a key')).toThrow(/not a PEM public key, JWK or JWKS/);
+    try {
+      toPublicKey('not a key');
+    } catch (e) {
+      expect((e as Error).cause).toHaveProperty('message');
+    }
   });
 });
 
@@ -121,6 +135,7 @@ describe('signed user tokens', () => {
       reason: 'the token was issued for another app',
     });
     expect(verifySignedUserToken(sign({ apiKey: API_KEY, sub: 'me' }), keys.publicKey, API_KEY)).toEqual({ ok: true, userId: 'me' });
+    expect(verifySignedUserToken('not.a.token', keys.publicKey, API_KEY)).toEqual({ ok: false, reason: expect.stringMatching(/\S/) });
   });
 });
 
