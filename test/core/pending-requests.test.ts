@@ -4,7 +4,7 @@
  * record of who owns a photo request) hears of every start and every end.
  */
 import { SdkError } from '../../src/core/errors';
-import { PendingRequests, type PendingObserver } from '../../src/core/session/requests';
+import { PHOTO_KIND, PendingRequests, type PendingObserver } from '../../src/core/session/requests';
 
 type Outcome = { value?: unknown; error?: SdkError | Error };
 const outcome = (p: Promise<unknown>): Promise<Outcome> =>
@@ -21,6 +21,15 @@ function recordingObserver(): PendingObserver & { log: string[] } {
 const closed = (kind: string, id: string) => new SdkError('session_closed', `${kind} ${id} ended`);
 
 describe('pending requests', () => {
+  test('a registry that never had a request answers every question without failing', () => {
+    const reqs = new PendingRequests();
+    expect(reqs.hasOf('x', PHOTO_KIND)).toBe(false);
+    expect(reqs.resolve('x', 1)).toBe(false);
+    expect(reqs.reject('x', new Error('no'))).toBe(false);
+    expect(reqs.ids()).toEqual([]);
+    expect(PHOTO_KIND).toBe('photo');
+  });
+
   test('an answer settles its request once; a second answer, or one for an unknown id, finds nothing', async () => {
     const obs = recordingObserver();
     const reqs = new PendingRequests(obs);
