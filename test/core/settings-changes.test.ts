@@ -82,6 +82,20 @@ describe('settings store: app settings', () => {
     expect(s.setApp([])).toEqual({ k: { oldValue: undefined, newValue: undefined } });
   });
 
+  test('a fresh store has no settings and no listeners to clear', () => {
+    const { s } = store();
+    expect(s.getAppSettings()).toEqual([]);
+    expect(s.getSystem()).toEqual({});
+    expect(() => s.clearListeners()).not.toThrow();
+  });
+
+  test('values that serialise alike but differ count as changed (NaN and null, null and an object that serialises as null)', () => {
+    const { s } = store();
+    const nullish = { toJSON: () => null };
+    s.setApp([rec('a', Number.NaN), rec('b', null), rec('c', null), rec('d', nullish)]);
+    expect(Object.keys(s.setApp([rec('a', null), rec('b', Number.NaN), rec('c', nullish), rec('d', null)]))).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   test('values that cannot be compared by content (cycles) count as changed', () => {
     const { s } = store();
     const cyclic: Record<string, unknown> = {};
