@@ -72,10 +72,13 @@ export class ForwardVerifier {
     return user === undefined ? { ok: true, from } : { ok: true, from, user };
   }
 
-  /** Nonces are kept in insertion order with nearly increasing expiries: drop expired ones from the front. */
+  /**
+   * Nonces are kept in insertion order with nearly increasing expiries: drop expired ones from the front. A
+   * nonce is kept through its last accepted millisecond (the clock check accepts `now - time === windowMs`).
+   */
   private prune(now: number): void {
     for (const [nonce, expires] of this.nonces) {
-      if (expires > now) break;
+      if (expires >= now) break;
       this.nonces.delete(nonce);
     }
   }

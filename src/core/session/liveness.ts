@@ -37,6 +37,7 @@ export function watchLiveness(w: Watched, intervalMs: number): boolean {
   if (!group) {
     const watched = new Set<Watched>();
     const timer = setInterval(sweep, intervalMs, watched);
+    // Stryker disable next-line OptionalChaining: every runtime we support (Node, Bun) gives timers an unref
     timer.unref?.();
     sweeps.set(intervalMs, (group = { timer, watched }));
   }

@@ -75,10 +75,12 @@ export class PendingRequests {
           this.observer?.removed(id, kind);
           reject(new SdkError('request_timeout', `The ${kind} request ${id} got no answer within ${timeoutMs} ms`, { details: { requestId: id, kind } }));
         }, timeoutMs);
+        // Stryker disable next-line OptionalChaining: every runtime we support (Node, Bun) gives timers an unref
         entry.timer.unref?.();
       }
       pending.set(id, entry);
       const recorded = this.observer?.added(id, kind, timeoutMs);
+      // Stryker disable next-line ConditionalExpression: storing undefined reads back as undefined, as leaving it unset does
       if (recorded) entry.recorded = recorded;
     });
   }
@@ -138,6 +140,7 @@ export class PendingRequests {
     const p = this.pending?.get(id);
     if (!p) return undefined;
     this.pending!.delete(id);
+    // Stryker disable next-line ConditionalExpression: clearTimeout(undefined) does nothing
     if (p.timer) clearTimeout(p.timer);
     this.observer?.removed(id, p.kind);
     return p;

@@ -62,6 +62,7 @@ export class SettingsStore {
   setApp(settings: SettingRecord[]): SettingsChangeMap {
     const list = Array.isArray(settings) ? settings.filter((s) => s && typeof s.key === 'string') : [];
     let next = NO_VALUES;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: an empty list then gets its own empty map instead of the shared one; the same values
     if (list.length > 0) {
       const values = new Map<string, unknown>();
       for (const s of list) values.set(s.key, s.value !== undefined ? s.value : s.defaultValue);

@@ -1,0 +1,26 @@
+/**
+ * `npm run mutate`: Stryker over every file of stryker.config.mjs.
+ * `npm run mutate -- --changed`: only the source files this branch changed against `main` (nothing to do
+ * when there are none). Any other argument goes to `stryker run` as is (e.g. `--mutate src/core/session/trust.ts`).
+ */
+import { spawnSync } from 'node:child_process';
+import { changedFiles } from './changed-files.mjs';
+
+const args = process.argv.slice(2);
+const changed = args.includes('--changed');
+const rest = args.filter((a) => a !== '--changed');
+if (changed) {
+  const files = changedFiles();
+  if (!files) {
+    console.error('mutate: no "main" or "origin/main" branch to compare with (fetch it first)');
+    process.exit(1);
+  }
+  if (files.length === 0) {
+    console.log('mutate: no source file under src/core, src/app or compat changed against main; nothing to mutate.');
+    process.exit(0);
+  }
+  console.log(`mutate: ${files.length} changed file(s): ${files.join(', ')}`);
+  rest.unshift('--mutate', files.join(','));
+}
+const run = spawnSync(process.execPath, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', ...rest], { stdio: 'inherit' });
+process.exit(run.status ?? 1);
