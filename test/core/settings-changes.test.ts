@@ -109,22 +109,28 @@ describe('settings store: app settings', () => {
 });
 
 describe('settings store: system settings', () => {
-  test('merges plain objects only and reports each changed key', () => {
+  test('merges plain objects only and reports each changed key to its listeners', () => {
     const { s, system, listen } = store();
     listen();
-    expect(s.mergeSystem({ brightness: 50, metric: false })).toEqual({
-      brightness: { oldValue: undefined, newValue: 50 },
-      metric: { oldValue: undefined, newValue: false },
-    });
-    expect(s.mergeSystem({ brightness: 60 })).toEqual({ brightness: { oldValue: 50, newValue: 60 } });
+    s.mergeSystem({ brightness: 50, metric: false });
+    s.mergeSystem({ brightness: 60 });
     expect(s.getSystem()).toEqual({ brightness: 60, metric: false });
-    expect(s.mergeSystem({ brightness: 60 })).toEqual({});
-    for (const junk of [undefined, null, 'x', 3, ['a']]) expect(s.mergeSystem(junk as unknown as Record<string, unknown>)).toEqual({});
+    s.mergeSystem({ brightness: 60 });
+    for (const junk of [undefined, null, 'x', 3, ['a']]) s.mergeSystem(junk as unknown as Record<string, unknown>);
     expect(s.getSystem()).toEqual({ brightness: 60, metric: false });
     expect(system).toEqual([
       { brightness: { oldValue: undefined, newValue: 50 }, metric: { oldValue: undefined, newValue: false } },
       { brightness: { oldValue: 50, newValue: 60 } },
     ]);
+  });
+
+  test('without a system listener the values are still merged (the changes are worked out only for listeners)', () => {
+    const { s, system, listen } = store();
+    s.mergeSystem({ brightness: 50 });
+    expect(s.getSystem()).toEqual({ brightness: 50 });
+    listen();
+    s.mergeSystem({ brightness: 70 });
+    expect(system).toEqual([{ brightness: { oldValue: 50, newValue: 70 } }]);
   });
 });
 
