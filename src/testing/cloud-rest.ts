@@ -3,6 +3,7 @@
  * authenticated with `Bearer <packageName>:<apiKey>`), a log of every request, and failure injection.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readJsonRequest } from './read-body';
 
 /** One REST request an app made to the test cloud. */
 export interface HttpRecord {
@@ -100,7 +101,7 @@ export class CloudRest {
       return send(200, { success: true });
     }
     if (method === 'PUT' && key === undefined) {
-      const body = await readBody(req).catch(() => undefined);
+      const body = await readJsonRequest(req, MAX_BODY_BYTES);
       const data = body?.data;
       if (!data || typeof data !== 'object' || Object.values(data).some((v) => typeof v !== 'string'))
         return send(400, { success: false, message: 'Expected {data: {key: string}}' });
@@ -116,24 +117,4 @@ export class CloudRest {
 function matches(pattern: string | RegExp | undefined, path: string): boolean {
   if (pattern === undefined) return true;
   return typeof pattern === 'string' ? path.startsWith(pattern) : pattern.test(path);
-}
-
-function readBody(req: IncomingMessage): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY_BYTES) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
-      try {
-        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-      } catch (e) {
-        reject(e);
-      }
-    });
-    req.on('error', reject);
-  });
 }

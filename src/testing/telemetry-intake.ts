@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readJsonRequest } from './read-body';
 
 /** One telemetry upload the cloud received. */
 /** A telemetry request made of the app: what its upload must name. */
@@ -60,22 +61,9 @@ export class TelemetryIntake {
     const m = PATH.exec(path);
     if (!m || req.method !== 'POST') return false;
     const incidentId = decodeURIComponent(m[1]!);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) req.destroy();
-      else chunks.push(c);
-    });
-    req.on('end', () => {
+    void readJsonRequest(req, MAX_BODY).then((body) => {
       const issued = this.issued.get(incidentId);
       const ok = !!issued && req.headers.authorization === `Bearer ${issued.token}`;
-      let body: unknown;
-      try {
-        body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        body = undefined;
-      }
       const status = ok ? 200 : 401;
       if (issued) {
         issued.user.telemetryUploads.push({ incidentId, body, status });
