@@ -4,7 +4,8 @@
  * - `npm run mutate`: every file below, on the jest suite of `jest.stryker.config.cjs`;
  * - `npm run mutate -- --changed`: only the files this branch changed against `main`;
  * - `npm run mutate:check`: the CI check (per-file targets of `scripts/mutation-targets.mjs`).
- * Stryker 9.x runs on Node 20; Stryker 10 needs Node >= 22.
+ * Stryker 10 needs Node >= 22: the scripts run it on the machine's Node when it is 22 or newer, else on Node 24
+ * from the registry (as `npm test` does).
  * @type {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
 export default {
@@ -16,8 +17,9 @@ export default {
   // that loads the module, which is slow, but a table entry nobody checks is exactly what we look for.
   ignoreStatic: false,
   mutate: ['src/core/**/*.ts', 'src/app/**/*.ts', 'compat/**/*.ts', '!**/*.d.ts'],
-  // The machine running it is usually shared: one jest process at a time.
-  concurrency: 1,
+  // The machine running it is usually shared: one jest process at a time, unless MUTATE_CONCURRENCY (or
+  // `--concurrency N`) says otherwise.
+  concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 1),
   // A mutant's run may take (its tests' time in the first run) x timeoutFactor + timeoutMS before it counts
   // as a timeout (which counts as detected). Socket tests whose mutant breaks the handshake otherwise wait
   // out their own bounds; a busy machine runs tests up to twice as slowly, so the factor stays at 2.

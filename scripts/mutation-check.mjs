@@ -10,11 +10,14 @@
  *
  * `MUTATE_CONCURRENCY` allows more than one jest process; `MUTATE_TESTS` narrows the tests (see
  * jest.stryker.config.cjs); `MUTATE_BASE` compares with another base than `main`.
- * `--report <file>` only reads an existing JSON report and checks the scores in it.
+ * `--report <file>[,<file>...]` only reads existing JSON reports (several: the parts of a run made in pieces)
+ * and checks the scores in them; with `--table` it also prints them as a Markdown table, one row per file
+ * and a total.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { baseRef, changedFiles } from './changed-files.mjs';
+import { envWithNode, testNode } from './lib/runtimes.mjs';
 import { targetFor } from './mutation-targets.mjs';
 
 const REPORT = 'reports/mutation/check.json';
@@ -34,11 +37,44 @@ export function fileScore(mutants) {
   return detected + undetected === 0 ? Number.NaN : (100 * detected) / (detected + undetected);
 }
 
-/** Checks every file of a report against its target; returns the failures. */
-function check(reportPath, only) {
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+/** The files of one or more JSON reports (comma-separated paths), merged; a later report's file wins. */
+function readReports(paths) {
+  const files = {};
+  for (const p of paths.split(',').filter(Boolean)) Object.assign(files, JSON.parse(readFileSync(p, 'utf8')).files);
+  return files;
+}
+
+/** Prints the files' scores as a Markdown table (counts by status, score and target), with a total row. */
+function printTable(files) {
+  const statuses = ['Killed', 'Timeout', 'Survived', 'NoCoverage', 'Ignored', 'CompileError', 'RuntimeError'];
+  const total = Object.fromEntries(statuses.map((k) => [k, 0]));
+  const all = [];
+  console.log('| file | score | target | mutants | killed | timeout | survived | no cov | ignored | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const [file, { mutants }] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
+    const n = Object.fromEntries(statuses.map((k) => [k, 0]));
+    for (const m of mutants) {
+      n[m.status] = (n[m.status] ?? 0) + 1;
+      total[m.status] = (total[m.status] ?? 0) + 1;
+      all.push(m);
+    }
+    const score = fileScore(mutants);
+    const target = targetFor(file);
+    const shown = Number.isNaN(score) ? '—' : `${score < target ? '**' : ''}${score.toFixed(1)}%${score < target ? '**' : ''}`;
+    console.log(
+      `| \`${file}\` | ${shown} | ${target}% | ${mutants.length} | ${n.Killed} | ${n.Timeout} | ${n.Survived} | ${n.NoCoverage} | ${n.Ignored} | ${n.CompileError + n.RuntimeError} |`,
+    );
+  }
+  const score = fileScore(all);
+  console.log(
+    `| all ${Object.keys(files).length} files | ${score.toFixed(1)}% | — | ${all.length} | ${total.Killed} | ${total.Timeout} | ${total.Survived} | ${total.NoCoverage} | ${total.Ignored} | ${total.CompileError + total.RuntimeError} |`,
+  );
+}
+
+/** Checks every file of the reports against its target; returns the failures. */
+function check(reportPaths, only) {
   const failures = [];
-  for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const [file, { mutants }] of Object.entries(readReports(reportPaths))) {
     if (only && !only.includes(file)) continue;
     const score = fileScore(mutants);
     const target = targetFor(file);
@@ -71,15 +107,12 @@ function changedLines(file) {
 
 async function runStryker(files, env) {
   console.log(`mutate:check: mutating ${files.join(', ')} (at most ${minutes} min)`);
-  const child = spawn(
-    process.execPath,
-    ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', '--mutate', files.join(','), '--reporters', 'json,clear-text'],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, ...env, MUTATE_REPORT: REPORT },
-      detached: true,
-    },
-  );
+  const node = testNode();
+  const child = spawn(node, ['node_modules/@stryker-mutator/core/bin/stryker.js', 'run', '--mutate', files.join(','), '--reporters', 'json,clear-text'], {
+    stdio: 'inherit',
+    env: { ...envWithNode(node), ...env, MUTATE_REPORT: REPORT },
+    detached: true,
+  });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -101,6 +134,7 @@ async function main() {
   const args = process.argv.slice(2);
   const reportArg = args.indexOf('--report');
   if (reportArg >= 0) {
+    if (args.includes('--table')) printTable(readReports(args[reportArg + 1]));
     const failures = check(args[reportArg + 1]);
     process.exit(failures.length > 0 ? 1 : 0);
   }
