@@ -136,12 +136,22 @@ describe('a user forwarded by another instance', () => {
 
   test('is taken as is, before any token or cookie, and sets no cookie (not even to clear a bad one)', async () => {
     const sessions: string[] = [];
-    await withServer({ cookieSecret: SECRET, forwardedUser, getSessionForUser: (userId) => (sessions.push(userId), `session of ${userId}`) }, async (port) => {
-      const res = await me(port, withToken('token@example.com'), { 'x-test-forwarded-user': 'fwd@example.com', cookie: 'aos_session=junk' });
-      expect(res).toEqual({ status: 200, authUserId: 'fwd@example.com', activeSession: 'session of fwd@example.com', setCookie: null });
-      const own = await me(port, withToken('token@example.com'));
-      expect(own).toMatchObject({ authUserId: 'token@example.com', setCookie: expect.stringMatching(/^aos_session=token%40example\.com%7C/) });
-    });
+    await withServer(
+      {
+        cookieSecret: SECRET,
+        forwardedUser,
+        getSessionForUser: (userId) => {
+          sessions.push(userId);
+          return `session of ${userId}`;
+        },
+      },
+      async (port) => {
+        const res = await me(port, withToken('token@example.com'), { 'x-test-forwarded-user': 'fwd@example.com', cookie: 'aos_session=junk' });
+        expect(res).toEqual({ status: 200, authUserId: 'fwd@example.com', activeSession: 'session of fwd@example.com', setCookie: null });
+        const own = await me(port, withToken('token@example.com'));
+        expect(own).toMatchObject({ authUserId: 'token@example.com', setCookie: expect.stringMatching(/^aos_session=token%40example\.com%7C/) });
+      },
+    );
     expect(sessions).toEqual(['fwd@example.com', 'token@example.com']);
   });
 });
