@@ -54,6 +54,23 @@ describe('objects that only look like a key', () => {
   });
 });
 
+describe('a key that is neither text nor an object', () => {
+  test.each([
+    ['null', null],
+    ['a number', 42],
+    ['true', true],
+  ])('%s is refused with a message that says so', (_what, input) => {
+    let error: unknown;
+    try {
+      toPublicKey(input as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(isSdkError(error, 'invalid_config')).toBe(true);
+    expect((error as Error).message).toBe('The user-token public key is not a PEM public key, JWK or JWKS: it is neither text nor an object');
+  });
+});
+
 describe('frontend tokens', () => {
   test('createFrontendToken is `<userId>:<sha256hex(userId + sha256hex(apiKey))>`', () => {
     expect(createFrontendToken('u@example.com', API_KEY)).toBe(`u@example.com:${sha256(`u@example.com${sha256(API_KEY)}`)}`);

@@ -48,6 +48,7 @@ export function toPublicKey(input: PublicKeyInput): KeyObject {
       if (text.startsWith('{')) return toPublicKey(JSON.parse(text) as JsonWebKey);
       return createPublicKey(text);
     }
+    if (typeof input !== 'object' || input === null) throw new Error('it is neither text nor an object');
     if (isKeyObject(input)) return input.type === 'private' ? createPublicKey(input) : input;
     if ('keys' in input && Array.isArray(input.keys)) {
       const jwk = input.keys.find((k) => k.kid === 'v1') ?? input.keys.find((k) => k.kty === 'RSA');
@@ -122,6 +123,6 @@ export async function exchangeTempToken(cloudApiUrl: string, tempToken: string, 
   return body.userId;
 }
 
-function isKeyObject(v: unknown): v is KeyObject {
-  return !!v && typeof v === 'object' && typeof (v as KeyObject).export === 'function' && typeof (v as KeyObject).type === 'string';
+function isKeyObject(v: object): v is KeyObject {
+  return typeof (v as KeyObject).export === 'function' && typeof (v as KeyObject).type === 'string';
 }
