@@ -6,7 +6,7 @@
 /** The files whose behaviour guards the API key, webview users and cluster requests, and the reconnect policy. */
 const STRICT = [
   /^src\/core\/session\/trust\.ts$/,
-  /^src\/core\/http\/webview\/(auth|cookie|tokens)\.ts$/,
+  /^src\/core\/http\/webview\/(auth|authenticate|cookie|tokens)\.ts$/,
   /^src\/core\/cluster\/signature\.ts$/,
   /^src\/core\/session\/reconnect\.ts$/,
 ];

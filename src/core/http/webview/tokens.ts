@@ -71,7 +71,7 @@ export function verifySignedUserToken(token: string, publicKey: KeyObject, apiKe
   } catch (e) {
     return { ok: false, reason: toError(e).message };
   }
-  // Stryker disable next-line ConditionalExpression,StringLiteral: only narrows the type; jwt.verify with an issuer never returns a string payload (it has no iss)
+  // Stryker disable next-line ConditionalExpression,StringLiteral,ObjectLiteral,BooleanLiteral: only narrows the type; jwt.verify with an issuer never returns a string payload (it has no iss), so this line never runs
   if (typeof claims === 'string') return { ok: false, reason: 'the token has no subject' };
   if (typeof claims.sub !== 'string' || claims.sub.length === 0) return { ok: false, reason: 'the token has no subject' };
   const frontendToken: unknown = claims.frontendToken;
