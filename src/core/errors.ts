@@ -92,10 +92,21 @@ export function isSdkError(e: unknown, code?: SdkErrorCode): e is SdkError {
   return e instanceof SdkError && (code === undefined || e.code === code);
 }
 
-/** Wraps anything thrown into an `Error` (user code may throw strings). */
+/**
+ * Wraps anything thrown into an `Error` (user code may throw strings). An error made in another realm (a `vm`
+ * context such as jest's test sandbox, where `fetch` and `AbortSignal` still throw the host's errors) fails
+ * `instanceof Error` but is one all the same: it is kept as it is, with its name and message.
+ */
 export function toError(e: unknown): Error {
-  if (e instanceof Error) return e;
+  if (e instanceof Error || isForeignError(e)) return e as Error;
   return new Error(typeof e === 'string' ? e : safeStringify(e));
+}
+
+/** An `Error` (or `DOMException`) from another realm: tagged as one, with a string name and message. */
+function isForeignError(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const tag = Object.prototype.toString.call(e);
+  return (tag === '[object Error]' || tag === '[object DOMException]') && typeof (e as Error).message === 'string' && typeof (e as Error).name === 'string';
 }
 
 function safeStringify(v: unknown): string {

@@ -2,8 +2,9 @@
 import crypto from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import express from 'express';
 import jwt from 'jsonwebtoken';
-import { AppServer, type AuthenticatedRequest, type AppServerConfig } from '../../src';
+import { AppServer, createAuthMiddleware, type AuthenticatedRequest, type AppServerConfig, type AuthMiddlewareOptions } from '../../src';
 
 export const ISSUER = 'https://prod.augmentos.cloud';
 
@@ -92,3 +93,19 @@ export async function me(port: number, query = '', headers: Record<string, strin
 
 /** `name=value` of a Set-Cookie header (what a browser sends back). */
 export const cookiePair = (setCookie: string) => setCookie.split(';')[0];
+
+/** A plain Express app on 127.0.0.1 whose only middleware is `createAuthMiddleware(options)`; `GET /me` answers as `WebviewApp`'s does. */
+export async function serveMiddleware(options: AuthMiddlewareOptions): Promise<{ port: number; close(): Promise<void> }> {
+  const web = express();
+  web.use(createAuthMiddleware(options));
+  web.get('/me', (req, res) => {
+    const r = req as { authUserId?: string; activeSession?: unknown };
+    res.json({ authUserId: r.authUserId ?? null, activeSession: r.activeSession === undefined ? 'unset' : r.activeSession });
+  });
+  const server = createServer(web);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
+}

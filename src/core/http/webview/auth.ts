@@ -156,7 +156,7 @@ export function createAuthMiddleware(options: AuthMiddlewareOptions): RequestHan
       const verdict = auth.authenticate({
         query: (name) => str(q[name]),
         authorization: req.headers.authorization,
-        cookies: cookieHeader ? parseCookies(cookieHeader) : {},
+        cookies: parseCookies(cookieHeader),
         bare: !cookieHeader,
       });
       if (verdict instanceof Promise) {
