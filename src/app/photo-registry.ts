@@ -40,13 +40,15 @@ const registered = new WeakMap<PendingEntry, { userId: string; session: AppSessi
  */
 export function registerPhotoRequest(engine: SessionEngine, requestId: string, request: Omit<PhotoRequestView, 'timestamp'> & { timestamp?: number }): void {
   const table = engine.sharedRequests;
+  const before = table.entry(requestId);
   const pending = table.create<PhotoData>(requestId, PHOTO_KIND, PHOTO_TIMEOUT_MS, request.sessionId);
   pending.then(
     (photo) => request.resolve(photo),
     (e: Error) => request.reject(e),
   );
   const entry = table.entry(requestId);
-  if (entry) registered.set(entry, { userId: request.userId, session: request.session, timestamp: request.timestamp ?? entry.createdAt });
+  // An id already pending is refused (the new request's promise rejects); the pending one keeps its details.
+  if (entry && entry !== before) registered.set(entry, { userId: request.userId, session: request.session, timestamp: request.timestamp ?? entry.createdAt });
 }
 
 /** The pending photo request `requestId` (it stays pending), or undefined. */

@@ -56,6 +56,18 @@ describe('src/app/photo-registry.ts', () => {
     expect(theirs.settled).toEqual({});
   });
 
+  test('registering an id already pending refuses the new request and leaves the pending one as it was', async () => {
+    const app = server();
+    const first = photoRequest('s-first', 'first@example.com');
+    const second = photoRequest('s-second', 'second@example.com');
+    app.registerPhotoRequest('p1', first.request);
+    app.registerPhotoRequest('p1', { ...second.request, timestamp: 2 });
+    await eventually(() => second.settled.error !== undefined, 20_000, 'the refusal');
+    expect(isSdkError(second.settled.error, 'invalid_argument')).toBe(true);
+    expect(app.getPhotoRequest('p1')).toMatchObject({ userId: 'first@example.com', sessionId: 's-first', timestamp: 1 });
+    expect(first.settled).toEqual({});
+  });
+
   test('a request registered without userId or sessionId (a JavaScript app) reads back with empty ids instead of throwing', () => {
     const app = server();
     const { request } = photoRequest('unused');
