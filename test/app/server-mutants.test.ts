@@ -4,8 +4,7 @@
  * config error carries, and the TypeError for a server method called on something that is not a server.
  */
 import { AppServer, type AppSetting, type ErrorContext, isSdkError } from '../../src';
-import { createTestCloud, type TestCloud } from '../../src/testing';
-import { API_KEY, appConfig, captureLogger, eventually } from '../helpers/apps';
+import { API_KEY, appConfig, captureLogger, cloudPerTest, eventually } from '../helpers/apps';
 
 const errorLines = (logger: ReturnType<typeof captureLogger>) => logger.lines.filter((l) => l.level === 'error').map((l) => l.text);
 
@@ -19,27 +18,14 @@ class FailingApp extends AppServer {
   }
 }
 
-let cloud: TestCloud;
-const apps: AppServer[] = [];
-beforeEach(async () => {
-  cloud = await createTestCloud();
-});
-afterEach(async () => {
-  await Promise.all(apps.splice(0).map((a) => a.stop()));
-  await cloud.close();
-});
-
-async function run<T extends AppServer>(app: T): Promise<T> {
-  apps.push(app);
-  await app.start();
-  return app;
-}
+const env = cloudPerTest();
+const run = <T extends AppServer>(app: T): Promise<T> => env.start(app);
 
 describe('server-hooks: where an app hook error goes', () => {
   test('without onError, an onSession throw is logged once at error with the phase and the session id', async () => {
     const logger = captureLogger();
     const app = await run(new FailingApp(appConfig({ logger })));
-    const user = await cloud.startSession({ app, packageName: 'com.example.app' });
+    const user = await env.cloud.startSession({ app, packageName: 'com.example.app' });
     await eventually(() => errorLines(logger).some((t) => t.includes('boom')), 20_000, 'the logged onSession error');
     expect(errorLines(logger)).toEqual([`Error in onSession of session ${user.sessionId}: boom`]);
   });
@@ -47,7 +33,7 @@ describe('server-hooks: where an app hook error goes', () => {
   test('an error outside a session is logged with its phase only', async () => {
     const logger = captureLogger();
     const app = await run(new FailingApp(appConfig({ logger })));
-    const user = await cloud.startSession({ app, packageName: 'com.example.app' });
+    const user = await env.cloud.startSession({ app, packageName: 'com.example.app' });
     await eventually(() => errorLines(logger).length > 0, 20_000, 'the onSession error');
     await user.pushSettings([{ key: 'k', value: 1 }], { viaWebSocket: false });
     await eventually(() => errorLines(logger).some((t) => t.includes('settings broke')), 20_000, 'the logged settings error');
@@ -68,7 +54,7 @@ describe('server-hooks: where an app hook error goes', () => {
         }),
       ),
     );
-    const user = await cloud.startSession({ app, packageName: 'com.example.app' });
+    const user = await env.cloud.startSession({ app, packageName: 'com.example.app' });
     await eventually(() => seen.length === 1, 20_000, 'onError for onSession');
     expect(seen[0]).toEqual(['boom', expect.objectContaining({ phase: 'onSession', sessionId: user.sessionId })]);
     expect(errorLines(logger)).toEqual([]);
@@ -106,7 +92,7 @@ describe('server: the AppServer facade', () => {
     const logger = captureLogger();
     class Plain extends AppServer {}
     const app = await run(new Plain(appConfig({ logger })));
-    const user = await cloud.startSession({ app, packageName: 'com.example.app' });
+    const user = await env.cloud.startSession({ app, packageName: 'com.example.app' });
     const line = `Session ${user.sessionId} started for ${user.userId}`;
     await eventually(() => logger.lines.some((l) => l.text === line), 20_000, 'the debug line');
     expect(logger.lines.filter((l) => l.text === line).map((l) => l.level)).toEqual(['debug']);
