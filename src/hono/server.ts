@@ -8,12 +8,12 @@ import { Hono } from 'hono';
 import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { deprecate } from '../core/deprecations';
 import { SdkError, toError } from '../core/errors';
-import { createServerEngine, type ServerEngine } from '../core/http/engine-setup';
+import { createServerEngine, type ServerEngine, stopServerEngine } from '../core/http/engine-setup';
 import { resolveWebhookSecret } from '../core/http/inbound';
 import { byteLimit } from '../core/http/webhook-body';
 import type { Logger } from '../core/logger';
 import { resolveHostConfig, type HostConfig } from '../core/options';
-import type { CoreSession, StopReason } from '../core/session/session';
+import type { CoreSession } from '../core/session/session';
 import * as photos from '../app/photo-registry';
 import type { PendingPhotoRequest } from '../app/photo-registry';
 import { serverHooks } from '../app/server-hooks';
@@ -179,15 +179,7 @@ export class AppServer extends Hono<AuthEnv> {
     const own = inner(this);
     own.stopping ??= (async () => {
       own.removeSignalHandlers?.();
-      await own.engine.stopAll('server_shutdown' satisfies StopReason);
-      for (const fn of own.cleanupHandlers) {
-        try {
-          await fn();
-        } catch (e) {
-          this.logger.error(`A cleanup handler failed: ${toError(e).message}`);
-        }
-      }
-      await own.engine.directory.stop();
+      await stopServerEngine(own.engine, own.cleanupHandlers, this.logger);
     })();
     return own.stopping;
   }

@@ -47,3 +47,21 @@ export async function webhookResult(engine: SessionEngine, logger: Logger, body:
 export function healthBody(engine: SessionEngine, packageName: string): { status: 'healthy'; app: string; activeSessions: number } {
   return { status: 'healthy', app: packageName, activeSessions: engine.registry.activeCount };
 }
+
+/**
+ * The engine's part of a server's `stop()`, the same for every facade: ends every session
+ * (`server_shutdown`), runs the app's cleanup handlers one after the other (a failing one is logged and the
+ * rest still run), then stops the session directory. Closing the HTTP listener, where there is one, is left to
+ * the caller.
+ */
+export async function stopServerEngine(engine: SessionEngine, cleanupHandlers: ReadonlyArray<() => unknown>, logger: Logger): Promise<void> {
+  await engine.stopAll('server_shutdown');
+  for (const fn of cleanupHandlers) {
+    try {
+      await fn();
+    } catch (e) {
+      logger.error(`A cleanup handler failed: ${toError(e).message}`);
+    }
+  }
+  await engine.directory.stop();
+}

@@ -12,8 +12,8 @@ import serveStatic from 'serve-static';
 import { resolveCluster } from '../cluster/config';
 import { ClusterRouter } from '../cluster/forward';
 import type { EngineHooks, SessionEngine } from '../engine';
-import { createServerEngine, healthBody, webhookResult } from './engine-setup';
-import { SdkError, toError } from '../errors';
+import { createServerEngine, healthBody, stopServerEngine, webhookResult } from './engine-setup';
+import { SdkError } from '../errors';
 import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import type { Logger } from '../logger';
 import type { HostConfig, ResolvedHostConfig } from '../options';
@@ -193,15 +193,7 @@ export class AppHost {
   private async doStop(): Promise<void> {
     process.off('SIGINT', this.signalHandler);
     process.off('SIGTERM', this.signalHandler);
-    await this.engine.stopAll('server_shutdown');
-    for (const fn of this.cleanupHandlers) {
-      try {
-        await fn();
-      } catch (e) {
-        this.logger.error(`A cleanup handler failed: ${toError(e).message}`);
-      }
-    }
-    await this.engine.directory.stop();
+    await stopServerEngine(this.engine, this.cleanupHandlers, this.logger);
     const server = this.server;
     if (server) await closeServer(server);
     this.cluster?.close();
