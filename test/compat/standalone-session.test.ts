@@ -2,28 +2,22 @@
  * Sessions an app builds itself (`new TpaSession(config)` / `new AppSession(config)` and
  * `connect(sessionId)`), as AugmentOS 1.x apps with their own webhook did, against the test cloud.
  */
-import { type Server, createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { AppServer, AppSession, CloudToTpaMessageType, SdkError, StreamType, TpaSession } from '../../src';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { API_KEY, appConfig, captureLogger, eventually } from '../helpers/apps';
 import { sdkRejection, waitSent } from '../helpers/modules';
-import { type StandaloneApp, startStandaloneApp } from '../helpers/standalone';
+import { type IdleWebhook, type StandaloneApp, startIdleWebhook, startStandaloneApp } from '../helpers/standalone';
 
 let cloud: TestCloud;
 let app: StandaloneApp | undefined;
 /** A webhook that answers 200 and does nothing: the test builds the session itself. */
-let hook: Server;
+let hook: IdleWebhook;
 beforeAll(async () => {
-  hook = createHttpServer((req, res) => {
-    req.resume();
-    res.setHeader('content-type', 'application/json');
-    res.end('{"status":"success"}');
-  });
-  await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+  hook = await startIdleWebhook();
 });
-afterAll(() => new Promise<void>((r) => hook.close(() => r())));
+afterAll(() => hook.close());
 const extra: Array<{ disconnect(): unknown }> = [];
 
 beforeEach(async () => {
@@ -42,7 +36,7 @@ function inits(user: { wire: Array<{ dir: string; msg: any }> }): number {
 
 /** A session built from a plain config, pointed at the test cloud, for a session the cloud knows. */
 async function ownSession(sessionId = 'own-session', config: Record<string, unknown> = {}) {
-  const user = await cloud.startSession({ app: { port: (hook.address() as { port: number }).port }, sessionId });
+  const user = await cloud.startSession({ app: { port: hook.port }, sessionId });
   const session = new TpaSession({ packageName: 'com.example.app', apiKey: API_KEY, augmentOSWebsocketUrl: cloud.url, logger: captureLogger(), ...config });
   extra.push(session);
   return { user, session };
@@ -204,7 +198,7 @@ describe('the published configs', () => {
     const a = await ownSession('one-oh', { augmentOSWebsocketUrl: undefined, serverUrl: cloud.url });
     await a.session.connect('one-oh');
     expect(a.session.userId).toBe('');
-    await cloud.startSession({ app: { port: (hook.address() as { port: number }).port }, sessionId: 'modern' });
+    await cloud.startSession({ app: { port: hook.port }, sessionId: 'modern' });
     const modern = new AppSession({ packageName: 'com.example.app', apiKey: API_KEY, userId: 'u', mentraOSWebsocketUrl: cloud.url, logger: captureLogger() });
     extra.push(modern);
     await modern.connect('modern');

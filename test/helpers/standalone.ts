@@ -2,7 +2,7 @@
  * An app written the AugmentOS 1.x way: its own express webhook, a `TpaSession` built from a plain config
  * with the WebSocket URL of the webhook body, `connect(sessionId)`, and `disconnect()` on `stop_request`.
  */
-import type { Server } from 'node:http';
+import { type Server, createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { TpaSession } from '../../compat';
@@ -85,5 +85,25 @@ export async function startStandaloneApp(options: StandaloneOptions = {}): Promi
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
     },
+  };
+}
+
+/** A webhook on a free port of 127.0.0.1 that answers 200 and does nothing, for tests that build their sessions themselves. */
+export interface IdleWebhook {
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Starts an {@link IdleWebhook}. */
+export async function startIdleWebhook(): Promise<IdleWebhook> {
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    res.setHeader('content-type', 'application/json');
+    res.end('{"status":"success"}');
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
