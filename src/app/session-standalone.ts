@@ -68,13 +68,18 @@ interface Standalone {
 
 const standalone = new WeakMap<CoreSession, Standalone>();
 
-/** True when `arg` is a session config (an object that is not the engine's session). */
+/**
+ * True when `arg` is what an app passes to `new AppSession(...)`: anything but the engine's session. A value
+ * that is not an object is then refused by `standaloneCore` with `invalid_config`, not half-built.
+ */
 export function isSessionConfig(arg: unknown): arg is AppSessionConfig {
-  return !!arg && typeof arg === 'object' && !(arg instanceof CoreSession);
+  return !(arg instanceof CoreSession);
 }
 
 /** A core session for an app-built session, from its config; throws `invalid_config` on a bad config. */
 export function standaloneCore(config: AppSessionConfig, kind: string): CoreSession {
+  if (typeof config !== 'object' || config === null)
+    throw new SdkError('invalid_config', `${kind} config must be an object with "packageName" and "apiKey" (got ${config === null ? 'null' : typeof config})`);
   for (const field of ['packageName', 'apiKey'] as const) {
     if (typeof config[field] !== 'string' || config[field] === '')
       throw new SdkError('invalid_config', `${kind} config: "${field}" is required (a non-empty string)`);
@@ -99,6 +104,8 @@ export function standaloneCore(config: AppSessionConfig, kind: string): CoreSess
     dialect: webhookDialect(config as unknown as Record<string, unknown>),
     logger: base?.logger ?? createSdkLogger(config.logger, 'warn', [config.apiKey]),
     reportError: (err, s) => s.logger.error(`Error in session ${s.sessionId}: ${err.message}`),
+    // The server's extra trusted hosts, which every call that carries the API key checks the URL against.
+    trustedCloudHosts: base?.trustedCloudHosts,
   };
   if (base) Object.assign(options, { sharedRequests: base.sharedRequests, handshakeGate: base.handshakeGate });
   const core = new CoreSession(options);

@@ -1,5 +1,6 @@
 /** App-to-app messaging through the modern names, between real users of the test cloud. */
 import { createTestCloud, type TestCloud, type SimulatedUser } from '../../src/testing';
+import { addTrust, removeTrust } from '../../src/testing/cloud-http';
 import { AppServer, isSdkError, type AppSession } from '../../src';
 import { API_KEY, appConfig, eventually, started } from '../helpers/apps';
 
@@ -115,12 +116,18 @@ describe('app-to-app messaging (modern names)', () => {
   test('an unreachable cloud: discoverAppUsers rejects with a clear SdkError; the soft queries give 0 and false', async () => {
     const [a, , chat] = await twoUsers();
     const session = chat.byUser.get(a.userId)!;
-    await cloud!.close();
-    const err = await session.discoverAppUsers().catch((e) => e);
-    expect(isSdkError(err, 'cloud_request_failed')).toBe(true);
-    expect(err.message).toMatch(/^User discovery at 127\.0\.0\.1:\d+ failed/);
-    expect(err.message).not.toContain(API_KEY);
-    expect(await session.getUserCount()).toBe(0);
-    expect(await session.isUserActive('bob@example.com')).toBe(false);
+    // Closing a test cloud withdraws its host's trust; here the host stays trusted and is only unreachable.
+    addTrust();
+    try {
+      await cloud!.close();
+      const err = await session.discoverAppUsers().catch((e) => e);
+      expect(isSdkError(err, 'cloud_request_failed')).toBe(true);
+      expect(err.message).toMatch(/^User discovery at 127\.0\.0\.1:\d+ failed/);
+      expect(err.message).not.toContain(API_KEY);
+      expect(await session.getUserCount()).toBe(0);
+      expect(await session.isUserActive('bob@example.com')).toBe(false);
+    } finally {
+      removeTrust();
+    }
   });
 });

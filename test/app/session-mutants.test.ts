@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppSession, isSdkError } from '../../src';
+import { addTrust, removeTrust } from '../../src/testing/cloud-http';
 import { API_KEY, captureLogger, eventually } from '../helpers/apps';
 import { harness, waitSent } from '../helpers/modules';
 
@@ -108,8 +109,11 @@ describe('src/app/session.ts: getInstructions against a cloud that has instructi
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
+    // The API key goes only to a trusted cloud: this one is on loopback, trusted as a test cloud is.
+    addTrust();
   });
   afterAll(async () => {
+    removeTrust();
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });

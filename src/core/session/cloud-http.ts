@@ -1,13 +1,29 @@
 /**
- * HTTP calls from a session to its cloud. The base URL is derived from the session's WebSocket URL, which
- * the engine has already checked against the trusted hosts, so the API key only ever goes to that cloud.
+ * HTTP calls from a session to its cloud. The base URL is derived from the session's WebSocket URL, checked
+ * against the trusted hosts before any credential is sent: the engine checks a webhook's URL, but a session an
+ * app built itself may make a call before `connect()` (which checks it) ever ran.
  */
 import { SdkError, toError } from '../errors';
+import { checkCloudUrl } from './trust';
 
-/** What `cloudRequest` needs of a session: the URL it connected to and its authorization. */
-export interface CloudTarget {
+/** A session's cloud as the trust check sees it: its WebSocket URL and the server's extra trusted hosts. */
+export interface CloudUrlSource {
   readonly url: string;
+  readonly trustedCloudHosts?: readonly string[];
+}
+
+/** What `cloudRequest` needs of a session: the URL it connected to, the extra trusted hosts and its authorization. */
+export interface CloudTarget extends CloudUrlSource {
   cloudAuthorization(): string;
+}
+
+/**
+ * The cloud's HTTP base for a session that may send credentials there, or why it may not (the WebSocket URL
+ * is missing or not a trusted cloud).
+ */
+export function credentialedBase(target: CloudUrlSource): { base: string; refused?: undefined } | { refused: string } {
+  const verdict = checkCloudUrl(target.url, target.trustedCloudHosts);
+  return verdict.ok ? { base: cloudHttpBase(target.url) } : { refused: `Refused to send the app's credentials: ${verdict.reason}` };
 }
 
 /** The cloud's HTTP base for a WebSocket URL: ws→http, wss→https, the app socket path (`/app-ws`, `/tpa-ws`) removed. */
@@ -48,6 +64,16 @@ export async function cloudFetch(base: string, path: string, authorization: stri
   }
 }
 
+/**
+ * `cloudFetch` to the cloud of `target`'s WebSocket URL with the app's credentials; rejects with
+ * `cloud_unreachable`, having sent nothing, when that URL is not a trusted cloud.
+ */
+export async function credentialedFetch(target: CloudUrlSource, path: string, authorization: string, init: CloudRequestInit = {}): Promise<Response> {
+  const t = credentialedBase(target);
+  if (t.refused !== undefined) throw new SdkError('cloud_unreachable', `${init.method ?? 'GET'} ${path.split('?')[0]}: ${t.refused}`);
+  return cloudFetch(t.base, path, authorization, init);
+}
+
 /** Reads a JSON body, or undefined when it is not JSON. */
 export async function readJson(res: Response): Promise<any> {
   try {
@@ -71,7 +97,9 @@ export interface CloudRequest {
 
 /** Sends one JSON request to the session's cloud and returns the parsed JSON answer. */
 export async function cloudRequest<T>(core: CloudTarget, req: CloudRequest): Promise<T> {
-  const base = cloudHttpBase(core.url);
+  const target = credentialedBase(core);
+  if (target.refused !== undefined) throw new SdkError('cloud_request_failed', `${req.what}: ${target.refused}`);
+  const { base } = target;
   const url = new URL(base + req.path);
   if (url.origin !== new URL(base).origin) throw new SdkError('invalid_argument', `Refused ${req.what}: the path leaves the session's cloud`);
   const authorization = req.authorization === 'api-key' ? core.cloudAuthorization() : req.authorization;

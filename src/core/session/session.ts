@@ -13,7 +13,7 @@ import type { Dialect } from '../../protocol/dialects';
 import type { SubscriptionRequest } from '../../protocol/messages';
 import type { AppToCloudMessage } from '../../protocol/outbound';
 import { isoNow } from './clock';
-import { cloudFetch, cloudHttpBase, type CloudRequestInit } from './cloud-http';
+import { type CloudRequestInit, credentialedFetch } from './cloud-http';
 import { Connection, type ConnectionHost, type DisconnectInfo, type LostReason } from './connection';
 import { Emitter, type Listener } from '../emitter';
 import { type ModuleState, newModuleState, recordModuleState } from '../modules/module-state';
@@ -190,9 +190,9 @@ export class CoreSession implements ConnectionHost {
     if (this._state !== 'closed') (this.finalizers ??= []).push(fn);
   }
 
-  /** An HTTP request to this session's cloud (the host it connected to), authenticated as the app. */
+  /** An HTTP request to this session's cloud, authenticated as the app; nothing is sent to an untrusted host. */
   cloudRequest(path: string, init?: CloudRequestInit): Promise<Response> {
-    return cloudFetch(cloudHttpBase(this.url), path, `Bearer ${this.packageName}:${this.opts.apiKey}`, init);
+    return credentialedFetch(this, path, `Bearer ${this.packageName}:${this.opts.apiKey}`, init);
   }
 
   private async runFinalizer(fn: () => unknown): Promise<void> {
