@@ -173,3 +173,36 @@ describe('where a session without a server logs', () => {
     expect(line.text).not.toContain(API_KEY);
   });
 });
+
+describe('the reconnect wait of a session without a server', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  /** The waits (ms) the session schedules between a dropped socket and its reconnect, with the random part at 0.5. */
+  async function firstWait(config: Record<string, unknown>, sessionId: string): Promise<number[]> {
+    jest.spyOn(Math, 'random').mockReturnValue(0.5);
+    const user = await cloudSession(sessionId);
+    const session = own(config);
+    await session.connect(sessionId);
+    const waits: number[] = [];
+    const real = global.setTimeout;
+    jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number, ...args: unknown[]) => {
+      waits.push(ms ?? 0);
+      return real(fn, ms, ...args);
+    }) as typeof setTimeout);
+    user.dropConnection();
+    await eventually(() => inits(user) === 2 && session.state === 'ready', 20_000, 'the reconnect');
+    return waits;
+  }
+
+  test('without reconnectDelay the first wait is drawn below the published default of 1000 ms (500 at random 0.5)', async () => {
+    const waits = await firstWait({}, 'default-delay');
+    expect(waits).toContain(500);
+    expect(waits).not.toContain(250);
+  });
+
+  test('a positive reconnectDelay is the base of the backoff (300 ms: the first wait 150 at random 0.5)', async () => {
+    const waits = await firstWait({ reconnectDelay: 300 }, 'own-delay');
+    expect(waits).toContain(150);
+    expect(waits).not.toContain(500);
+  });
+});
