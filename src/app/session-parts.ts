@@ -65,16 +65,22 @@ export type SessionParts = { [K in PartName]: ReturnType<(typeof SESSION_PARTS)[
 
 /**
  * Defines every part on `proto` as a getter that builds the part on first access and then holds it as the
- * instance's own read-only property (later reads do not run the getter). `context` gives what the part is
- * built from.
+ * instance's own property (later reads do not run the getter). `context` gives what the part is built from.
+ * As in the published SDKs, where the parts were plain properties, an app (or its test) may assign a part of
+ * one session, before or after it was built; the value assigned is what that session reads from then on.
  */
 export function installParts(proto: object, context: (session: object) => PartContext): void {
   for (const [name, spec] of Object.entries(SESSION_PARTS) as Array<[PartName, PartSpec<unknown>]>) {
+    const hold = (session: object, value: unknown) =>
+      Object.defineProperty(session, name, { value, enumerable: !spec.internal, writable: true, configurable: true });
     Object.defineProperty(proto, name, {
       get(this: object): unknown {
         const value = spec.create(context(this));
-        Object.defineProperty(this, name, { value, enumerable: !spec.internal, writable: false, configurable: false });
+        hold(this, value);
         return value;
+      },
+      set(this: object, value: unknown) {
+        hold(this, value);
       },
       configurable: true,
     });

@@ -34,7 +34,7 @@ describe('src/app/session-parts.ts and the prototype set-up of AppSession', () =
     for (const name of PARTS) {
       expect(Object.getOwnPropertyDescriptor(AppSession.prototype, name)).toEqual({
         get: expect.any(Function),
-        set: undefined,
+        set: expect.any(Function),
         enumerable: false,
         configurable: true,
       });
@@ -51,6 +51,36 @@ describe('src/app/session-parts.ts and the prototype set-up of AppSession', () =
     expect(session.led).not.toBe('stub-led');
     expect(session.getConfig()).toBeNull();
     expect(session.getWifiStatus()).toBeNull();
+    await session.disconnect();
+  });
+});
+
+describe('src/app/session-parts.ts: a part an app assigns, as the published plain properties allowed', () => {
+  test('a part assigned before or after it was built is what that session reads; other sessions keep their own', async () => {
+    const first = appBuilt();
+    const second = appBuilt();
+    const fake = { showTextWall: () => 'fake' };
+    (first as unknown as { layouts: unknown }).layouts = fake;
+    expect(first.layouts).toBe(fake);
+    expect(second.layouts).not.toBe(fake);
+    expect(typeof second.layouts.showTextWall).toBe('function');
+
+    const events = second.events;
+    expect(second.events).toBe(events);
+    (second as unknown as { events: unknown }).events = 'replaced';
+    expect(second.events).toBe('replaced');
+    expect(first.events).not.toBe('replaced');
+    await first.disconnect();
+    await second.disconnect();
+  });
+
+  test("a built part is the session's own enumerable property; the internal parts stay hidden", async () => {
+    const session = appBuilt();
+    void session.location;
+    void session.getWifiStatus();
+    expect(Object.keys(session)).toContain('location');
+    expect(Object.keys(session)).not.toContain('wifi');
+    expect(Object.getOwnPropertyDescriptor(session, 'location')).toMatchObject({ enumerable: true, writable: true, configurable: true });
     await session.disconnect();
   });
 });

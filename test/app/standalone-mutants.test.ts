@@ -187,7 +187,7 @@ describe('the reconnect wait of a session without a server', () => {
     const real = global.setTimeout;
     jest.spyOn(global, 'setTimeout').mockImplementation(((fn: () => void, ms?: number, ...args: unknown[]) => {
       waits.push(ms ?? 0);
-      return real(fn, ms, ...args);
+      return (real as (...a: unknown[]) => ReturnType<typeof setTimeout>)(fn, ms, ...args);
     }) as typeof setTimeout);
     user.dropConnection();
     await eventually(() => inits(user) === 2 && session.state === 'ready', 20_000, 'the reconnect');
