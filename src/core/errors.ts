@@ -98,8 +98,13 @@ export function isSdkError(e: unknown, code?: SdkErrorCode): e is SdkError {
  * `instanceof Error` but is one all the same: it is kept as it is, with its name and message.
  */
 export function toError(e: unknown): Error {
-  if (e instanceof Error || isForeignError(e)) return e as Error;
+  if (isError(e)) return e;
   return new Error(typeof e === 'string' ? e : safeStringify(e));
+}
+
+/** True for an `Error` of this realm or of another one (see `toError`). */
+export function isError(e: unknown): e is Error {
+  return e instanceof Error || isForeignError(e);
 }
 
 /** An `Error` (or `DOMException`) from another realm: tagged as one, with a string name and message. */

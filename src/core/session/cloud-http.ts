@@ -3,7 +3,7 @@
  * against the trusted hosts before any credential is sent: the engine checks a webhook's URL, but a session an
  * app built itself may make a call before `connect()` (which checks it) ever ran.
  */
-import { SdkError, toError } from '../errors';
+import { isError, SdkError, toError } from '../errors';
 import { checkCloudUrl } from './trust';
 
 /** A session's cloud as the trust check sees it: its WebSocket URL and the server's extra trusted hosts. */
@@ -59,7 +59,7 @@ export async function cloudFetch(base: string, path: string, authorization: stri
     });
   } catch (e) {
     const err = toError(e);
-    const why = err.name === 'TimeoutError' ? 'timed out' : err.cause instanceof Error ? err.cause.message : err.message;
+    const why = err.name === 'TimeoutError' ? 'timed out' : isError(err.cause) ? err.cause.message : err.message;
     throw new SdkError('cloud_unreachable', `${init.method ?? 'GET'} ${new URL(url).origin}${path.split('?')[0]} failed: ${why}`, { cause: e });
   }
 }
