@@ -9,19 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { AppSession, isSdkError } from '../../src';
 import { addTrust, removeTrust } from '../../src/testing/cloud-http';
 import { API_KEY, captureLogger, eventually } from '../helpers/apps';
-import { harness, waitSent } from '../helpers/modules';
+import { harness, thrown, waitSent } from '../helpers/modules';
 
 const PARTS = ['events', 'layouts', 'settings', 'dashboard', 'camera', 'audio', 'led', 'location', 'simpleStorage', 'device'];
-
-/** The error `fn` throws. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('Expected the call to throw');
-}
 
 /** A session the app builds itself, never connected. */
 function appBuilt(url = 'ws://127.0.0.1:9/app-ws', logger = captureLogger()): AppSession {

@@ -6,7 +6,7 @@
 import { AppSession, TpaSession, isSdkError } from '../../src';
 import { createTestCloud, type SimulatedUser, type TestCloud } from '../../src/testing';
 import { API_KEY, captureLogger, eventually } from '../helpers/apps';
-import { sdkRejection } from '../helpers/modules';
+import { sdkRejection, thrown } from '../helpers/modules';
 import { type IdleWebhook, startIdleWebhook } from '../helpers/standalone';
 
 let cloud: TestCloud;
@@ -40,16 +40,6 @@ function own(config: Record<string, unknown> = {}): AppSession {
 
 function inits(user: SimulatedUser): number {
   return user.wire.filter((r) => r.dir === 'app->cloud' && /_connection_init$/.test(String(r.msg?.type))).length;
-}
-
-/** What `fn` threw. */
-function thrown(fn: () => unknown): unknown {
-  try {
-    fn();
-  } catch (e) {
-    return e;
-  }
-  throw new Error('expected a throw');
 }
 
 describe('new AppSession(config): the required fields', () => {

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AppSession, isSdkError, TpaSession } from '../../src';
 import { API_KEY, captureLogger } from '../helpers/apps';
+import { sdkRejection, thrown } from '../helpers/modules';
 
 let server: Server;
 let port: number;
@@ -44,16 +45,6 @@ function appBuilt(host: string, extra: Record<string, unknown> = {}) {
   return { session, logger };
 }
 
-/** The rejection of `p` (fails when it resolves). */
-async function rejection(p: Promise<unknown>): Promise<unknown> {
-  return p.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (e) => e,
-  );
-}
-
 describe('an app-built session sends its credentials only to a trusted cloud', () => {
   // 0.0.0.0 reaches the local server on this machine, but it is not a loopback address: not trusted.
   const UNTRUSTED = '0.0.0.0';
@@ -63,13 +54,13 @@ describe('an app-built session sends its credentials only to a trusted cloud', (
     expect(await session.getInstructions()).toBeNull();
     expect(seen).toEqual([]);
     expect(logger.lines.some((l) => l.level === 'warn' && /not a trusted cloud/.test(l.text))).toBe(true);
-    const refused = await rejection(session.connect('s-untrusted'));
+    const refused = await sdkRejection(session.connect('s-untrusted'), 'invalid_config');
     expect(isSdkError(refused, 'invalid_config')).toBe(true);
   });
 
   test('discoverAppUsers() rejects with cloud_request_failed naming the reason, and sends nothing', async () => {
     const { session } = appBuilt(UNTRUSTED);
-    const err = await rejection(session.discoverAppUsers('example.com', true));
+    const err = await sdkRejection(session.discoverAppUsers('example.com', true), 'cloud_request_failed');
     expect(isSdkError(err, 'cloud_request_failed')).toBe(true);
     expect((err as Error).message).toMatch(/Refused to send the app's credentials: host "0\.0\.0\.0" is not a trusted cloud/);
     expect(seen).toEqual([]);
@@ -78,7 +69,7 @@ describe('an app-built session sends its credentials only to a trusted cloud', (
 
   test('settings.fetch() rejects with cloud_request_failed, and sends nothing', async () => {
     const { session } = appBuilt(UNTRUSTED);
-    const err = await rejection(session.settings.fetch());
+    const err = await sdkRejection(session.settings.fetch(), 'cloud_request_failed');
     expect(isSdkError(err, 'cloud_request_failed')).toBe(true);
     expect(seen).toEqual([]);
     await session.disconnect();
@@ -119,12 +110,7 @@ describe('new AppSession(value) with a value that is not a config', () => {
       [AppSession, 'AppSession'],
       [TpaSession, 'TpaSession'],
     ] as const) {
-      let err: unknown;
-      try {
-        new (Session as unknown as new (v: unknown) => object)(value);
-      } catch (e) {
-        err = e;
-      }
+      const err = thrown(() => new (Session as unknown as new (v: unknown) => object)(value));
       expect(isSdkError(err, 'invalid_config')).toBe(true);
       expect((err as Error).message).toBe(`${name} config must be an object with "packageName" and "apiKey" (got ${got})`);
     }

@@ -5,7 +5,8 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isSdkError, type SdkError } from '../../src/core/errors';
+import { isSdkError } from '../../src/core/errors';
+import { sdkRejection } from '../helpers/modules';
 import { type CloudTarget, cloudFetch, cloudHttpBase, cloudRequest, credentialedFetch, readJson } from '../../src/core/session/cloud-http';
 
 interface Seen {
@@ -45,16 +46,6 @@ beforeEach(() => {
 /** A session's view of the local server as its cloud, trusted as a listed loopback host. */
 function target(extra: Partial<CloudTarget> = {}): CloudTarget {
   return { url: `${base.replace('http:', 'ws:')}/app-ws`, trustedCloudHosts: ['127.0.0.1'], cloudAuthorization: () => 'Bearer app:key', ...extra };
-}
-
-/** The SdkError `p` rejects with. */
-async function failure(p: Promise<unknown>): Promise<SdkError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (!isSdkError(e)) throw new Error(`expected an SdkError, got ${String(e)}`);
-  return e;
 }
 
 /** A port nothing listens on (a server that was just closed). */
@@ -98,7 +89,7 @@ describe('cloudFetch: one authenticated request', () => {
 
   test('an unreachable cloud: cloud_unreachable naming the method, the origin, the path without its query and why', async () => {
     const port = await closedPort();
-    const err = await failure(cloudFetch(`http://127.0.0.1:${port}`, '/api/x?secret=1', 'Bearer t'));
+    const err = await sdkRejection(cloudFetch(`http://127.0.0.1:${port}`, '/api/x?secret=1', 'Bearer t'), 'cloud_unreachable');
     expect(err.code).toBe('cloud_unreachable');
     expect(err.message).toMatch(new RegExp(`^GET http://127\\.0\\.0\\.1:${port}/api/x failed: .*ECONNREFUSED`));
     expect(err.cause).toBeDefined();
@@ -106,7 +97,7 @@ describe('cloudFetch: one authenticated request', () => {
 
   test('a cloud that does not answer in time: cloud_unreachable saying it timed out', async () => {
     reply = () => undefined; // never answers
-    const err = await failure(cloudFetch(base, '/api/slow', 'Bearer t', { method: 'POST', json: {}, timeoutMs: 200 }));
+    const err = await sdkRejection(cloudFetch(base, '/api/slow', 'Bearer t', { method: 'POST', json: {}, timeoutMs: 200 }), 'cloud_unreachable');
     expect(err.code).toBe('cloud_unreachable');
     expect(err.message).toBe(`POST ${base}/api/slow failed: timed out`);
   });
@@ -119,12 +110,12 @@ describe('cloudFetch: one authenticated request', () => {
 
 describe('credentialedFetch: only to a trusted cloud', () => {
   test('an untrusted URL: cloud_unreachable saying why, and nothing is sent', async () => {
-    const err = await failure(credentialedFetch({ url: `${base.replace('http:', 'ws:')}/app-ws` }, '/api/kv?k=1', 'Bearer app:key'));
+    const err = await sdkRejection(credentialedFetch({ url: `${base.replace('http:', 'ws:')}/app-ws` }, '/api/kv?k=1', 'Bearer app:key'), 'cloud_unreachable');
     expect(err.code).toBe('cloud_unreachable');
     expect(err.message).toBe(
       'GET /api/kv: Refused to send the app\'s credentials: host "127.0.0.1" is not a trusted cloud; add it to trustedCloudHosts or MENTRAOS_TRUSTED_HOSTS if you run that cloud',
     );
-    const put = await failure(credentialedFetch({ url: 'not a url' }, '/api/kv', 'Bearer app:key', { method: 'PUT', json: {} }));
+    const put = await sdkRejection(credentialedFetch({ url: 'not a url' }, '/api/kv', 'Bearer app:key', { method: 'PUT', json: {} }), 'cloud_unreachable');
     expect(put.message).toBe("PUT /api/kv: Refused to send the app's credentials: the WebSocket URL is not a valid URL");
     expect(seen).toEqual([]);
   });
@@ -150,14 +141,14 @@ describe("cloudRequest: one JSON call to the session's cloud", () => {
   });
 
   test('an untrusted URL: cloud_request_failed saying why, nothing sent', async () => {
-    const err = await failure(ask(target({ trustedCloudHosts: [] })));
+    const err = await sdkRejection(ask(target({ trustedCloudHosts: [] })), 'cloud_request_failed');
     expect(err.code).toBe('cloud_request_failed');
     expect(err.message).toMatch(/^Asking: Refused to send the app's credentials: host "127\.0\.0\.1" is not a trusted cloud/);
     expect(seen).toEqual([]);
   });
 
   test('a path that leaves the cloud: invalid_argument, nothing sent', async () => {
-    const err = await failure(ask(target(), { path: '@evil.example/api' }));
+    const err = await sdkRejection(ask(target(), { path: '@evil.example/api' }), 'invalid_argument');
     expect(err.code).toBe('invalid_argument');
     expect(err.message).toBe("Refused Asking: the path leaves the session's cloud");
     expect(seen).toEqual([]);
@@ -166,7 +157,7 @@ describe("cloudRequest: one JSON call to the session's cloud", () => {
   test('an HTTP error: cloud_request_failed with the status and the first 200 characters of the answer', async () => {
     const long = `{"error":"${'x'.repeat(300)}"}`;
     reply = (res) => res.writeHead(503).end(long);
-    const err = await failure(ask(target()));
+    const err = await sdkRejection(ask(target()), 'cloud_request_failed');
     expect(err.code).toBe('cloud_request_failed');
     expect(err.message).toBe(`Asking at 127.0.0.1:${new URL(base).port} failed: HTTP 503 ${long.slice(0, 200)}`);
     expect(err.details).toEqual({ status: 503 });
@@ -174,13 +165,13 @@ describe("cloudRequest: one JSON call to the session's cloud", () => {
 
   test('an HTTP error with an empty answer ends at the status', async () => {
     reply = (res) => res.writeHead(404).end();
-    const err = await failure(ask(target()));
+    const err = await sdkRejection(ask(target()), 'cloud_request_failed');
     expect(err.message).toBe(`Asking at 127.0.0.1:${new URL(base).port} failed: HTTP 404`);
   });
 
   test('an answer that is not JSON: cloud_request_failed with the status', async () => {
     reply = (res) => res.writeHead(200).end('<html>');
-    const err = await failure(ask(target()));
+    const err = await sdkRejection(ask(target()), 'cloud_request_failed');
     expect(err.code).toBe('cloud_request_failed');
     expect(err.message).toBe(`Asking at 127.0.0.1:${new URL(base).port} answered something that is not JSON`);
     expect(err.details).toEqual({ status: 200 });
@@ -188,7 +179,7 @@ describe("cloudRequest: one JSON call to the session's cloud", () => {
 
   test('no answer in time: request_timeout, with the underlying error as cause', async () => {
     reply = () => undefined;
-    const err = await failure(ask(target(), { timeoutMs: 200 }));
+    const err = await sdkRejection(ask(target(), { timeoutMs: 200 }), 'request_timeout');
     expect(err.code).toBe('request_timeout');
     expect(err.message).toBe(`Asking at 127.0.0.1:${new URL(base).port} timed out`);
     expect(isSdkError(err.cause, 'cloud_unreachable')).toBe(true);
@@ -196,7 +187,7 @@ describe("cloudRequest: one JSON call to the session's cloud", () => {
 
   test('an unreachable cloud: cloud_request_failed saying why', async () => {
     const port = await closedPort();
-    const err = await failure(ask(target({ url: `ws://127.0.0.1:${port}/app-ws` })));
+    const err = await sdkRejection(ask(target({ url: `ws://127.0.0.1:${port}/app-ws` })), 'cloud_request_failed');
     expect(err.code).toBe('cloud_request_failed');
     expect(err.message).toMatch(new RegExp(`^Asking at 127\\.0\\.0\\.1:${port} failed: POST http://127\\.0\\.0\\.1:${port}/api/q failed: .*ECONNREFUSED`));
   });

@@ -38,6 +38,16 @@ export async function sdkRejection(p: Promise<unknown>, code: string): Promise<S
   return err;
 }
 
+/** What `fn` throws (fails the test when it returns). */
+export function thrown(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('Expected the call to throw');
+}
+
 /** The first app→cloud message (past or future) of `type` that satisfies `match`. */
 export function waitSent(user: SimulatedUser, type: string, match: (msg: any) => boolean = () => true, timeoutMs = 3000): Promise<any> {
   return user.waitForMessage((m) => m?.type === type && match(m), timeoutMs);
