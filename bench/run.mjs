@@ -8,6 +8,7 @@
  *   node bench/run.mjs --fuzz [--requests 10000] [--seed N]      HTTP fuzzing of every route (bench/fuzz.mjs)
  *   node bench/run.mjs --soak [--minutes 10] [--sessions 1000]   endurance run with faults (bench/soak.mjs)
  *   node bench/run.mjs --micro [--runtimes node,bun] [--time ms] the hot paths in one process, no sockets (bench/micro/)
+ *   node bench/run.mjs --webhook [--runtimes node,bun] [--count N] the webhook's HTTP layer alone (bench/webhook.mjs)
  *
  * Each runtime (Node: this process's binary; Bun: the binary `scripts/ensure-bun.mjs` unpacks) runs the
  * three apps one after the other against the same load generator, so the columns of one runtime are paired.
@@ -97,6 +98,11 @@ if (flag('micro')) {
   // In one process per runtime, with no socket: no file descriptors or app processes to set up.
   const { main: micro } = await import('./micro/run.mjs');
   process.exit(await micro(argv));
+}
+if (flag('webhook')) {
+  // The webhook's HTTP layer alone: one app process at a time, a few kept-alive connections.
+  const { main: webhook } = await import('./webhook.mjs');
+  process.exit(await webhook(argv));
 }
 const mode = flag('fuzz') ? 'fuzz' : flag('soak') ? 'soak' : 'bench';
 // The soak holds each session twice (app side and cloud side) and twice more through its proxy.
