@@ -4,7 +4,7 @@
  * adapter: it reads the Hono request and hands it to the same core function the Express facade uses.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Logger } from '../core/logger';
 import type { SessionEngine } from '../core/engine';
@@ -40,16 +40,43 @@ function send(c: Context, answer: JsonAnswer): Response {
 }
 
 /**
- * The body as JSON whatever its Content-Type (as 3.0.0-hono reads it), or the 400 to answer. Under
- * `@hono/node-server` a body nothing has read yet is read straight from Node's request, as the Express
- * facade's webhook lane does, without building a web stream for it.
+ * Node's request under `@hono/node-server` when its body can be read straight from it, as the Express
+ * facade's webhook lane does: nothing has read it yet and its length is declared (no chunked or encoded body).
+ * Reading it there builds no web `Request` and no web stream: touching `c.req.raw.body` (as `bodyLimit` does)
+ * or `c.req.raw.bodyUsed` makes `@hono/node-server` build both, which costs more than the rest of the route.
  */
-async function jsonBody(c: Context): Promise<unknown> {
+function nodeLane(c: Context): IncomingMessage | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const parsed =
-    incoming && typeof incoming.on === 'function' && incoming.readableFlowing === null && !incoming.readableEnded && !c.req.raw.bodyUsed
-      ? await readJsonBody(incoming)
-      : parseStrict(await c.req.text());
+  if (!incoming || typeof incoming.on !== 'function' || incoming.readableFlowing !== null || incoming.readableEnded) return undefined;
+  const h = incoming.headers;
+  if (h['transfer-encoding'] !== undefined || (h['content-encoding'] !== undefined && h['content-encoding'] !== 'identity')) return undefined;
+  const length = Number(h['content-length']);
+  return Number.isInteger(length) && length >= 0 ? incoming : undefined;
+}
+
+/** The 413 of a body over `limit` bytes. */
+const tooLargeAnswer = (limit: number) => errorAnswer(413, `The request body is too large (limit ${limit} bytes)`);
+
+/** Hono's `bodyLimit` (it counts what arrives when no length is declared), answering the SDK's 413. */
+const countedLimit = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => send(c, tooLargeAnswer(limit)) });
+
+/**
+ * A body limit for the JSON routes: a body on the Node lane is judged by its declared length (and read later
+ * by `jsonBody`); any other goes through Hono's `bodyLimit`, which counts what arrives.
+ */
+function jsonBodyLimit(limit: number): MiddlewareHandler {
+  const counted = countedLimit(limit);
+  return (c, next) => {
+    const incoming = nodeLane(c);
+    if (!incoming) return counted(c, next);
+    return Number(incoming.headers['content-length']) > limit ? Promise.resolve(send(c, tooLargeAnswer(limit))) : next();
+  };
+}
+
+/** The body as JSON whatever its Content-Type (as 3.0.0-hono reads it), or the 400 to answer. */
+async function jsonBody(c: Context): Promise<unknown> {
+  const incoming = nodeLane(c);
+  const parsed = incoming ? await readJsonBody(incoming) : parseStrict(await c.req.text());
   if (parsed === undefined) return errorAnswer(400, 'The request was aborted before its body arrived');
   return parsed === INVALID_JSON ? errorAnswer(400, 'The request body is not valid JSON') : parsed;
 }
@@ -61,12 +88,13 @@ function isAnswer(v: unknown): v is JsonAnswer {
 export function registerSdkRoutes(app: App, config: SdkRoutesConfig): void {
   const { engine, logger } = config;
   const ctx: RouteContext = { engine, packageName: config.packageName, apiKey: config.apiKey, logger };
-  const tooLarge = (limit: number) =>
-    bodyLimit({ maxSize: limit, onError: (c) => send(c, errorAnswer(413, `The request body is too large (limit ${limit} bytes)`)) });
-  const jsonLimit = tooLarge(config.maxJsonBytes);
+  const jsonLimit = jsonBodyLimit(config.maxJsonBytes);
+  // The header is read only when a secret is set (reading any header makes `@hono/node-server` build them all).
+  const secret = config.webhookSecret;
+  const secretRefusal = (c: Context) => (secret ? cloudSecretError(secret, c.req.header(WEBHOOK_SECRET_HEADER)) : undefined);
 
   app.post(config.webhookPath, jsonLimit, async (c) => {
-    const refused = cloudSecretError(config.webhookSecret, c.req.header(WEBHOOK_SECRET_HEADER));
+    const refused = secretRefusal(c);
     if (refused) return send(c, errorAnswer(401, refused));
     const body = await jsonBody(c);
     if (isAnswer(body)) return send(c, body);
@@ -85,14 +113,14 @@ export function registerSdkRoutes(app: App, config: SdkRoutesConfig): void {
   });
 
   app.post('/settings', jsonLimit, async (c) => {
-    const refused = cloudSecretError(config.webhookSecret, c.req.header(WEBHOOK_SECRET_HEADER));
+    const refused = secretRefusal(c);
     if (refused) return send(c, errorAnswer(401, refused));
     const body = await jsonBody(c);
     return send(c, isAnswer(body) ? body : await answerSettingsPush(ctx, body));
   });
 
   // A little more than the photo: the multipart framing and text fields.
-  app.post('/photo-upload', tooLarge(config.maxPhotoBytes + 256 * 1024), async (c) => {
+  app.post('/photo-upload', countedLimit(config.maxPhotoBytes + 256 * 1024), async (c) => {
     let form: Record<string, string | File | (string | File)[]>;
     try {
       form = await c.req.parseBody();
