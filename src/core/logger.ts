@@ -7,6 +7,7 @@
  * argument and binding before a line leaves the SDK.
  */
 import pino, { type Bindings, type ChildLoggerOptions, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { isError } from './errors';
 import { ringOf, TELEMETRY_RING, TelemetryRing } from './telemetry';
 
 /** A pino log level. */
@@ -54,6 +55,16 @@ export interface LoggerLike {
 const REDACTED = '[redacted]';
 const SECRET_KEY = /api[-_]?key|secret|token|password/i;
 
+/**
+ * The prototype of a logged error's copy: its own, or for an error from another realm (a `vm` context, or
+ * `fetch` under jest) this realm's class of the same name (else `Error`), so that pino writes it as an error.
+ */
+function errorPrototype(e: Error): object {
+  if (e instanceof Error) return Object.getPrototypeOf(e) as object;
+  const local = (globalThis as Record<string, unknown>)[(e as Error).name];
+  return typeof local === 'function' && local.prototype instanceof Error ? (local.prototype as object) : Error.prototype;
+}
+
 function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof v === 'string') {
     let s = v;
@@ -61,13 +72,19 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
     return s;
   }
   if (!v || typeof v !== 'object' || depth >= 5) return v;
-  if (v instanceof Error) {
+  if (isError(v)) {
     // A copy with the same prototype (so `instanceof` and `code` survive), every own field redacted, `cause` included.
-    const copy = Object.create(Object.getPrototypeOf(v)) as Error;
+    // An accessor is read on the original: V8's `stack` is one, and read on the copy it would be undefined.
+    const copy = Object.create(errorPrototype(v)) as Error;
     for (const k of Object.getOwnPropertyNames(v)) {
       const desc = Object.getOwnPropertyDescriptor(v, k)!;
-      if ('value' in desc) desc.value = redactValue(desc.value, secrets, depth + 1);
-      Object.defineProperty(copy, k, desc);
+      let value: unknown;
+      try {
+        value = 'value' in desc ? desc.value : (v as unknown as Record<string, unknown>)[k];
+      } catch {
+        continue; // a getter that throws: the field is left out
+      }
+      Object.defineProperty(copy, k, { value: redactValue(value, secrets, depth + 1), writable: true, enumerable: desc.enumerable ?? false, configurable: true });
     }
     return copy;
   }
@@ -118,7 +135,8 @@ interface Options {
 
 function build({ level = 'warn', secrets = [], bindings, target, targetLevel = 'trace' }: Options): Logger {
   const list = usableSecrets(secrets);
-  const clean = list.length > 0 ? (args: unknown[]) => args.map((a) => redactValue(a, list)) : (args: unknown[]) => args;
+  // Every call's arguments are copied when needed: secrets redacted, and errors from another realm made this realm's.
+  const clean = (args: unknown[]) => args.map((a) => redactValue(a, list));
   const targets = new WeakMap<object, LoggerLike>();
   const targetFor = (self: PinoLogger): LoggerLike => {
     let t = targets.get(self);

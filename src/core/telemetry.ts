@@ -9,6 +9,7 @@
  */
 import { format } from 'node:util';
 import type { TelemetryLogEntry } from '../protocol/stream-telemetry';
+import { isError } from './errors';
 
 /** Where a logger that feeds a ring keeps it (inherited by its children, as pino children are prototype-linked). */
 export const TELEMETRY_RING: unique symbol = Symbol('mentraos.telemetryRing');
@@ -47,7 +48,7 @@ export class TelemetryRing {
     else {
       obj = first;
       const [msg, ...fmt] = rest;
-      message = typeof msg === 'string' ? format(msg, ...fmt) : first instanceof Error ? first.message : '';
+      message = typeof msg === 'string' ? format(msg, ...fmt) : isError(first) ? first.message : '';
     }
     if (!message) return;
     const b = bindings();
@@ -73,10 +74,10 @@ export class TelemetryRing {
 /** The logged object as JSON-safe fields (an error as its name and message; anything else that cannot be serialised as text). */
 function plainFields(obj: unknown): Record<string, unknown> {
   if (!obj || typeof obj !== 'object') return obj === undefined ? {} : { value: obj };
-  if (obj instanceof Error) return { err: { type: obj.name, message: obj.message } };
+  if (isError(obj)) return { err: { type: obj.name, message: obj.message } };
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
-    if (v instanceof Error) out[k] = { type: v.name, message: v.message };
+    if (isError(v)) out[k] = { type: v.name, message: v.message };
     else if (v === null || typeof v !== 'object') out[k] = typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? String(v) : v;
     else out[k] = jsonCopy(v);
   }

@@ -4,6 +4,7 @@
  * every call, `info('text', obj)` keeps the object, and the API key never appears in a line, a binding or
  * an error's cause. A session's child logger exists only once something used it.
  */
+import vm from 'node:vm';
 import pino, { type Logger as PinoLogger } from 'pino';
 import { logger as rootLogger, SdkError } from '../../src';
 import { coreOf } from '../../src/app/session';
@@ -87,7 +88,28 @@ test('the API key is redacted from pino lines: text, objects, child bindings, er
   for (const l of lines) expect(l).not.toContain(API_KEY);
   expect(lines.join('\n')).toContain('[redacted]');
   expect(JSON.parse(lines[3]!).err).toMatchObject({ code: 'connect_failed', message: expect.stringContaining('failed for [redacted]') });
+  // The stack survives the redacted copy (V8 keeps it behind an accessor), with the key redacted in it too.
+  expect(JSON.parse(lines[3]!).err.stack).toMatch(/^SdkError: failed for \[redacted\]\n\s+at /);
+  expect(JSON.parse(lines[4]!).err.stack).toMatch(/^SdkError: failed for \[redacted\]\n\s+at /);
   expect(err.message).toContain(API_KEY); // the app's own error object is untouched
+});
+
+test('an error from another realm (a vm context, as fetch errors are under jest) is logged with its message, redacted', async () => {
+  const app = await started(new EchoApp(appConfig({ logger: undefined, logLevel: 'info' })));
+  apps.push(app);
+  const foreign = vm.runInNewContext(`const e = new TypeError('fetch failed for ' + key); e.code = 'ECONNREFUSED'; e`, { key: API_KEY }) as Error;
+  expect(foreign instanceof Error).toBe(false);
+  const lines = stdoutOf(() => {
+    app.logger.error(foreign, 'as the object');
+    app.logger.error({ err: foreign }, 'in a field');
+  }).map((l) => JSON.parse(l));
+  for (const line of lines) {
+    expect(JSON.stringify(line)).not.toContain(API_KEY);
+    expect(line.err).toMatchObject({ type: 'TypeError', message: 'fetch failed for [redacted]', code: 'ECONNREFUSED' });
+    expect(line.err.stack).toContain('TypeError: fetch failed for [redacted]');
+  }
+  expect(lines.map((l) => l.msg)).toEqual(['as the object', 'in a field']);
+  expect(foreign.message).toContain(API_KEY); // the app's own error object is untouched
 });
 
 test('an injected pino instance receives every line (its own level and destination), redacted, with session bindings', async () => {
