@@ -84,7 +84,12 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
       } catch {
         continue; // a getter that throws: the field is left out
       }
-      Object.defineProperty(copy, k, { value: redactValue(value, secrets, depth + 1), writable: true, enumerable: desc.enumerable ?? false, configurable: true });
+      Object.defineProperty(copy, k, {
+        value: redactValue(value, secrets, depth + 1),
+        writable: true,
+        enumerable: desc.enumerable ?? false,
+        configurable: true,
+      });
     }
     return copy;
   }
