@@ -70,10 +70,11 @@ describe('session.audio', () => {
     const { user, session } = await h.start();
     const [a, b] = [1, 2].map(() => sdkRejection(session.audio.playAudio({ audioUrl: 'https://x/d.mp3' }), 'request_cancelled'));
     await user.waitFor(() => (user.sent('audio_play_request').length === 2 ? true : undefined), 3000, 'two requests');
-    expect(session.audio.cancelAudioRequest(session.audio.getPendingRequestIds()[0])).toBe(true);
-    await a;
+    const [first, second] = session.audio.getPendingRequestIds();
+    expect(session.audio.cancelAudioRequest(first!)).toBe(true);
+    expect(await a).toMatchObject({ message: `The audio request ${first} was cancelled`, details: { requestId: first } });
     expect(session.audio.cancelAllAudioRequests()).toBe(1);
-    await b;
+    expect(await b).toMatchObject({ message: `The audio request ${second} was cancelled`, details: { requestId: second } });
     const closed = sdkRejection(session.audio.playAudio({ audioUrl: 'https://x/e.mp3' }), 'session_closed');
     await user.stop();
     await closed;

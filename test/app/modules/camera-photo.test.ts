@@ -129,3 +129,21 @@ describe('session.camera: photos', () => {
     });
   });
 });
+
+describe('session.camera: the timeoutMs option', () => {
+  const h = harness();
+
+  test('a timeout that is not a positive finite number means the default (30 s), not an immediate failure', async () => {
+    const { user, session } = await h.start();
+    // An app written in JavaScript can pass anything; each of these would otherwise time the request out at once.
+    for (const timeoutMs of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, '5', null]) {
+      const photo = session.camera.requestPhoto({ timeoutMs: timeoutMs as number });
+      const req = await waitSent(user, 'photo_request', (m) => session.camera.hasPhotoPendingRequest(m.requestId));
+      // Longer than any timer these values could set; a busy machine only makes a wrong timer fire sooner.
+      await new Promise((r) => setTimeout(r, 50));
+      expect(session.camera.hasPhotoPendingRequest(req.requestId)).toBe(true);
+      await user.answerPhoto(req.requestId, { image: JPEG, mimeType: 'image/jpeg' });
+      expect((await photo).requestId).toBe(req.requestId);
+    }
+  });
+});
