@@ -15,7 +15,7 @@ import { MENTRA_ACCOUNT_AUTH_URL } from '../core/http/routes/mentra-auth';
 import { NOT_PENDING, NO_REQUEST_ID, refusal, settlePhotoUpload, type ParsedUpload } from '../core/http/routes/photo-upload';
 import { answerSettingsPush } from '../core/http/routes/settings';
 import { answerToolCall, TOOL_GREETING, toolSignatureError } from '../core/http/routes/tool';
-import { INVALID_JSON, parseStrict, readJsonBody } from '../core/http/webhook-body';
+import { declaredLength, INVALID_JSON, parseStrict, readJsonBody } from '../core/http/webhook-body';
 import { PHOTO_KIND } from '../core/session/correlation';
 import type { AuthEnv } from './webview';
 
@@ -48,10 +48,7 @@ function send(c: Context, answer: JsonAnswer): Response {
 function nodeLane(c: Context): IncomingMessage | undefined {
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
   if (!incoming || typeof incoming.on !== 'function' || incoming.readableFlowing !== null || incoming.readableEnded) return undefined;
-  const h = incoming.headers;
-  if (h['transfer-encoding'] !== undefined || (h['content-encoding'] !== undefined && h['content-encoding'] !== 'identity')) return undefined;
-  const length = Number(h['content-length']);
-  return Number.isInteger(length) && length >= 0 ? incoming : undefined;
+  return declaredLength(incoming) === undefined ? undefined : incoming;
 }
 
 /** The 413 of a body over `limit` bytes. */

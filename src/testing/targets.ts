@@ -8,8 +8,11 @@ import { hostOf, type AppServer } from '../app/server';
 
 /** An app that answers Fetch API requests: a Hono `AppServer`, or any `{ fetch }`. */
 export interface FetchTarget {
-  /** Answers one request (a Hono app's `fetch`). */
-  fetch(request: Request): Response | Promise<Response>;
+  /**
+   * Answers one request (a Hono app's `fetch`). Served by the test cloud, it gets `@hono/node-server`'s
+   * `{ incoming, outgoing }` as `env`, as an app's own `serve({ fetch: app.fetch })` gives it.
+   */
+  fetch(request: Request, env?: unknown): Response | Promise<Response>;
 }
 
 /** An app to reach: a started `AppServer`/`TpaServer`, `{ port }`, a base URL, or a `fetch` handler. */
@@ -50,7 +53,7 @@ export class FetchServers {
   private async serve(app: FetchTarget): Promise<string> {
     const { serve } = await import('@hono/node-server');
     return new Promise<string>((resolve, reject) => {
-      const server = serve({ fetch: (req: Request) => app.fetch(req), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      const server = serve({ fetch: (req: Request, env: unknown) => app.fetch(req, env), port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
         resolve(`http://127.0.0.1:${info.port}`),
       ) as Server;
       server.once('error', reject);

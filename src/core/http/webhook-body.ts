@@ -27,9 +27,19 @@ export function takesLane(req: IncomingMessage, path: string, limit: number | un
   const h = req.headers;
   const type = h['content-type'];
   if (type !== 'application/json' && type !== 'application/json; charset=utf-8') return false;
-  if (h['transfer-encoding'] !== undefined || (h['content-encoding'] !== undefined && h['content-encoding'] !== 'identity')) return false;
+  const length = declaredLength(req);
+  return length !== undefined && length <= Math.min(limit, LANE_MAX_BYTES);
+}
+
+/**
+ * The body length a request declares when its body can be read as it arrives: a `Content-Length`, and no
+ * chunked or encoded body. Undefined otherwise.
+ */
+export function declaredLength(req: IncomingMessage): number | undefined {
+  const h = req.headers;
+  if (h['transfer-encoding'] !== undefined || (h['content-encoding'] !== undefined && h['content-encoding'] !== 'identity')) return undefined;
   const length = Number(h['content-length']);
-  return Number.isInteger(length) && length >= 0 && length <= Math.min(limit, LANE_MAX_BYTES);
+  return Number.isInteger(length) && length >= 0 ? length : undefined;
 }
 
 export const INVALID_JSON: unique symbol = Symbol('invalid JSON');
