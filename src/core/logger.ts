@@ -140,8 +140,11 @@ interface Options {
 
 function build({ level = 'warn', secrets = [], bindings, target, targetLevel = 'trace' }: Options): Logger {
   const list = usableSecrets(secrets);
-  // Every call's arguments are copied when needed: secrets redacted, and errors from another realm made this realm's.
-  const clean = (args: unknown[]) => args.map((a) => redactValue(a, list));
+  // With secrets, every argument is copied with them redacted (errors from another realm made this realm's on the
+  // way). Without, nothing is copied unless an argument is itself an error from another realm, which pino would
+  // write as a plain object (a nested one, under `err`, it serialises by shape).
+  const copy = (args: unknown[]) => args.map((a) => redactValue(a, list));
+  const clean = list.length > 0 ? copy : (args: unknown[]) => (args.some((a) => isError(a) && !(a instanceof Error)) ? copy(args) : args);
   const targets = new WeakMap<object, LoggerLike>();
   const targetFor = (self: PinoLogger): LoggerLike => {
     let t = targets.get(self);

@@ -110,6 +110,16 @@ test('an error from another realm (a vm context, as fetch errors are under jest)
   }
   expect(lines.map((l) => l.msg)).toEqual(['as the object', 'in a field']);
   expect(foreign.message).toContain(API_KEY); // the app's own error object is untouched
+  // A logger with no secret to redact (the root logger) writes it as an error too.
+  const plain = stdoutOf(() => {
+    rootLogger.error(foreign, 'root, as the object');
+    rootLogger.error({ err: foreign }, 'root, in a field');
+  }).map((l) => JSON.parse(l));
+  for (const line of plain) {
+    expect(line.err).toMatchObject({ type: 'TypeError', message: `fetch failed for ${API_KEY}`, code: 'ECONNREFUSED' });
+    expect(line.err.stack).toContain('TypeError: fetch failed for');
+  }
+  expect(plain.map((l) => l.msg)).toEqual(['root, as the object', 'root, in a field']);
 });
 
 test('an injected pino instance receives every line (its own level and destination), redacted, with session bindings', async () => {
