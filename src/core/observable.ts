@@ -45,9 +45,10 @@ export class Observable<T> {
 
   /** Calls `callback` on every change (and at once if a value is known). Returns an unsubscribe function. */
   onChange(callback: (value: T) => void): () => void {
-    (this.listeners ??= new Set()).add(callback);
+    const listeners = (this.listeners ??= new Set());
+    listeners.add(callback);
     if (this.initialized) this.call(callback);
-    return () => void this.listeners?.delete(callback);
+    return () => void listeners.delete(callback);
   }
 
   /** Sets the value; listeners run on the first set and on every real change. */
