@@ -18,7 +18,8 @@ export function newRequestId(prefix: string): string {
 
 /** A positive, finite timeout from an option, else the default. */
 export function timeoutOption(value: unknown, defaultMs: number): number {
-  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : defaultMs;
+  // Number.isFinite does not coerce: a value that is not a number fails it.
+  return Number.isFinite(value) && (value as number) > 0 ? (value as number) : defaultMs;
 }
 
 export interface RequestSpec {
