@@ -3,6 +3,7 @@
  * same answers: each body is sent once with a Content-Length (the lane) and once chunked (Express).
  */
 import http from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { EchoApp, appConfig, started } from '../helpers/apps';
 
@@ -12,17 +13,30 @@ interface Answer {
   body: any;
 }
 
-function post(port: number, body: string, opts: { chunked?: boolean; path?: string; contentType?: string } = {}): Promise<Answer> {
-  const buf = Buffer.from(body);
-  const headers: Record<string, string | number> = { 'content-type': opts.contentType ?? 'application/json' };
+interface PostOptions {
+  chunked?: boolean;
+  path?: string;
+  method?: string;
+  contentType?: string;
+  headers?: Record<string, string>;
+}
+
+function post(port: number, body: string | Buffer, opts: PostOptions = {}): Promise<Answer> {
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(body);
+  const headers: Record<string, string | number> = { 'content-type': opts.contentType ?? 'application/json', ...opts.headers };
   if (!opts.chunked) headers['content-length'] = buf.length;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: opts.path ?? '/webhook', headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path ?? '/webhook', headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () =>
-        resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: JSON.parse(Buffer.concat(chunks).toString()) }),
-      );
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString();
+        let parsed: unknown = text;
+        try {
+          parsed = JSON.parse(text);
+        } catch {}
+        resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: parsed });
+      });
     });
     req.on('error', reject);
     if (opts.chunked) {
@@ -69,6 +83,28 @@ describe('webhook lane', () => {
     const user = await cloud.startSession({ app, userId: 'lane@example.com' });
     await user.transcribe('through the lane');
     await user.waitForDisplay('echo: through the lane');
+  });
+
+  test('only a POST of JSON to the webhook path takes the lane: anything else gets the answer Express gives', async () => {
+    cloud = await createTestCloud();
+    app = await started(new EchoApp(appConfig()));
+    const port = app.getPort();
+    const stop = JSON.stringify({ type: 'stop_request', sessionId: 'nobody-com.example.app', userId: 'nobody', reason: 'user_disabled' });
+    const cases: [string, string | Buffer, PostOptions][] = [
+      ['another path', stop, { path: '/not-the-webhook' }],
+      ['another method', stop, { method: 'PUT' }],
+      ['text/plain', stop, { contentType: 'text/plain' }],
+      ['a gzip-encoded body', gzipSync(stop), { headers: { 'content-encoding': 'gzip' } }],
+    ];
+    const answers: Record<string, number> = {};
+    for (const [name, body, opts] of cases) {
+      const withLength = await post(port, body, opts);
+      const chunked = await post(port, body, { ...opts, chunked: true });
+      expect({ name, ...withLength }).toEqual({ name, ...chunked });
+      answers[name] = withLength.status;
+    }
+    // what Express answers: no route, a webhook that takes only POST, a type it does not read, a body it inflates
+    expect(answers).toEqual({ 'another path': 404, 'another method': 405, 'text/plain': 415, 'a gzip-encoded body': 200 });
   });
 
   test('the configured body limit holds on the lane', async () => {

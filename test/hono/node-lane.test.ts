@@ -35,6 +35,11 @@ async function post(port: number, path: string, body: string, opts: { chunked?: 
 }
 
 const stopBody = (sessionId = 'not-running') => JSON.stringify({ type: 'stop_request', sessionId, userId: 'ada@example.com', reason: 'user_disabled' });
+/** A stop_request webhook of exactly `bytes` bytes (padded). */
+function stopBodyOf(bytes: number): string {
+  const bare = JSON.stringify({ type: 'stop_request', sessionId: 'x', userId: 'u', pad: '' });
+  return bare.replace('"pad":""', `"pad":"${'p'.repeat(bytes - bare.length)}"`);
+}
 const NO_SESSION = { status: 'success', message: 'No active session with that id' };
 
 describe('Hono JSON routes under @hono/node-server', () => {
@@ -68,10 +73,39 @@ describe('Hono JSON routes under @hono/node-server', () => {
     expect(await post(served.port, '/webhook', big, { chunked: true })).toEqual(tooLarge);
     expect(await post(served.port, '/settings', big)).toEqual(tooLarge);
     // At the limit exactly, the body is read.
-    const exact = JSON.stringify({ type: 'stop_request', sessionId: 'x', userId: 'u', pad: '' });
-    const padded = exact.replace('"pad":""', `"pad":"${'p'.repeat(200 - exact.length)}"`);
+    const padded = stopBodyOf(200);
     expect(Buffer.byteLength(padded)).toBe(200);
     expect(await post(served.port, '/webhook', padded)).toEqual({ status: 200, body: NO_SESSION });
+  });
+
+  test('bodyLimit is read as Express reads it: bytes, or a number with b, kb, mb or gb in any case and spacing', async () => {
+    const cases: [string | number, number][] = [
+      [1000, 1000],
+      ['300', 300],
+      ['300b', 300],
+      ['1.5kb', 1536],
+      [' 2 KB ', 2048],
+      ['0.001mb', 1048],
+      ['0.000001gb', 1073],
+    ];
+    for (const [bodyLimit, bytes] of cases) {
+      ({ app, served } = await serveApp({ bodyLimit }));
+      expect({ bodyLimit, ...(await post(served.port, '/webhook', stopBodyOf(bytes))) }).toEqual({ bodyLimit, status: 200, body: NO_SESSION });
+      expect({ bodyLimit, status: (await post(served.port, '/webhook', stopBodyOf(bytes + 1))).status }).toEqual({ bodyLimit, status: 413 });
+      await served.close();
+      await app.stop();
+    }
+    ({ app, served } = await serveApp()); // the default, 100kb
+    expect(await post(served.port, '/webhook', stopBodyOf(100 * 1024))).toEqual({ status: 200, body: NO_SESSION });
+    expect((await post(served.port, '/webhook', stopBodyOf(100 * 1024 + 1))).status).toBe(413);
+  });
+
+  test('a bodyLimit it cannot read is refused when the server is built', async () => {
+    for (const bodyLimit of ['abc', 'x1kb', '1kb!', '1.kb', '1 tb', '-1', '', -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(() => new AppServer(honoConfig({ bodyLimit }))).toThrow(/"bodyLimit" must be bytes or a size like "100kb"/);
+    }
+    ({ app, served } = await serveApp({ bodyLimit: 0 })); // nothing but an empty body
+    expect((await post(served.port, '/webhook', stopBody())).status).toBe(413);
   });
 
   test('webhookSecret: the header is required and checked on the lane', async () => {
