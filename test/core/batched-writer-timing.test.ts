@@ -223,8 +223,11 @@ describe('BatchedWriter timing', () => {
       control.failNext = 1;
       w.set('a', 1);
       await advance(10);
-      jest.useRealTimers(); // the runtime reports unhandled rejections after its own ticks
-      await new Promise((r) => setTimeout(r, 50));
+      // Node reports an unhandled rejection once the microtasks of the tick have run, before the next
+      // setImmediate callback (jest's fake timers replace setImmediate, so the real one is used).
+      jest.useRealTimers();
+      await new Promise((r) => setImmediate(r));
+      await new Promise((r) => setImmediate(r));
       jest.useFakeTimers();
       expect(unhandled).toEqual([]);
       expect(times()).toEqual([10]);
