@@ -4,6 +4,7 @@
  * location stream that was already replaced.
  */
 import { SIMULATED_CAPABILITIES } from '../../../src/testing';
+import { eventually } from '../../helpers/apps';
 import { harness, sdkRejection, waitSent } from '../../helpers/modules';
 
 describe('session.led arguments', () => {
@@ -65,5 +66,26 @@ describe('session.location arguments', () => {
     session.events.onButtonPress(() => {});
     const subs = await user.waitForSubscriptions((s) => s.includes('button_press'));
     expect(subs).toEqual(expect.arrayContaining([{ stream: 'location_stream', rate: 'realtime' }, 'location_update']));
+  });
+});
+
+describe('session WiFi helpers, the edges', () => {
+  const h = harness();
+
+  test('a connection state without a WiFi verdict falls back to the recorded device state, ssid included', async () => {
+    const { user, session } = await h.start();
+    await user.emit('glasses_connection_state', { modelName: 'Mentra Live', status: 'CONNECTED', wifi: { ssid: 'office' } });
+    // Frames are handled in order: once this one counts, the connection state before it has been recorded.
+    await user.sendMessage({ type: 'device_state_update', state: { wifiConnected: true, wifiSsid: 'home' } });
+    await eventually(() => session.getWifiStatus()?.ssid === 'home', 20_000, 'the recorded WiFi status');
+    expect(session.getWifiStatus()).toEqual({ connected: true, ssid: 'home' });
+  });
+
+  test('requestWifiSetup on a session that has ended throws session_closed', async () => {
+    const { session } = await h.start();
+    await session.disconnect();
+    expect(() => session.requestWifiSetup('Photos need WiFi')).toThrow(
+      expect.objectContaining({ code: 'session_closed', message: 'Cannot request WiFi set-up: the session has ended' }),
+    );
   });
 });
