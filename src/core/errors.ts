@@ -109,7 +109,7 @@ export function isError(e: unknown): e is Error {
 
 /** An `Error` (or `DOMException`) from another realm: tagged as one, with a string name and message. */
 function isForeignError(e: unknown): boolean {
-  if (typeof e !== 'object' || e === null) return false;
+  // Object.prototype.toString tags primitives and null too ('[object String]', '[object Null]'): no other test is needed.
   const tag = Object.prototype.toString.call(e);
   return (tag === '[object Error]' || tag === '[object DOMException]') && typeof (e as Error).message === 'string' && typeof (e as Error).name === 'string';
 }

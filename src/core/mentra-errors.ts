@@ -23,6 +23,7 @@ export class MentraError extends SdkError {
   constructor(message: string, code: MentraErrorCode | (string & {})) {
     super(code as SdkErrorCode, message);
     // As published: keeps `instanceof` right when the class is transpiled to ES5-style code.
+    // Stryker disable next-line CallExpression: this package ships native classes (tsup targets node18), whose prototype is already right
     Object.setPrototypeOf(this, new.target.prototype);
   }
 
