@@ -95,6 +95,9 @@ export class AppServer extends Hono<AuthEnv> {
       new.target?.name || 'AppServer',
     );
     this.config = given;
+    const maxJsonBytes = byteLimit(resolved.bodyLimit);
+    if (maxJsonBytes === undefined)
+      throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
     const setup = createServerEngine(
       resolved,
       serverHooks(this, given.onError, (): Logger => setup.logger),
@@ -104,9 +107,6 @@ export class AppServer extends Hono<AuthEnv> {
     registerEngineOwner(this, setup.engine);
     this.logger = setup.logger;
     const engine = setup.engine;
-    const maxJsonBytes = byteLimit(resolved.bodyLimit);
-    if (maxJsonBytes === undefined)
-      throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
     registerSdkRoutes(this, {
       engine,
       logger: setup.logger,

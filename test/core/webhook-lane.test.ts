@@ -2,10 +2,10 @@
  * The webhook's fast lane (a POST of application/json with a Content-Length) and the Express route give the
  * same answers: each body is sent once with a Content-Length (the lane) and once chunked (Express).
  */
-import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { EchoApp, appConfig, started } from '../helpers/apps';
+import { rawRequest } from '../helpers/wire';
 
 interface Answer {
   status: number;
@@ -21,29 +21,11 @@ interface PostOptions {
   headers?: Record<string, string>;
 }
 
-function post(port: number, body: string | Buffer, opts: PostOptions = {}): Promise<Answer> {
-  const buf = Buffer.isBuffer(body) ? body : Buffer.from(body);
-  const headers: Record<string, string | number> = { 'content-type': opts.contentType ?? 'application/json', ...opts.headers };
-  if (!opts.chunked) headers['content-length'] = buf.length;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: opts.method ?? 'POST', path: opts.path ?? '/webhook', headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString();
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {}
-        resolve({ status: res.statusCode!, contentType: String(res.headers['content-type']), body: parsed });
-      });
-    });
-    req.on('error', reject);
-    if (opts.chunked) {
-      req.write(buf.subarray(0, 1));
-      req.end(buf.subarray(1));
-    } else req.end(buf);
-  });
+/** POSTs (or sends with `method`) `body` over a raw socket: with a Content-Length (the lane), or chunked (Express). */
+async function post(port: number, body: string | Buffer, opts: PostOptions = {}): Promise<Answer> {
+  const headers = { 'content-type': opts.contentType ?? 'application/json', ...opts.headers };
+  const res = await rawRequest(port, { method: opts.method, path: opts.path, body, chunked: opts.chunked, headers });
+  return { status: res.status, contentType: String(res.headers['content-type']), body: res.json ?? res.text };
 }
 
 describe('webhook lane', () => {
