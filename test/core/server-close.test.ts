@@ -4,7 +4,7 @@
  * not the server's connections were tracked.
  */
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { closeServer, trackConnections } from '../../src/core/http/server-close';
 
@@ -24,6 +24,7 @@ function keptAliveGet(port: number, agent: http.Agent): Promise<void> {
   });
 }
 
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 const closed = (ws: WebSocket) => new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
 
 describe('closeServer', () => {
@@ -76,6 +77,33 @@ describe('closeServer', () => {
     await closeServer(server);
     await keptAliveClosed;
     expect(server.listening).toBe(false);
+    agent.destroy();
+  });
+
+  test('when server.close never calls back (as on Bun 1.3), it settles once every tracked connection has closed', async () => {
+    const server = trackConnections(http.createServer((_req, res) => res.end('ok')));
+    const wss = new WebSocketServer({ server });
+    const close = server.close.bind(server);
+    server.close = (() => close()) as typeof server.close;
+    const accepted: Socket[] = [];
+    server.on('connection', (socket: Socket) => accepted.push(socket));
+    const port = await listen(server);
+    // one connection that has closed already, one kept alive, one WebSocket
+    const once = new http.Agent({ keepAlive: false });
+    await keptAliveGet(port, once);
+    await new Promise<void>((resolve) => (accepted[0]!.destroyed ? resolve() : accepted[0]!.once('close', () => resolve())));
+    const agent = new http.Agent({ keepAlive: true });
+    await keptAliveGet(port, agent);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}`);
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    const wsClosed = closed(ws);
+
+    const settled = await Promise.race([closeServer(server).then(() => 'settled'), delay(10_000).then(() => 'still waiting')]);
+    expect(settled).toBe('settled');
+    expect(accepted).toHaveLength(3);
+    expect(accepted.every((socket) => socket.destroyed)).toBe(true);
+    expect(await wsClosed).toBeGreaterThan(0);
+    wss.close();
     agent.destroy();
   });
 
