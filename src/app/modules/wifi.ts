@@ -40,8 +40,8 @@ export class WifiHelper {
 
   /** Asks the phone to show the WiFi set-up screen for the glasses. */
   requestWifiSetup(reason?: string): void {
-    const sent = this.core.send({ type: 'request_wifi_setup', packageName: this.core.packageName, sessionId: this.core.sessionId, reason });
-    if (!sent && this.core.state === 'closed') throw new SdkError('session_closed', 'Cannot request WiFi set-up: the session has ended');
+    if (this.core.state === 'closed') throw new SdkError('session_closed', 'Cannot request WiFi set-up: the session has ended');
+    this.core.send({ type: 'request_wifi_setup', packageName: this.core.packageName, sessionId: this.core.sessionId, reason });
   }
 
   onGlassesConnectionState(handler: (state: GlassesConnectionState) => void): () => void {

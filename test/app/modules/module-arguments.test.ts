@@ -81,6 +81,16 @@ describe('session WiFi helpers, the edges', () => {
     expect(session.getWifiStatus()).toEqual({ connected: true, ssid: 'home' });
   });
 
+  test('glasses that report no capabilities have no WiFi status', async () => {
+    await h.useCloud({ capabilities: null });
+    const { user, session } = await h.start();
+    await user.emit('glasses_connection_state', { modelName: 'Mentra Live', status: 'CONNECTED', wifi: { connected: true, ssid: 'office' } });
+    await user.sendMessage({ type: 'device_state_update', state: { wifiConnected: true } });
+    await eventually(() => session.device.state.wifiConnected.value === true, 20_000, 'the device state update');
+    expect(session.getWifiStatus()).toBeNull();
+    expect(session.isWifiConnected()).toBe(false);
+  });
+
   test('requestWifiSetup on a session that has ended throws session_closed', async () => {
     const { session } = await h.start();
     await session.disconnect();
