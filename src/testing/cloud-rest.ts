@@ -31,6 +31,12 @@ export interface HttpFailure {
   status: number;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /**
+   * The JSON body of the answer, to see how an app takes an unexpected one (any status, 200 included).
+   *
+   * @defaultValue `{ success: false, message: 'Injected failure' }`
+   */
+  body?: unknown;
 }
 
 const STORAGE_PREFIX = '/api/sdk/simple-storage/';
@@ -84,7 +90,7 @@ export class CloudRest {
         req.socket.destroy();
         return;
       }
-      return send(failure.status, { success: false, message: 'Injected failure' });
+      return send(failure.status, failure.body !== undefined ? failure.body : { success: false, message: 'Injected failure' });
     }
     if (!url.pathname.startsWith(STORAGE_PREFIX)) return send(404, { success: false, message: 'Not found' });
     const auth = /^Bearer ([^:\s]+):(\S+)$/.exec(req.headers.authorization ?? '');

@@ -3,7 +3,8 @@
  * and returns, streamed bodies, an owner that cannot be reached, and a too-large photo.
  */
 import express from 'express';
-import { AppServer, type AppSession, type AuthenticatedRequest } from '../../src';
+import { createHash } from 'node:crypto';
+import { AppServer, type AppSession, type AuthenticatedRequest, type ToolCall } from '../../src';
 import { freePort, createTestCloud, type TestCloud } from '../../src/testing';
 import { API_KEY, appConfig, captureLogger } from '../helpers/apps';
 import { startRedis, type RedisServer } from '../helpers/redis';
@@ -16,6 +17,9 @@ class WebApp extends AppServer {
   readonly sessions: AppSession[] = [];
   protected override async onSession(session: AppSession): Promise<void> {
     this.sessions.push(session);
+  }
+  protected override async onToolCall(call: ToolCall): Promise<unknown> {
+    return { instance: this.name, session: call.activeSession?.getSessionId() ?? null };
   }
 }
 
@@ -84,6 +88,30 @@ describe('forwarding between instances', () => {
       query: { aos_frontend_token: frontendToken(user.userId, API_KEY), page: '2' },
       forwardedFor: expect.stringMatching(/^203\.0\.113\.9, (::ffff:)?127\.0\.0\.1$/),
     });
+    await user.stop();
+  });
+
+  test('a tool call and a settings push for a user another instance holds are answered there', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'tools@example.com' });
+    const post = async (path: string, body: unknown) => {
+      const res = await fetch(`${b.base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-app-api-key': createHash('sha256').update(API_KEY).digest('hex') },
+        body: JSON.stringify(body),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    expect(await post('/tool', { toolId: 'where', userId: user.userId })).toEqual({
+      status: 200,
+      body: { status: 'success', reply: { instance: 'a', session: user.sessionId } },
+    });
+    expect(await post('/tool', { toolId: 'where', userId: 'nobody@example.com' })).toEqual({
+      status: 200,
+      body: { status: 'success', reply: { instance: 'b', session: null } },
+    });
+    const settings = [{ key: 'theme', value: 'dark' }];
+    expect(await post('/settings', { userIdForSettings: user.userId, settings })).toMatchObject({ status: 200, body: { sessionsUpdated: 1 } });
+    expect(await post('/settings', { userIdForSettings: 'nobody@example.com', settings })).toMatchObject({ status: 200, body: { sessionsUpdated: 0 } });
     await user.stop();
   });
 

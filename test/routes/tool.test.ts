@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { AppServer, GIVE_APP_CONTROL_OF_TOOL_RESPONSE, type AppSession, type ErrorContext, type ToolCall } from '../../src';
 import { createTestCloud, type TestCloud } from '../../src/testing';
-import { API_KEY, appConfig, started } from '../helpers/apps';
+import { API_KEY, appConfig, captureLogger, started } from '../helpers/apps';
 
 const KEY_HASH = crypto.createHash('sha256').update(API_KEY).digest('hex');
 
@@ -12,6 +12,7 @@ class ToolCallApp extends AppServer {
   protected override async onToolCall(toolCall: ToolCall): Promise<any> {
     this.calls.push(toolCall);
     if (toolCall.toolId === 'explode') throw new Error('the tool blew up');
+    if (toolCall.toolId === 'silent') throw new Error('');
     if (toolCall.toolId === 'show') toolCall.activeSession?.layouts.showTextWall(`tool says ${String(toolCall.toolParameters.text)}`);
     return this.reply;
   }
@@ -120,12 +121,60 @@ describe('POST /tool and GET /tool', () => {
     ['no userId', { toolId: 't' }, /"userId"/],
     ['toolParameters as an array', { toolId: 't', userId: 'u', toolParameters: [1] }, /toolParameters/],
     ['a JSON array', [1, 2], /JSON object/],
+    ['an empty toolId', { toolId: '', userId: 'u' }, /"toolId" as a non-empty string of at most 512 characters/],
+    ['a toolId of 513 characters', { toolId: 't'.repeat(513), userId: 'u' }, /"toolId"/],
+    ['an empty userId', { toolId: 't', userId: '' }, /"userId" as a non-empty string of at most 512 characters/],
+    ['a userId of 513 characters', { toolId: 't', userId: 'u'.repeat(513) }, /"userId"/],
+    ['toolParameters as a string', { toolId: 't', userId: 'u', toolParameters: 'city=Paris' }, /^The tool call "toolParameters" must be an object$/],
   ])('a body with %s is answered 400 JSON and the app is not called', async (_name, body, reason) => {
     const res = await post(app.getPort(), body);
     expect(res.status).toBe(400);
     expect(res.body.status).toBe('error');
     expect(res.body.message).toMatch(reason);
     expect(app.calls).toHaveLength(0);
+  });
+
+  test('ids of 512 characters are taken; missing or null parameters reach the app as {}', async () => {
+    const long = call({ toolId: 't'.repeat(512), userId: 'u'.repeat(512) });
+    expect((await post(app.getPort(), long)).status).toBe(200);
+    const { toolParameters: _none, ...bare } = call();
+    expect((await post(app.getPort(), bare)).status).toBe(200);
+    expect((await post(app.getPort(), call({ toolParameters: null }))).status).toBe(200);
+    expect(app.calls.map((c) => [c.toolId.length, c.userId.length, c.toolParameters])).toEqual([
+      [512, 512, { city: 'Paris' }],
+      [7, 18, {}],
+      [7, 18, {}],
+    ]);
+  });
+
+  test("the call's timestamp reaches the app as sent (a string or a number), else the time it arrived", async () => {
+    const before = Date.now();
+    for (const timestamp of ['2026-12-05T10:00:00.000Z', 1_733_392_800_000, { at: 'noon' }, undefined]) {
+      expect((await post(app.getPort(), call({ timestamp }))).status).toBe(200);
+    }
+    const [asString, asNumber, ...replaced] = app.calls.map((c) => c.timestamp);
+    expect([asString, asNumber]).toEqual(['2026-12-05T10:00:00.000Z', 1_733_392_800_000]);
+    for (const t of replaced) {
+      expect(t).toEqual(expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/));
+      expect(Date.parse(t as string)).toBeGreaterThanOrEqual(before - 1000);
+    }
+  });
+
+  test('a tool failing with an empty message, or a reply that is not JSON, is answered 500 with a reason', async () => {
+    const res = await post(app.getPort(), call({ toolId: 'silent' }));
+    expect(res).toMatchObject({ status: 500, body: { status: 'error', message: 'Unknown error occurred calling tool' } });
+    const logger = captureLogger();
+    const logged = await started(new ToolCallApp(appConfig({ logger, onError: () => {} })));
+    try {
+      logged.reply = { count: 1n };
+      const bad = await post(logged.getPort(), call());
+      expect(bad).toMatchObject({ status: 500, body: { status: 'error', message: 'The tool reply could not be serialised as JSON' } });
+      expect(logger.lines.filter((l) => l.level === 'error').map((l) => l.text)).toEqual([expect.stringMatching(/^The reply of tool weather is not JSON: \S/)]);
+      logged.reply = 'fine again';
+      expect((await post(logged.getPort(), call())).body).toEqual({ status: 'success', reply: 'fine again' });
+    } finally {
+      await logged.stop();
+    }
   });
 
   test("GET /tool answers the earlier SDKs' liveness reply without calling the app", async () => {
@@ -144,7 +193,7 @@ describe('pitfall 7.1.3: unauthenticated /tool is refused', () => {
   afterEach(() => app.stop());
 
   test.each([
-    ['no header', {}, /Missing/],
+    ['no header', {}, /^Missing X-TPA-API-Key or X-App-API-Key header: tool calls must come from the cloud$/],
     ['the plain API key instead of its hash', { 'X-App-API-Key': API_KEY }, /Invalid/],
     ['the hash of another key', { 'X-App-API-Key': crypto.createHash('sha256').update('other-key').digest('hex') }, /Invalid/],
     ['an empty header', { 'X-App-API-Key': '' }, /Invalid/],

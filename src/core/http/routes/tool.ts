@@ -11,9 +11,19 @@ import { safeEqual, sha256Hex } from '../crypto';
 import type { ToolCallInput } from '../../engine';
 import { toError } from '../../errors';
 import { redactText } from '../../logger';
-import { errorAnswer, isPlainObject, jsonAnswer, routedByUser, sendAnswer, sendError, type JsonAnswer, type RouteContext } from './context';
+import {
+  errorAnswer,
+  isId,
+  isPlainObject,
+  jsonAnswer,
+  MAX_ID_LENGTH,
+  routedByUser,
+  sendAnswer,
+  sendError,
+  type JsonAnswer,
+  type RouteContext,
+} from './context';
 
-const MAX_ID_LENGTH = 512;
 const HEADER_NAMES = API_KEY_HEADER_NAMES.join(' or ');
 
 /** The answer of `GET /tool`. */
@@ -23,7 +33,8 @@ export const TOOL_GREETING = { status: 'success', reply: 'Hello, world!' } as co
 export function toolSignatureError(apiKey: string, headers: Record<string, string | string[] | undefined>): string | undefined {
   const given = apiKeyHeaderValue(headers);
   if (given === undefined) return `Missing ${HEADER_NAMES} header: tool calls must come from the cloud`;
-  if (!safeEqual(given.trim().toLowerCase(), sha256Hex(apiKey))) return `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`;
+  // (HTTP parsers strip the whitespace around a header value)
+  if (!safeEqual(given.toLowerCase(), sha256Hex(apiKey))) return `Invalid ${HEADER_NAMES} header: it must be the sha256 hex of the app's API key`;
   return undefined;
 }
 
@@ -71,12 +82,8 @@ export function toolRoutes(ctx: RouteContext): Router {
 function parseToolCall(body: unknown): ToolCallInput | string {
   if (!isPlainObject(body)) return 'The tool call body must be a JSON object';
   const { toolId, userId, toolParameters, timestamp } = body;
-  if (typeof toolId !== 'string' || toolId.length === 0 || toolId.length > MAX_ID_LENGTH) {
-    return `The tool call needs "toolId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
-  }
-  if (typeof userId !== 'string' || userId.length === 0 || userId.length > MAX_ID_LENGTH) {
-    return `The tool call needs "userId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
-  }
+  if (!isId(toolId)) return `The tool call needs "toolId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
+  if (!isId(userId)) return `The tool call needs "userId" as a non-empty string of at most ${MAX_ID_LENGTH} characters`;
   if (toolParameters !== undefined && toolParameters !== null && !isPlainObject(toolParameters)) {
     return 'The tool call "toolParameters" must be an object';
   }
