@@ -88,13 +88,13 @@ export class DashboardContentManager implements DashboardContentAPI {
   }
 
   /** Shows `content` on the dashboard in the given modes (default: main). */
-  write(content: string, targets: Array<DashboardMode | 'main' | 'expanded'> = [DashboardMode.MAIN]): void {
+  write(content: string, targets?: Array<DashboardMode | 'main' | 'expanded'>): void {
     this.send(content, targets);
   }
 
   /** Writes text to the main dashboard. */
   writeToMain(content: string): void {
-    this.write(content, [DashboardMode.MAIN]);
+    this.send(content, undefined);
   }
 
   /** Text, or (as in 1.x) a layout, on the expanded dashboard. */
@@ -130,13 +130,16 @@ export class DashboardContentManager implements DashboardContentAPI {
   onAlwaysOnChange(callback: (enabled: boolean) => void): () => void {
     return this.listeners.on('alwaysOn', callback);
   }
-  /** A `dashboard_content_update`: text (anything else but a layout is turned into text) or, as 1.x sent it, a layout. */
-  private send(content: string | Layout, targets: ReadonlyArray<DashboardMode | 'main' | 'expanded'>): void {
+  /**
+   * A `dashboard_content_update`: text (anything else but a layout is turned into text) or, as 1.x sent it, a
+   * layout; to the main dashboard when `targets` names no mode.
+   */
+  private send(content: string | Layout, targets: ReadonlyArray<DashboardMode | 'main' | 'expanded'> | undefined): void {
     this.core.send({
       type: 'dashboard_content_update',
       packageName: this.core.packageName,
       sessionId: wireSessionId(this.core),
-      content: typeof content === 'string' || isLayout(content) ? content : String(content ?? ''),
+      content: isLayout(content) ? content : String(content ?? ''),
       modes: Array.isArray(targets) && targets.length > 0 ? targets : [DashboardMode.MAIN],
     });
   }
@@ -177,7 +180,7 @@ export class DashboardSystemManager implements DashboardSystemAPI {
       packageName: this.core.packageName,
       sessionId: wireSessionId(this.core),
       section,
-      content: typeof content === 'string' ? content : String(content ?? ''),
+      content: String(content ?? ''),
     });
   }
 }

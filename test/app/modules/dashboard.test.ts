@@ -88,4 +88,60 @@ describe('session.dashboard', () => {
     expect(session.dashboard.content.isAlwaysOnEnabled()).toBe(false);
     expect(errors).toEqual([]);
   });
+
+  test('content that is not text (nor a layout) is sent as text; targets that name no mode mean the main dashboard', async () => {
+    const { user, session } = await h.start();
+    const content = session.dashboard.content;
+    content.write(42 as never);
+    content.write(null as never, ['expanded'] as never);
+    content.writeToExpanded({ text: 'no layout type' } as never);
+    content.writeToExpanded(undefined as never);
+    content.write('no modes', [] as never);
+    content.write('not a list', 'expanded' as never);
+    content.write('done');
+    await waitSent(user, 'dashboard_content_update', (m) => m.content === 'done');
+    expect(user.sent('dashboard_content_update').map((m) => [m.content, m.modes])).toEqual([
+      ['42', ['main']],
+      ['', ['expanded']],
+      ['[object Object]', ['expanded']],
+      ['', ['expanded']],
+      ['no modes', ['main']],
+      ['not a list', ['main']],
+      ['done', ['main']],
+    ]);
+  });
+
+  test('a corner of the system dashboard that is not text is sent as text', async () => {
+    const { user, session } = await h.start({ packageName: 'system.augmentos.dashboard' });
+    session.dashboard.system!.setTopLeft(7 as never);
+    session.dashboard.system!.setTopRight(undefined as never);
+    session.dashboard.system!.setBottomLeft('end');
+    await waitSent(user, 'dashboard_system_update', (m) => m.content === 'end');
+    expect(user.sent('dashboard_system_update').map((m) => [m.section, m.content])).toEqual([
+      ['topLeft', '7'],
+      ['topRight', ''],
+      ['bottomLeft', 'end'],
+    ]);
+  });
+
+  test("the mode 'none' is a change too; a repeated always-on state is not; a throwing listener reaches onError", async () => {
+    const errors: Error[] = [];
+    const { user, session } = await h.start({ onError: (e) => void errors.push(e) });
+    const modes: string[] = [];
+    const alwaysOn: boolean[] = [];
+    session.dashboard.content.onModeChange((m) => void modes.push(m));
+    session.dashboard.content.onModeChange(() => {
+      throw new Error('listener failed');
+    });
+    session.dashboard.content.onAlwaysOnChange((on) => void alwaysOn.push(on));
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'main' });
+    await user.sendMessage({ type: 'dashboard_mode_changed', mode: 'none' });
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: true });
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: true });
+    await user.sendMessage({ type: 'dashboard_always_on_changed', enabled: false });
+    await eventually(() => alwaysOn.length === 2 && modes.length === 2);
+    expect(modes).toEqual(['main', 'none']);
+    expect(alwaysOn).toEqual([true, false]);
+    expect(errors.map((e) => e.message)).toEqual(['listener failed', 'listener failed']);
+  });
 });
