@@ -253,7 +253,7 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   if (c.reconnect !== undefined) {
     if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
     for (const [k, v] of Object.entries(c.reconnect as object)) {
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(`"reconnect.${k}" must be a non-negative number`);
+      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) fail(`"reconnect.${k}" must be a non-negative number`);
     }
   }
 }
