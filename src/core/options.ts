@@ -11,6 +11,7 @@ import { SdkError } from './errors';
 import type { LogLevel, LoggerLike } from './logger';
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from './session/reconnect';
 import { DEFAULT_MAX_PHOTO_BYTES } from './http/routes/photo-upload';
+import { byteLimit } from './http/webhook-body';
 import type { SessionOptions } from './session/session-options';
 import { invalidHostEntry } from './session/trust';
 import { TELEMETRY_BUFFER_SIZE } from './telemetry';
@@ -250,6 +251,9 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
       fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : key === 'telemetryBufferSize' ? 'log lines' : 'milliseconds'}`);
   }
   if (c.appPing !== undefined && typeof c.appPing !== 'boolean') fail('"appPing" must be a boolean');
+  if (c.bodyLimit !== undefined && byteLimit(c.bodyLimit as string | number) === undefined) {
+    fail(`"bodyLimit" must be bytes or a size like "100kb" (got ${JSON.stringify(c.bodyLimit)})`);
+  }
   if (c.reconnect !== undefined) {
     if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
     for (const [k, v] of Object.entries(c.reconnect as object)) {

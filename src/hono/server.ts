@@ -95,9 +95,8 @@ export class AppServer extends Hono<AuthEnv> {
       new.target?.name || 'AppServer',
     );
     this.config = given;
-    const maxJsonBytes = byteLimit(resolved.bodyLimit);
-    if (maxJsonBytes === undefined)
-      throw new SdkError('invalid_config', `${new.target?.name || 'AppServer'} config: "bodyLimit" must be bytes or a size like "100kb"`);
+    // the config check has refused a limit byteLimit cannot read
+    const maxJsonBytes = byteLimit(resolved.bodyLimit) as number;
     const setup = createServerEngine(
       resolved,
       serverHooks(this, given.onError, (): Logger => setup.logger),

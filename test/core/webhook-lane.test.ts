@@ -89,6 +89,20 @@ describe('webhook lane', () => {
     expect(answers).toEqual({ 'another path': 404, 'another method': 405, 'text/plain': 415, 'a gzip-encoded body': 200 });
   });
 
+  test('a body limit is read the same on the lane and through Express, spacing and letter case included', async () => {
+    cloud = await createTestCloud();
+    app = await started(new EchoApp(appConfig({ bodyLimit: ' 1 KB ' })));
+    const sized = (n: number) => {
+      const head = JSON.stringify({ type: 'stop_request', sessionId: 'nobody-com.example.app', userId: 'nobody', reason: 'user_disabled', pad: '' });
+      return `${head.slice(0, -2)}${'x'.repeat(n - head.length)}"}`;
+    };
+    expect(sized(1024)).toHaveLength(1024);
+    for (const chunked of [false, true]) {
+      expect({ chunked, status: (await post(app.getPort(), sized(1024), { chunked })).status }).toEqual({ chunked, status: 200 });
+      expect({ chunked, status: (await post(app.getPort(), sized(1025), { chunked })).status }).toEqual({ chunked, status: 413 });
+    }
+  });
+
   test('the configured body limit holds on the lane', async () => {
     cloud = await createTestCloud();
     app = await started(new EchoApp(appConfig({ bodyLimit: '100b' })));

@@ -72,7 +72,8 @@ export class AppHost {
     // Headers are checked before the body is read.
     this.app.post(webhookPath, this.verifyCloud, requireJson);
     this.app.post('/settings', this.verifyCloud);
-    this.app.use(express.json({ limit: config.bodyLimit }));
+    // the limit in bytes, as the webhook lane reads it (the config check has refused one it cannot read)
+    this.app.use(express.json({ limit: byteLimit(config.bodyLimit) }));
     this.app.use(
       createAuthMiddleware({
         apiKey: config.apiKey,
