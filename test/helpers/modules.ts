@@ -81,3 +81,20 @@ export function harness(defaults: TestCloudOptions = {}) {
     },
   };
 }
+
+/** A value of the right type for every field of `device_state_update` (none of them null). */
+export const FULL_DEVICE_STATE = {
+  connected: true,
+  modelName: 'Mentra Live',
+  wifiConnected: true,
+  wifiSsid: 'home',
+  wifiLocalIp: '192.168.1.20',
+  batteryLevel: 80,
+  charging: false,
+  caseBatteryLevel: 55,
+  caseCharging: true,
+  caseOpen: false,
+  caseRemoved: true,
+  hotspotEnabled: false,
+  hotspotSsid: 'glasses-hotspot',
+};

@@ -80,23 +80,25 @@ export function mergeDeviceFields(target: DeviceFields, state: Record<string, un
   const out = target as Record<string, unknown>;
   for (const key of Object.keys(FIELD_TYPES) as Array<keyof DeviceFields>) {
     const v = state[key];
-    if (v === undefined) continue;
+    // (a missing field is undefined, which is neither null nor of a field's type)
     if (v === null ? !NOT_NULLABLE.has(key) : typeof v === FIELD_TYPES[key]) out[key] = v;
   }
 }
 
-/** Updates the record from one inbound message (canonical type); true when the type is one it handles. */
+/** Updates the record from one inbound message (canonical type); true when the type is one it handles (data streams included). */
 export function recordModuleState(host: ModuleStateHost, type: string, msg: Received): boolean {
   // `host.moduleState` is read only for the messages it keeps: the session creates the record on first use.
   switch (type) {
     case 'device_state_update': {
       const s = msg.state;
-      if (s && typeof s === 'object' && !Array.isArray(s)) mergeDeviceFields(host.moduleState.device, s as Record<string, unknown>);
+      // text, a number or a list has none of the fields: only null and a missing state cannot be read
+      if (s !== null && s !== undefined) mergeDeviceFields(host.moduleState.device, s as Record<string, unknown>);
       break;
     }
     case 'data_stream':
-      if (msg.streamType === StreamType.GLASSES_CONNECTION_STATE && msg.data && typeof msg.data === 'object') host.moduleState.glassesConnection = msg.data;
-      return false;
+      // (every data_stream's data was checked to be an object at the boundary, see frames.ts)
+      if (msg.streamType === StreamType.GLASSES_CONNECTION_STATE) host.moduleState.glassesConnection = msg.data;
+      break;
     case 'dashboard_mode_changed':
       if (msg.mode === 'main' || msg.mode === 'expanded' || msg.mode === 'none') host.moduleState.dashboardMode = msg.mode;
       break;

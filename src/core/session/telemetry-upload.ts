@@ -21,7 +21,7 @@ export interface TelemetrySource {
   readonly trustedCloudHosts?: readonly string[];
 }
 
-/** Builds the upload body from the lines of the last `windowMs` (all kept lines when 0). */
+/** Builds the upload body from the lines of the last `windowMs` (all kept lines unless it is a positive number). */
 export function telemetryBody(packageName: string, incidentId: string, ring: TelemetryRing | undefined, windowMs: number | undefined): TelemetryResponse {
   const logs = ring?.since(windowMs) ?? [];
   return {
@@ -48,7 +48,7 @@ export async function answerTelemetryRequest(session: TelemetrySource, msg: { re
     session.logger.warn(`Refused to upload telemetry for incident ${incidentId.slice(0, 80)}: ${verdict.reason}`);
     return false;
   }
-  const body = telemetryBody(session.packageName, incidentId, ringOf(session.logger), typeof windowMs === 'number' ? windowMs : undefined);
+  const body = telemetryBody(session.packageName, incidentId, ringOf(session.logger), windowMs);
   const path = `/api/incidents/${encodeURIComponent(incidentId)}/logs`;
   try {
     const res = await cloudFetch(cloudHttpBase(session.url), path, `Bearer ${uploadToken}`, { method: 'POST', json: body });

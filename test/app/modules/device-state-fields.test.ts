@@ -5,23 +5,9 @@
  */
 import { DeviceState } from '../../../src';
 import { eventually } from '../../helpers/apps';
-import { harness } from '../../helpers/modules';
+import { FULL_DEVICE_STATE, harness } from '../../helpers/modules';
 
-const FULL = {
-  connected: true,
-  modelName: 'Mentra Live',
-  wifiConnected: true,
-  wifiSsid: 'home',
-  wifiLocalIp: '192.168.1.20',
-  batteryLevel: 80,
-  charging: false,
-  caseBatteryLevel: 55,
-  caseCharging: true,
-  caseOpen: false,
-  caseRemoved: true,
-  hotspotEnabled: false,
-  hotspotSsid: 'glasses-hotspot',
-};
+const FULL = FULL_DEVICE_STATE;
 
 /** Each field's observable, by the field's name. */
 const fieldsOf = (s: DeviceState) =>
