@@ -191,7 +191,7 @@ export type ResolvedHostConfig = Omit<HostConfig, Defaulted | 'reconnect'> & {
 export type { SessionOptions };
 
 /** Validates `config` and applies the defaults; the one place a server default is applied. */
-export function resolveHostConfig(config: unknown, kind = 'AppServer'): ResolvedHostConfig {
+export function resolveHostConfig(config: unknown, kind: string): ResolvedHostConfig {
   validateServerConfig(config, kind);
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(SERVER_OPTIONS)) if (value !== undefined) out[key] = value;
@@ -217,7 +217,7 @@ function definedFields<T extends object>(o: T): Partial<T> {
 }
 
 /** Checks a server config once, at construction; throws `SdkError('invalid_config')` saying what to fix. */
-export function validateServerConfig(config: unknown, kind = 'AppServer'): asserts config is HostConfig {
+export function validateServerConfig(config: unknown, kind: string): asserts config is HostConfig {
   const fail = (msg: string) => {
     throw new SdkError('invalid_config', `${kind} config: ${msg}`);
   };
@@ -225,7 +225,8 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   const c = config as Record<string, unknown>;
   if (typeof c.packageName !== 'string' || c.packageName.trim() === '') fail('"packageName" is required (e.g. "com.example.myapp")');
   if (typeof c.apiKey !== 'string' || c.apiKey === '') fail('"apiKey" is required: copy it from the developer console, e.g. process.env.MENTRAOS_API_KEY');
-  if (c.port !== undefined && (typeof c.port !== 'number' || !Number.isInteger(c.port) || c.port < 0 || c.port > 65535)) {
+  // (Number.isInteger and Number.isFinite take no text for a number)
+  if (c.port !== undefined && (!Number.isInteger(c.port) || (c.port as number) < 0 || (c.port as number) > 65535)) {
     fail(`"port" must be an integer from 0 to 65535 (got ${JSON.stringify(c.port)})`);
   }
   if (c.webhookPath !== undefined && (typeof c.webhookPath !== 'string' || !c.webhookPath.startsWith('/')))
@@ -247,17 +248,18 @@ export function validateServerConfig(config: unknown, kind = 'AppServer'): asser
   }
   for (const key of ['pingIntervalMs', 'queueLimit', 'handshakeTimeoutMs', 'telemetryBufferSize'] as const) {
     const v = c[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+    if (v !== undefined && (!Number.isFinite(v) || (v as number) < 0))
       fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : key === 'telemetryBufferSize' ? 'log lines' : 'milliseconds'}`);
   }
   if (c.appPing !== undefined && typeof c.appPing !== 'boolean') fail('"appPing" must be a boolean');
-  if (c.bodyLimit !== undefined && byteLimit(c.bodyLimit as string | number) === undefined) {
+  // (no bodyLimit reads as the default)
+  if (byteLimit(c.bodyLimit as string | number | undefined) === undefined) {
     fail(`"bodyLimit" must be bytes or a size like "100kb" (got ${JSON.stringify(c.bodyLimit)})`);
   }
   if (c.reconnect !== undefined) {
     if (!c.reconnect || typeof c.reconnect !== 'object') fail('"reconnect" must be an object');
     for (const [k, v] of Object.entries(c.reconnect as object)) {
-      if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) fail(`"reconnect.${k}" must be a non-negative number`);
+      if (v !== undefined && (!Number.isFinite(v) || (v as number) < 0)) fail(`"reconnect.${k}" must be a non-negative number`);
     }
   }
 }

@@ -89,6 +89,9 @@ describe('AppServer config', () => {
       { reconnect: { baseDelayMs: 0 } },
       { reconnect: { maxDelayMs: undefined } },
       { trustedCloudHosts: [] },
+      { trustedCloudHosts: ['cloud.example.com', '*.example.org'] },
+      { publicDir: './public' },
+      { pingIntervalMs: undefined, queueLimit: undefined },
       { cookieSecret: 'c', appInstructions: 'a', augmentOSWebsocketUrl: 'wss://x', tpaInstructions: 't' },
     ]) {
       expect({ extra, refused: refusal({ ...base, ...extra }) }).toEqual({ extra, refused: undefined });
@@ -96,7 +99,7 @@ describe('AppServer config', () => {
   });
 
   test('the resolved config holds every default, what the app passed, and reconnect merged field by field', () => {
-    const resolved = resolveHostConfig({ ...base, port: 0, logLevel: undefined, reconnect: { baseDelayMs: 5, maxDelayMs: undefined } });
+    const resolved = resolveHostConfig({ ...base, port: 0, logLevel: undefined, reconnect: { baseDelayMs: 5, maxDelayMs: undefined } }, 'AppServer');
     for (const [key, value] of Object.entries(SERVER_OPTIONS)) {
       if (value === undefined || key === 'port' || key === 'reconnect') continue;
       expect({ key, value: (resolved as Record<string, unknown>)[key] }).toEqual({ key, value });
@@ -104,9 +107,14 @@ describe('AppServer config', () => {
     expect(resolved.port).toBe(0);
     expect(resolved.packageName).toBe('com.example.app');
     expect(resolved.reconnect).toEqual({ ...RECONNECT_DEFAULTS, baseDelayMs: 5 });
-    expect(resolveHostConfig(base).reconnect).toEqual(RECONNECT_DEFAULTS);
-    expect(Object.keys(resolveHostConfig(base))).not.toContain('host');
+    expect(resolveHostConfig(base, 'AppServer').reconnect).toEqual(RECONNECT_DEFAULTS);
+    expect(Object.keys(resolveHostConfig(base, 'AppServer'))).not.toContain('host');
     expect(SERVER_OPTIONS).toMatchObject({ port: 7010, webhookPath: '/webhook', healthCheck: true, logLevel: 'warn', bodyLimit: '100kb' });
+  });
+
+  test('a trustedCloudHosts entry that is not a host name is refused, saying why', () => {
+    expect(refusal({ ...base, trustedCloudHosts: ['cloud.example.com', 'https://cloud.example.com'] })).toMatch(/^"trustedCloudHosts": \S/);
+    expect(refusal({ ...base, trustedCloudHosts: ['cloud.example.com:443'] })).toMatch(/^"trustedCloudHosts": \S/);
   });
 
   test('a subclass is named in its refusals', () => {
