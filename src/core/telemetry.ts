@@ -18,7 +18,8 @@ export const TELEMETRY_RING: unique symbol = Symbol('mentraos.telemetryRing');
 export const TELEMETRY_BUFFER_SIZE = 500;
 
 const INFO = 30;
-const LEVEL_NAMES: Record<number, TelemetryLogEntry['level']> = { 10: 'debug', 20: 'debug', 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
+// (lines below info are never recorded)
+const LEVEL_NAMES: Record<number, TelemetryLogEntry['level']> = { 30: 'info', 40: 'warn', 50: 'error', 60: 'error' };
 
 /** One session's ring of recent log lines. */
 export class TelemetryRing {
@@ -59,7 +60,8 @@ export class TelemetryRing {
     if (Object.keys(fields).length > 0) entry.data = fields;
     const list = (this.entries ??= []);
     list.push(entry);
-    if (list.length > this.size) list.splice(0, list.length - this.size);
+    // one line in, at most one out
+    if (list.length > this.size) list.shift();
   }
 
   /** The lines of the last `windowMs` milliseconds (all of them when `windowMs` is 0 or missing), oldest first. */
@@ -78,7 +80,7 @@ function plainFields(obj: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     if (isError(v)) out[k] = { type: v.name, message: v.message };
-    else if (v === null || typeof v !== 'object') out[k] = typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? String(v) : v;
+    else if (typeof v !== 'object') out[k] = typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint' ? String(v) : v;
     else out[k] = jsonCopy(v);
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { answerTelemetryRequest, telemetryBody, type TelemetrySource } from '../../src/core/session/telemetry-upload';
 import { TELEMETRY_RING, TelemetryRing } from '../../src/core/telemetry';
-import { createTestCloud, type TestCloud } from '../../src/testing';
+import { createTestCloud, freePort, type TestCloud } from '../../src/testing';
 import { captureLogger } from '../helpers/apps';
 
 const INFO = 30;
@@ -85,7 +85,9 @@ describe('TelemetryRing: what a line becomes', () => {
       huge: `${JSON.stringify({ text: 'x'.repeat(5000) }).slice(0, 4000)}…`,
       hidden: undefined,
     });
-    expect(recorded(INFO, [{ text: 'y'.repeat(3980) }, 'at the limit'])!.data).toEqual({ text: 'y'.repeat(3980) });
+    // a value whose JSON text is exactly 4000 characters is kept whole
+    expect(JSON.stringify({ text: 'y'.repeat(3989) })).toHaveLength(4000);
+    expect(recorded(INFO, [{ at: { text: 'y'.repeat(3989) } }, 'at the limit'])!.data).toEqual({ at: { text: 'y'.repeat(3989) } });
     expect(recorded(INFO, [42, 'a number first'])!.data).toEqual({ value: 42 });
     expect(recorded(INFO, [null, 'null first'])!.data).toEqual({ value: null });
     expect(recorded(INFO, [undefined, 'nothing first'])).toEqual({ timestamp: 0, level: 'info', message: 'nothing first' });
@@ -158,6 +160,15 @@ describe('answerTelemetryRequest against the test cloud', () => {
     expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.text)).toEqual([
       `The telemetry upload for incident ${long.slice(0, 80)} was answered HTTP 401`,
     ]);
+  });
+
+  test('an upload that cannot reach the cloud resolves false with a warning', async () => {
+    const { session, logger } = source();
+    const unreachable = { ...session, url: `ws://127.0.0.1:${await freePort()}/app-ws` } as TelemetrySource;
+    const incidentId = `i-${'z'.repeat(100)}`;
+    expect(await answerTelemetryRequest(unreachable, { incidentId, uploadToken: 't' })).toBe(false);
+    expect(logger.lines.map((l) => l.level)).toEqual(['warn']);
+    expect(logger.lines[0]!.text).toMatch(new RegExp(`^The telemetry upload for incident ${incidentId.slice(0, 80)} failed: \\S`));
   });
 
   test.each<[string, Record<string, unknown>]>([
