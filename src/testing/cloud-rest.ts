@@ -25,7 +25,10 @@ export interface HttpFailure {
    * @defaultValue any method
    */
   method?: string;
-  /** A path prefix or a RegExp. */
+  /**
+   * A path prefix or a RegExp. A failure that names a path applies to any REST path of the cloud (user
+   * discovery included); without one, to the SimpleStorage API.
+   */
   path?: string | RegExp;
   /** The status to answer, or 0 to drop the connection without an answer. */
   status: number;
@@ -75,7 +78,12 @@ export class CloudRest {
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://cloud');
     const method = req.method ?? 'GET';
-    if (this.fallback && !url.pathname.startsWith(STORAGE_PREFIX)) return this.fallback(req, res);
+    const storage = url.pathname.startsWith(STORAGE_PREFIX);
+    // A failure without a path is for the SimpleStorage API; one that names a path, for any REST path.
+    const failure = this.failures.find(
+      (f) => f.left > 0 && (!f.method || f.method === method) && (f.path === undefined ? storage : matches(f.path, url.pathname)),
+    );
+    if (this.fallback && !storage && !failure) return this.fallback(req, res);
     const record: HttpRecord = { method, path: url.pathname, status: 0 };
     this.requests.push(record);
     const send = (status: number, body: unknown) => {
@@ -83,7 +91,6 @@ export class CloudRest {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(body));
     };
-    const failure = this.failures.find((f) => f.left > 0 && (!f.method || f.method === method) && matches(f.path, url.pathname));
     if (failure) {
       failure.left--;
       if (failure.status === 0) {
@@ -120,7 +127,6 @@ export class CloudRest {
   }
 }
 
-function matches(pattern: string | RegExp | undefined, path: string): boolean {
-  if (pattern === undefined) return true;
+function matches(pattern: string | RegExp, path: string): boolean {
   return typeof pattern === 'string' ? path.startsWith(pattern) : pattern.test(path);
 }

@@ -2,6 +2,7 @@
 import type { RequestHandler, Response } from 'express';
 import type { ClusterRouter, OwnedRoute } from '../../cluster/forward';
 import type { SessionEngine } from '../../engine';
+import { isId } from '../../ids';
 import { sendError } from '../inbound';
 import type { Logger } from '../../logger';
 
@@ -38,14 +39,6 @@ export function jsonAnswer(status: number, body: unknown): JsonAnswer {
 /** The SDK's refusal, `{status:'error', message}`, as a `JsonAnswer`. */
 export function errorAnswer(status: number, message: string): JsonAnswer {
   return jsonAnswer(status, { status: 'error', message });
-}
-
-/** The longest tool or user id a request may name. */
-export const MAX_ID_LENGTH = 512;
-
-/** True for an id a request may name: a non-empty string of at most {@link MAX_ID_LENGTH} characters. */
-export function isId(v: unknown): v is string {
-  return typeof v === 'string' && v.length > 0 && v.length <= MAX_ID_LENGTH;
 }
 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -11,18 +11,8 @@ import { safeEqual, sha256Hex } from '../crypto';
 import type { ToolCallInput } from '../../engine';
 import { toError } from '../../errors';
 import { redactText } from '../../logger';
-import {
-  errorAnswer,
-  isId,
-  isPlainObject,
-  jsonAnswer,
-  MAX_ID_LENGTH,
-  routedByUser,
-  sendAnswer,
-  sendError,
-  type JsonAnswer,
-  type RouteContext,
-} from './context';
+import { isId, MAX_ID_LENGTH } from '../../ids';
+import { errorAnswer, isPlainObject, jsonAnswer, routedByUser, sendAnswer, sendError, type JsonAnswer, type RouteContext } from './context';
 
 const HEADER_NAMES = API_KEY_HEADER_NAMES.join(' or ');
 
