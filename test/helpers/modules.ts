@@ -1,7 +1,7 @@
 /** A started app whose first session is handed to the test, for exercising session modules. */
 import { AppServer, type AppServerConfig, type AppSession, isSdkError, type SdkError } from '../../src';
 import { createTestCloud, type SimulatedUser, type StartSessionOptions, type TestCloud, type TestCloudOptions } from '../../src/testing';
-import { appConfig } from './apps';
+import { appConfig, captureLogger } from './apps';
 
 export interface Started {
   app: AppServer;
@@ -78,6 +78,13 @@ export function harness(defaults: TestCloudOptions = {}) {
       const s = await startSession(cloud ?? (await this.useCloud()), extra, start);
       apps.push(s.app);
       return s;
+    },
+    /** `start`, with what reaches the app's `onError` and its logger recorded (`extra` may set `logLevel`). */
+    async startWatched(extra: Partial<AppServerConfig> = {}): Promise<Started & { errors: Error[]; logger: ReturnType<typeof captureLogger> }> {
+      const errors: Error[] = [];
+      const logger = captureLogger();
+      const s = await this.start({ ...extra, onError: (e) => void errors.push(e), logger });
+      return { ...s, errors, logger };
     },
   };
 }

@@ -73,8 +73,7 @@ describe('session.dashboard', () => {
   });
 
   test('pitfall 7.2.11: dashboard_always_on_changed is handled (state, listeners, no error)', async () => {
-    const errors: Error[] = [];
-    const { user, session } = await h.start({ onError: (e) => void errors.push(e) });
+    const { user, session, errors } = await h.startWatched();
     const changes: boolean[] = [];
     const events: boolean[] = [];
     session.dashboard.content.onAlwaysOnChange((on) => void changes.push(on));
@@ -125,8 +124,7 @@ describe('session.dashboard', () => {
   });
 
   test("the mode 'none' is a change too; a repeated always-on state is not; a throwing listener reaches onError", async () => {
-    const errors: Error[] = [];
-    const { user, session } = await h.start({ onError: (e) => void errors.push(e) });
+    const { user, session, errors } = await h.startWatched();
     const modes: string[] = [];
     const alwaysOn: boolean[] = [];
     session.dashboard.content.onModeChange((m) => void modes.push(m));

@@ -5,7 +5,7 @@
  */
 import type { AppSession } from '../../../src';
 import type { SimulatedUser } from '../../../src/testing';
-import { captureLogger, eventually } from '../../helpers/apps';
+import { eventually } from '../../helpers/apps';
 import { FULL_DEVICE_STATE, harness } from '../../helpers/modules';
 
 const VALID = FULL_DEVICE_STATE;
@@ -52,9 +52,7 @@ describe('the session record read by modules created late', () => {
   });
 
   test('a device state that is missing, null, text, a number or a list changes nothing and reports no error', async () => {
-    const errors: Error[] = [];
-    const logger = captureLogger();
-    const { user, session } = await h.start({ onError: (e) => void errors.push(e), logger });
+    const { user, session, errors, logger } = await h.startWatched();
     await user.sendMessage({ type: 'device_state_update', state: { batteryLevel: 50 } });
     for (const state of [null, 'batteryLevel', 12, [1, 2]]) await user.sendMessage({ type: 'device_state_update', state });
     await user.sendMessage({ type: 'device_state_update' });
@@ -83,8 +81,7 @@ describe('the session record read by modules created late', () => {
   });
 
   test('messages the record keeps are known even with no listener; another type is logged as ignored', async () => {
-    const logger = captureLogger();
-    const { user } = await h.start({ logger, logLevel: 'debug' });
+    const { user, logger } = await h.startWatched({ logLevel: 'debug' });
     for (const message of [
       { type: 'pong' },
       { type: 'dashboard_mode_changed', mode: 'main' },

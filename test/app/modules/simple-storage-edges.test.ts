@@ -4,21 +4,11 @@
  * what happens to pending writes when the session ends, and the argument checks with their messages.
  */
 import { SimpleStorage } from '../../../src';
-import { API_KEY, captureLogger, eventually } from '../../helpers/apps';
+import { API_KEY, eventually } from '../../helpers/apps';
 import { harness, sdkRejection, thrown } from '../../helpers/modules';
 
 const PKG = 'com.example.app';
 const USER = 'wearer@example.com';
-
-type Harness = ReturnType<typeof harness>;
-
-/** A session whose app records what reaches `onError` and the logger. */
-async function startWatched(h: Harness) {
-  const errors: Error[] = [];
-  const logger = captureLogger();
-  const { user, session } = await h.start({ onError: (e) => errors.push(e), logger });
-  return { user, session, errors, logger };
-}
 
 describe('session.simpleStorage: changes before the first load', () => {
   const h = harness({ apiKeys: { [PKG]: API_KEY } });
@@ -37,7 +27,7 @@ describe('session.simpleStorage: changes before the first load', () => {
 
   test('when the first load fails, the changes made before it still read back', async () => {
     h.cloud.rest.setStorage(PKG, USER, { kept: 'cloud' });
-    const { session, errors, logger } = await startWatched(h);
+    const { session, errors, logger } = await h.startWatched();
     const storage = session.simpleStorage;
     await storage.set('draft', 'mine');
     h.cloud.rest.failNext({ method: 'DELETE', status: 500 });
@@ -93,7 +83,7 @@ describe('session.simpleStorage: what the cloud refuses', () => {
 
   test('a delete or clear the cloud does not confirm resolves false and reports why', async () => {
     h.cloud.rest.setStorage(PKG, USER, { a: '1' });
-    const { session, errors, logger } = await startWatched(h);
+    const { session, errors, logger } = await h.startWatched();
     const storage = session.simpleStorage;
     h.cloud.rest.failNext({ method: 'DELETE', status: 500, body: { success: true } });
     expect(await storage.delete('a')).toBe(false);
@@ -117,7 +107,7 @@ describe('session.simpleStorage: what the cloud refuses', () => {
   });
 
   test('a batched write that fails is reported, kept and retried', async () => {
-    const { session, errors, logger } = await startWatched(h);
+    const { session, errors, logger } = await h.startWatched();
     const storage = new SimpleStorage(session, { idleMs: 20, maxWaitMs: 50, retryBaseMs: 20 });
     h.cloud.rest.failNext({ method: 'PUT', status: 500 });
     await storage.set('k', 'v');
@@ -167,8 +157,7 @@ describe('session.simpleStorage: deletes and the end of the session', () => {
   });
 
   test('a write that fails when the session ends is logged with what was lost, and not retried', async () => {
-    const logger = captureLogger();
-    const { user, session } = await h.start({ logger });
+    const { user, session, logger } = await h.startWatched();
     const storage = new SimpleStorage(session, { retryBaseMs: 20 });
     await storage.set('lost', 'value');
     h.cloud.rest.failNext({ method: 'PUT', status: 500 });
