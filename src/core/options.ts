@@ -115,7 +115,9 @@ export interface HostConfig {
    */
   bodyLimit?: string | number;
   /**
-   * Largest photo accepted on `/photo-upload`, in bytes (default 10 MB).
+   * Largest photo accepted on `/photo-upload`, in bytes (default 10 MB); a larger one is answered 413 and its
+   * request rejects with `SdkError('photo_too_large')`. Anything but a positive whole number is refused at
+   * construction with `SdkError('invalid_config')`.
    *
    * @defaultValue 10 MB
    */
@@ -252,6 +254,9 @@ export function validateServerConfig(config: unknown, kind: string): asserts con
       fail(`"${key}" must be a non-negative number of ${key === 'queueLimit' ? 'messages' : key === 'telemetryBufferSize' ? 'log lines' : 'milliseconds'}`);
   }
   if (c.appPing !== undefined && typeof c.appPing !== 'boolean') fail('"appPing" must be a boolean');
+  if (c.maxPhotoBytes !== undefined && !((c.maxPhotoBytes as number) > 0 && Number.isInteger(c.maxPhotoBytes))) {
+    fail(`"maxPhotoBytes" must be a positive whole number of bytes (got ${JSON.stringify(c.maxPhotoBytes)})`);
+  }
   // (no bodyLimit reads as the default)
   if (byteLimit(c.bodyLimit as string | number | undefined) === undefined) {
     fail(`"bodyLimit" must be bytes or a size like "100kb" (got ${JSON.stringify(c.bodyLimit)})`);

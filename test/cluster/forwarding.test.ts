@@ -155,6 +155,29 @@ describe('forwarding between instances', () => {
     await user.routeTo(a.app).stop();
   });
 
+  test('a photo uploaded to another instance reaches the right request whole: bytes, type, name and error reports', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'farphoto@example.com' });
+    const session = a.app.sessions.find((s) => s.getSessionId() === user.sessionId)!;
+    const image = Buffer.from(Array.from({ length: 64 }, (_, i) => i));
+    const photo = session.camera.requestPhoto();
+    const req = await user.waitForMessage((m) => m.type === 'photo_request');
+    user.routeTo(b.app);
+    // The marker instances use between themselves is not taken from the glasses, even through another instance.
+    const fields = { requestId: req.requestId, mentraos_forwarded_too_large: '1' };
+    const answer = await user.uploadPhoto({ fields, file: { data: image, mimeType: 'image/png', filename: 'far.png' } });
+    expect(answer).toEqual({ status: 200, body: { status: 'success', success: true, requestId: req.requestId, message: 'Photo received' } });
+    const data = await photo;
+    expect(data).toMatchObject({ mimeType: 'image/png', filename: 'far.png', size: 64, requestId: req.requestId });
+    expect(Buffer.compare(data.buffer, image)).toBe(0);
+
+    const failing = session.camera.requestPhoto().catch((e) => e);
+    const req2 = await user.waitForMessage((m) => m.type === 'photo_request' && m.requestId !== req.requestId);
+    await user.uploadPhoto({ fields: { requestId: req2.requestId, type: 'photo_error', errorCode: 'CAMERA_BUSY', errorMessage: 'busy' } });
+    expect(await failing).toMatchObject({ code: 'photo_error', details: { requestId: req2.requestId, errorCode: 'CAMERA_BUSY' } });
+    expect(b.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    await user.routeTo(a.app).stop();
+  });
+
   test('an instance that stops ends its sessions and removes their records at once, long before the TTL', async () => {
     const c = await instance('c', redis.url);
     const user = await cloud.startSession({ app: c.app, userId: 'leaving@example.com' });

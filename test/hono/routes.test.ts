@@ -173,6 +173,26 @@ describe('Hono routes with the test cloud', () => {
     }
   });
 
+  test('maxPhotoBytes: a photo of exactly the limit is taken, one byte more is refused with 413 (as on the Express AppServer)', async () => {
+    const app = new HonoEcho(honoConfig({ maxPhotoBytes: 16 }));
+    await app.start();
+    try {
+      const user = await cloud.startSession({ app });
+      await eventually(() => app.sessions.length === 1, 20_000, 'onSession');
+      for (const [i, size, status] of [
+        [0, 17, 413],
+        [1, 16, 200],
+      ]) {
+        const photo = app.sessions[0]!.camera.requestPhoto().catch((e: unknown) => e);
+        const req = await user.waitFor(() => user.sent('photo_request')[i!], 20_000, 'photo_request');
+        expect((await user.answerPhoto(req.requestId, { image: Buffer.alloc(size!, 1) }))?.status).toBe(status);
+        expect(await photo).toMatchObject(status === 200 ? { size } : { code: 'photo_too_large' });
+      }
+    } finally {
+      await app.stop();
+    }
+  });
+
   test('an upload with a photo file counts as success even when success is "false" (3.0.0-hono rule)', async () => {
     const app = new HonoEcho(honoConfig());
     await app.start();
