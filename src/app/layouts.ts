@@ -31,7 +31,9 @@ const MAX_BITMAP_CHARS = 1_000_000;
 const NO_OPTIONS: DisplayOptions = Object.freeze({});
 
 /** What the layouts send through: the session, or (the published form) a package name and a send function. */
-type LayoutTarget = Pick<CoreSession, 'packageName' | 'send' | 'logger'>;
+interface LayoutTarget extends Pick<CoreSession, 'packageName' | 'logger'> {
+  send(message: AppToCloudMessage): unknown;
+}
 
 /**
  * `session.layouts`: show text and bitmaps on the glasses. Each call sends one layout and replaces what the view showed.
@@ -59,10 +61,7 @@ export class LayoutManager {
       return;
     }
     if (typeof sendMessage !== 'function') throw new SdkError('invalid_argument', 'new LayoutManager(packageName, sendMessage) needs a sendMessage function');
-    const send = (message: unknown) => {
-      sendMessage(message as DisplayRequest);
-      return true;
-    };
+    const send = (message: AppToCloudMessage) => sendMessage(message as unknown as DisplayRequest);
     this.core = { packageName: coreOrPackage, send, logger: createConsoleLogger('warn') };
   }
 
@@ -191,11 +190,11 @@ export class LayoutManager {
       layout,
     };
     const d = options.durationMs;
-    if (typeof d === 'number' && Number.isFinite(d) && d >= 0) msg.durationMs = d;
+    if (Number.isFinite(d) && (d as number) >= 0) msg.durationMs = d;
     this.core.send(msg);
   }
 }
 
 function asText(v: unknown): string {
-  return v === null || v === undefined ? '' : typeof v === 'string' ? v : String(v);
+  return v === null || v === undefined ? '' : String(v);
 }

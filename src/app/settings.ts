@@ -199,10 +199,6 @@ export function valueHandler<T>(key: string, handler: SettingValueChangeHandler<
   };
 }
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
+function hostOf(url: string): string | undefined {
+  return URL.canParse(url) ? new URL(url).host : undefined;
 }

@@ -117,6 +117,8 @@ describe.each<DialectName>(['augmentos', 'mentraos'])('TpaSession against the %s
     // The settings array is not mistaken for system settings.
     expect(session.settings.getAugmentOS('metricSystemEnabled')).toBe(true);
     expect(session.settings.getAugmentOS('0')).toBeUndefined();
+    session.settings.updateAugmentosSettings({ brightness: 75 });
+    expect(session.settings.getAugmentosSetting('brightness')).toBe(75);
   });
 
   test('system setting listeners subscribe augmentos:<key>, fire on changes, and unsubscribe for real', async () => {
