@@ -44,7 +44,7 @@ export const DEPRECATIONS: readonly Deprecation[] = [
   D(19, 'session.onPhoneNotificationDismissed', 'session.events.onPhoneNotificationDismissed'),
   D(20, 'session.getSettings', 'session.settings.getAll'),
   D(21, 'session.getSetting', 'session.settings.get'),
-  D(22, 'events.ontranslationForLanguage', 'events.onTranslationForLanguage'),
+  D(22, 'events.ontranslationForLanguage', 'events.onTranslationForLanguage', 'the lower-case spelling of earlier SDKs'),
   D(30, 'settings.getAugmentOS', 'settings.getMentraOS'),
   D(31, 'settings.getAugmentosSetting', 'settings.getMentraosSetting'),
   D(32, 'settings.onAugmentOSChange', 'settings.onMentraosChange'),

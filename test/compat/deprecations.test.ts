@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestCloud } from '../../src/testing';
 import * as modernRoot from '../../src';
-import { DEPRECATIONS, HONO_DEPRECATIONS, NAME_ONLY_RENAMES, deprecationMessage } from '../../src/core/deprecations';
+import { DEPRECATIONS, HONO_DEPRECATIONS, NAME_ONLY_RENAMES, STREAMING_RENAMES, deprecate, deprecationMessage } from '../../src/core/deprecations';
 import type { TpaSession } from '../../compat';
 import { eventually } from '../helpers/apps';
 import { captureDeprecations, freshSdk, legacyConfig } from './helpers';
@@ -127,4 +127,68 @@ test('every root-level replacement exists in the modern root exports', () => {
   for (const [legacy, modern] of Object.entries(NAME_ONLY_RENAMES)) {
     if (legacy in modernRoot) expect({ legacy, modern, exported: modern in modernRoot }).toEqual({ legacy, modern, exported: true });
   }
+});
+
+describe('docs/deprecations.md states the tables exactly', () => {
+  const docs = readFileSync(path.resolve(__dirname, '../../docs/deprecations.md'), 'utf8');
+  /** The cells of each table row of the docs, backticks removed. */
+  const rows = docs
+    .split('\n')
+    .filter((l) => l.startsWith('| ') && !l.startsWith('| ---'))
+    .map((l) =>
+      l
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.replaceAll('`', '').trim()),
+    );
+  const byCode = new Map(rows.filter((r) => /^MENTRAOS_DEP\d{3}$/.test(r[0]!)).map((r) => [r[0]!, r.slice(1)]));
+
+  test('each code: what is deprecated, what to use instead (or remove), and the note (the docs may shorten or extend it)', () => {
+    for (const d of DEPRECATIONS) {
+      const [api, replacement, note] = byCode.get(d.code)!;
+      expect({ code: d.code, api, replacement }).toEqual({ code: d.code, api: d.api, replacement: d.replacement || '(remove it)' });
+      const full = d.note ?? '';
+      expect({ code: d.code, noted: note !== '', prefix: full.startsWith(note!) || note!.startsWith(full) }).toEqual({
+        code: d.code,
+        noted: d.note !== undefined,
+        prefix: true,
+      });
+    }
+  });
+
+  test("the Hono facade's codes: the getter as app.<name>(), and the notes", () => {
+    expect(HONO_DEPRECATIONS.map((d) => d.code)).toEqual(['MENTRAOS_DEP070', 'MENTRAOS_DEP071']);
+    const asDocs = (api: string) => (api.startsWith('hono.get') ? `app.${api.slice(5)}()` : api.replace(/^hono\./, ''));
+    for (const d of HONO_DEPRECATIONS) {
+      const [api, replacement, note] = byCode.get(d.code)!;
+      expect({ code: d.code, api: api!.replace(' (from @mentraos/sdk/hono)', ''), replacement, note }).toEqual({
+        code: d.code,
+        api: asDocs(d.api),
+        replacement: asDocs(d.replacement),
+        note: d.note,
+      });
+    }
+  });
+
+  test('the session.streaming members and the names renamed at compile time, pair by pair', () => {
+    const pairs = (from: number, to: number) => rows.slice(from, to).flatMap(([a, b]) => a!.split(', ').map((x, i) => [x, b!.split(', ')[i]]));
+    const streamingAt = rows.findIndex((r) => r[0] === 'session.streaming.');
+    const streaming = pairs(streamingAt + 1, streamingAt + 1 + Object.keys(STREAMING_RENAMES).length);
+    expect(Object.fromEntries(streaming)).toEqual(STREAMING_RENAMES);
+    const namesAt = rows.findIndex((r) => r[0] === 'deprecated' && r.length === 2);
+    const names = pairs(
+      namesAt + 1,
+      rows.findIndex((r, i) => i > namesAt && r[0] === 'code'),
+    );
+    expect(Object.fromEntries(names)).toEqual(NAME_ONLY_RENAMES);
+  });
+});
+
+test('deprecation messages, word for word; an API missing from the table is a TypeError naming it', () => {
+  const byApi = new Map(DEPRECATIONS.map((d) => [d.api, d]));
+  expect(deprecationMessage(byApi.get('config.tpaInstructions')!)).toBe('config.tpaInstructions is deprecated; use config.appInstructions instead.');
+  expect(deprecationMessage(byApi.get('config.webhookPath')!)).toBe(
+    'config.webhookPath is deprecated (the cloud always calls <publicUrl>/webhook; the option is still honoured).',
+  );
+  expect(() => deprecate('session.noSuchThing')).toThrow(new TypeError('Unknown deprecated API "session.noSuchThing"'));
 });

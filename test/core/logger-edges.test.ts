@@ -1,0 +1,203 @@
+/**
+ * The SDK logger's redaction and forwarding at their edges: which field names are always redacted, which
+ * secrets are used, nested and circular values, what is passed through as it is, errors (their class, a
+ * throwing getter, a copy an app's logger may change), the bindings of the root and of children, the argument
+ * orders that are swapped, the level an injected logger declares, and its children made once.
+ */
+import { createConsoleLogger, createSdkLogger, type LoggerLike, redactText } from '../../src/core/logger';
+
+const SECRET = 'sk_live_0123456789';
+
+/** The JSON lines written to process.stdout while `fn` runs (not passed through). */
+function stdoutOf(fn: () => void): any[] {
+  const original = process.stdout.write;
+  const chunks: string[] = [];
+  process.stdout.write = ((chunk: unknown) => {
+    chunks.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    fn();
+  } finally {
+    process.stdout.write = original;
+  }
+  return chunks
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+/** A plain injected logger recording each call's level and arguments as given to it. */
+function recorder(extra: Partial<LoggerLike> & { level?: unknown } = {}) {
+  const calls: [string, unknown[]][] = [];
+  const make =
+    (level: string) =>
+    (...args: unknown[]) =>
+      void calls.push([level, args]);
+  const target = { debug: make('debug'), info: make('info'), warn: make('warn'), error: make('error'), trace: make('trace'), fatal: make('fatal'), ...extra };
+  return { target: target as LoggerLike, calls };
+}
+
+describe('redaction', () => {
+  test('values under a secret-like field name are redacted, whatever they hold as text; other types are looked into', () => {
+    const { target, calls } = recorder();
+    createSdkLogger(target, 'warn', [SECRET]).warn('fields', {
+      apiKey: 'a',
+      api_key: 'b',
+      'api-key': 'c',
+      APIKEY: 'd',
+      clientSecret: 'e',
+      refreshToken: 'f',
+      password: 'g',
+      apiXkey: 'kept',
+      token: 42,
+      secret: { inner: `has ${SECRET}` },
+      plain: 'kept',
+    });
+    expect(calls).toEqual([
+      [
+        'warn',
+        [
+          'fields',
+          {
+            apiKey: '[redacted]',
+            api_key: '[redacted]',
+            'api-key': '[redacted]',
+            APIKEY: '[redacted]',
+            clientSecret: '[redacted]',
+            refreshToken: '[redacted]',
+            password: '[redacted]',
+            apiXkey: 'kept',
+            token: 42,
+            secret: { inner: 'has [redacted]' },
+            plain: 'kept',
+          },
+        ],
+      ],
+    ]);
+  });
+
+  test('secrets of fewer than 4 characters, or not text, are not used', () => {
+    expect(redactText('abc undefined 42 abcd', ['abc', undefined as never, 42 as never, 'abcd'])).toBe('abc undefined 42 [redacted]');
+    expect(redactText(`a ${SECRET} and ${SECRET}`, [SECRET])).toBe('a [redacted] and [redacted]');
+  });
+
+  test('nested values are redacted four levels down; a circular value is logged without looping', () => {
+    const { target, calls } = recorder();
+    const circular: Record<string, unknown> = { text: SECRET };
+    circular.self = circular;
+    createSdkLogger(target, 'warn', [SECRET]).warn({ a: { b: { c: { d: SECRET } } }, list: [[SECRET]], circular }, 'nested');
+    const [obj] = calls[0]![1] as [any];
+    expect(obj.a.b.c.d).toBe('[redacted]');
+    expect(obj.list).toEqual([['[redacted]']]);
+    expect(obj.circular.text).toBe('[redacted]');
+    expect(obj.circular.self.self.text).toBe('[redacted]');
+  });
+
+  test('buffers, typed arrays and dates are passed as they are', () => {
+    const { target, calls } = recorder();
+    const values = { buf: Buffer.from(SECRET), bytes: new Uint8Array([1, 2]), when: new Date(0) };
+    createSdkLogger(target, 'warn', [SECRET]).warn(values, 'binary');
+    const [obj] = calls[0]![1] as [any];
+    expect([obj.buf, obj.bytes, obj.when]).toEqual([values.buf, values.bytes, values.when]);
+    expect(obj.buf).toBe(values.buf);
+    expect(obj.bytes).toBe(values.bytes);
+    expect(obj.when).toBe(values.when);
+  });
+
+  test("an error's copy keeps its own class, leaves out a field whose getter throws, and can be changed by the app's logger", () => {
+    class GlassesError extends Error {}
+    const err = new GlassesError(`failed with ${SECRET}`);
+    Object.defineProperty(err, 'broken', {
+      enumerable: true,
+      get() {
+        throw new Error('no');
+      },
+    });
+    const seen: unknown[] = [];
+    const { target } = recorder({
+      error: (e: any) => {
+        seen.push(e);
+        // Formatting libraries rewrite an error's message and drop its stack.
+        e.message = `[app] ${e.message}`;
+        delete e.stack;
+      },
+    });
+    createSdkLogger(target, 'warn', [SECRET]).error(err);
+    const copy = seen[0] as any;
+    expect(copy).toBeInstanceOf(GlassesError);
+    expect(copy.message).toBe('[app] failed with [redacted]');
+    expect(Object.hasOwn(copy, 'stack')).toBe(false);
+    expect(Object.hasOwn(copy, 'broken')).toBe(false);
+    expect(err.message).toBe(`failed with ${SECRET}`);
+  });
+
+  test("the root's bindings set later and a child's bindings are redacted, when they hold any of the secrets", () => {
+    const log = createSdkLogger(undefined, 'info', ['first-secret', SECRET]);
+    const lines = stdoutOf(() => {
+      log.setBindings({ note: `root ${SECRET}` });
+      log.info('root');
+      log.child({ note: `child ${SECRET}` }).info('child');
+    });
+    expect(lines.map((l) => [l.msg, l.note])).toEqual([
+      ['root', 'root [redacted]'],
+      ['child', 'child [redacted]'],
+    ]);
+  });
+});
+
+describe('argument order', () => {
+  test("('text', object) is written as (object, 'text'); every other shape is left as given", () => {
+    const log = createConsoleLogger('info');
+    const lines = stdoutOf(() => {
+      log.info('swapped', { a: 1 });
+      log.info('format %s', { a: 2 });
+      log.info('null', null);
+      log.info('three', { a: 3 }, 'x');
+      log.info({ a: 4 }, 'object first');
+    });
+    expect(lines.map((l) => [l.msg, l.a])).toEqual([
+      ['swapped', 1],
+      ['format [object Object]', undefined],
+      ['null', undefined],
+      ['three', undefined],
+      ['object first', 4],
+    ]);
+  });
+});
+
+describe('an injected logger', () => {
+  test.each<[unknown, string[]]>([
+    ['trace', ['trace', 'debug', 'info', 'warn', 'error', 'fatal']],
+    ['debug', ['debug', 'info', 'warn', 'error', 'fatal']],
+    ['info', ['info', 'warn', 'error', 'fatal']],
+    ['warn', ['warn', 'error', 'fatal']],
+    ['error', ['error', 'fatal']],
+    ['fatal', ['fatal']],
+    ['silent', []],
+    ['verbose', ['trace', 'debug', 'info', 'warn', 'error', 'fatal']],
+    [30, ['trace', 'debug', 'info', 'warn', 'error', 'fatal']],
+  ])('declaring level %p gets the calls at and above it', (level, forwarded) => {
+    const { target, calls } = recorder({ level });
+    const log = createSdkLogger(target);
+    for (const name of ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const) log[name](name);
+    expect(calls.map(([l]) => l)).toEqual(forwarded);
+  });
+
+  test("the server's own lines carry no bindings; a child's logger is made once, with its bindings", () => {
+    const made: Record<string, unknown>[] = [];
+    const { target, calls } = recorder();
+    target.child = (bindings) => {
+      made.push(bindings);
+      return target;
+    };
+    const log = createSdkLogger(target, 'warn');
+    log.warn('root');
+    const child = log.child({ sessionId: 's1' });
+    child.warn('one');
+    child.warn('two');
+    expect(made).toEqual([{ sessionId: 's1' }]);
+    expect(calls.map(([, args]) => args[0])).toEqual(['root', 'one', 'two']);
+  });
+});
