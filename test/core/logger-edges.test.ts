@@ -5,28 +5,12 @@
  * orders that are swapped, the level an injected logger declares, and its children made once.
  */
 import { createConsoleLogger, createSdkLogger, type LoggerLike, redactText } from '../../src/core/logger';
+import { stdoutOf } from '../helpers/stdout';
 
 const SECRET = 'sk_live_0123456789';
 
-/** The JSON lines written to process.stdout while `fn` runs (not passed through). */
-function stdoutOf(fn: () => void): any[] {
-  const original = process.stdout.write;
-  const chunks: string[] = [];
-  process.stdout.write = ((chunk: unknown) => {
-    chunks.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    fn();
-  } finally {
-    process.stdout.write = original;
-  }
-  return chunks
-    .join('')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l));
-}
+/** The JSON lines written to process.stdout while `fn` runs. */
+const jsonLinesOf = (fn: () => void): any[] => stdoutOf(fn).map((l) => JSON.parse(l));
 
 /** A plain injected logger recording each call's level and arguments as given to it. */
 function recorder(extra: Partial<LoggerLike> & { level?: unknown } = {}) {
@@ -135,7 +119,7 @@ describe('redaction', () => {
 
   test("the root's bindings set later and a child's bindings are redacted, when they hold any of the secrets", () => {
     const log = createSdkLogger(undefined, 'info', ['first-secret', SECRET]);
-    const lines = stdoutOf(() => {
+    const lines = jsonLinesOf(() => {
       log.setBindings({ note: `root ${SECRET}` });
       log.info('root');
       log.child({ note: `child ${SECRET}` }).info('child');
@@ -150,7 +134,7 @@ describe('redaction', () => {
 describe('argument order', () => {
   test("('text', object) is written as (object, 'text'); every other shape is left as given", () => {
     const log = createConsoleLogger('info');
-    const lines = stdoutOf(() => {
+    const lines = jsonLinesOf(() => {
       log.info('swapped', { a: 1 });
       log.info('format %s', { a: 2 });
       log.info('null', null);

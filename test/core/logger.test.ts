@@ -11,6 +11,7 @@ import { coreOf } from '../../src/app/session';
 import { createTestCloud, type TestCloud } from '../../src/testing';
 import { API_KEY, EchoApp, appConfig, captureLogger, started } from '../helpers/apps';
 import { startSession } from '../helpers/modules';
+import { stdoutOf } from '../helpers/stdout';
 
 let cloud: TestCloud;
 const apps: EchoApp[] = [];
@@ -21,22 +22,6 @@ afterEach(async () => {
   await Promise.all(apps.splice(0).map((a) => a.stop()));
   await cloud.close();
 });
-
-/** The lines written to process.stdout while `fn` runs (not passed through, so the test output stays clean). */
-function stdoutOf(fn: () => void): string[] {
-  const original = process.stdout.write;
-  const lines: string[] = [];
-  process.stdout.write = ((chunk: unknown) => {
-    lines.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
-    fn();
-  } finally {
-    process.stdout.write = original;
-  }
-  return lines.join('').split('\n').filter(Boolean);
-}
 
 test('the root logger, AppServer.logger and session.logger are pino loggers, silent below warn by default', async () => {
   expect(rootLogger.level).toBe('warn');
