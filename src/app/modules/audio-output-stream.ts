@@ -43,7 +43,6 @@ export type AudioOutputStreamState = 'created' | 'streaming' | 'ending' | 'ended
 export const AUDIO_STREAM_READY_TIMEOUT_MS = 10_000;
 /** The kind of the pending `audio_stream_ready` (for request bookkeeping). */
 export const AUDIO_STREAM_KIND = 'audio stream';
-const STREAM_ID_LENGTH = 36;
 
 /** One audio output stream; create it with `session.audio.createOutputStream()`. Emits `close` when it ends and `error` when a frame could not be sent. */
 export class AudioOutputStream extends EventEmitter {
@@ -61,8 +60,8 @@ export class AudioOutputStream extends EventEmitter {
   /** Use `session.audio.createOutputStream()`; `session` is the app's session (or the SDK's core session). */
   constructor(streamId: string, session: unknown, logger: Logger, opts: AudioOutputStreamOptions = {}) {
     super();
-    if (typeof streamId !== 'string' || Buffer.byteLength(streamId) !== STREAM_ID_LENGTH) {
-      throw new SdkError('invalid_argument', `An audio stream id must be ${STREAM_ID_LENGTH} ASCII characters (a UUID)`);
+    if (typeof streamId !== 'string' || !/^[\x21-\x7e]{36}$/.test(streamId)) {
+      throw new SdkError('invalid_argument', 'An audio stream id must be 36 ASCII characters (a UUID)');
     }
     this.streamId = streamId;
     this.core = session instanceof CoreSession ? session : coreOf(session as object);

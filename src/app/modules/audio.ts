@@ -188,7 +188,7 @@ export class AudioManager {
     return this.playAudio({
       audioUrl: `${cloudHttpBase(this.core.url)}/api/tts?${query}`,
       volume: options.volume,
-      stopOtherAudio: options.stopOtherAudio ?? true,
+      stopOtherAudio: options.stopOtherAudio,
       trackId: options.trackId ?? 2,
       timeoutMs: options.timeoutMs,
     });

@@ -27,6 +27,7 @@ let loading: Promise<LameModule> | undefined;
 export async function loadMp3Encoder(channels: number, sampleRate: number, bitrate: number): Promise<Mp3EncoderLike> {
   if (channels !== 1 && channels !== 2) throw new SdkError('invalid_argument', `pcm16 audio needs 1 or 2 channels (got ${channels})`);
   const lame = await (loading ??= import(LIBRARY).then(
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: the package gives the class both named and as the default's member
     (m: LameModule & { default?: LameModule }) => (typeof m.Mp3Encoder === 'function' ? m : (m.default as LameModule)),
     (e: unknown) => {
       loading = undefined;
@@ -55,9 +56,12 @@ function deinterleave(samples: Int16Array): [Int16Array, Int16Array] {
   return [left, right];
 }
 
-/** The bytes of a Buffer, Uint8Array or ArrayBuffer (no copy). */
-export function toUint8(data: Buffer | Uint8Array | ArrayBuffer): Uint8Array {
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+/**
+ * The bytes of a Buffer, a typed array or an ArrayBuffer (no copy). Told apart by `ArrayBuffer.isView`, which
+ * holds across realms: under jest or in a `vm` context, `instanceof ArrayBuffer` misses buffers from outside.
+ */
+export function toUint8(data: Buffer | ArrayBufferView | ArrayBuffer): Uint8Array {
+  return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 }
 
 /** 16-bit little-endian samples from bytes (an odd last byte is dropped; copied when unaligned). */
