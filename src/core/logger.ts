@@ -114,6 +114,7 @@ const chindingsSym = pino.symbols.chindingsSym as unknown as string;
 function redactChindings(child: PinoLogger, secrets: readonly string[]): void {
   const holder = child as unknown as Record<string, unknown>;
   const text = holder[chindingsSym];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: redacting bindings that hold no secret changes nothing but the cost
   if (typeof text === 'string' && secrets.some((s) => text.includes(s))) holder[chindingsSym] = redactValue(text, secrets);
 }
 
@@ -160,6 +161,7 @@ function build({ level, secrets = [], bindings, target }: Options): Logger {
   const instance = pino(
     {
       level,
+      // Stryker disable next-line ObjectLiteral: pino's bindings() leaves out the base (pid, hostname), and a logger with a target writes nothing itself
       ...(target ? { base: null } : {}),
       // Stryker disable next-line ConditionalExpression,EqualityOperator: with no secret, redacting the bindings changes nothing
       ...(list.length > 0 && {
@@ -198,6 +200,7 @@ export function createSdkLogger(injected: LoggerLike | undefined, level: LogLeve
   // A pino instance's level (at injection) is honoured here too, so calls below it cost nothing; any other
   // logger gets every call and filters by itself.
   const own = (injected as { level?: unknown }).level;
+  // Stryker disable next-line ConditionalExpression: the set holds only text, so the typeof test only names what the set checks
   const targetLevel = typeof own === 'string' && LEVELS.has(own) ? (own as LogLevel) : 'trace';
   return build({ target: injected, secrets, level: targetLevel });
 }
@@ -219,6 +222,7 @@ export function sessionLogger(parent: Logger, sessionId: string, userId: string,
 export function attachTelemetryRing(child: Logger, size: number): Logger {
   if (!(size > 0)) return child;
   const outputLevel = child.levelVal;
+  // Stryker disable next-line EqualityOperator: lowering an info logger to info changes nothing
   if (outputLevel > pino.levels.values.info) child.level = 'info';
   (child as unknown as Record<symbol, unknown>)[TELEMETRY_RING] = new TelemetryRing(size, outputLevel);
   return child;

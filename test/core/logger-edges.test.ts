@@ -4,7 +4,10 @@
  * throwing getter, a copy an app's logger may change), the bindings of the root and of children, the argument
  * orders that are swapped, the level an injected logger declares, and its children made once.
  */
-import { createConsoleLogger, createSdkLogger, type LoggerLike, redactText } from '../../src/core/logger';
+import vm from 'node:vm';
+import pino from 'pino';
+import { attachTelemetryRing, createConsoleLogger, createSdkLogger, envLogLevel, type LoggerLike, redactText } from '../../src/core/logger';
+import { ringOf } from '../../src/core/telemetry';
 import { stdoutOf } from '../helpers/stdout';
 
 const SECRET = 'sk_live_0123456789';
@@ -117,6 +120,27 @@ describe('redaction', () => {
     expect(err.message).toBe(`failed with ${SECRET}`);
   });
 
+  test('an error of another realm becomes an error of this realm: its own class when it names one, else Error', () => {
+    const { target, calls } = recorder();
+    const log = createSdkLogger(target, 'warn', [SECRET]);
+    const range = vm.runInNewContext(`new RangeError('out of range ' + key)`, { key: SECRET }) as Error;
+    const odd = vm.runInNewContext(`const e = new Error('odd'); e.name = 'Map'; e`) as Error;
+    log.error(range);
+    log.error(odd);
+    const [[, [r]], [, [o]]] = calls as [string, [any]][];
+    expect([r instanceof RangeError, r.message]).toEqual([true, 'out of range [redacted]']);
+    expect([o instanceof Error, o instanceof Map, o.message]).toEqual([true, false, 'odd']);
+  });
+
+  test('an error that is its own cause is logged without looping', () => {
+    const { target, calls } = recorder();
+    const err = new Error(`loop ${SECRET}`);
+    (err as Error & { cause: unknown }).cause = err;
+    createSdkLogger(target, 'warn', [SECRET]).error(err);
+    const [[, [copy]]] = calls as [string, [any]][];
+    expect([copy.message, copy.cause.message, copy.cause.cause.cause.message]).toEqual(['loop [redacted]', 'loop [redacted]', 'loop [redacted]']);
+  });
+
   test("the root's bindings set later and a child's bindings are redacted, when they hold any of the secrets", () => {
     const log = createSdkLogger(undefined, 'info', ['first-secret', SECRET]);
     const lines = jsonLinesOf(() => {
@@ -140,6 +164,7 @@ describe('argument order', () => {
       log.info('null', null);
       log.info('three', { a: 3 }, 'x');
       log.info({ a: 4 }, 'object first');
+      log.info('two texts', 'the second');
     });
     expect(lines.map((l) => [l.msg, l.a])).toEqual([
       ['swapped', 1],
@@ -147,6 +172,7 @@ describe('argument order', () => {
       ['null', undefined],
       ['three', undefined],
       ['object first', 4],
+      ['two texts', undefined],
     ]);
   });
 });
@@ -183,5 +209,35 @@ describe('an injected logger', () => {
     child.warn('two');
     expect(made).toEqual([{ sessionId: 's1' }]);
     expect(calls.map(([, args]) => args[0])).toEqual(['root', 'one', 'two']);
+  });
+});
+
+describe('levels', () => {
+  test('the SDK logger and the console logger default to warn', () => {
+    for (const log of [createSdkLogger(undefined), createConsoleLogger()]) {
+      expect([log.level, log.isLevelEnabled('info'), log.isLevelEnabled('warn')]).toEqual(['warn', false, true]);
+    }
+  });
+
+  test('MENTRA_VERBOSE (true or 1) asks for debug; MENTRA_LOG_LEVEL names one of its five levels; anything else, nothing', () => {
+    expect(['true', '1', 'yes'].map((v) => envLogLevel({ MENTRA_VERBOSE: v }))).toEqual(['debug', 'debug', undefined]);
+    expect(['none', 'error', 'warn', 'info', 'debug', 'trace', ''].map((v) => envLogLevel({ MENTRA_LOG_LEVEL: v }))).toEqual([
+      'silent',
+      'error',
+      'warn',
+      'info',
+      'debug',
+      undefined,
+      undefined,
+    ]);
+  });
+
+  test('a telemetry ring is attached only for a positive size, and lowers a quieter logger to info', () => {
+    const quiet = () => pino({ level: 'warn' }, { write: () => {} }) as never;
+    for (const size of [0, -1, Number.NaN]) expect(ringOf(attachTelemetryRing(quiet(), size))).toBeUndefined();
+    const kept = attachTelemetryRing(quiet(), 5);
+    expect([ringOf(kept) !== undefined, kept.level]).toEqual([true, 'info']);
+    const loud = attachTelemetryRing(pino({ level: 'debug' }, { write: () => {} }) as never, 5);
+    expect(loud.level).toBe('debug');
   });
 });
