@@ -126,7 +126,8 @@ export class AudioManager {
    */
   async createOutputStream(options: AudioOutputStreamOptions = {}): Promise<AudioOutputStream> {
     const active = this.activeOutputStream;
-    if (active && (active.state === 'created' || active.state === 'streaming')) {
+    // A stream is released when it closes or its session ends, so the one still held is opening or streaming.
+    if (active) {
       throw new MentraError(
         `AUDIO_STREAM_ALREADY_ACTIVE: Stream ${active.streamId} is still active. Call end() or flush() before creating a new output stream.`,
         'AUDIO_STREAM_ALREADY_ACTIVE',
@@ -138,8 +139,11 @@ export class AudioManager {
       if (this.activeOutputStream === stream) this.activeOutputStream = null;
     };
     stream.once('close', release);
-    const onEnd = () => stream.abandon();
-    this.core.signal.addEventListener('abort', onEnd, { once: true });
+    const onEnd = () => {
+      stream.abandon();
+      release();
+    };
+    this.core.signal.addEventListener('abort', onEnd);
     stream.once('close', () => this.core.signal.removeEventListener('abort', onEnd));
     try {
       await stream.open();

@@ -49,6 +49,7 @@ function deinterleave(samples: Int16Array): [Int16Array, Int16Array] {
   const n = samples.length >> 1;
   const left = new Int16Array(n);
   const right = new Int16Array(n);
+  // Stryker disable next-line EqualityOperator: one sample more is written past the arrays' end, which typed arrays ignore
   for (let i = 0; i < n; i++) {
     left[i] = samples[2 * i];
     right[i] = samples[2 * i + 1];

@@ -4,6 +4,9 @@
  * (its defaults in the MP3 it sends, writes that send nothing, a second `end()`, a frame that cannot be sent,
  * the session ending under it).
  */
+import { randomUUID } from 'node:crypto';
+import { getEventListeners } from 'node:events';
+import { Mp3Encoder } from '@breezystack/lamejs';
 import { AudioManager, AudioOutputStream, isSdkError } from '../../../src';
 import { createSdkLogger } from '../../../src/core/logger';
 import { captureLogger, eventually } from '../../helpers/apps';
@@ -48,17 +51,17 @@ describe('session.audio at its edges', () => {
     expect(session.audio.hasPendingRequest()).toBe(false);
   });
 
-  test('cancelling every audio request leaves other requests alone', async () => {
+  test("cancelling every audio request leaves the session's other requests alone", async () => {
     const { user, session } = await h.start();
-    const photo = session.camera.requestPhoto();
+    const fix = session.location.getLatestLocation({ accuracy: 'high' });
     const played = sdkRejection(session.audio.playAudio({ audioUrl: 'https://x/a.mp3' }), 'request_cancelled');
     await waitSent(user, 'audio_play_request');
-    const req = await waitSent(user, 'photo_request');
+    const poll = await waitSent(user, 'location_poll_request');
     expect(session.audio.cancelAllAudioRequests()).toBe(1);
     await played;
-    expect(session.camera.hasPhotoPendingRequest(req.requestId)).toBe(true);
-    await user.answerPhoto(req.requestId);
-    expect((await photo).requestId).toBe(req.requestId);
+    await user.waitForSubscriptions((s) => s.includes('location_update'));
+    await user.emit('location_update', { lat: 1, lng: 2, correlationId: poll.correlationId });
+    expect(await fix).toMatchObject({ lat: 1, lng: 2 });
   });
 
   test('updateSessionId with another id warns that it changes nothing; with its own id it is silent', async () => {
@@ -77,7 +80,7 @@ describe('audio output streams at their edges', () => {
   test('a stream id must be 36 characters and the format mp3 or pcm16', async () => {
     const { session } = await h.start();
     const logger = createSdkLogger(captureLogger());
-    for (const id of ['short', 42, 'é'.repeat(18)]) {
+    for (const id of ['short', 42, 'é'.repeat(18), 'a'.repeat(37), `${'a'.repeat(35)} `]) {
       expect(thrown(() => new AudioOutputStream(id as never, session, logger))).toMatchObject({
         code: 'invalid_argument',
         message: 'An audio stream id must be 36 ASCII characters (a UUID)',
@@ -92,13 +95,17 @@ describe('audio output streams at their edges', () => {
   test('pcm16 by default: 24 000 Hz, one channel, 128 kbps, as the first MP3 frame header says; end() sends the rest', async () => {
     const { user, session } = await h.start();
     const out = await session.audio.createOutputStream({ format: 'pcm16' });
-    out.write(new Int16Array(24_000).map((_, i) => Math.round(8000 * Math.sin(i / 8))).buffer);
-    const written = user.audioStreams[0]?.byteCount ?? 0;
+    const samples = new Int16Array(24_000).map((_, i) => Math.round(8000 * Math.sin(i / 8)));
+    out.write(samples.buffer);
     await out.end();
     await user.waitForMessage((m) => m?.type === 'audio_stream_end');
     const [stream] = user.audioStreams;
-    expect(stream!.byteCount).toBeGreaterThan(written);
     const mp3 = Buffer.concat(stream!.chunks);
+    // Exactly what the library makes of the same samples with those settings, its last bytes included.
+    const lib = new Mp3Encoder(1, 24_000, 128);
+    expect(mp3).toEqual(
+      Buffer.concat([Buffer.from(lib.encodeBuffer(samples)), Buffer.from(lib.flush())].map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))),
+    );
     // MPEG-2 (bits 4-3 of byte 1: 10), layer III; bitrate index 12 = 128 kbps, sample-rate index 1 = 24 000 Hz; mono (11).
     expect([mp3[0], mp3[1]! & 0xfe, mp3[2]! >> 4, (mp3[2]! >> 2) & 3, mp3[3]! >> 6]).toEqual([0xff, 0xf2, 12, 1, 3]);
   });
@@ -117,6 +124,7 @@ describe('audio output streams at their edges', () => {
     await out.end();
     await out.end();
     await out.flush();
+    expect(out.state).toBe('ended');
     out.write(Buffer.from([2]));
     await user.waitForMessage((m) => m?.type === 'audio_stream_end');
     expect(user.sent('audio_stream_end')).toHaveLength(1);
@@ -164,5 +172,84 @@ describe('audio output streams at their edges', () => {
     expect([closes, session.audio.getActiveOutputStream()]).toEqual([1, null]);
     out.write(Buffer.from([1]));
     expect(closes).toBe(1);
+  });
+});
+
+describe('audio output streams: failures and their bookkeeping', () => {
+  const h = harness();
+  const SLOW_RECONNECT = { reconnect: { baseDelayMs: 60_000, maxDelayMs: 60_000 } };
+
+  test('flush() ends the stream; a stream that failed stays failed, and is not closed again when the session ends', async () => {
+    const { user, session, app } = await h.startWatched(SLOW_RECONNECT);
+    const flushed = await session.audio.createOutputStream();
+    await flushed.flush();
+    expect(flushed.state).toBe('ended');
+    const out = await session.audio.createOutputStream();
+    out.on('error', () => {});
+    let closes = 0;
+    out.on('close', () => void closes++);
+    user.dropConnection();
+    await eventually(() => session.state !== 'ready');
+    out.write(Buffer.from([1]));
+    expect([out.state, closes]).toEqual(['error', 1]);
+    await app.stop();
+    expect([out.state, closes]).toEqual(['error', 1]);
+  });
+
+  test('end() whose last bytes cannot be sent leaves the stream in error', async () => {
+    const { user, session } = await h.startWatched(SLOW_RECONNECT);
+    const out = await session.audio.createOutputStream({ format: 'pcm16' });
+    out.on('error', () => {});
+    // Too few samples for a frame: the encoder keeps them until end().
+    out.write(new Int16Array(100).fill(1000).buffer);
+    user.dropConnection();
+    await eventually(() => session.state !== 'ready');
+    await out.end();
+    expect(out.state).toBe('error');
+  });
+
+  test('a stream built by the app itself: a failed open() is in error; a write after the session ended says session_closed', async () => {
+    const { user, session, app } = await h.startWatched();
+    const logger = createSdkLogger(captureLogger());
+    // open() is the SDK's own step; the session's audio module answers the cloud's audio_stream_ready.
+    expect(session.audio.getActiveOutputStream()).toBeNull();
+    const failing = new AudioOutputStream(randomUUID(), session, logger, { format: 'pcm16', channels: 3 });
+    await expect(failing.open()).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(failing.state).toBe('error');
+    const own = new AudioOutputStream(randomUUID(), session, logger);
+    await own.open();
+    const heard: unknown[] = [];
+    own.on('error', (e) => void heard.push(e));
+    await user.stop();
+    await eventually(() => session.state === 'closed');
+    own.write(Buffer.from([1]));
+    expect(heard).toEqual([
+      expect.objectContaining({ code: 'session_closed', message: `Audio stream ${own.streamId} stopped: the connection to the cloud is closed` }),
+    ]);
+    void app;
+  });
+
+  test('a second stream is refused while the first is still opening, saying which; one that failed to open is released', async () => {
+    const { session } = await h.start();
+    const first = session.audio.createOutputStream();
+    const second = await session.audio.createOutputStream().catch((e: unknown) => e);
+    const out = await first;
+    expect(second).toMatchObject({
+      code: 'AUDIO_STREAM_ALREADY_ACTIVE',
+      message: `AUDIO_STREAM_ALREADY_ACTIVE: Stream ${out.streamId} is still active. Call end() or flush() before creating a new output stream.`,
+    });
+    await out.end();
+    await expect(session.audio.createOutputStream({ format: 'pcm16', channels: 3 })).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(session.audio.getActiveOutputStream()).toBeNull();
+    await (await session.audio.createOutputStream()).end();
+  });
+
+  test("streams opened and ended one after another leave no listener behind on the session's signal", async () => {
+    const { session } = await h.start();
+    const before = getEventListeners(session.signal, 'abort').length;
+    for (let i = 0; i < 3; i++) await (await session.audio.createOutputStream()).end();
+    const failed = session.audio.createOutputStream({ format: 'pcm16', channels: 3 });
+    await expect(failed).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(before);
   });
 });
