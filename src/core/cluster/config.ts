@@ -96,7 +96,7 @@ export function resolveCluster(
   const password = redis.password ? decodeURIComponent(redis.password) : '';
   return {
     redisUrl,
-    instanceUrl: instance.href.replace(/\/+$/, ''),
+    instanceUrl: instance.origin,
     instanceId: randomBytes(8).toString('hex'),
     secret,
     cookieSecret: hmacSha256Hex(secret, 'mentraos-webview-cookie-v1'),
@@ -109,7 +109,7 @@ export function resolveCluster(
 
 function resolveTtl(option: number | undefined, env: NodeJS.ProcessEnv): number {
   const raw = option ?? (env[CLUSTER_TTL_ENV] ? Number(env[CLUSTER_TTL_ENV]) : DEFAULT_CLUSTER_TTL_MS);
-  if (typeof raw !== 'number' || !Number.isFinite(raw) || raw < MIN_TTL_MS) {
+  if (!Number.isFinite(raw) || raw < MIN_TTL_MS) {
     throw new SdkError(
       'invalid_config',
       `The cluster TTL must be a number of milliseconds of at least ${MIN_TTL_MS} (got ${JSON.stringify(option ?? env[CLUSTER_TTL_ENV])})`,
