@@ -105,12 +105,12 @@ export function jsonFallthrough(logger: Logger): (req: Request, res: Response) =
     if (err) {
       const e = err as { status?: number; statusCode?: number; type?: string };
       const status = e.status ?? e.statusCode;
-      if (status === 404) return sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${(req.path ?? '').slice(0, 200)}`);
+      if (status === 404) return sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${req.path.slice(0, 200)}`);
       if (status === 403) return sendError(res, 403, 'That path may not be served');
       // Stryker disable next-line ArrowFunction,StringLiteral: onError passes on only once headers were sent, which was checked above
       return onError(err, req, res, () => sendError(res, 500, 'Internal server error'));
     }
-    const path = req.path ?? '';
+    const path = req.path;
     const allow = OWN_PATHS[path];
     if (allow) {
       res.set('Allow', allow);
