@@ -62,6 +62,7 @@ afterAll(async () => {
 function send(method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}) {
   return new Promise<{ status: number; allow: string | undefined; body: any }>((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent: false }, (res) => {
+      res.on('error', reject);
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (text += c));

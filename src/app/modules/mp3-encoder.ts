@@ -58,10 +58,12 @@ function deinterleave(samples: Int16Array): [Int16Array, Int16Array] {
 }
 
 /**
- * The bytes of a Buffer, a typed array or an ArrayBuffer (no copy). Told apart by `ArrayBuffer.isView`, which
- * holds across realms: under jest or in a `vm` context, `instanceof ArrayBuffer` misses buffers from outside.
+ * The bytes of a Buffer, a typed array or an ArrayBuffer (no copy; a Buffer or Uint8Array of this realm is returned
+ * as it is, so a write of one allocates nothing). Otherwise told apart by `ArrayBuffer.isView`, which holds across
+ * realms: under jest or in a `vm` context, `instanceof` misses buffers from outside.
  */
 export function toUint8(data: Buffer | ArrayBufferView | ArrayBuffer): Uint8Array {
+  if (data instanceof Uint8Array) return data;
   return ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
 }
 

@@ -78,7 +78,9 @@ describe('toInt16 and toUint8', () => {
     expect(toUint8(ab)).toEqual(new Uint8Array([3, 0]));
   });
 
-  test('any typed array gives its bytes; an ArrayBuffer of another realm is read too', () => {
+  test('any typed array gives its bytes (a Uint8Array itself); an ArrayBuffer of another realm is read too', () => {
+    const own = new Uint8Array([9]);
+    expect(toUint8(own)).toBe(own);
     expect([...toUint8(new Int16Array([1, -1]))]).toEqual([1, 0, 255, 255]);
     const foreign = vm.runInNewContext('new Uint8Array([5, 0, 6, 0]).buffer') as ArrayBuffer;
     expect(foreign instanceof ArrayBuffer).toBe(false);
