@@ -4,6 +4,7 @@
  * measurement and the tested configurations. The session is a stand-in holding the published
  * `LayoutManager(packageName, sendMessage)`, so every layout sent is recorded.
  */
+import { getEventListeners } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -64,6 +65,14 @@ describe('AnimationUtils.createBitmapAnimationFromFrames', () => {
     jest.advanceTimersByTime(1000);
     expect([frames.length, stops, ctl.isRunning(), types()]).toEqual([5, 1, false, ['bitmap_animation', 'clear_view']]);
     expect(jest.getTimerCount()).toBe(0);
+  });
+
+  test("stop() leaves no listener on the session's signal", () => {
+    const { session } = standIn();
+    const ctl = AnimationUtils.createBitmapAnimationFromFrames(session, [FRAME], { onFrame: () => {} });
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(1);
+    ctl.stop();
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
   });
 
   test("the session's end stops the frame callbacks", () => {

@@ -129,6 +129,7 @@ export class AnimationUtils {
         if (!running) return;
         running = false;
         halt();
+        session.signal.removeEventListener('abort', halt);
         display.stop();
         onStop?.();
       },
