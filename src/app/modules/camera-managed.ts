@@ -72,6 +72,7 @@ export class CameraManagedExtension {
     const state = this.state;
     if (state.managedActive || state.managedStartId)
       throw new SdkError('already_streaming', 'Already streaming: stop the current managed stream before starting a new one');
+    // Stryker disable next-line StringLiteral: the id stays in this process (the request carries none): any prefix serves
     const id = newRequestId('managed_stream');
     state.managedStartId = id;
     state.managedActive = true;
@@ -129,6 +130,7 @@ export class CameraManagedExtension {
   async checkExistingStream(options: { timeoutMs?: number } = {}): Promise<ExistingStream> {
     try {
       return await sendRequest<ExistingStream>(this.core, {
+        // Stryker disable next-line StringLiteral: as above, the check carries no id
         id: newRequestId('stream_check'),
         kind: CHECK_KIND,
         timeoutMs: timeoutOption(options.timeoutMs, STREAM_CHECK_TIMEOUT_MS),
