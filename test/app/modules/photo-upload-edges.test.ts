@@ -142,6 +142,13 @@ describe('POST /photo-upload in detail', () => {
     expect(other).toEqual({ status: 415, body: expect.objectContaining({ message: expect.stringContaining('Expected multipart/form-data') }) });
     const upper = await user.uploadPhoto({ raw: { body: 'x', contentType: 'MULTIPART/FORM-DATA' } });
     expect(upper.status).toBe(400);
+    // The parser's refusal repeats the content type it could not read: the answer cuts it.
+    const odd = `multipart/form-dataX${'y'.repeat(300)}`;
+    const long = await user.uploadPhoto({ raw: { body: 'x', contentType: odd } });
+    expect(long).toEqual({
+      status: 400,
+      body: expect.objectContaining({ message: `Malformed multipart body: ${`Unsupported content type: ${odd}`.slice(0, 200)}` }),
+    });
   });
 
   test('a body cut off inside the photo: 400, the request stays pending, and the server keeps serving', async () => {

@@ -63,7 +63,8 @@ async function handleUpload(req: Request, res: Response, photos: PendingRequests
     // Stryker disable next-line ConditionalExpression: skipping the file of a request not pending here only saves reading it (answered 404 either way)
     upload = await parse(req, maxBytes, (id) => mayForward || photos.hasOf(id, PHOTO_KIND));
   } catch (e) {
-    return answer(res, 400, `Malformed multipart body: ${toError(e).message}`);
+    // (cut: busboy's refusal of a content type it cannot read repeats the whole header)
+    return answer(res, 400, `Malformed multipart body: ${toError(e).message.slice(0, 200)}`);
   }
   const { fields } = upload;
   const requestId = fields.requestId;
