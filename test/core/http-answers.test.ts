@@ -27,7 +27,7 @@ beforeAll(async () => {
   routes.get('/boom', () => {
     throw new Error('route failed');
   });
-  routes.get(/^\/gone/, () => {
+  routes.all(/^\/gone/, () => {
     throw Object.assign(new Error('not here'), { statusCode: 404 });
   });
   routes.get('/forbidden', () => {
@@ -131,6 +131,7 @@ test('a method longer than 10 characters is cut in every answer naming it', asyn
   expect((await send('UNSUBSCRIBE', '/webhook')).body.message).toBe('UNSUBSCRIB is not allowed here: the cloud POSTs JSON to this path');
   expect((await send('UNSUBSCRIBE', '/tool')).body.message).toBe('UNSUBSCRIB is not allowed on /tool (allowed: GET, POST)');
   expect(await send('GET', `/gone/${'g'.repeat(300)}`)).toEqual(refused(404, `Nothing is served at GET /gone/${'g'.repeat(194)}`));
+  expect(await send('UNSUBSCRIBE', '/gone')).toEqual(refused(404, 'Nothing is served at UNSUBSCRIB /gone'));
 });
 
 test('a route that fails after its answer began has its connection closed, not a second answer', async () => {

@@ -67,7 +67,9 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, next) => {
     // Stryker disable next-line ConditionalExpression: a body is read before anything is answered, so its failures come before headers
     if (res.headersSent) return next(err);
-    // (Express passes an error handler only a value that is not null or undefined)
+    // (Express passes an error handler only a value that is not null or undefined.) A body cut short by its
+    // client (raw-body's `request.aborted`) has no one left to answer, and one shorter or longer than its
+    // Content-Length (`request.size.invalid`) never gets past Node's parser: neither needs its own words.
     // Stryker disable next-line EqualityOperator: a 500 is answered 500 either way
     const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
     const message =
@@ -75,13 +77,9 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
         ? 'The request body is not valid JSON'
         : err.type === 'entity.too.large'
           ? `The request body is too large (limit ${err.limit} bytes)`
-          : err.type === 'request.aborted'
-            ? 'The request was aborted before its body arrived'
-            : err.type === 'request.size.invalid'
-              ? 'The request body is shorter or longer than its Content-Length'
-              : status < 500
-                ? `Bad request: ${String(err.message ?? 'unreadable body').slice(0, 200)}`
-                : 'Internal server error';
+          : status < 500
+            ? `Bad request: ${String(err.message ?? 'unreadable body').slice(0, 200)}`
+            : 'Internal server error';
     if (status >= 500) logger.error(`Request failed: ${toError(err).message}`);
     sendError(res, status, message);
   };
