@@ -6,18 +6,10 @@ import { AppServer, type AppSession, createLogger, MentraError, SdkError } from 
 import { envLogLevel } from '../../src/core/logger';
 import { ringOf } from '../../src/core/telemetry';
 import { appConfig, cloudPerTest } from '../helpers/apps';
+import { keepLogEnvironment } from '../helpers/stdout';
 
 describe('createLogger and the environment', () => {
-  const saved = { level: process.env.MENTRA_LOG_LEVEL, verbose: process.env.MENTRA_VERBOSE };
-  afterEach(() => {
-    for (const [k, v] of [
-      ['MENTRA_LOG_LEVEL', saved.level],
-      ['MENTRA_VERBOSE', saved.verbose],
-    ] as const) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
+  keepLogEnvironment();
 
   test('defaults to warn; logLevel and verbose configure it; none is silent', () => {
     delete process.env.MENTRA_LOG_LEVEL;

@@ -15,3 +15,14 @@ export function stdoutOf(fn: () => void): string[] {
   }
   return chunks.join('').split('\n').filter(Boolean);
 }
+
+/** Saves the logging environment variables (`MENTRA_LOG_LEVEL`, `MENTRA_VERBOSE`) now and puts them back after each test of the calling block. */
+export function keepLogEnvironment(): void {
+  const saved = { MENTRA_LOG_LEVEL: process.env.MENTRA_LOG_LEVEL, MENTRA_VERBOSE: process.env.MENTRA_VERBOSE };
+  afterEach(() => {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+}
