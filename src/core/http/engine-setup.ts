@@ -18,7 +18,7 @@ export interface ServerEngine {
 
 /** Builds the logger and the engine. */
 export function createServerEngine(config: ResolvedHostConfig, hooks: EngineHooks, cluster?: ResolvedCluster): ServerEngine {
-  const logger = createSdkLogger(config.logger, envLogLevel() ?? config.logLevel ?? 'warn', [config.apiKey, ...(cluster?.secrets ?? [])]);
+  const logger = createSdkLogger(config.logger, envLogLevel() ?? config.logLevel, [config.apiKey, ...(cluster?.secrets ?? [])]);
   const engine = new SessionEngine(
     {
       packageName: config.packageName,
