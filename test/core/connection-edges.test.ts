@@ -60,7 +60,7 @@ test('a socket that cannot connect names the host it tried (never the whole URL)
 test("a refusal's message is cut at 300 characters; one without a message names only the code", async () => {
   const long = await handshaking();
   long.cloud.last.push({ type: 'tpa_connection_error', code: 'INVALID_API_KEY', message: 'k'.repeat(400) });
-  await expect(long.connecting).rejects.toThrow(`The cloud refused the app (INVALID_API_KEY): ${'k'.repeat(300)}`);
+  await expect(long.connecting).rejects.toMatchObject({ message: `The cloud refused the app (INVALID_API_KEY): ${'k'.repeat(300)}` });
 
   const bare = await handshaking();
   bare.cloud.last.push({ type: 'tpa_connection_error', code: 'NOT_ALLOWED' });
