@@ -5,11 +5,13 @@
  * and removes at stop, one `stop()` however often it is called, and no `X-Powered-By` in its answers.
  */
 import { once } from 'node:events';
+import type { Server } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 import { AppServer } from '../../src';
 import { hostOf } from '../../src/app/server';
 import { SdkError } from '../../src/core/errors';
 import { appConfig, captureLogger } from '../helpers/apps';
+import { until } from './memory-transport';
 
 /** A port something else holds, with the way to let it go. */
 async function takenPort(): Promise<{ port: number; release: () => Promise<void> }> {
@@ -43,6 +45,7 @@ test('an address the machine does not have rejects start() with server_error, na
   expect(err).toBeInstanceOf(SdkError);
   expect((err as SdkError).code).toBe('server_error');
   expect((err as SdkError).message).toMatch(/^Could not listen on port 0: listen EADDRNOTAVAIL/);
+  expect((err as SdkError).cause).toMatchObject({ code: 'EADDRNOTAVAIL' });
   expect(hostOf(app).listening).toBe(false);
 });
 
@@ -63,7 +66,22 @@ test('start() is refused while started; the port is the configured one until lis
   const stopping = app.stop();
   expect(app.stop()).toBe(stopping);
   await stopping;
-  expect(host.listening).toBe(false);
+  expect([host.listening, host.port]).toEqual([false, 0]);
+});
+
+test('stop() before start() resolves; an error of the listening server is logged and the server keeps serving', async () => {
+  await expect(new AppServer(appConfig()).stop()).resolves.toBeUndefined();
+
+  const logger = captureLogger();
+  const app = new AppServer(appConfig({ logger }));
+  await app.start();
+  const host = hostOf(app);
+  // The stimulus only: a listening server rarely emits an error of its own.
+  (host as unknown as { server: Server }).server.emit('error', new Error('EMFILE: too many open files'));
+  expect(logger.lines.filter((l) => l.level === 'error')).toEqual([{ level: 'error', text: 'HTTP server error: EMFILE: too many open files' }]);
+  expect(host.listening).toBe(true);
+  expect((await fetch(`http://127.0.0.1:${host.port}/health`)).status).toBe(200);
+  await app.stop();
 });
 
 test('signal handlers are installed only with handleSignals, once, and removed by stop()', async () => {
@@ -78,4 +96,16 @@ test('signal handlers are installed only with handleSignals, once, and removed b
   expect(count()).toEqual([before[0] + 1, before[1] + 1]);
   await handling.stop();
   expect(count()).toEqual(before);
+});
+
+test('the installed signal handler stops the server', async () => {
+  const known = new Set(process.listeners('SIGTERM'));
+  const app = new AppServer(appConfig({ handleSignals: true }));
+  await app.start();
+  const handler = process.listeners('SIGTERM').find((l) => !known.has(l));
+  expect(handler).toBeDefined();
+  // Called as Node would on SIGTERM, without sending the signal to the test process.
+  (handler as () => void)();
+  await until(() => !hostOf(app).listening, 'the server to stop');
+  expect(process.listeners('SIGTERM').includes(handler as () => void)).toBe(false);
 });
