@@ -257,6 +257,17 @@ test('restart() does nothing during a handshake or after the end; on a live sock
   expect(jest.getTimerCount()).toBe(0);
 });
 
+test('restart() while waiting to reconnect does nothing: the planned attempt is the only one', async () => {
+  const { conn, sockets, calls, up } = connection();
+  await up();
+  (sockets[0] as Scripted).drop(1006);
+  expect(() => conn.restart()).not.toThrow();
+  expect([sockets.length, calls.filter((c) => c[0] === 'down').length, jest.getTimerCount()]).toEqual([1, 1, 1]);
+  jest.advanceTimersByTime(20);
+  expect(sockets.length).toBe(2);
+  await conn.close('done');
+});
+
 test('a host that ends the connection while hearing of a drop stops every reconnect', async () => {
   for (const drop of [(_c: Connection, s: Scripted) => s.drop(1006), (c: Connection) => c.restart()]) {
     const { conn, sockets, calls, up } = connection({ pingIntervalMs: 1000 }, { down: (c) => void c.close('the app ended') });

@@ -281,7 +281,7 @@ export class Connection implements Watched {
    */
   restart(): void {
     const socket = this.socket;
-    if (this.ended || !socket || !this.acked) return;
+    if (!socket || !this.acked) return;
     this.socket = null;
     this.stopWatching();
     socket.terminate();
@@ -342,9 +342,8 @@ export class Connection implements Watched {
     });
   }
 
+  /** Runs only from `enterGate`, after its check of `ended` (`close()` takes an attempt still waiting out of the gate). */
   private async tryReconnect(release: () => void): Promise<void> {
-    // Stryker disable next-line ConditionalExpression: close() takes a waiting reconnect out of the gate, so none starts after it
-    if (this.ended) return release();
     const attempt = this.plan.attempt();
     try {
       await this.openSocket();
