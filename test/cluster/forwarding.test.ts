@@ -6,7 +6,7 @@ import express from 'express';
 import { createHash } from 'node:crypto';
 import { AppServer, type AppSession, type AuthenticatedRequest, type ToolCall } from '../../src';
 import { freePort, createTestCloud, type TestCloud } from '../../src/testing';
-import { API_KEY, appConfig, captureLogger } from '../helpers/apps';
+import { API_KEY, appConfig, captureLogger, eventually } from '../helpers/apps';
 import { startRedis, type RedisServer } from '../helpers/redis';
 import { frontendToken } from '../helpers/webview';
 
@@ -78,7 +78,8 @@ describe('forwarding between instances', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('x-app')).toBe('a');
     const cookies = res.headers.getSetCookie();
-    expect(cookies.some((c) => c.startsWith('aos_session='))).toBe(true);
+    // one session cookie, from the instance the request landed on: the owner takes the forwarded user as is and sets none
+    expect(cookies.filter((c) => c.startsWith('aos_session='))).toHaveLength(1);
     expect(cookies.some((c) => c.startsWith('app_cookie=a'))).toBe(true);
     expect(await res.json()).toEqual({
       instance: 'a',
@@ -113,6 +114,56 @@ describe('forwarding between instances', () => {
     expect(await post('/settings', { userIdForSettings: user.userId, settings })).toMatchObject({ status: 200, body: { sessionsUpdated: 1 } });
     expect(await post('/settings', { userIdForSettings: 'nobody@example.com', settings })).toMatchObject({ status: 200, body: { sessionsUpdated: 0 } });
     await user.stop();
+  });
+
+  const postJson = async (url: string, body: unknown, headers: Record<string, string> = {}) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as unknown };
+  };
+
+  test('a stop_request landing on an instance that does not hold the session ends it where it lives; one for no session is answered where it lands', async () => {
+    const user = await cloud.startSession({ app: a.app, userId: 'stop-elsewhere@example.com' });
+    const stop = { type: 'stop_request', sessionId: user.sessionId, userId: user.userId, reason: 'user_disabled' };
+    expect(await postJson(`${b.base}/webhook`, stop)).toEqual({ status: 200, body: { status: 'success' } });
+    await eventually(() => !user.connected, 10_000, 'the session on a to end');
+    const nobody = { type: 'stop_request', sessionId: 'nobody-session', userId: 'nobody@example.com' };
+    expect(await postJson(`${b.base}/webhook`, nobody)).toEqual({ status: 200, body: { status: 'success', message: 'No active session with that id' } });
+  });
+
+  test('a session_request for a session another instance holds is taken where it lands, and the other copy ends', async () => {
+    const first = await cloud.startSession({ app: a.app, userId: 'moving@example.com' });
+    const second = await cloud.startSession({ app: b.app, userId: first.userId });
+    expect(second.sessionId).toBe(first.sessionId);
+    await eventually(() => !first.connected, 10_000, 'the copy on a to end');
+    await eventually(() => b.app.sessions.some((s) => s.getSessionId() === first.sessionId), 10_000, 'onSession on b');
+    expect(a.app.sessions.filter((s) => s.getSessionId() === first.sessionId)).toHaveLength(1);
+    expect(second.connected).toBe(true);
+    await second.stop();
+  });
+
+  test("the SDK's own routes are never forwarded as a signed-in user's webview requests: each routes itself", async () => {
+    const there = await cloud.startSession({ app: a.app, userId: 'signed-in@example.com' });
+    const signedIn = `?aos_frontend_token=${token(there.userId)}`;
+    const apiKeyHash = { 'x-app-api-key': createHash('sha256').update(API_KEY).digest('hex') };
+
+    // a holds one session more than b here, so the answer tells which instance gave it
+    const health = async (base: string, query = '') => (await fetch(`${base}/health${query}`)).json();
+    expect(await health(a.base)).not.toEqual(await health(b.base));
+    expect(await health(b.base, signedIn)).toEqual(await health(b.base));
+    const here = await cloud.startSession({ app: b.app, userId: 'held-here@example.com' });
+    expect(await postJson(`${b.base}/tool${signedIn}`, { toolId: 'where', userId: here.userId }, apiKeyHash)).toEqual({
+      status: 200,
+      body: { status: 'success', reply: { instance: 'b', session: here.sessionId } },
+    });
+    expect(await postJson(`${b.base}/settings${signedIn}`, { userIdForSettings: here.userId, settings: [{ key: 'k', value: 1 }] }, apiKeyHash)).toMatchObject({
+      status: 200,
+      body: { sessionsUpdated: 1 },
+    });
+    const stop = { type: 'stop_request', sessionId: here.sessionId, userId: here.userId };
+    expect(await postJson(`${b.base}/webhook${signedIn}`, stop)).toEqual({ status: 200, body: { status: 'success' } });
+    await eventually(() => !here.connected, 10_000, 'the session on b to end');
+    expect(there.connected).toBe(true);
+    await there.stop();
   });
 
   test("a body the SDK did not parse is streamed to the owner; the cloud's API-key header never travels between instances", async () => {

@@ -84,6 +84,17 @@ test('stop() before start() resolves; an error of the listening server is logged
   await app.stop();
 });
 
+test('healthCheck: false leaves GET /health unserved: a JSON 404, while other methods there still get 405', async () => {
+  const app = new AppServer(appConfig({ healthCheck: false }));
+  await app.start();
+  const base = `http://127.0.0.1:${app.getPort()}/health`;
+  const get = await fetch(base);
+  expect([get.status, await get.json()]).toEqual([404, { status: 'error', message: 'Nothing is served at GET /health' }]);
+  const post = await fetch(base, { method: 'POST' });
+  expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET']);
+  await app.stop();
+});
+
 test('signal handlers are installed only with handleSignals, once, and removed by stop()', async () => {
   const count = () => [process.listenerCount('SIGINT'), process.listenerCount('SIGTERM')];
   const before = count();

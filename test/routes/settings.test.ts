@@ -169,3 +169,30 @@ describe('pitfall 7.2.14: settings do not fire twice', () => {
     expect(app.serverUpdates).toHaveLength(2);
   });
 });
+
+test('with a webhook secret a settings push needs it too: 401 and nothing applied without it, applied with it', async () => {
+  const secret = 'settings-push-secret-0123456789';
+  const cloud = await createTestCloud({ webhookSecret: secret, settings: THEME_LIGHT });
+  const app = await started(new SettingsApp(appConfig({ webhookSecret: secret })));
+  try {
+    const user = await cloud.startSession({ app, userId: 'guarded@example.com' });
+    const push = (headers: Record<string, string>) =>
+      fetch(`http://127.0.0.1:${app.getPort()}/settings`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ userIdForSettings: user.userId, settings: THEME_DARK }),
+      });
+    const refused = await push({});
+    expect([refused.status, await refused.json()]).toEqual([
+      401,
+      { status: 'error', message: expect.stringMatching(/^Missing the X-MentraOS-Webhook-Secret header/) },
+    ]);
+    expect(app.serverUpdates).toEqual([]);
+    const accepted = await push({ 'x-mentraos-webhook-secret': secret });
+    expect(accepted.status).toBe(200);
+    expect(app.serverUpdates.map((u) => u.userId)).toEqual([user.userId]);
+  } finally {
+    await app.stop();
+    await cloud.close();
+  }
+});
