@@ -166,3 +166,24 @@ test('a request that is not HTTP, or whose headers are too large, still gets a J
   expect(big.split('\r\n')[0]).toBe('HTTP/1.1 431 Request Header Fields Too Large');
   expect(big.endsWith('{"status":"error","message":"The request headers are too large"}')).toBe(true);
 });
+
+test("an app's own error handler sees what its routes and the body parser pass on, as in the published SDK; the JSON answers are the fallback", async () => {
+  const own = new AppServer(appConfig({ logger: captureLogger(), bodyLimit: 64 }));
+  const routes = own.getExpressApp();
+  routes.post('/mine', (req, res) => void res.json({ body: req.body }));
+  routes.use((err: { type?: string; status?: number }, _req: unknown, res: { status(n: number): { send(t: string): void } }, _next: unknown) => {
+    res.status(err.status ?? 500).send(`handled by the app: ${err.type ?? 'error'}`);
+  });
+  await own.start();
+  try {
+    const post = async (p: string, body: string) => {
+      const res = await fetch(`http://127.0.0.1:${own.getPort()}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return [res.status, await res.text()];
+    };
+    expect(await post('/mine', '{"broken"')).toEqual([400, 'handled by the app: entity.parse.failed']);
+    expect(await post('/mine', JSON.stringify({ pad: 'x'.repeat(100) }))).toEqual([413, 'handled by the app: entity.too.large']);
+    expect(await post('/mine', '{"ok":1}')).toEqual([200, '{"body":{"ok":1}}']);
+  } finally {
+    await own.stop();
+  }
+});

@@ -14,7 +14,7 @@ import { ClusterRouter } from '../cluster/forward';
 import type { EngineHooks, SessionEngine } from '../engine';
 import { createServerEngine, healthBody, stopServerEngine, webhookResult } from './engine-setup';
 import { SdkError } from '../errors';
-import { answerClientError, cloudSecretGuard, jsonErrorHandler, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
+import { answerClientError, cloudSecretGuard, jsonFallthrough, postOnly, requireJson, resolveWebhookSecret } from './inbound';
 import type { Logger } from '../logger';
 import type { HostConfig, ResolvedHostConfig } from '../options';
 import { closeServer, trackConnections } from './server-close';
@@ -108,7 +108,6 @@ export class AppHost {
       });
     }
     registerPhotoUpload(this.app, this.engine.sharedRequests, this.logger, { maxBytes: config.maxPhotoBytes, cluster: this.cluster });
-    this.app.use(jsonErrorHandler(this.logger));
     if (config.publicDir) this.app.use(serveStatic(path.resolve(config.publicDir)));
   }
 

@@ -8,8 +8,9 @@
  *   header; compared in constant time; otherwise 401. Headers only, so it runs before the body is read.
  * - `requireJson`: a body that is not `application/json` is answered 415.
  * - `jsonErrorHandler`: body-parser failures (bad JSON, too large, bad charset or encoding) become 4xx
- *   JSON answers with a reason, never an HTML page; `answerClientError` does the same for requests Node
- *   cannot even parse as HTTP.
+ *   JSON answers with a reason, never an HTML page. The Express server applies it last, through
+ *   `jsonFallthrough`, so an error handler the app added sees every error first, as with the published SDK;
+ *   `answerClientError` does the same for requests Node cannot even parse as HTTP.
  */
 import type { Duplex } from 'node:stream';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
