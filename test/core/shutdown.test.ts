@@ -81,10 +81,12 @@ test('stop() also ends sessions that are reconnecting or still handshaking, refu
     await eventually(() => stops.length === 2);
     // a webhook arriving while onStop handlers run is refused, and connects nowhere
     const during = await cloud.startSession({ app, userId: 'during@example.com', allowFailure: true });
-    expect(during.webhookResponse).toMatchObject({ status: 503, body: { message: 'The app server is shutting down' } });
+    expect(during.webhookResponse).toEqual({ status: 503, body: { status: 'error', message: 'The app server is shutting down', code: 'SHUTTING_DOWN' } });
+    // a stop webhook is still answered while the server stops (the session is ending anyway)
+    expect((await cloud.postWebhook(live, { type: 'stop_request', sessionId: live.sessionId, userId: live.userId })).status).toBe(200);
     await stopping;
     expect(stops.sort()).toEqual(['dropped@example.com server_shutdown', 'live@example.com server_shutdown']);
-    expect((await handshaking).webhookResponse?.status).toBe(409);
+    expect((await handshaking).webhookResponse).toMatchObject({ status: 409, body: { status: 'error', code: 'SESSION_CLOSED' } });
     expect(live.lastCloseCode).toBe(1000);
     await sleep(300);
     expect(dropped.connections).toBe(1);

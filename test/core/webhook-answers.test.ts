@@ -3,8 +3,17 @@
  * the test cloud: the id length limit on both sides of it, the unknown type's cut, and the stop reason an app
  * sees (the cloud's own when it is a short string, `user_disabled` otherwise).
  */
+import { createServer } from 'node:net';
+import type { AppSession, ToolCall } from '../../src';
 import { createTestCloud, type TestCloud } from '../../src/testing';
-import { EchoApp, appConfig, eventually, started } from '../helpers/apps';
+import { EchoApp, appConfig, captureLogger, eventually, started } from '../helpers/apps';
+
+/** Answers each tool call with the id of the session it was given. */
+class ToolApp extends EchoApp {
+  protected override async onToolCall(call: ToolCall): Promise<string> {
+    return (call.activeSession as AppSession | null)?.getSessionId() ?? 'none';
+  }
+}
 
 async function post(port: number, body: unknown) {
   const res = await fetch(`http://127.0.0.1:${port}/webhook`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -12,10 +21,12 @@ async function post(port: number, body: unknown) {
 }
 
 let cloud: TestCloud;
-let app: EchoApp;
+let app: ToolApp;
+let logger: ReturnType<typeof captureLogger>;
 beforeEach(async () => {
   cloud = await createTestCloud();
-  app = await started(new EchoApp(appConfig()));
+  logger = captureLogger();
+  app = await started(new ToolApp(appConfig({ logger })));
 });
 afterEach(async () => {
   await app.stop();
@@ -56,6 +67,7 @@ test("a stop_request's reason reaches onStop when it is a string of at most 64 c
     ['r'.repeat(64), 'r'.repeat(64)],
     ['r'.repeat(65), 'user_disabled'],
     [42, 'user_disabled'],
+    [['short'], 'user_disabled'],
   ];
   for (const [i, [sent, seen]] of reasons.entries()) {
     const user = await cloud.startSession({ app, userId: `stop-${i}@example.com` });
@@ -77,4 +89,79 @@ test('a stop_request for no session, or for the session of another user, is answ
     body: { status: 'error', message: 'The stop_request userId does not match the session' },
   });
   expect(app.seen.stops).toEqual([]);
+});
+
+test('a refused or failed session_request is answered with its reason and logged once', async () => {
+  const untrusted = { type: 'session_request', sessionId: 'far', userId: 'u', mentraOSWebsocketUrl: 'ws://cloud.example.com/app-ws' };
+  const refused = await post(app.getPort(), untrusted);
+  expect(refused.status).toBe(403);
+  const reason = (refused.body as { message: string }).message.replace(/^Refused: /, '');
+  expect(refused.body).toEqual({ status: 'error', message: `Refused: ${reason}` });
+  expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.text)).toEqual([`Refused a session_request for far: ${reason}`]);
+
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as { port: number }).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
+  const failing = await post(app.getPort(), { ...untrusted, sessionId: 'nowhere', mentraOSWebsocketUrl: `ws://127.0.0.1:${port}/app-ws` });
+  expect(failing.status).toBe(502);
+  expect(failing.body).toEqual({
+    status: 'error',
+    message: expect.stringMatching(new RegExp(`^Could not connect to the cloud: Could not connect to the cloud at 127\\.0\\.0\\.1:${port}: `)),
+    code: 'CONNECT_FAILED',
+  });
+  const why = (failing.body as { message: string }).message.replace(/^Could not connect to the cloud: /, '');
+  expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.text)).toEqual([
+    `Refused a session_request for far: ${reason}`,
+    `Session nowhere could not start: ${why}`,
+  ]);
+});
+
+test("a tool call gets the user's newest session; once it ends, the one before; a session that ended leaves the count", async () => {
+  const older = await cloud.startSession({ app, userId: 'tools@example.com', sessionId: 'older' });
+  const newer = await cloud.startSession({ app, userId: 'tools@example.com', sessionId: 'newer' });
+  expect((await newer.callTool('which')).body).toMatchObject({ reply: 'newer' });
+  const health = async () => ((await (await fetch(`http://127.0.0.1:${app.getPort()}/health`)).json()) as { activeSessions: number }).activeSessions;
+  expect(await health()).toBe(2);
+  await newer.stop();
+  expect((await older.callTool('which')).body).toMatchObject({ reply: 'older' });
+  expect(await health()).toBe(1);
+  await older.stop();
+  expect(await health()).toBe(0);
+});
+
+test('a throwing onStop is reported with the session, the user and the phase, and the server keeps serving', async () => {
+  const reported: Array<[string, unknown]> = [];
+  class FailingStop extends EchoApp {
+    protected override async onStop(): Promise<void> {
+      throw new Error('cleanup failed');
+    }
+  }
+  const failing = await started(new FailingStop(appConfig({ onError: (error, context) => void reported.push([error.message, context]) })));
+  try {
+    const user = await cloud.startSession({ app: failing, userId: 'stopper@example.com' });
+    expect((await user.stop()).status).toBe(200);
+    await eventually(() => reported.length === 1, 10_000, 'the report');
+    expect(reported).toEqual([['cleanup failed', { sessionId: user.sessionId, userId: user.userId, phase: 'onStop' }]]);
+    expect((await cloud.startSession({ app: failing, userId: 'next@example.com' })).connected).toBe(true);
+  } finally {
+    await failing.stop();
+  }
+});
+
+test("a session that ends fails its own pending photo only: another session's is still answered", async () => {
+  const ending = await cloud.startSession({ app, userId: 'ending@example.com' });
+  const staying = await cloud.startSession({ app, userId: 'staying@example.com' });
+  const sessionOf = (sessionId: string) => app.seen.sessions.find((s) => s.getSessionId() === sessionId) as AppSession;
+  await eventually(() => app.seen.sessions.length === 2, 10_000, 'both sessions');
+  const lost = sessionOf(ending.sessionId)
+    .camera.requestPhoto()
+    .catch((e: { code?: string }) => e.code);
+  const kept = sessionOf(staying.sessionId).camera.requestPhoto();
+  await ending.waitForMessage((m) => m.type === 'photo_request');
+  const request = await staying.waitForMessage((m) => m.type === 'photo_request');
+  await ending.stop();
+  expect(await lost).toBe('session_closed');
+  await staying.uploadPhoto({ fields: { requestId: request.requestId }, file: { data: Buffer.from([1, 2, 3]), mimeType: 'image/jpeg', filename: 'p.jpg' } });
+  expect((await kept).size).toBe(3);
 });
