@@ -165,3 +165,30 @@ test("a session that ends fails its own pending photo only: another session's is
   await staying.uploadPhoto({ fields: { requestId: request.requestId }, file: { data: Buffer.from([1, 2, 3]), mimeType: 'image/jpeg', filename: 'p.jpg' } });
   expect((await kept).size).toBe(3);
 });
+
+test("a replacement stopped while it waits for the replaced session's onStop never gets onSession; stop() waits for that onStop", async () => {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const stops: string[] = [];
+  class SlowStop extends EchoApp {
+    protected override async onStop(_sessionId: string, _userId: string, reason: string): Promise<void> {
+      stops.push(reason);
+      if (reason === 'replaced') await gate;
+    }
+  }
+  const slow = await started(new SlowStop(appConfig()));
+  const first = await cloud.startSession({ app: slow, userId: 'replaced@example.com' });
+  await eventually(() => slow.seen.sessions.length === 1, 10_000, 'the first onSession');
+  const second = await cloud.startSession({ app: slow, userId: first.userId });
+  expect(second.sessionId).toBe(first.sessionId);
+  expect((await second.stop()).status).toBe(200);
+  expect(stops).toEqual(['replaced', 'user_disabled']);
+
+  let stopped = false;
+  const stopping = slow.stop().then(() => (stopped = true));
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+  expect(stopped).toBe(false);
+  release();
+  await stopping;
+  expect(slow.seen.sessions).toHaveLength(1);
+});
