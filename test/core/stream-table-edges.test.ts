@@ -73,6 +73,13 @@ describe('changes of the subscription list', () => {
     expect(changes.count).toBe(3);
   });
 
+  test('a stream subscribed again, never with a rate, is no change', () => {
+    const { t, changes } = table();
+    t.subscribe('vad');
+    t.subscribe('vad');
+    expect([changes.count, t.list()]).toEqual([1, ['vad']]);
+  });
+
   test('only the location stream is spelled with its rate', () => {
     const { t } = table();
     t.subscribe('vad', 'high');
@@ -150,6 +157,14 @@ describe('which handlers a data_stream reaches', () => {
     expect(deliver('transcription:en-US?hints=ja')).toEqual(['plain']);
     expect(deliver('button_press?x=1')).toEqual([]);
     expect(deliver('head_position')).toEqual([]);
+  });
+
+  test('with plain keys only, a value of a type nobody handles reaches nothing', () => {
+    const { on, deliver } = table();
+    on('button_press');
+    expect(deliver('head_position')).toEqual([]);
+    expect(deliver('touch_event', { gesture_name: 'single_tap' })).toEqual([]);
+    expect(deliver('button_press')).toEqual(['button_press']);
   });
 
   test('two keys of one canonical form, and a third of another, are told apart', () => {
