@@ -95,7 +95,7 @@ export class AppHost {
       kind: 'session',
       // Stryker disable next-line OptionalChaining: express.json() always leaves a body ({} when there was none)
       key: (req) => (req.body?.type === 'stop_request' && typeof req.body.sessionId === 'string' ? req.body.sessionId : undefined),
-      // Stryker disable next-line ArrowFunction,BooleanLiteral: a shortcut; without it the directory names this instance as the owner and the webhook is handled here all the same
+      // Stryker disable next-line ArrowFunction: a shortcut; without it the directory names this instance as the owner and the webhook is handled here all the same
       holdsLocally: (sessionId) => !!this.engine.registry.get(sessionId),
     });
     this.app.post(webhookPath, ...stopRequestOwner, (req, res) => void this.answerWebhook(req.body, res));
