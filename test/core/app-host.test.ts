@@ -119,4 +119,6 @@ test('the installed signal handler stops the server', async () => {
   (handler as () => void)();
   await until(() => !hostOf(app).listening, 'the server to stop');
   expect(process.listeners('SIGTERM').includes(handler as () => void)).toBe(false);
+  // the handler's stop() is the one stop(): awaiting it leaves nothing running past the test
+  await app.stop();
 });
