@@ -9,6 +9,7 @@ import { webhookDialect, webhookWebsocketUrl } from '../protocol/dialects';
 import type { SettingRecord, WebhookResponse } from '../protocol/messages';
 import { LocalSessionDirectory, type DirectoryHost, type SessionClaim, type SessionDirectory } from './cluster/directory';
 import { SdkError, isSdkError, toError } from './errors';
+import { isId, MAX_ID_LENGTH } from './ids';
 import type { Logger } from './logger';
 import type { SessionOptions } from './session/session-options';
 import { HandshakeGate } from './session/reconnect';
@@ -100,7 +101,6 @@ export function engineOwnedBy(owner: unknown): SessionEngine | undefined {
   return owners.get(owner as object);
 }
 
-const MAX_ID_LENGTH = 512;
 /** A shared request's ownership record outlives its timeout by this much (ms). */
 const REQUEST_RECORD_MARGIN_MS = 5000;
 /** How long the ownership record of a request without a timeout lasts (ms). */
@@ -166,12 +166,8 @@ export class SessionEngine implements DirectoryHost {
     if (typeof b.type !== 'string') return bad(400, 'The webhook body needs a string "type"');
     if (b.type !== 'session_request' && b.type !== 'stop_request') return bad(400, `Unknown webhook request type "${b.type.slice(0, 60)}"`);
     if (this.shuttingDown && b.type === 'session_request') return bad(503, 'The app server is shutting down', 'SHUTTING_DOWN');
-    for (const field of ['sessionId', 'userId'] as const) {
-      const v = b[field];
-      if (typeof v !== 'string' || v.length === 0 || v.length > MAX_ID_LENGTH) {
-        return bad(400, `The webhook needs "${field}" as a non-empty string of at most ${MAX_ID_LENGTH} characters`);
-      }
-    }
+    if (!isId(b.sessionId)) return badId('sessionId');
+    if (!isId(b.userId)) return badId('userId');
     return b.type === 'session_request' ? this.startSession(b) : this.stopSession(b);
   }
 
@@ -358,6 +354,10 @@ export class SessionEngine implements DirectoryHost {
 
 function bad(status: number, message: string, code?: string): WebhookResult {
   return { status, body: code ? { status: 'error', message, code } : { status: 'error', message } };
+}
+
+function badId(field: string): WebhookResult {
+  return bad(400, `The webhook needs "${field}" as a non-empty string of at most ${MAX_ID_LENGTH} characters`);
 }
 
 function handshakeFailure(err: SdkError): WebhookResult {
