@@ -65,18 +65,32 @@ function errorPrototype(e: Error): object {
   return typeof local === 'function' && local.prototype instanceof Error ? (local.prototype as object) : Error.prototype;
 }
 
-function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown {
+/** Deeper than this, a logged value is replaced by a marker rather than copied (it is never passed on unredacted). */
+const MAX_REDACT_DEPTH = 64;
+const TOO_DEEP = '[nested too deep]';
+
+/**
+ * `v` with every secret replaced, at any depth. Objects are copied once each: `copies` maps an original to its
+ * copy, so a value met again (a cycle, or one object in two places) is the same copy, and a cycle stays a cycle
+ * that the logger writes as such.
+ */
+function redactValue(v: unknown, secrets: readonly string[], depth = 0, copies?: Map<object, unknown>): unknown {
   if (typeof v === 'string') {
     let s = v;
     // Stryker disable next-line ConditionalExpression: splitting on a secret the text does not hold changes nothing but the cost
     for (const secret of secrets) if (s.includes(secret)) s = s.split(secret).join(REDACTED);
     return s;
   }
-  if (!v || typeof v !== 'object' || depth >= 5) return v;
+  if (!v || typeof v !== 'object') return v;
+  const seen = copies?.get(v);
+  if (seen !== undefined) return seen;
+  if (depth >= MAX_REDACT_DEPTH) return TOO_DEEP;
+  const made = copies ?? new Map<object, unknown>();
   if (isError(v)) {
     // A copy with the same prototype (so `instanceof` and `code` survive), every own field redacted, `cause` included.
     // An accessor is read on the original: V8's `stack` is one, and read on the copy it would be undefined.
     const copy = Object.create(errorPrototype(v)) as Error;
+    made.set(v, copy);
     for (const k of Object.getOwnPropertyNames(v)) {
       const desc = Object.getOwnPropertyDescriptor(v, k)!;
       let value: unknown;
@@ -86,7 +100,7 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
         continue; // a getter that throws: the field is left out
       }
       Object.defineProperty(copy, k, {
-        value: redactValue(value, secrets, depth + 1),
+        value: redactValue(value, secrets, depth + 1, made),
         writable: true,
         enumerable: desc.enumerable,
         configurable: true,
@@ -96,8 +110,9 @@ function redactValue(v: unknown, secrets: readonly string[], depth = 0): unknown
   }
   if (Buffer.isBuffer(v) || ArrayBuffer.isView(v) || v instanceof Date) return v;
   const out: Record<string, unknown> = Array.isArray(v) ? ([] as unknown as Record<string, unknown>) : {};
+  made.set(v, out);
   for (const [k, val] of Object.entries(v)) {
-    out[k] = SECRET_KEY.test(k) && typeof val === 'string' ? REDACTED : redactValue(val, secrets, depth + 1);
+    out[k] = SECRET_KEY.test(k) && typeof val === 'string' ? REDACTED : redactValue(val, secrets, depth + 1, made);
   }
   return out;
 }

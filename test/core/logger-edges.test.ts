@@ -70,7 +70,35 @@ describe('redaction', () => {
     expect(redactText(`a ${SECRET} and ${SECRET}`, [SECRET])).toBe('a [redacted] and [redacted]');
   });
 
-  test('nested values are redacted four levels down; a circular value is logged without looping', () => {
+  test('nested values are redacted at any depth; a value nested past 64 levels is replaced by a marker, never passed on', () => {
+    const { target, calls } = recorder();
+    const nest = (levels: number, leaf: unknown) => {
+      let v = leaf;
+      for (let i = 0; i < levels; i++) v = { inner: v };
+      return v;
+    };
+    createSdkLogger(target, 'warn', [SECRET]).warn({ deep: nest(12, `key ${SECRET}`), deepest: nest(100, SECRET) }, 'deep');
+    const [obj] = calls[0]![1] as [any];
+    expect(JSON.stringify(obj)).not.toContain(SECRET);
+    expect(obj.deep).toEqual(nest(12, 'key [redacted]'));
+    // The logged object is level 0 and `deepest` level 1: levels 1 to 63 are copied, level 64 is the marker.
+    expect(obj.deepest).toEqual(nest(63, '[nested too deep]'));
+  });
+
+  test('one object logged in two places, or inside itself, is copied once: the copy keeps the same shape', () => {
+    const { target, calls } = recorder();
+    const shared = { token: 'x', note: SECRET };
+    const loop: Record<string, unknown> = { note: SECRET };
+    loop.self = { back: loop };
+    createSdkLogger(target, 'warn', [SECRET]).warn({ one: shared, two: shared, loop }, 'shapes');
+    const [obj] = calls[0]![1] as [any];
+    expect(obj.one).toEqual({ token: '[redacted]', note: '[redacted]' });
+    expect(obj.two).toBe(obj.one);
+    expect(obj.loop.self.back).toBe(obj.loop);
+    expect(obj.loop).not.toBe(loop);
+  });
+
+  test('nested values and a circular value are redacted, and a circular value is logged without looping', () => {
     const { target, calls } = recorder();
     const circular: Record<string, unknown> = { text: SECRET };
     circular.self = circular;
