@@ -5,6 +5,7 @@
  * modules and every behaviour shared with 2.x come from the same engine as the Express `AppServer`.
  */
 import { Hono } from 'hono';
+import { INSTANCE_URL_ENV, REDIS_URL_ENV } from '../core/cluster/config';
 import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { deprecate } from '../core/deprecations';
 import { SdkError, toError } from '../core/errors';
@@ -26,6 +27,12 @@ import { publicDirMiddleware } from './static';
 import { createAuthMiddleware, type AuthEnv } from './webview';
 
 /** Options of the Hono `AppServer`: the 3.0.0-hono fields plus the engine's (trusted hosts, logging, limits). */
+/** True when the config or the environment asks for several instances (what the Express `AppServer` would set up). */
+function asksForCluster(option: HostConfig['cluster']): boolean {
+  if (option === false) return false;
+  return option !== undefined || (!!process.env[REDIS_URL_ENV] && !!process.env[INSTANCE_URL_ENV]);
+}
+
 export interface AppServerConfig extends Omit<HostConfig, 'handleSignals'> {
   /** Instructions shown to the assistant about this app. */
   appInstructions?: string;
@@ -105,6 +112,11 @@ export class AppServer extends Hono<AuthEnv> {
     internals.set(this, own);
     registerEngineOwner(this, setup.engine);
     this.logger = setup.logger;
+    if (asksForCluster(given.cluster)) {
+      setup.logger.warn(
+        'The Hono AppServer runs as a single instance: "cluster" (or MENTRAOS_REDIS_URL with MENTRAOS_INSTANCE_URL) is ignored. Run several instances with the Express AppServer (docs/scaling.md).',
+      );
+    }
     const engine = setup.engine;
     registerSdkRoutes(this, {
       engine,

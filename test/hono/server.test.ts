@@ -5,10 +5,40 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { Hono } from 'hono';
-import { AppServer, validateToken } from '../../src/hono';
+import { AppServer, type AppServerConfig, validateToken } from '../../src/hono';
 import { createTestCloud, type TestCloud } from '../../src/testing';
-import { eventually } from '../helpers/apps';
+import { captureLogger, eventually } from '../helpers/apps';
 import { HonoEcho, honoConfig, request } from './helpers';
+
+describe('the Hono AppServer and several instances', () => {
+  const warnings = (config: Partial<AppServerConfig>) => {
+    const logger = captureLogger();
+    new AppServer(honoConfig({ logger, ...config }));
+    return logger.lines.filter((l) => l.level === 'warn' && l.text.includes('single instance')).length;
+  };
+  const saved = { redis: process.env.MENTRAOS_REDIS_URL, instance: process.env.MENTRAOS_INSTANCE_URL };
+  afterEach(() => {
+    for (const [name, value] of [
+      ['MENTRAOS_REDIS_URL', saved.redis],
+      ['MENTRAOS_INSTANCE_URL', saved.instance],
+    ] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  });
+
+  test('it runs as one instance: "cluster", or both variables, get a warning at construction; cluster: false, or one variable, none', () => {
+    delete process.env.MENTRAOS_REDIS_URL;
+    delete process.env.MENTRAOS_INSTANCE_URL;
+    expect(warnings({})).toBe(0);
+    expect(warnings({ cluster: { redisUrl: 'redis://127.0.0.1:6379', instanceUrl: 'http://127.0.0.1:7010' } })).toBe(1);
+    process.env.MENTRAOS_REDIS_URL = 'redis://127.0.0.1:6379';
+    expect(warnings({})).toBe(0);
+    process.env.MENTRAOS_INSTANCE_URL = 'http://127.0.0.1:7010';
+    expect(warnings({})).toBe(1);
+    expect(warnings({ cluster: false })).toBe(0);
+  });
+});
 
 describe('Hono AppServer with the test cloud', () => {
   let cloud: TestCloud;
