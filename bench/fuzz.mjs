@@ -1,7 +1,8 @@
 /**
- * `npm run bench -- --fuzz [--requests 10000] [--seed N]`: the full-size HTTP fuzz run. It is the jest test
- * test/fuzz/http-routes.test.ts at 10,000 requests (the test's default is smaller so CI stays fast); the
- * seed is printed and replays the same requests (`--seed`, or `MENTRAOS_FUZZ_SEED`).
+ * `npm run bench -- --fuzz [--requests 10000] [--seed N]`: the full-size HTTP fuzz run. It is the jest tests
+ * test/fuzz/http-routes.test.ts (the Express `AppServer`) and test/fuzz/hono-routes.test.ts (the Hono
+ * `AppServer`) at 10,000 requests (the tests' default is smaller so CI stays fast); the seed is printed and
+ * replays the same requests (`--seed`, or `MENTRAOS_FUZZ_SEED`).
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -21,6 +22,10 @@ export function main(argv) {
   };
   console.log(`HTTP fuzz: ${env.MENTRAOS_FUZZ_REQUESTS} requests${env.MENTRAOS_FUZZ_SEED ? `, seed ${env.MENTRAOS_FUZZ_SEED}` : ' (default seed)'}`);
   const jest = path.join(root, 'node_modules/jest/bin/jest.js');
-  const child = spawn(process.execPath, [jest, '--runInBand', '--verbose=false', 'test/fuzz/http-routes.test.ts'], { cwd: root, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, [jest, '--runInBand', '--verbose=false', 'test/fuzz/http-routes.test.ts', 'test/fuzz/hono-routes.test.ts'], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

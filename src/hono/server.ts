@@ -10,7 +10,7 @@ import { type ErrorContext, registerEngineOwner } from '../core/engine';
 import { deprecate } from '../core/deprecations';
 import { SdkError, toError } from '../core/errors';
 import { createServerEngine, type ServerEngine, stopServerEngine } from '../core/http/engine-setup';
-import { resolveWebhookSecret } from '../core/http/inbound';
+import { resolveWebhookSecret, unservedAnswer } from '../core/http/inbound';
 import { byteLimit } from '../core/http/webhook-body';
 import type { Logger } from '../core/logger';
 import { resolveHostConfig, type HostConfig } from '../core/options';
@@ -26,13 +26,13 @@ import { handleShutdownSignals } from './signals';
 import { publicDirMiddleware } from './static';
 import { createAuthMiddleware, type AuthEnv } from './webview';
 
-/** Options of the Hono `AppServer`: the 3.0.0-hono fields plus the engine's (trusted hosts, logging, limits). */
 /** True when the config or the environment asks for several instances (what the Express `AppServer` would set up). */
 function asksForCluster(option: HostConfig['cluster']): boolean {
   if (option === false) return false;
   return option !== undefined || (!!process.env[REDIS_URL_ENV] && !!process.env[INSTANCE_URL_ENV]);
 }
 
+/** Options of the Hono `AppServer`: the 3.0.0-hono fields plus the engine's (trusted hosts, logging, limits). */
 export interface AppServerConfig extends Omit<HostConfig, 'handleSignals'> {
   /** Instructions shown to the assistant about this app. */
   appInstructions?: string;
@@ -144,6 +144,13 @@ export class AppServer extends Hono<AuthEnv> {
       }),
     );
     if (resolved.publicDir) this.use('/*', publicDirMiddleware(resolved.publicDir));
+    // What no route takes gets a JSON 404 (405 for a wrong method on the SDK's own paths) instead of Hono's plain
+    // text; an app that calls `notFound` itself replaces it.
+    this.notFound((c) => {
+      const answer = unservedAnswer(c.req.method, c.req.path);
+      if (answer.allow) c.header('Allow', answer.allow);
+      return c.json({ status: 'error', message: answer.message }, answer.status);
+    });
   }
 
   /** Called when a user starts the app, after the cloud has been answered. Override it. */

@@ -212,3 +212,27 @@ describe('Hono routes with the test cloud', () => {
     }
   });
 });
+
+describe('what no route takes', () => {
+  test('a JSON 404 naming the request, a JSON 405 with Allow for a wrong method on an SDK path; healthCheck: false leaves /health unserved', async () => {
+    const app = new HonoEcho(honoConfig({ healthCheck: false }));
+    const nothing = await request(app, '/nope/here?x=1', { method: 'DELETE' });
+    expect(nothing.status).toBe(404);
+    expect(await nothing.json()).toEqual({ status: 'error', message: 'Nothing is served at DELETE /nope/here' });
+    const wrong = await request(app, '/settings');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('allow')).toBe('POST');
+    expect(await wrong.json()).toEqual({ status: 'error', message: 'GET is not allowed on /settings (allowed: POST)' });
+    const health = await request(app, '/health');
+    expect(health.status).toBe(404);
+    expect(await health.json()).toEqual({ status: 'error', message: 'Nothing is served at GET /health' });
+  });
+
+  test("an app's own notFound replaces the SDK's", async () => {
+    const app = new HonoEcho(honoConfig());
+    app.notFound((c) => c.text('mine', 404));
+    const res = await request(app, '/nope');
+    expect(res.status).toBe(404);
+    expect(await res.text()).toBe('mine');
+  });
+});

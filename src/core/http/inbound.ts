@@ -109,15 +109,20 @@ export function jsonFallthrough(logger: Logger): (req: Request, res: Response) =
       // Stryker disable next-line ArrowFunction,StringLiteral: onError passes on only once headers were sent, which was checked above
       return onError(err, req, res, () => sendError(res, 500, 'Internal server error'));
     }
-    const path = req.path;
-    const allow = OWN_PATHS[path];
-    // A method the path allows reached no route: the route is switched off (`healthCheck: false`), so nothing is served.
-    if (allow && !allow.split(', ').includes(req.method)) {
-      res.set('Allow', allow);
-      return sendError(res, 405, `${req.method.slice(0, 10)} is not allowed on ${path} (allowed: ${allow})`);
-    }
-    sendError(res, 404, `Nothing is served at ${req.method.slice(0, 10)} ${path.slice(0, 200)}`);
+    const answer = unservedAnswer(req.method, req.path);
+    if (answer.allow) res.set('Allow', answer.allow);
+    sendError(res, answer.status, answer.message);
   };
+}
+
+/** The answer to a request no route took: a 405 with `Allow` for a wrong method on one of the SDK's paths, else a 404. */
+export function unservedAnswer(method: string, path: string): { status: 404 | 405; message: string; allow?: string } {
+  const allow = OWN_PATHS[path];
+  // A method the path allows reached no route: the route is switched off (`healthCheck: false`), so nothing is served.
+  if (allow && !allow.split(', ').includes(method)) {
+    return { status: 405, message: `${method.slice(0, 10)} is not allowed on ${path} (allowed: ${allow})`, allow };
+  }
+  return { status: 404, message: `Nothing is served at ${method.slice(0, 10)} ${path.slice(0, 200)}` };
 }
 
 /** For the HTTP server's `clientError`: a request that is not valid HTTP still gets a JSON 4xx answer. */
