@@ -171,3 +171,23 @@ export function until(test: () => boolean, what: string, ms = 10_000): Promise<v
     check();
   });
 }
+
+/** A logger keeping every line with its level. */
+export function recordingLogger(): Logger & { lines: Array<{ level: string; text: string }> } {
+  const lines: Array<{ level: string; text: string }> = [];
+  const at = (level: string) => (msg: unknown) => void lines.push({ level, text: String(msg) });
+  const logger = { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
+  return logger as unknown as Logger & { lines: Array<{ level: string; text: string }> };
+}
+
+/** A connected session over a new `MemoryCloud`, logging to a `recordingLogger`. */
+export async function readySession(extra: Parameters<typeof memorySession>[1] = {}) {
+  const cloud = new MemoryCloud();
+  const logger = recordingLogger();
+  const made = memorySession(cloud, { logger, ...extra });
+  await made.session.connect();
+  return { ...made, cloud, logger };
+}
+
+/** Lets the in-memory sockets deliver what is in flight (they deliver on setImmediate). */
+export const settle = () => new Promise<void>((r) => setImmediate(() => setImmediate(r)));
