@@ -377,7 +377,6 @@ export class CoreSession implements ConnectionHost {
 
   private scheduleSubscriptionFlush(): void {
     if (this.flushScheduled || this._state !== 'ready') return;
-    // Stryker disable next-line BooleanLiteral: a shortcut; each extra flush finds the list already sent and sends nothing
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
