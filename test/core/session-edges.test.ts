@@ -28,6 +28,25 @@ describe('connect', () => {
     await session.dispose('user_disabled');
   });
 
+  test('a session ended before it connected refuses connect', async () => {
+    const cloud = new MemoryCloud();
+    const { session } = memorySession(cloud);
+    await session.dispose('user_disabled');
+    await expect(session.connect()).rejects.toMatchObject({ code: 'invalid_argument' });
+    expect(cloud.sockets).toEqual([]);
+  });
+
+  test('handlers added before connect are subscribed once, at the ack', async () => {
+    const cloud = new MemoryCloud();
+    const { session } = memorySession(cloud);
+    session.addHandler('button_press', () => {});
+    await session.connect();
+    await settle();
+    await settle();
+    expect(cloud.last.framesOf('subscription_update').map((f) => f.subscriptions)).toEqual([['button_press']]);
+    await session.dispose('user_disabled');
+  });
+
   test('connect(sessionId) names the session an app built itself: the init and the session carry that id', async () => {
     const cloud = new MemoryCloud();
     const { session } = memorySession(cloud, { sessionId: '' });
@@ -131,6 +150,7 @@ describe('after the end', () => {
     expect(logger.lines.filter((l) => l.level === 'debug').map((l) => l.text)).toContain('Dropped display_event: the session has ended');
     const handler = jest.fn();
     const off = session.addHandler('button_press', handler);
+    expect(session.subscriptions).toEqual([]);
     off();
     session.subscribe('head_position');
     session.setSubscriptionGroup('g', ['vad']);

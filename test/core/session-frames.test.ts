@@ -120,6 +120,9 @@ describe('events', () => {
       ['disconnected', 2],
       ['reconnected', 3],
     ]);
+    const quiet = await ready();
+    expect(() => quiet.session.dispatch('connected', 1)).not.toThrow();
+    await quiet.session.dispose('user_disabled');
     session.dispatch('error', 'boom');
     expect(errors.map((e) => e.message)).toEqual(['boom']);
     const heard: Error[] = [];
