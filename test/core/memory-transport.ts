@@ -4,6 +4,7 @@
  * tick), so the session sees the same ordering it would over `ws`. Waits are for events, never for time.
  */
 import type { Logger } from '../../src/core/logger';
+import { captureLogger } from '../helpers/apps';
 import { RECONNECT_DEFAULTS, type ReconnectOptions } from '../../src/core/session/reconnect';
 import { CoreSession, type CoreSessionOptions, type StopReason } from '../../src/core/session/session';
 import { MemoryEnd, type MemoryPeer } from '../../src/core/session/memory-transport';
@@ -172,18 +173,10 @@ export function until(test: () => boolean, what: string, ms = 10_000): Promise<v
   });
 }
 
-/** A logger keeping every line with its level. */
-export function recordingLogger(): Logger & { lines: Array<{ level: string; text: string }> } {
-  const lines: Array<{ level: string; text: string }> = [];
-  const at = (level: string) => (msg: unknown) => void lines.push({ level, text: String(msg) });
-  const logger = { lines, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger };
-  return logger as unknown as Logger & { lines: Array<{ level: string; text: string }> };
-}
-
-/** A connected session over a new `MemoryCloud`, logging to a `recordingLogger`. */
+/** A connected session over a new `MemoryCloud`, logging to a `captureLogger` (every line kept with its level). */
 export async function readySession(extra: Parameters<typeof memorySession>[1] = {}) {
   const cloud = new MemoryCloud();
-  const logger = recordingLogger();
+  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
   const made = memorySession(cloud, { logger, ...extra });
   await made.session.connect();
   return { ...made, cloud, logger };
