@@ -5,20 +5,10 @@
  * close during the handshake.
  */
 import { SdkError } from '../../src/core/errors';
-import { MemoryCloud, memorySession as makeSession, until } from './memory-transport';
-
-/** A session whose cloud accepts sockets but answers nothing by itself. */
-async function handshaking(extra: Parameters<typeof makeSession>[1] = {}) {
-  const cloud = new MemoryCloud();
-  cloud.autoAck = false;
-  const made = makeSession(cloud, extra);
-  const connecting = made.session.connect();
-  await cloud.until(() => cloud.sockets.length === 1 && cloud.last.received.length === 1, 'the init');
-  return { cloud, connecting, ...made };
-}
+import { awaitingAck, initOn, MemoryCloud, memorySession as makeSession, until } from './memory-transport';
 
 test('a close before the ack names its code and reason (or only its code), and carries the code', async () => {
-  const withReason = await handshaking();
+  const withReason = await awaitingAck();
   withReason.cloud.last.drop(4000, 'going away');
   const err = await withReason.connecting.then(
     () => undefined,
@@ -31,7 +21,7 @@ test('a close before the ack names its code and reason (or only its code), and c
     { closeCode: 4000 },
   ]);
 
-  const bare = await handshaking();
+  const bare = await awaitingAck();
   bare.cloud.last.drop(4001);
   await expect(bare.connecting).rejects.toThrow(/^The cloud closed the connection \(4001\) before acknowledging it$/);
 });
@@ -58,18 +48,18 @@ test('a socket that cannot connect names the host it tried (never the whole URL)
 });
 
 test("a refusal's message is cut at 300 characters; one without a message names only the code", async () => {
-  const long = await handshaking();
+  const long = await awaitingAck();
   long.cloud.last.push({ type: 'tpa_connection_error', code: 'INVALID_API_KEY', message: 'k'.repeat(400) });
   await expect(long.connecting).rejects.toMatchObject({ message: `The cloud refused the app (INVALID_API_KEY): ${'k'.repeat(300)}` });
 
-  const bare = await handshaking();
+  const bare = await awaitingAck();
   bare.cloud.last.push({ type: 'tpa_connection_error', code: 'NOT_ALLOWED' });
   const err = await bare.connecting.catch((e: Error) => e);
   expect((err as Error).message).toBe('The cloud refused the app (NOT_ALLOWED)');
 });
 
 test('ending a session during its handshake rejects the connect with session_closed', async () => {
-  const { session, connecting } = await handshaking();
+  const { session, connecting } = await awaitingAck();
   void session.dispose('server_shutdown');
   await expect(connecting).rejects.toMatchObject({ code: 'session_closed', message: 'Session unit-session ended (server_shutdown) during the handshake' });
 });
@@ -88,11 +78,7 @@ test('with appPing each liveness ping also writes {"type":"ping"}; without it, n
 });
 
 test('binary frames reach audio handlers as chunks, and go out only on an acknowledged socket', async () => {
-  const cloud = new MemoryCloud();
-  cloud.autoAck = false;
-  const { session } = makeSession(cloud);
-  const connecting = session.connect();
-  await cloud.until(() => cloud.last.received.length === 1, 'the init');
+  const { session, cloud, connecting } = await awaitingAck();
   expect(session.sendBinary(new Uint8Array([1]))).toBe(false);
   cloud.last.ack();
   await connecting;
@@ -143,7 +129,7 @@ test('restart() replaces the socket: the old one is dropped, and what it still d
 });
 
 test('restart() does nothing before the first ack or after the end', async () => {
-  const { session, cloud, connecting } = await handshaking();
+  const { session, cloud, connecting } = await awaitingAck();
   session.restart();
   expect(cloud.sockets).toHaveLength(1);
   cloud.last.ack();
@@ -204,7 +190,7 @@ test('a socket that misses a ping is reported as a 1006 with its reason; the ses
 });
 
 test('a handshake timeout says how long it waited', async () => {
-  const { connecting } = await handshaking({ handshakeTimeoutMs: 40 });
+  const { connecting } = await awaitingAck({ handshakeTimeoutMs: 40 });
   await expect(connecting).rejects.toMatchObject({ code: 'handshake_timeout', message: 'The cloud did not acknowledge the connection within 40 ms' });
 });
 
@@ -214,9 +200,9 @@ test('a reconnect whose socket fails before the ack is retried; only a refusal e
   await session.connect();
   cloud.autoAck = false;
   cloud.last.drop(1006);
-  await cloud.until(() => cloud.sockets.length === 2 && cloud.last.received.length === 1, 'the second init');
+  await initOn(cloud, 2, 'the second init');
   cloud.last.drop(4000, 'not now');
-  await cloud.until(() => cloud.sockets.length === 3 && cloud.last.received.length === 1, 'the third init');
+  await initOn(cloud, 3, 'the third init');
   cloud.last.ack();
   await until(() => session.state === 'ready', 'ready again');
   expect(ends).toEqual([]);

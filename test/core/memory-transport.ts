@@ -184,3 +184,21 @@ export async function readySession(extra: Parameters<typeof memorySession>[1] = 
 
 /** Lets the in-memory sockets deliver what is in flight (they deliver on setImmediate). */
 export const settle = () => new Promise<void>((r) => setImmediate(() => setImmediate(r)));
+
+/** Resolves once `cloud` has opened socket number `n` and the app's init has arrived on it. */
+export function initOn(cloud: MemoryCloud, n: number, what = `init ${n}`): Promise<void> {
+  return cloud.until(() => cloud.sockets.length === n && cloud.last.received.length === 1, what);
+}
+
+/**
+ * A session whose cloud accepts sockets but acknowledges nothing by itself, returned once its init has
+ * arrived: `connecting` is the pending `connect()`, and the test plays the rest of the handshake.
+ */
+export async function awaitingAck(extra: Parameters<typeof memorySession>[1] = {}) {
+  const cloud = new MemoryCloud();
+  cloud.autoAck = false;
+  const made = memorySession(cloud, extra);
+  const connecting = made.session.connect();
+  await initOn(cloud, 1, 'the init');
+  return { cloud, connecting, ...made };
+}

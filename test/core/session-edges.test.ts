@@ -4,7 +4,7 @@
  * the other tests of this folder; here the test plays the cloud frame by frame (session-frames.test.ts has
  * the subscriptions, events and frames).
  */
-import { MemoryCloud, memorySession, readySession as ready, settle, until } from './memory-transport';
+import { awaitingAck, initOn, MemoryCloud, memorySession, readySession as ready, settle, until } from './memory-transport';
 
 describe('connect', () => {
   test('once per session: a second call, or one after the end, is refused with invalid_argument', async () => {
@@ -20,7 +20,7 @@ describe('connect', () => {
     const { session } = memorySession(cloud);
     const first = session.connect();
     await expect(session.connect()).rejects.toMatchObject({ code: 'invalid_argument', message: 'connect() may be called once per session' });
-    await cloud.until(() => cloud.sockets.length === 1 && cloud.last.received.length === 1, 'the init');
+    await initOn(cloud, 1, 'the init');
     cloud.last.ack();
     await first;
     expect(cloud.sockets).toHaveLength(1);
@@ -167,11 +167,7 @@ describe('after the end', () => {
   });
 
   test('restart() before the ack opens no second socket; sendBinary before the ack sends nothing', async () => {
-    const cloud = new MemoryCloud();
-    cloud.autoAck = false;
-    const { session } = memorySession(cloud);
-    const connecting = session.connect();
-    await cloud.until(() => cloud.sockets.length === 1 && cloud.last.received.length === 1, 'the init');
+    const { session, cloud, connecting } = await awaitingAck();
     session.restart();
     expect(session.sendBinary(new Uint8Array([1, 2]))).toBe(false);
     cloud.last.ack();

@@ -4,7 +4,7 @@
  * and its HTTP calls to its own cloud.
  */
 import { PendingRequests } from '../../src/core/session/requests';
-import { MemoryCloud, memorySession, readySession as ready, settle, until } from './memory-transport';
+import { initOn, MemoryCloud, memorySession, readySession as ready, settle, until } from './memory-transport';
 
 describe('subscriptions', () => {
   test('an app-to-app event name is not taken as a stream by a handler, a subscription or a group (it is warned about)', async () => {
@@ -80,9 +80,9 @@ describe('subscriptions', () => {
     session.on('state', (s) => states.push(s));
     cloud.autoAck = false;
     cloud.last.drop(1006);
-    await cloud.until(() => cloud.sockets.length === 2 && cloud.last.received.length === 1, 'the second init');
+    await initOn(cloud, 2, 'the second init');
     cloud.last.drop(1006);
-    await cloud.until(() => cloud.sockets.length === 3 && cloud.last.received.length === 1, 'the third init');
+    await initOn(cloud, 3, 'the third init');
     cloud.last.ack();
     await until(() => session.state === 'ready', 'ready again');
     expect(states).toStrictEqual(['reconnecting', 'ready']);

@@ -4,7 +4,7 @@
  * behaviour is tested over real sockets against the test cloud in the other files of this folder.
  */
 import { SdkError } from '../../src/core/errors';
-import { API_KEY, MemoryCloud, memorySession as makeSession, until } from './memory-transport';
+import { API_KEY, awaitingAck, initOn, MemoryCloud, memorySession as makeSession, until } from './memory-transport';
 
 describe('CoreSession over an in-memory transport', () => {
   test('handshake: one init with the app identity, ready after the ack, settings and capabilities applied', async () => {
@@ -34,11 +34,7 @@ describe('CoreSession over an in-memory transport', () => {
   });
 
   test('tpa_connection_error during the handshake rejects with connection_error and the cloud code', async () => {
-    const cloud = new MemoryCloud();
-    cloud.autoAck = false;
-    const { session } = makeSession(cloud);
-    const connecting = session.connect();
-    await cloud.until(() => cloud.sockets.length === 1 && cloud.last.received.length === 1, 'the init');
+    const { session, cloud, connecting } = await awaitingAck();
     cloud.last.push({ type: 'tpa_connection_error', code: 'INVALID_API_KEY', message: 'bad key' });
     await expect(connecting).rejects.toMatchObject({ code: 'connection_error', details: { cloudCode: 'INVALID_API_KEY' } });
     expect(session.state).toBe('closed');
@@ -129,7 +125,7 @@ describe('CoreSession over an in-memory transport', () => {
     await session.connect();
     cloud.autoAck = false;
     cloud.last.drop(1006);
-    await cloud.until(() => cloud.sockets.length === 2 && cloud.last.received.length === 1, 'the reconnect init');
+    await initOn(cloud, 2, 'the reconnect init');
     cloud.last.push({ type: 'tpa_connection_error', code: 'SESSION_GONE' });
     await until(() => session.state === 'closed', 'closed');
     expect(ends).toEqual(['connection_error']);
