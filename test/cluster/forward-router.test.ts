@@ -1,0 +1,304 @@
+/**
+ * The request router between instances on its own: an Express "edge" instance with a `ClusterRouter`, a
+ * directory played by the test, and an "owner" instance with its own router (so every forwarded request is
+ * checked against the shared secret where it lands), all over real HTTP on 127.0.0.1. What is forwarded
+ * and what is answered here, the headers that travel and those that never do, the owner's answer passed
+ * back, and each way the owner can fail.
+ */
+import http, { type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import express, { type Request } from 'express';
+import type { InstanceAddress, OwnerKind, SessionDirectory } from '../../src/core/cluster/directory';
+import { ClusterRouter, type OwnedRoute } from '../../src/core/cluster/forward';
+import { signForward } from '../../src/core/cluster/signature';
+import type { Logger } from '../../src/core/logger';
+import { captureLogger, eventually } from '../helpers/apps';
+
+const SECRET = 'cluster-secret-for-the-router-tests';
+
+/** A directory whose records the test sets; it counts lookups and keeps what it was told to forget. */
+class MapDirectory implements SessionDirectory {
+  readonly shared = true;
+  readonly records = new Map<string, InstanceAddress>();
+  readonly forgotten: string[] = [];
+  lookups = 0;
+  constructor(readonly self: InstanceAddress) {}
+  async start(): Promise<void> {}
+  async stop(): Promise<void> {}
+  async claim() {
+    return { released: Promise.resolve() };
+  }
+  async release(): Promise<void> {}
+  async owner(kind: OwnerKind, id: string): Promise<InstanceAddress | undefined> {
+    this.lookups++;
+    return this.records.get(`${kind}:${id}`);
+  }
+  async claimRequest(): Promise<void> {}
+  async releaseRequest(): Promise<void> {}
+  async forget(kind: OwnerKind, id: string, instanceId: string): Promise<void> {
+    this.forgotten.push(`${kind}:${id}@${instanceId}`);
+  }
+}
+
+const servers: Server[] = [];
+const routers: ClusterRouter[] = [];
+afterEach(async () => {
+  for (const r of routers.splice(0)) r.close();
+  await Promise.all(
+    servers.splice(0).map(
+      (s) =>
+        new Promise<void>((resolve) => {
+          s.closeAllConnections();
+          s.close(() => resolve());
+        }),
+    ),
+  );
+});
+
+async function listen(server: Server): Promise<string> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** The route under test: keyed by `?user=`, held here for the user "local". */
+const byUser: OwnedRoute = {
+  kind: 'user',
+  key: (req) => (typeof req.query.user === 'string' ? req.query.user : undefined),
+  holdsLocally: (id) => id === 'local',
+};
+
+/** An instance: its router in front, then `/json` (parsed body) and `/raw` (body left unread), answered here. */
+async function instance(id: string, extra: { responseTimeoutMs?: number; beforeRoute?: express.RequestHandler } = {}) {
+  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
+  const app = express();
+  const server = http.createServer(app);
+  const url = await listen(server);
+  const directory = new MapDirectory({ instanceId: id, url });
+  const router = new ClusterRouter({ directory, secret: SECRET, logger, ownPaths: ['/webhook'], holdsUser: (u) => u === 'local', ...extra });
+  routers.push(router);
+  const seen: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: unknown; from: unknown }> = [];
+  const answer = (req: Request, res: express.Response) => {
+    seen.push({ method: req.method, url: req.originalUrl, headers: req.headers, body: req.body, from: router.forwardedFrom(req) });
+    res.status(201).setHeader('x-answered-by', id).setHeader('connection', 'x-private').setHeader('x-private', 'hop');
+    res.cookie('owner', id).json({ instance: id, body: req.body ?? null });
+  };
+  app.use(router.inbound());
+  if (extra.beforeRoute) app.use(extra.beforeRoute);
+  app.all('/json', express.json(), router.route(byUser), answer);
+  app.all('/raw', router.route(byUser), express.text({ type: '*/*' }), answer);
+  app.all('/webhook', router.webviews(), answer);
+  app.all(
+    '/page',
+    (req, _res, next) => {
+      (req as Request & { authUserId?: string }).authUserId = 'remote';
+      next();
+    },
+    router.webviews(),
+    answer,
+  );
+  return { id, url, directory, router, logger, seen, warns: () => logger.lines.filter((l) => l.level === 'warn').map((l) => l.text) };
+}
+
+/** Two instances, the edge's directory naming the owner for user "remote". */
+async function pair(edgeExtra: Parameters<typeof instance>[1] = {}) {
+  const owner = await instance('owner');
+  const edge = await instance('edge', edgeExtra);
+  edge.directory.records.set('user:remote', owner.directory.self);
+  return { owner, edge };
+}
+
+test('a request for a user held elsewhere is answered by the owner: method, query, JSON body and headers go, hop-by-hop ones stay', async () => {
+  const { owner, edge } = await pair({
+    beforeRoute: (_req, res, next) => {
+      res.cookie('edge', '1');
+      next();
+    },
+  });
+  // Over node:http, since fetch will not send a Connection header of the caller's.
+  const body = JSON.stringify({ a: [1, 'two'] });
+  const res = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
+    const req = http.request(`${edge.url}/json?user=remote&x=1`, {
+      method: 'PATCH',
+      headers: {
+        'content-type': 'application/json',
+        connection: 'keep-alive, x-hop',
+        'x-hop': 'named by Connection',
+        'x-keep': 'yes',
+        'x-forwarded-for': '10.0.0.1',
+        'x-app-api-key': 'the-cloud-key',
+        'x-tpa-api-key': 'the-old-cloud-key',
+        'x-mentraos-webhook-secret': 'hook-secret',
+      },
+    });
+    req.on('response', (r) => {
+      let text = '';
+      r.on('data', (d) => (text += d));
+      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+  expect(res.status).toBe(201);
+  expect(JSON.parse(res.body)).toEqual({ instance: 'owner', body: { a: [1, 'two'] } });
+  expect(res.headers['x-answered-by']).toBe('owner');
+  expect(res.headers['x-private']).toBeUndefined();
+  expect(res.headers['set-cookie']).toEqual(['edge=1; Path=/', 'owner=owner; Path=/']);
+  expect(edge.seen).toEqual([]);
+  expect(owner.seen).toHaveLength(1);
+  const got = owner.seen[0]!;
+  expect(got).toMatchObject({ method: 'PATCH', url: '/json?user=remote&x=1', body: { a: [1, 'two'] }, from: { from: 'edge' } });
+  expect(got.from).toStrictEqual({ from: 'edge' });
+  const host = new URL(edge.url).host;
+  expect(got.headers).toMatchObject({ 'x-keep': 'yes', 'x-forwarded-for': '10.0.0.1, 127.0.0.1', 'x-forwarded-host': host, 'x-forwarded-proto': 'http' });
+  expect(got.headers['content-length']).toBe(String(body.length));
+  for (const name of ['x-hop', 'x-app-api-key', 'x-tpa-api-key', 'x-mentraos-webhook-secret', 'x-mentraos-cluster-user'])
+    expect(got.headers[name]).toBeUndefined();
+});
+
+test('a body the router did not parse is streamed; a GET goes without one; forwarded headers a client set are kept', async () => {
+  const { owner, edge } = await pair();
+  const put = await fetch(`${edge.url}/raw?user=remote`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'raw text' });
+  expect(await put.json()).toEqual({ instance: 'owner', body: 'raw text' });
+  const get = await fetch(`${edge.url}/json?user=remote`, { headers: { 'x-forwarded-host': 'glasses.example.com', 'x-forwarded-proto': 'https' } });
+  expect(get.status).toBe(201);
+  expect(owner.seen.map((s) => s.method)).toEqual(['PUT', 'GET']);
+  expect(owner.seen[1]!.headers).toMatchObject({ 'x-forwarded-host': 'glasses.example.com', 'x-forwarded-proto': 'https' });
+});
+
+test('answered here: no key, a key held here, a key nobody holds, a key this instance owns, and a request already forwarded', async () => {
+  const { owner, edge } = await pair();
+  edge.directory.records.set('user:self', edge.directory.self);
+  for (const q of ['', '?user=local', '?user=nobody', '?user=self']) expect((await fetch(`${edge.url}/json${q}`)).status).toBe(201);
+  expect(edge.seen).toHaveLength(4);
+  expect(edge.directory.lookups).toBe(2);
+  // The owner's directory names the edge, but a forwarded request is never forwarded again.
+  owner.directory.records.set('user:remote', edge.directory.self);
+  await fetch(`${edge.url}/json?user=remote`);
+  expect(owner.seen).toHaveLength(1);
+  expect(edge.seen).toHaveLength(4);
+  expect(owner.directory.lookups).toBe(0);
+});
+
+test("webview requests follow the signed-in user, who travels signed; the SDK's own paths are never forwarded as webviews", async () => {
+  const { owner, edge } = await pair();
+  await fetch(`${edge.url}/page`);
+  expect(owner.seen).toHaveLength(1);
+  expect(owner.seen[0]!.from).toStrictEqual({ from: 'edge', user: 'remote' });
+  expect(owner.seen[0]!.headers['x-mentraos-cluster-user']).toBe('remote');
+  await fetch(`${edge.url}/webhook`);
+  expect(edge.seen.map((s) => s.url)).toEqual(['/webhook']);
+});
+
+test('forwarding headers that do not verify are refused with 401 and the reason, logged once a minute', async () => {
+  const edge = await instance('edge');
+  const refuse = async (headers: Record<string, string>) => {
+    const res = await fetch(`${edge.url}/json`, { headers });
+    return { status: res.status, body: await res.json() };
+  };
+  expect(await refuse({ 'x-mentraos-cluster': 'v1.garbage' })).toEqual({
+    status: 401,
+    body: { status: 'error', message: 'Refused a request forwarded between instances: malformed cluster header' },
+  });
+  const signed = signForward('another secret', 'elsewhere', 'GET', '/json');
+  expect((await refuse(signed)).status).toBe(401);
+  expect(edge.seen).toEqual([]);
+  expect(edge.warns()).toEqual(['Refused a request claiming to come from another instance: malformed cluster header']);
+  const good = await fetch(`${edge.url}/json`, { headers: signForward(SECRET, 'elsewhere', 'GET', '/json') });
+  expect(good.status).toBe(201);
+  expect(edge.seen[0]!.from).toStrictEqual({ from: 'elsewhere' });
+});
+
+test('an owner that refuses connections: answered here, its record forgotten, logged once, and not tried again for a while', async () => {
+  const edge = await instance('edge');
+  const closed = http.createServer();
+  const deadUrl = await listen(closed);
+  await new Promise<void>((r) => closed.close(() => r()));
+  edge.directory.records.set('user:remote', { instanceId: 'dead', url: deadUrl });
+  edge.directory.records.set('user:bad-url', { instanceId: 'bad', url: 'http://[not a host' });
+  edge.directory.records.set('user:ftp', { instanceId: 'ftp', url: 'ftp://127.0.0.1:1' });
+  for (let i = 0; i < 2; i++) expect((await fetch(`${edge.url}/json?user=remote`)).status).toBe(201);
+  expect(edge.directory.forgotten).toEqual(['user:remote@dead']);
+  expect(edge.warns()).toEqual([`Instance dead at ${deadUrl} is unreachable; answering here and dropping its records as they are met`]);
+  for (const user of ['bad-url', 'ftp']) expect((await fetch(`${edge.url}/json?user=${user}`)).status).toBe(201);
+  expect(edge.directory.forgotten).toEqual(['user:remote@dead', 'user:bad-url@bad', 'user:ftp@ftp']);
+  expect(edge.seen).toHaveLength(4);
+});
+
+/** An owner played at the socket level: `onRequest` gets each request with how many came before on its socket. */
+async function rawOwner(onRequest: (req: IncomingMessage, res: http.ServerResponse, earlierOnSocket: number) => void) {
+  const counts = new WeakMap<Socket, number>();
+  const requests: IncomingMessage[] = [];
+  const server = http.createServer((req, res) => {
+    requests.push(req);
+    const n = counts.get(req.socket) ?? 0;
+    counts.set(req.socket, n + 1);
+    onRequest(req, res, n);
+  });
+  return { url: await listen(server), requests };
+}
+
+test('an owner that does not answer in time gets 504; one that drops the connection while answering, 502; both logged', async () => {
+  const edge = await instance('edge', { responseTimeoutMs: 300 });
+  const silent = await rawOwner(() => {});
+  const dropping = await rawOwner((req) => req.socket.destroy());
+  edge.directory.records.set('user:slow', { instanceId: 'slow', url: silent.url });
+  edge.directory.records.set('user:drop', { instanceId: 'drop', url: dropping.url });
+  const slow = await fetch(`${edge.url}/json?user=slow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(slow.status).toBe(504);
+  expect(await slow.json()).toEqual({ status: 'error', message: 'The instance holding this session did not answer in time' });
+  const drop = await fetch(`${edge.url}/json?user=drop`);
+  expect(drop.status).toBe(502);
+  expect(await drop.json()).toEqual({ status: 'error', message: 'The instance holding this session failed while answering' });
+  expect(dropping.requests).toHaveLength(1);
+  expect(edge.warns()).toEqual([
+    'Forwarding POST /json to instance slow failed: the owning instance did not answer in time',
+    expect.stringMatching(/^Forwarding GET \/json to instance drop failed: /),
+  ]);
+  expect(edge.seen).toEqual([]);
+  expect(edge.directory.forgotten).toEqual([]);
+});
+
+test('a kept-alive connection the owner closed as it was reused is retried once on a fresh one', async () => {
+  const edge = await instance('edge');
+  const owner = await rawOwner((req, res, earlier) => {
+    if (earlier > 0) return void req.socket.destroy();
+    res.setHeader('content-type', 'application/json');
+    res.end('{"fresh":true}');
+  });
+  edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
+  const post = () => fetch(`${edge.url}/json?user=remote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
+  expect(await (await post()).json()).toEqual({ fresh: true });
+  const second = await post();
+  expect(second.status).toBe(200);
+  expect(await second.json()).toEqual({ fresh: true });
+  expect(owner.requests).toHaveLength(3);
+  expect(edge.warns()).toEqual([]);
+});
+
+test("a client that goes away while the owner is answering cancels the owner's request, and nothing is answered here", async () => {
+  const edge = await instance('edge');
+  const owner = await rawOwner(() => {});
+  edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
+  const abort = new AbortController();
+  const pending = fetch(`${edge.url}/json?user=remote`, { signal: abort.signal }).catch((e: Error) => e.name);
+  await eventually(() => owner.requests.length === 1, 10_000, 'the forwarded request');
+  const closed = new Promise<void>((resolve) => owner.requests[0]!.socket.once('close', () => resolve()));
+  abort.abort();
+  expect(await pending).toBe('AbortError');
+  await closed;
+  expect(edge.seen).toEqual([]);
+  expect(edge.warns()).toEqual([]);
+});
+
+test('close() ends the connections kept alive to other instances', async () => {
+  const { owner, edge } = await pair();
+  const ownerServer = servers[0]!;
+  const open = () => new Promise<number>((resolve, reject) => ownerServer.getConnections((e, n) => (e ? reject(e) : resolve(n))));
+  await fetch(`${edge.url}/json?user=remote`);
+  expect(owner.seen).toHaveLength(1);
+  expect(await open()).toBe(1);
+  edge.router.close();
+  for (let i = 0; i < 1000 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  expect(await open()).toBe(0);
+});
