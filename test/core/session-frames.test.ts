@@ -234,6 +234,19 @@ describe('the reason an ended session reports', () => {
     ).toEqual(['connection_error']);
   });
 
+  test('after an app_stopped, a drop whose reconnects all fail ends with transport_lost: the cloud made no close', async () => {
+    const cloud = new MemoryCloud();
+    const { session, ends } = memorySession(cloud, { handshakeTimeoutMs: 20, reconnect: { budgetMs: 60 } });
+    await session.connect();
+    cloud.last.push({ type: 'app_stopped', reason: 'timeout' });
+    await settle();
+    cloud.autoAck = false;
+    cloud.last.drop(1006);
+    await until(() => ends.length === 1, 'the end');
+    expect(ends).toEqual(['transport_lost']);
+    expect(cloud.sockets.length).toBeGreaterThan(1);
+  });
+
   test('a terminal close goes straight to closed, never through reconnecting', async () => {
     expect((await end([], 1000)).states).toEqual(['closed']);
   });
