@@ -10,6 +10,9 @@
  *   profile: the number of samples is the number of heap objects allocated. Its byte total cross-checks
  *   the first figure.
  *
+ * With `sites`, the sampled profile also names where the bytes were allocated: each sample is charged to
+ * the function that allocated it (its own frame, not its callers), and the largest are kept.
+ *
  * JSC (Bun) has no allocation counter (`bun:jsc` heap statistics change only at a collection), so on Bun
  * this returns nothing and the tables say so.
  */
@@ -22,6 +25,48 @@ export interface Allocation {
   sampledBytes: number;
   /** Operations in the window. */
   n: number;
+  /** With `sites`: the functions that allocated the most, per operation, largest first. */
+  sites?: AllocationSite[];
+}
+
+/** Bytes and objects one function allocated per operation (`name file:line`, the file as the runtime saw it). */
+export interface AllocationSite {
+  site: string;
+  bytes: number;
+  objects: number;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children: ProfileNode[];
+}
+interface Profile {
+  head: ProfileNode;
+  samples: Array<{ size: number; nodeId: number }>;
+}
+
+/** The `top` sites of a sampled profile by bytes, per operation over `n` operations. */
+function sitesOf(profile: Profile, n: number, top = 15): AllocationSite[] {
+  const names = new Map<number, string>();
+  const walk = (node: ProfileNode) => {
+    const f = node.callFrame;
+    names.set(node.id, `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() || '(native)'}:${f.lineNumber + 1}`);
+    for (const c of node.children) walk(c);
+  };
+  walk(profile.head);
+  const by = new Map<string, { bytes: number; objects: number }>();
+  for (const s of profile.samples) {
+    const site = names.get(s.nodeId) ?? '(unknown)';
+    const e = by.get(site) ?? { bytes: 0, objects: 0 };
+    e.bytes += s.size;
+    e.objects++;
+    by.set(site, e);
+  }
+  return [...by]
+    .sort((a, b) => b[1].bytes - a[1].bytes)
+    .slice(0, top)
+    .map(([site, e]) => ({ site, bytes: Math.round(e.bytes / n), objects: Number((e.objects / n).toFixed(2)) }));
 }
 
 type Op = () => unknown;
@@ -52,7 +97,7 @@ async function window(op: Op, n: number, async: boolean): Promise<{ bytes: numbe
   return { bytes: after - before, gcs };
 }
 
-async function sampled(op: Op, n: number, async: boolean): Promise<{ objects: number; bytes: number }> {
+async function sampled(op: Op, n: number, async: boolean): Promise<{ objects: number; bytes: number; profile: Profile }> {
   const { Session } = await import('node:inspector/promises');
   const session = new Session();
   session.connect();
@@ -61,15 +106,15 @@ async function sampled(op: Op, n: number, async: boolean): Promise<{ objects: nu
     await session.post('HeapProfiler.startSampling', { samplingInterval: 1, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
     if (async) for (let i = 0; i < n; i++) await op();
     else for (let i = 0; i < n; i++) op();
-    const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { samples: Array<{ size: number }> } };
-    return { objects: profile.samples.length, bytes: profile.samples.reduce((a, s) => a + s.size, 0) };
+    const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: Profile };
+    return { objects: profile.samples.length, bytes: profile.samples.reduce((a, s) => a + s.size, 0), profile };
   } finally {
     session.disconnect();
   }
 }
 
-/** Allocations per call of `op` (awaited when `async`), net of an empty operation of the same kind. */
-export async function allocationsPerOp(op: Op, n: number, async = false): Promise<Allocation | undefined> {
+/** Allocations per call of `op` (awaited when `async`), net of an empty operation of the same kind; with `sites`, where. */
+export async function allocationsPerOp(op: Op, n: number, async = false, sites = false): Promise<Allocation | undefined> {
   if (isBun) return undefined;
   const empty: Op = async ? async () => {} : () => undefined;
   let size = n;
@@ -85,5 +130,7 @@ export async function allocationsPerOp(op: Op, n: number, async = false): Promis
   const objN = Math.min(n, 2000);
   const s = await sampled(op, objN, async);
   const se = await sampled(empty, objN, async);
-  return { bytes: Math.max(0, bytes), objects: (s.objects - se.objects) / objN, sampledBytes: (s.bytes - se.bytes) / objN, n: size };
+  const out: Allocation = { bytes: Math.max(0, bytes), objects: (s.objects - se.objects) / objN, sampledBytes: (s.bytes - se.bytes) / objN, n: size };
+  if (sites) out.sites = sitesOf(s.profile, objN);
+  return out;
 }

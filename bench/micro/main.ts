@@ -3,7 +3,7 @@
  * floor and for each facade (`facades.ts`), on the runtime that runs this file. `bench/run.mjs --micro` runs
  * it on Node and on Bun and prints both; see docs/performance.md ("Micro benchmark").
  *
- *   npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start]    (bench/micro/run.mjs)
+ *   npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--sites]    (bench/micro/run.mjs)
  *
  * Per path and operation: wall-clock ns/op with the 95% confidence interval (tinybench), CPU ns/op (process
  * CPU time over a fixed count, median of five batches), bytes and objects allocated per op (`alloc.ts`), and
@@ -23,6 +23,8 @@ const opt = (name: string, dflt: string) => {
 };
 const TIME_MS = Number(opt('time', '1500'));
 const ONLY = opt('only', '');
+/** Also list, per path, the functions that allocate the most (Node only). */
+const SITES = argv.includes('--sites');
 const EVENT_BATCH = 50;
 const isBun = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined';
 const runtime = isBun ? `Bun ${(globalThis as any).Bun.version}` : `Node ${process.version}`;
@@ -138,7 +140,7 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
       cpuNs: cpu.median,
       cpuCi: [cpu.low, cpu.high],
       cpuMean: cpu.mean,
-      alloc: await allocationsPerOp(op, 5000),
+      alloc: await allocationsPerOp(op, 5000, false, SITES),
     });
     await stopAll();
   }
@@ -151,7 +153,7 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
     const r = bench.tasks[0].result as any;
     // Small batches, the sessions ended between them: a batch's CPU is not that of collecting the previous one's.
     const cpu = await cpuPerOp(op, 500, 20, true, stopAll);
-    const alloc = await allocationsPerOp(op, 300, true);
+    const alloc = await allocationsPerOp(op, 300, true, SITES);
     await stopAll();
     rows.push({
       path,
@@ -192,6 +194,10 @@ async function main(): Promise<void> {
   await measure('floor', floorApp(sink), sink, rows);
   for (const facade of FACADES) await measure(facade.name, await sdkApp(facade, sink), sink, rows);
   console.log(table(rows));
+  for (const r of rows.filter((row) => row.alloc?.sites)) {
+    console.log(`\nWhere one ${r.op === 'event' ? 'event' : 'session start'} of ${r.path} allocates (bytes, objects per op; the function's own allocations):`);
+    for (const s of r.alloc?.sites ?? []) console.log(`  ${String(s.bytes).padStart(6)} B ${s.objects.toFixed(2).padStart(6)}  ${s.site}`);
+  }
   console.log(`MICRO_RESULT ${JSON.stringify({ runtime, timeMs: TIME_MS, rows })}`);
 }
 

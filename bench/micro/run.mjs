@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--label text] [--profile]`: runs
+ * `npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--label text] [--profile] [--sites]`: runs
  * `bench/micro/main.ts` once per runtime (compiled as the package is), prints each table and writes
  * the results to `bench/results/micro-<date>.json`. `--profile` also writes a CPU profile of each runtime's run
  * (`--cpu-prof`) to `bench/results/tmp/micro-prof/` (read it with `node bench/profile-top.mjs <file>`).
@@ -56,6 +56,7 @@ export async function main(argv) {
   const runtimes = opt('runtimes', 'node,bun').split(',').filter(Boolean);
   const pass = [];
   for (const name of ['time', 'only']) if (opt(name, '')) pass.push(`--${name}`, opt(name, ''));
+  if (argv.includes('--sites')) pass.push('--sites');
   const entry = await bundle();
   const run = { date: new Date().toISOString(), label: opt('label', ''), loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))), results: [] };
   for (const rt of runtimes) {
