@@ -81,6 +81,7 @@ async function instance(id: string, extra: { responseTimeoutMs?: number; beforeR
   const answer = (req: Request, res: express.Response) => {
     seen.push({ method: req.method, url: req.originalUrl, headers: req.headers, body: req.body, from: router.forwardedFrom(req) });
     res.status(201).setHeader('x-answered-by', id).setHeader('connection', 'x-private').setHeader('x-private', 'hop');
+    res.setHeader('proxy-authenticate', 'Basic').setHeader('keep-alive', 'timeout=99');
     res.cookie('owner', id).json({ instance: id, body: req.body ?? null });
   };
   app.use(router.inbound());
@@ -108,6 +109,39 @@ async function pair(edgeExtra: Parameters<typeof instance>[1] = {}) {
   return { owner, edge };
 }
 
+/** Sends a request over node:http (fetch will not send a Connection header of the caller's), the body in `parts`. */
+function rawRequest(url: string, method: string, headers: Record<string, string>, parts: string[]) {
+  return new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method, headers });
+    req.on('response', (r) => {
+      let text = '';
+      r.on('data', (d) => (text += d));
+      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
+    });
+    req.on('error', reject);
+    for (const part of parts.slice(0, -1)) req.write(part);
+    req.end(parts.at(-1));
+  });
+}
+
+/** Headers of a client request: hop-by-hop ones, the cloud's credentials, and one header that must travel. */
+const HOPS: Record<string, string> = {
+  'content-type': 'application/json',
+  connection: 'keep-alive, x-hop',
+  'x-hop': 'named by Connection',
+  'x-keep': 'yes',
+  'keep-alive': 'timeout=5',
+  'proxy-authorization': 'Basic abc',
+  te: 'trailers',
+  trailer: 'x-sum',
+  upgrade: 'h2c',
+  'x-mentraos-cluster-user': 'someone-else',
+  'x-forwarded-for': '10.0.0.1',
+  'x-app-api-key': 'the-cloud-key',
+  'x-tpa-api-key': 'the-old-cloud-key',
+  'x-mentraos-webhook-secret': 'hook-secret',
+};
+
 test('a request for a user held elsewhere is answered by the owner: method, query, JSON body and headers go, hop-by-hop ones stay', async () => {
   const { owner, edge } = await pair({
     beforeRoute: (_req, res, next) => {
@@ -115,34 +149,13 @@ test('a request for a user held elsewhere is answered by the owner: method, quer
       next();
     },
   });
-  // Over node:http, since fetch will not send a Connection header of the caller's.
   const body = JSON.stringify({ a: [1, 'two'] });
-  const res = await new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
-    const req = http.request(`${edge.url}/json?user=remote&x=1`, {
-      method: 'PATCH',
-      headers: {
-        'content-type': 'application/json',
-        connection: 'keep-alive, x-hop',
-        'x-hop': 'named by Connection',
-        'x-keep': 'yes',
-        'x-forwarded-for': '10.0.0.1',
-        'x-app-api-key': 'the-cloud-key',
-        'x-tpa-api-key': 'the-old-cloud-key',
-        'x-mentraos-webhook-secret': 'hook-secret',
-      },
-    });
-    req.on('response', (r) => {
-      let text = '';
-      r.on('data', (d) => (text += d));
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const res = await rawRequest(`${edge.url}/json?user=remote&x=1`, 'PATCH', HOPS, [body]);
   expect(res.status).toBe(201);
   expect(JSON.parse(res.body)).toEqual({ instance: 'owner', body: { a: [1, 'two'] } });
   expect(res.headers['x-answered-by']).toBe('owner');
-  expect(res.headers['x-private']).toBeUndefined();
+  for (const name of ['x-private', 'proxy-authenticate']) expect(res.headers[name]).toBeUndefined();
+  expect(res.headers['keep-alive']).not.toBe('timeout=99');
   expect(res.headers['set-cookie']).toEqual(['edge=1; Path=/', 'owner=owner; Path=/']);
   expect(edge.seen).toEqual([]);
   expect(owner.seen).toHaveLength(1);
@@ -152,7 +165,25 @@ test('a request for a user held elsewhere is answered by the owner: method, quer
   const host = new URL(edge.url).host;
   expect(got.headers).toMatchObject({ 'x-keep': 'yes', 'x-forwarded-for': '10.0.0.1, 127.0.0.1', 'x-forwarded-host': host, 'x-forwarded-proto': 'http' });
   expect(got.headers['content-length']).toBe(String(body.length));
-  for (const name of ['x-hop', 'x-app-api-key', 'x-tpa-api-key', 'x-mentraos-webhook-secret', 'x-mentraos-cluster-user'])
+  expect(got.headers.host).toBe(new URL(owner.url).host);
+  expect(got.headers.connection).toBe('keep-alive');
+  // A chunked body is forwarded with its length (never both a length and a transfer coding).
+  const chunked = await rawRequest(`${edge.url}/json?user=remote`, 'POST', { 'content-type': 'application/json' }, ['{"a":', '2}']);
+  expect(chunked.status).toBe(201);
+  expect(owner.seen[1]!.headers['transfer-encoding']).toBeUndefined();
+  expect(owner.seen[1]!.body).toEqual({ a: 2 });
+  for (const name of [
+    'x-hop',
+    'keep-alive',
+    'proxy-authorization',
+    'te',
+    'trailer',
+    'upgrade',
+    'x-app-api-key',
+    'x-tpa-api-key',
+    'x-mentraos-webhook-secret',
+    'x-mentraos-cluster-user',
+  ])
     expect(got.headers[name]).toBeUndefined();
 });
 
