@@ -333,3 +333,35 @@ test('close() ends the connections kept alive to other instances', async () => {
   for (let i = 0; i < 1000 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
   expect(await open()).toBe(0);
 });
+
+test("the owner's answer may take longer than the response wait once it has begun; a broken one breaks the client's", async () => {
+  const edge = await instance('edge', { responseTimeoutMs: 200 });
+  const owner = await rawOwner((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.write('begun, ');
+    if (req.url?.includes('broken')) setTimeout(() => req.socket.destroy(), 50);
+    else setTimeout(() => res.end('and ended'), 600);
+  });
+  edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
+  const slow = await fetch(`${edge.url}/json?user=remote`);
+  expect(await slow.text()).toBe('begun, and ended');
+  const broken = await fetch(`${edge.url}/json?user=remote&broken=1`);
+  await expect(broken.text()).rejects.toThrow();
+  expect(edge.warns()).toEqual([]);
+});
+
+test("a client that goes away while the owner's answer streams closes the owner's connection", async () => {
+  const edge = await instance('edge');
+  const owner = await rawOwner((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.write('first part');
+  });
+  edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
+  const abort = new AbortController();
+  const res = await fetch(`${edge.url}/json?user=remote`, { signal: abort.signal });
+  const reader = res.body!.getReader();
+  expect(new TextDecoder().decode((await reader.read()).value)).toBe('first part');
+  const closed = new Promise<void>((resolve) => owner.requests[0]!.socket.once('close', () => resolve()));
+  abort.abort();
+  await closed;
+});
