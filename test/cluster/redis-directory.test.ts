@@ -146,9 +146,14 @@ test('a previous owner nobody listens for settles at once; one that never answer
   await eventually(() => silent.length === 1, 10_000, 'the release message');
   expect(JSON.parse(silent[0]!)).toEqual({ t: 'release', sid: 's2', tok: 'tok-silent', from: 'gamma' });
 
+  // A record without a token names no claim to release: nobody is asked.
+  await redis.client.hset(`${p}s:s4`, 'i', 'silent', 'u', 'http://silent.invalid');
+  await (await dir.claim(claimOf('s4', 'tok-4'))).released;
+
   await redis.client.hset(`${p}s:s3`, 'i', 'silent', 'u', 'http://silent.invalid', 't', 'tok-s3', 'c', '1');
   const { released } = await dir.claim(claimOf('s3', 'tok-3'));
   await eventually(() => silent.length === 2, 10_000, 'the second release message');
+  expect(JSON.parse(silent[1]!)).toMatchObject({ sid: 's3' });
   expect(await settledSoon(released)).toBe(false);
   await dir.stop();
   await released;
@@ -270,7 +275,7 @@ test('request records: a TTL of at least a second; releaseRequest and forget rem
 
 test('scripts are sent again after Redis forgets them; a refused operation answers nothing and is logged once a minute', async () => {
   const p = newPrefix();
-  const { dir, lines } = await directory('alpha', p);
+  const { dir, host, lines } = await directory('alpha', p);
   await redis.client.script('FLUSH');
   await dir.claim(claimOf('s1', 'tok-1'));
   expect(await redis.client.hget(`${p}s:s1`, 't')).toBe('tok-1');
@@ -279,7 +284,15 @@ test('scripts are sent again after Redis forgets them; a refused operation answe
   await (await dir.claim(claimOf('wrong', 'tok-2'))).released;
   expect(await dir.owner('session', 'wrong')).toBeUndefined();
   expect(lines('error')).toEqual([expect.stringMatching(/^Redis claim failed: WRONGTYPE .* \(this instance goes on alone for that request\)$/)]);
+  host.held = [claimOf('wrong', 'tok-2')];
+  await dir.refresh();
   expect(dir.connected).toBe(true);
+  await dir.stop();
+  // Once Redis has seen both connections go, their close events have had time to arrive: a stop is no outage.
+  const named = async () => String(await redis.client.client('LIST')).includes('name=mentraos-alpha ');
+  for (let i = 0; i < 400 && (await named()); i++) await new Promise((r) => setTimeout(r, 25));
+  await new Promise((r) => setTimeout(r, 100));
+  expect(lines('error')).toHaveLength(1);
 });
 
 test('Redis unreachable at start: logged once, every operation answers nothing, and stop returns', async () => {
@@ -311,5 +324,52 @@ test('Redis unreachable at start: logged once, every operation answers nothing, 
     );
   } finally {
     await dir.stop();
+  }
+});
+
+test('Redis lost and back: the loss logged once, the return once with the count, and the live claims written again', async () => {
+  const own = await startRedis();
+  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
+  const host = new Host();
+  const p = newPrefix();
+  const dir = new RedisSessionDirectory({
+    redisUrl: own.url,
+    redisHost: `127.0.0.1:${own.port}`,
+    instanceId: 'alpha',
+    instanceUrl: 'http://alpha.invalid',
+    ttlMs: 60_000,
+    keyPrefix: p,
+    logger,
+  });
+  const text = (level: string) => logger.lines.filter((l) => l.level === level).map((l) => l.text);
+  try {
+    await dir.start(host);
+    host.held = [claimOf('s1', 'tok-1'), claimOf('s2', 'tok-2')];
+    for (const c of host.held) await dir.claim(c);
+    await own.stop(false);
+    await eventually(() => text('error').length > 0, 10_000, 'the loss');
+    expect(dir.connected).toBe(false);
+    expect(await dir.owner('session', 's1')).toBeUndefined();
+    await own.restart();
+    await eventually(() => text('warn').length > 0, 20_000, 'the return');
+    await eventually(() => dir.connected, 20_000, 'connected');
+    expect(text('error')).toEqual([
+      `Lost Redis at 127.0.0.1:${own.port} (connection closed): this instance goes on alone, serving its own sessions without sharing them or forwarding requests, and retries until Redis answers`,
+    ]);
+    expect(text('warn')).toEqual([
+      expect.stringMatching(
+        new RegExp(`^Redis at 127\\.0\\.0\\.1:${own.port} is reachable again after \\d+ s; registering this instance's 2 session\\(s\\) again$`),
+      ),
+    ]);
+    const client = new Redis(own.url);
+    try {
+      for (let i = 0; i < 200 && (await client.exists(`${p}s:s1`, `${p}s:s2`)) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(await client.hget(`${p}s:s2`, 't')).toBe('tok-2');
+    } finally {
+      client.disconnect();
+    }
+  } finally {
+    await dir.stop();
+    await own.stop();
   }
 });
