@@ -88,6 +88,15 @@ async function instance(id: string, extra: { responseTimeoutMs?: number; beforeR
   if (extra.beforeRoute) app.use(extra.beforeRoute);
   app.all('/json', express.json(), router.route(byUser), answer);
   app.all('/raw', router.route(byUser), express.text({ type: '*/*' }), answer);
+  app.all(
+    '/drained',
+    (req, _res, next) => {
+      req.resume();
+      req.once('end', () => next());
+    },
+    router.route(byUser),
+    answer,
+  );
   app.all('/webhook', router.webviews(), answer);
   app.all(
     '/page',
@@ -193,7 +202,11 @@ test('a body the router did not parse is streamed; a GET goes without one; forwa
   expect(await put.json()).toEqual({ instance: 'owner', body: 'raw text' });
   const get = await fetch(`${edge.url}/json?user=remote`, { headers: { 'x-forwarded-host': 'glasses.example.com', 'x-forwarded-proto': 'https' } });
   expect(get.status).toBe(201);
-  expect(owner.seen.map((s) => s.method)).toEqual(['PUT', 'GET']);
+  // A body something before the route already read is gone: the request is forwarded without it.
+  const drained = await fetch(`${edge.url}/drained?user=remote`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'read here' });
+  expect(drained.status).toBe(201);
+  expect(owner.seen.map((s) => s.method)).toEqual(['PUT', 'GET', 'POST']);
+  expect(owner.seen[2]!.headers['content-length']).toBe('0');
   expect(owner.seen[1]!.headers).toMatchObject({ 'x-forwarded-host': 'glasses.example.com', 'x-forwarded-proto': 'https' });
 });
 
@@ -202,6 +215,7 @@ test('answered here: no key, a key held here, a key nobody holds, a key this ins
   edge.directory.records.set('user:self', edge.directory.self);
   for (const q of ['', '?user=local', '?user=nobody', '?user=self']) expect((await fetch(`${edge.url}/json${q}`)).status).toBe(201);
   expect(edge.seen).toHaveLength(4);
+  expect(edge.seen.map((r) => r.from)).toEqual([undefined, undefined, undefined, undefined]);
   expect(edge.directory.lookups).toBe(2);
   // The owner's directory names the edge, but a forwarded request is never forwarded again.
   owner.directory.records.set('user:remote', edge.directory.self);
@@ -246,14 +260,17 @@ test('an owner that refuses connections: answered here, its record forgotten, lo
   const deadUrl = await listen(closed);
   await new Promise<void>((r) => closed.close(() => r()));
   edge.directory.records.set('user:remote', { instanceId: 'dead', url: deadUrl });
+  edge.directory.records.set('user:also-dead', { instanceId: 'dead2', url: deadUrl });
   edge.directory.records.set('user:bad-url', { instanceId: 'bad', url: 'http://[not a host' });
   edge.directory.records.set('user:ftp', { instanceId: 'ftp', url: 'ftp://127.0.0.1:1' });
   for (let i = 0; i < 2; i++) expect((await fetch(`${edge.url}/json?user=remote`)).status).toBe(201);
   expect(edge.directory.forgotten).toEqual(['user:remote@dead']);
   expect(edge.warns()).toEqual([`Instance dead at ${deadUrl} is unreachable; answering here and dropping its records as they are met`]);
-  for (const user of ['bad-url', 'ftp']) expect((await fetch(`${edge.url}/json?user=${user}`)).status).toBe(201);
-  expect(edge.directory.forgotten).toEqual(['user:remote@dead', 'user:bad-url@bad', 'user:ftp@ftp']);
-  expect(edge.seen).toHaveLength(4);
+  for (const user of ['bad-url', 'ftp', 'also-dead']) expect((await fetch(`${edge.url}/json?user=${user}`)).status).toBe(201);
+  expect(edge.directory.forgotten).toEqual(['user:remote@dead', 'user:bad-url@bad', 'user:ftp@ftp', 'user:also-dead@dead2']);
+  expect(edge.warns()).toHaveLength(4);
+  expect(edge.warns()[3]).toBe(`Instance dead2 at ${deadUrl} is unreachable; answering here and dropping its records as they are met`);
+  expect(edge.seen).toHaveLength(5);
 });
 
 /** An owner played at the socket level: `onRequest` gets each request with how many came before on its socket. */
@@ -305,6 +322,10 @@ test('a kept-alive connection the owner closed as it was reused is retried once 
   expect(await second.json()).toEqual({ fresh: true });
   expect(owner.requests).toHaveLength(3);
   expect(edge.warns()).toEqual([]);
+  // A streamed body cannot be sent twice: the same reset is answered 502.
+  const streamed = await fetch(`${edge.url}/raw?user=remote`, { method: 'PUT', headers: { 'content-type': 'text/plain' }, body: 'once only' });
+  expect(streamed.status).toBe(502);
+  expect(owner.requests).toHaveLength(4);
 });
 
 test("a client that goes away while the owner is answering cancels the owner's request, and nothing is answered here", async () => {
@@ -318,6 +339,8 @@ test("a client that goes away while the owner is answering cancels the owner's r
   abort.abort();
   expect(await pending).toBe('AbortError');
   await closed;
+  // The forwarded request reports its end ("socket hang up") on the edge right after: nothing is logged for it.
+  await new Promise((r) => setTimeout(r, 100));
   expect(edge.seen).toEqual([]);
   expect(edge.warns()).toEqual([]);
 });

@@ -272,7 +272,7 @@ function forwardHeaders(req: Request, body: ForwardBody | undefined): OutgoingHt
   if (body) {
     out['content-type'] = body.contentType;
     out['content-length'] = String(body.data.length);
-  }
+  } else if (req.readableEnded) out['content-length'] = '0'; // read before this route: nothing is left to send
   const client = req.socket.remoteAddress;
   if (client) out['x-forwarded-for'] = req.headers['x-forwarded-for'] ? `${req.headers['x-forwarded-for']}, ${client}` : client;
   out['x-forwarded-host'] ??= req.headers.host;

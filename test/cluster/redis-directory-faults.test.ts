@@ -1,0 +1,84 @@
+/**
+ * The Redis directory when things go wrong: each operation Redis refuses is logged under its own name, two
+ * refreshes at once settle a conflict once, calls before `start()` answer nothing, and a server that
+ * accepts the connection but never answers holds `start()` no longer than its wait.
+ */
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { RedisSessionDirectory } from '../../src/core/cluster/redis-directory';
+import { claimOf, directoryKit, Host, keptLogger } from './directory-kit';
+
+const kit = directoryKit('rf');
+
+test("each refused operation's log line names it", async () => {
+  const p = kit.newPrefix();
+  await kit.redis.client.set(`${p}s:wrong`, 'a string, not a hash');
+  await kit.redis.client.set(`${p}r:wrong`, 'a string, not a hash');
+  const refused: Array<[string, (d: RedisSessionDirectory, h: Host) => Promise<unknown>]> = [
+    ['release', (d) => d.release(claimOf('wrong', 'tok-1'))],
+    ['lookup', (d) => d.owner('session', 'wrong')],
+    ['forget', (d) => d.forget('request', 'wrong', 'alpha')],
+    [
+      'refresh',
+      (d, h) => {
+        h.held = [claimOf('wrong', 'tok-1')];
+        return d.refresh();
+      },
+    ],
+  ];
+  for (const [name, call] of refused) {
+    const { dir, host, lines } = await kit.directory('alpha', p);
+    expect(await call(dir, host)).toBeUndefined();
+    expect(lines('error')).toEqual([expect.stringMatching(new RegExp(`^Redis ${name} failed: WRONGTYPE `))]);
+  }
+});
+
+test('two refreshes at once end a copy that lost its session once, and say so once', async () => {
+  const p = kit.newPrefix();
+  const { dir, host, lines } = await kit.directory('alpha', p);
+  const claim = claimOf('s1', 'tok-1', 1000);
+  host.held = [claim];
+  await dir.claim(claim);
+  await kit.redis.client.hset(`${p}s:s1`, 'i', 'beta', 'u', 'http://beta.invalid', 't', 'tok-b', 'c', '2000');
+  await Promise.all([dir.refresh(), dir.refresh()]);
+  await dir.refresh();
+  expect(host.released).toEqual([
+    ['s1', 'tok-1'],
+    ['s1', 'tok-1'],
+  ]);
+  expect(lines('warn')).toHaveLength(2);
+});
+
+test('before start(): not connected, a refresh does nothing, and every call answers nothing', async () => {
+  const { dir } = await kit.directory('alpha', kit.newPrefix(), {}, false);
+  expect(dir.connected).toBe(false);
+  await dir.refresh();
+  expect(await dir.owner('session', 's1')).toBeUndefined();
+  await (await dir.claim(claimOf('s1', 'tok-1'))).released;
+});
+
+test('a server that accepts the connection and never answers holds start() for the connect wait only', async () => {
+  const sockets: net.Socket[] = [];
+  const mute = net.createServer((s) => sockets.push(s));
+  await new Promise<void>((r) => mute.listen(0, '127.0.0.1', r));
+  const port = (mute.address() as AddressInfo).port;
+  const { logger } = keptLogger();
+  const dir = new RedisSessionDirectory({
+    redisUrl: `redis://127.0.0.1:${port}`,
+    redisHost: `127.0.0.1:${port}`,
+    instanceId: 'mute',
+    instanceUrl: 'http://mute.invalid',
+    ttlMs: 60_000,
+    keyPrefix: kit.newPrefix(),
+    logger,
+    connectWaitMs: 300,
+  });
+  try {
+    await dir.start(new Host());
+    expect(dir.connected).toBe(false);
+  } finally {
+    await dir.stop();
+    for (const s of sockets) s.destroy();
+    await new Promise<void>((r) => mute.close(() => r()));
+  }
+});
