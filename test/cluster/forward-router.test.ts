@@ -101,7 +101,7 @@ async function instance(id: string, extra: { responseTimeoutMs?: number; beforeR
   app.all(
     '/page',
     (req, _res, next) => {
-      (req as Request & { authUserId?: string }).authUserId = 'remote';
+      (req as Request & { authUserId?: string }).authUserId = typeof req.query.as === 'string' ? req.query.as : 'remote';
       next();
     },
     router.webviews(),
@@ -202,6 +202,8 @@ test('a body the router did not parse is streamed; a GET goes without one; forwa
   expect(await put.json()).toEqual({ instance: 'owner', body: 'raw text' });
   const get = await fetch(`${edge.url}/json?user=remote`, { headers: { 'x-forwarded-host': 'glasses.example.com', 'x-forwarded-proto': 'https' } });
   expect(get.status).toBe(201);
+  // The edge set no cookie of its own: only the owner's comes back.
+  expect(get.headers.getSetCookie()).toEqual(['owner=owner; Path=/']);
   // A body something before the route already read is gone: the request is forwarded without it.
   const drained = await fetch(`${edge.url}/drained?user=remote`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'read here' });
   expect(drained.status).toBe(201);
@@ -233,6 +235,11 @@ test("webview requests follow the signed-in user, who travels signed; the SDK's 
   expect(owner.seen[0]!.headers['x-mentraos-cluster-user']).toBe('remote');
   await fetch(`${edge.url}/webhook`);
   expect(edge.seen.map((s) => s.url)).toEqual(['/webhook']);
+  // A user whose session is held here is answered here, without asking the directory.
+  const asked = edge.directory.lookups;
+  await fetch(`${edge.url}/page?as=local`);
+  expect(edge.seen.map((s) => s.url)).toEqual(['/webhook', '/page?as=local']);
+  expect(edge.directory.lookups).toBe(asked);
 });
 
 test('forwarding headers that do not verify are refused with 401 and the reason, logged once a minute', async () => {
@@ -289,19 +296,21 @@ async function rawOwner(onRequest: (req: IncomingMessage, res: http.ServerRespon
 test('an owner that does not answer in time gets 504; one that drops the connection while answering, 502; both logged', async () => {
   const edge = await instance('edge', { responseTimeoutMs: 300 });
   const silent = await rawOwner(() => {});
-  const dropping = await rawOwner((req) => req.socket.destroy());
+  // A reset (RST), so the edge sees ECONNRESET on a fresh connection: that is not retried.
+  const dropping = await rawOwner((req) => req.socket.resetAndDestroy());
   edge.directory.records.set('user:slow', { instanceId: 'slow', url: silent.url });
   edge.directory.records.set('user:drop', { instanceId: 'drop', url: dropping.url });
   const slow = await fetch(`${edge.url}/json?user=slow`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect(slow.status).toBe(504);
   expect(await slow.json()).toEqual({ status: 'error', message: 'The instance holding this session did not answer in time' });
-  const drop = await fetch(`${edge.url}/json?user=drop`);
+  // A JSON body the edge parsed (not streamed): a reset on a fresh connection is still not sent again.
+  const drop = await fetch(`${edge.url}/json?user=drop`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{}' });
   expect(drop.status).toBe(502);
   expect(await drop.json()).toEqual({ status: 'error', message: 'The instance holding this session failed while answering' });
   expect(dropping.requests).toHaveLength(1);
   expect(edge.warns()).toEqual([
     'Forwarding POST /json to instance slow failed: the owning instance did not answer in time',
-    expect.stringMatching(/^Forwarding GET \/json to instance drop failed: /),
+    expect.stringMatching(/^Forwarding PUT \/json to instance drop failed: /),
   ]);
   expect(edge.seen).toEqual([]);
   expect(edge.directory.forgotten).toEqual([]);
@@ -348,6 +357,8 @@ test("a client that goes away while the owner is answering cancels the owner's r
 test('close() ends the connections kept alive to other instances', async () => {
   const { owner, edge } = await pair();
   const ownerServer = servers[0]!;
+  // The owner keeps an idle connection open far longer than this test waits: only close() can end it.
+  ownerServer.keepAliveTimeout = 120_000;
   const open = () => new Promise<number>((resolve, reject) => ownerServer.getConnections((e, n) => (e ? reject(e) : resolve(n))));
   await fetch(`${edge.url}/json?user=remote`);
   expect(owner.seen).toHaveLength(1);
