@@ -5,11 +5,9 @@
  * outage left, and an operation Redis refuses.
  */
 import Redis from 'ioredis';
-import { RedisSessionDirectory } from '../../src/core/cluster/redis-directory';
-import { captureLogger, eventually } from '../helpers/apps';
-import type { Logger } from '../../src/core/logger';
+import { eventually } from '../helpers/apps';
 import { startRedis } from '../helpers/redis';
-import { claimOf, directoryKit, Host, settledSoon } from './directory-kit';
+import { claimOf, directoryKit, settledSoon } from './directory-kit';
 
 const kit = directoryKit('rd');
 const { directory, listen, newPrefix } = kit;
@@ -236,24 +234,19 @@ test('scripts are sent again after Redis forgets them; a refused operation answe
 test('Redis unreachable at start: logged once, every operation answers nothing, and stop returns', async () => {
   const spare = await startRedis();
   await spare.stop();
-  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
-  const dir = new RedisSessionDirectory({
-    redisUrl: spare.url,
-    redisHost: `127.0.0.1:${spare.port}`,
-    instanceId: 'alone',
-    instanceUrl: 'http://alone.invalid',
-    ttlMs: 60_000,
-    keyPrefix: newPrefix(),
-    logger,
-    connectWaitMs: 60_000,
-  });
-  await dir.start(new Host());
+  const { dir, host, lines } = await directory(
+    'alone',
+    newPrefix(),
+    { redisUrl: spare.url, redisHost: `127.0.0.1:${spare.port}`, connectWaitMs: 60_000 },
+    false,
+  );
+  await dir.start(host);
   try {
     expect(dir.connected).toBe(false);
     await (await dir.claim(claimOf('s1', 'tok-1'))).released;
     expect(await dir.owner('session', 's1')).toBeUndefined();
     await dir.refresh();
-    const errors = logger.lines.filter((l) => l.level === 'error').map((l) => l.text);
+    const errors = lines('error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
       new RegExp(
@@ -267,19 +260,8 @@ test('Redis unreachable at start: logged once, every operation answers nothing, 
 
 test('Redis lost and back: the loss logged once, the return once with the count, and the live claims written again', async () => {
   const own = await startRedis();
-  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
-  const host = new Host();
   const p = newPrefix();
-  const dir = new RedisSessionDirectory({
-    redisUrl: own.url,
-    redisHost: `127.0.0.1:${own.port}`,
-    instanceId: 'alpha',
-    instanceUrl: 'http://alpha.invalid',
-    ttlMs: 60_000,
-    keyPrefix: p,
-    logger,
-  });
-  const text = (level: string) => logger.lines.filter((l) => l.level === level).map((l) => l.text);
+  const { dir, host, lines: text } = await directory('alpha', p, { redisUrl: own.url, redisHost: `127.0.0.1:${own.port}` }, false);
   try {
     await dir.start(host);
     host.held = [claimOf('s1', 'tok-1'), claimOf('s2', 'tok-2')];
