@@ -369,12 +369,12 @@ test('close() ends the connections kept alive to other instances', async () => {
 });
 
 test("the owner's answer may take longer than the response wait once it has begun; a broken one breaks the client's", async () => {
-  const edge = await instance('edge', { responseTimeoutMs: 200 });
+  const edge = await instance('edge', { responseTimeoutMs: 1000 });
   const owner = await rawOwner((req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.write('begun, ');
     if (req.url?.includes('broken')) setTimeout(() => req.socket.destroy(), 50);
-    else setTimeout(() => res.end('and ended'), 600);
+    else setTimeout(() => res.end('and ended'), 2500);
   });
   edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
   const slow = await fetch(`${edge.url}/json?user=remote`);
