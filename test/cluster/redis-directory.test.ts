@@ -285,7 +285,7 @@ test('Redis lost and back: the loss logged once, the return once with the count,
     expect(Number(/after (\d+) s/.exec(text('warn')[0]!)![1])).toBeLessThan(60);
     const client = new Redis(own.url);
     try {
-      for (let i = 0; i < 200 && (await client.exists(`${p}s:s1`, `${p}s:s2`)) < 2; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 800 && (await client.exists(`${p}s:s1`, `${p}s:s2`)) < 2; i++) await new Promise((r) => setTimeout(r, 25));
       expect(await client.hget(`${p}s:s2`, 't')).toBe('tok-2');
     } finally {
       client.disconnect();
