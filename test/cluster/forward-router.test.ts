@@ -5,151 +5,10 @@
  * and what is answered here, the headers that travel and those that never do, the owner's answer passed
  * back, and each way the owner can fail.
  */
-import http, { type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
-import express, { type Request } from 'express';
-import type { InstanceAddress, OwnerKind, SessionDirectory } from '../../src/core/cluster/directory';
-import { ClusterRouter, type OwnedRoute } from '../../src/core/cluster/forward';
+import http from 'node:http';
 import { signForward } from '../../src/core/cluster/signature';
-import type { Logger } from '../../src/core/logger';
-import { captureLogger, eventually } from '../helpers/apps';
-
-const SECRET = 'cluster-secret-for-the-router-tests';
-
-/** A directory whose records the test sets; it counts lookups and keeps what it was told to forget. */
-class MapDirectory implements SessionDirectory {
-  readonly shared = true;
-  readonly records = new Map<string, InstanceAddress>();
-  readonly forgotten: string[] = [];
-  lookups = 0;
-  constructor(readonly self: InstanceAddress) {}
-  async start(): Promise<void> {}
-  async stop(): Promise<void> {}
-  async claim() {
-    return { released: Promise.resolve() };
-  }
-  async release(): Promise<void> {}
-  async owner(kind: OwnerKind, id: string): Promise<InstanceAddress | undefined> {
-    this.lookups++;
-    return this.records.get(`${kind}:${id}`);
-  }
-  async claimRequest(): Promise<void> {}
-  async releaseRequest(): Promise<void> {}
-  async forget(kind: OwnerKind, id: string, instanceId: string): Promise<void> {
-    this.forgotten.push(`${kind}:${id}@${instanceId}`);
-  }
-}
-
-const servers: Server[] = [];
-const routers: ClusterRouter[] = [];
-afterEach(async () => {
-  for (const r of routers.splice(0)) r.close();
-  await Promise.all(
-    servers.splice(0).map(
-      (s) =>
-        new Promise<void>((resolve) => {
-          s.closeAllConnections();
-          s.close(() => resolve());
-        }),
-    ),
-  );
-});
-
-async function listen(server: Server): Promise<string> {
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
-
-/** The route under test: keyed by `?user=`, held here for the user "local". */
-const byUser: OwnedRoute = {
-  kind: 'user',
-  key: (req) => (typeof req.query.user === 'string' ? req.query.user : undefined),
-  holdsLocally: (id) => id === 'local',
-};
-
-/** An instance: its router in front, then `/json` (parsed body) and `/raw` (body left unread), answered here. */
-async function instance(id: string, extra: { responseTimeoutMs?: number; beforeRoute?: express.RequestHandler } = {}) {
-  const logger = captureLogger() as unknown as Logger & ReturnType<typeof captureLogger>;
-  const app = express();
-  const server = http.createServer(app);
-  const url = await listen(server);
-  const directory = new MapDirectory({ instanceId: id, url });
-  const router = new ClusterRouter({ directory, secret: SECRET, logger, ownPaths: ['/webhook'], holdsUser: (u) => u === 'local', ...extra });
-  routers.push(router);
-  const seen: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: unknown; from: unknown }> = [];
-  const answer = (req: Request, res: express.Response) => {
-    seen.push({ method: req.method, url: req.originalUrl, headers: req.headers, body: req.body, from: router.forwardedFrom(req) });
-    res.status(201).setHeader('x-answered-by', id).setHeader('connection', 'x-private').setHeader('x-private', 'hop');
-    res.setHeader('proxy-authenticate', 'Basic').setHeader('keep-alive', 'timeout=99');
-    res.cookie('owner', id).json({ instance: id, body: req.body ?? null });
-  };
-  app.use(router.inbound());
-  if (extra.beforeRoute) app.use(extra.beforeRoute);
-  app.all('/json', express.json(), router.route(byUser), answer);
-  app.all('/raw', router.route(byUser), express.text({ type: '*/*' }), answer);
-  app.all(
-    '/drained',
-    (req, _res, next) => {
-      req.resume();
-      req.once('end', () => next());
-    },
-    router.route(byUser),
-    answer,
-  );
-  app.all('/webhook', router.webviews(), answer);
-  app.all(
-    '/page',
-    (req, _res, next) => {
-      (req as Request & { authUserId?: string }).authUserId = typeof req.query.as === 'string' ? req.query.as : 'remote';
-      next();
-    },
-    router.webviews(),
-    answer,
-  );
-  return { id, url, directory, router, logger, seen, warns: () => logger.lines.filter((l) => l.level === 'warn').map((l) => l.text) };
-}
-
-/** Two instances, the edge's directory naming the owner for user "remote". */
-async function pair(edgeExtra: Parameters<typeof instance>[1] = {}) {
-  const owner = await instance('owner');
-  const edge = await instance('edge', edgeExtra);
-  edge.directory.records.set('user:remote', owner.directory.self);
-  return { owner, edge };
-}
-
-/** Sends a request over node:http (fetch will not send a Connection header of the caller's), the body in `parts`. */
-function rawRequest(url: string, method: string, headers: Record<string, string>, parts: string[]) {
-  return new Promise<{ status: number; headers: IncomingMessage['headers']; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method, headers });
-    req.on('response', (r) => {
-      let text = '';
-      r.on('data', (d) => (text += d));
-      r.on('end', () => resolve({ status: r.statusCode ?? 0, headers: r.headers, body: text }));
-    });
-    req.on('error', reject);
-    for (const part of parts.slice(0, -1)) req.write(part);
-    req.end(parts.at(-1));
-  });
-}
-
-/** Headers of a client request: hop-by-hop ones, the cloud's credentials, and one header that must travel. */
-const HOPS: Record<string, string> = {
-  'content-type': 'application/json',
-  connection: 'keep-alive, x-hop',
-  'x-hop': 'named by Connection',
-  'x-keep': 'yes',
-  'keep-alive': 'timeout=5',
-  'proxy-authorization': 'Basic abc',
-  te: 'trailers',
-  trailer: 'x-sum',
-  upgrade: 'h2c',
-  'x-mentraos-cluster-user': 'someone-else',
-  'x-forwarded-for': '10.0.0.1',
-  'x-app-api-key': 'the-cloud-key',
-  'x-tpa-api-key': 'the-old-cloud-key',
-  'x-mentraos-webhook-secret': 'hook-secret',
-};
+import { eventually } from '../helpers/apps';
+import { HOPS, instance, listen, pair, rawOwner, rawRequest, SECRET, servers } from './router-kit';
 
 test('a request for a user held elsewhere is answered by the owner: method, query, JSON body and headers go, hop-by-hop ones stay', async () => {
   const { owner, edge } = await pair({
@@ -279,19 +138,6 @@ test('an owner that refuses connections: answered here, its record forgotten, lo
   expect(edge.warns()[3]).toBe(`Instance dead2 at ${deadUrl} is unreachable; answering here and dropping its records as they are met`);
   expect(edge.seen).toHaveLength(5);
 });
-
-/** An owner played at the socket level: `onRequest` gets each request with how many came before on its socket. */
-async function rawOwner(onRequest: (req: IncomingMessage, res: http.ServerResponse, earlierOnSocket: number) => void) {
-  const counts = new WeakMap<Socket, number>();
-  const requests: IncomingMessage[] = [];
-  const server = http.createServer((req, res) => {
-    requests.push(req);
-    const n = counts.get(req.socket) ?? 0;
-    counts.set(req.socket, n + 1);
-    onRequest(req, res, n);
-  });
-  return { url: await listen(server), requests };
-}
 
 test('an owner that does not answer in time gets 504; one that drops the connection while answering, 502; both logged', async () => {
   const edge = await instance('edge', { responseTimeoutMs: 300 });

@@ -75,3 +75,20 @@ test('a module with no client class, and one that fails to load, are refused wit
     .catch((e: Error) => e);
   expect((missing as Error).message).toBe('Running several instances needs the "ioredis" package: npm install ioredis');
 });
+
+test('a module that is null, and one whose loading throws something that is not an Error, are refused in the same words', async () => {
+  await expect(withIoredis(() => null).start(host)).rejects.toMatchObject({
+    code: 'invalid_config',
+    message: 'The installed "ioredis" package does not export a Redis client',
+  });
+  jest.resetModules();
+  const err = await withIoredis(() => {
+    throw 'no native binding';
+  })
+    .start(host)
+    .catch((e: unknown) => e);
+  expect(err).toMatchObject({
+    code: 'invalid_config',
+    message: 'Running several instances needs the "ioredis" package: npm install ioredis (loading it failed: no native binding)',
+  });
+});

@@ -6,6 +6,7 @@
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { RedisSessionDirectory } from '../../src/core/cluster/redis-directory';
+import { eventually } from '../helpers/apps';
 import { claimOf, directoryKit, Host, keptLogger } from './directory-kit';
 
 const kit = directoryKit('rf');
@@ -80,5 +81,38 @@ test('a server that accepts the connection and never answers holds start() for t
     await dir.stop();
     for (const s of sockets) s.destroy();
     await new Promise<void>((r) => mute.close(() => r()));
+  }
+});
+
+test('a request record refused for want of replicas, and release messages refused by the ACL, are logged under their names', async () => {
+  const p = kit.newPrefix();
+  const { client } = kit.redis;
+  const { dir: unreplicated, lines: unreplicatedLines } = await kit.directory('alpha', p);
+  await client.config('SET', 'min-replicas-to-write', '1');
+  try {
+    await unreplicated.claimRequest('r1', 5_000);
+  } finally {
+    await client.config('SET', 'min-replicas-to-write', '0');
+  }
+  expect(unreplicatedLines('error')).toEqual([expect.stringMatching(/^Redis claim request failed: NOREPLICAS /)]);
+
+  // An instance whose Redis user may do everything but publish: it can neither ask for a release nor answer one.
+  await client.acl('SETUSER', 'nopub', 'on', '>nopub-pw', '~*', '&*', '+@all', '-publish');
+  try {
+    const mute = { redisUrl: kit.redis.url.replace('redis://', 'redis://nopub:nopub-pw@'), releaseWaitMs: 200 };
+    const { dir: beta } = await kit.directory('beta', p, { releaseWaitMs: 200 });
+    await beta.claim(claimOf('s1', 'tok-b'));
+    const { dir: asking, lines: askingLines } = await kit.directory('gamma', p, mute);
+    await (await asking.claim(claimOf('s1', 'tok-g'))).released;
+    expect(askingLines('error')).toEqual([expect.stringMatching(/^Redis publish failed: NOPERM /)]);
+
+    const { dir: answering, host, lines: answeringLines } = await kit.directory('delta', p, mute);
+    await answering.claim(claimOf('s2', 'tok-d'));
+    await (await beta.claim(claimOf('s2', 'tok-b2'))).released;
+    await eventually(() => answeringLines('error').length > 0, 10_000, 'the refused answer');
+    expect(host.released).toEqual([['s2', 'tok-d']]);
+    expect(answeringLines('error')).toEqual([expect.stringMatching(/^Redis publish failed: NOPERM /)]);
+  } finally {
+    await client.acl('DELUSER', 'nopub');
   }
 });

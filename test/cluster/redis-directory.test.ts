@@ -246,6 +246,8 @@ test('Redis unreachable at start: logged once, every operation answers nothing, 
     await (await dir.claim(claimOf('s1', 'tok-1'))).released;
     expect(await dir.owner('session', 's1')).toBeUndefined();
     await dir.refresh();
+    // The subscriber's own failures are debug lines, not ioredis' "Unhandled error event" on the console.
+    await eventually(() => lines('debug').some((l) => l.startsWith('Redis subscriber: connect ECONNREFUSED')), 10_000, "the subscriber's failure");
     const errors = lines('error');
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(
@@ -256,6 +258,8 @@ test('Redis unreachable at start: logged once, every operation answers nothing, 
   } finally {
     await dir.stop();
   }
+  // The subscription still waiting for Redis fails when the directory stops: a debug line too.
+  await eventually(() => lines('debug').includes('Redis subscribe failed: Connection is closed.'), 10_000, 'the subscription given up');
 });
 
 test('Redis lost and back: the loss logged once, the return once with the count, and the live claims written again', async () => {

@@ -68,8 +68,10 @@ export class RedisSessionDirectory implements SessionDirectory {
   private readonly channel: string;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly waiting = new Map<string, () => void>();
+  // Stryker disable next-line StringLiteral: start() sets it before anything reads it
   private health: 'starting' | 'up' | 'down' = 'starting';
   private downSince = 0;
+  // Stryker disable next-line BooleanLiteral: start() sets it; a stop() before start() has nothing to stop either way
   private stopped = false;
   private refreshing = false;
   private lastOpErrorLog = 0;
@@ -90,6 +92,7 @@ export class RedisSessionDirectory implements SessionDirectory {
     this.health = 'starting';
     const Redis = await loadRedis();
     const client = new Redis(this.opts.redisUrl, {
+      // Stryker disable next-line BooleanLiteral: connecting at once, the explicit connect() below is refused (and ignored); the same events follow
       lazyConnect: true,
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -107,6 +110,7 @@ export class RedisSessionDirectory implements SessionDirectory {
     client.on('close', () => this.onDown());
     sub.on('error', (e: unknown) => this.opts.logger.debug(`Redis subscriber: ${toError(e).message}`));
     sub.on('message', (channel: string, message: string) => {
+      // Stryker disable next-line ConditionalExpression: the subscriber subscribes to this channel only
       if (channel === this.channel) this.onMessage(message);
     });
     const ready = new Promise<void>((resolve) => client.once('ready', () => resolve()));
@@ -118,10 +122,12 @@ export class RedisSessionDirectory implements SessionDirectory {
     await Promise.race([Promise.all([ready, subscribed]), failed, new Promise<void>((r) => (timer = setTimeout(r, this.opts.connectWaitMs ?? 3000)))]);
     clearTimeout(timer);
     this.timer = setInterval(() => void this.refresh(), Math.max(100, Math.floor(this.opts.ttlMs / 3)));
+    // Stryker disable next-line OptionalChaining: every supported runtime's timers have unref
     this.timer.unref?.();
   }
 
   async stop(): Promise<void> {
+    // Stryker disable next-line ConditionalExpression: a second stop() repeats steps the first has done, each harmless again
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.timer);
@@ -129,6 +135,7 @@ export class RedisSessionDirectory implements SessionDirectory {
     await Promise.race([Promise.allSettled([...this.inFlight]), new Promise<void>((r) => (timer = setTimeout(r, 2000)))]);
     clearTimeout(timer);
     for (const settle of this.waiting.values()) settle();
+    // Stryker disable next-line CallExpression: each waiter removes itself as it settles
     this.waiting.clear();
     const client = this.client;
     if (client?.status === 'ready') await client.quit().catch(() => client.disconnect());
@@ -146,6 +153,7 @@ export class RedisSessionDirectory implements SessionDirectory {
         [this.self.instanceId, this.self.url, claim.token, claim.claimedAt, claim.userId, claim.sessionId, ttlMs],
       ),
     );
+    // Stryker disable next-line ArrayDeclaration: a one-element fallback has no token, which is checked next
     const [instance, token] = Array.isArray(prev) ? (prev as Array<string | null>) : [];
     if (!instance || !token || instance === this.self.instanceId) return SETTLED;
     return { released: this.askRelease(instance, claim.sessionId, token) };
@@ -158,6 +166,7 @@ export class RedisSessionDirectory implements SessionDirectory {
 
   async owner(kind: OwnerKind, id: string): Promise<InstanceAddress | undefined> {
     const found = await this.op('lookup', (c) => c.hmget(recordKey(this.opts.keyPrefix, kind, id), 'i', 'u'));
+    // Stryker disable next-line ArrayDeclaration: a one-element fallback has no URL, which is checked next
     const [instanceId, url] = found ?? [];
     return instanceId && url ? { instanceId, url } : undefined;
   }
@@ -183,7 +192,9 @@ export class RedisSessionDirectory implements SessionDirectory {
     this.refreshing = true;
     try {
       const claims = [...this.host.claims()];
+      // Stryker disable next-line EqualityOperator: one more chunk is empty, and refreshing no claims changes nothing
       for (let i = 0; i < claims.length && this.connected; i += REFRESH_CHUNK) {
+        // Stryker disable next-line MethodExpression: refreshing every claim with each chunk writes the same records
         await this.refreshChunk(claims.slice(i, i + REFRESH_CHUNK));
       }
     } finally {
@@ -198,12 +209,15 @@ export class RedisSessionDirectory implements SessionDirectory {
     for (const c of claims) args.push(c.token, c.claimedAt, c.userId, c.sessionId);
     const out = await this.op('refresh', (c) => runScript(c, REFRESH, keys, args));
     if (!Array.isArray(out)) return;
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: the script answers in fours; past its end no claim is found and the loop goes on
     for (let i = 0; i + 3 < out.length; i += 4) {
       const claim = claims[Number(out[i]) - 1];
       const [what, instance, token] = [String(out[i + 1]), String(out[i + 2]), String(out[i + 3])];
+      // Stryker disable next-line ConditionalExpression: the script names only claims it was given (past the end, see above)
       if (!claim) continue;
       if (what === 'lost') {
         this.opts.logger.warn(`Session ${claim.sessionId} was started again on another instance while Redis was unreachable; ending the older copy here`);
+        // Stryker disable next-line OptionalChaining: refresh() returns before this when there is no host
         void this.host?.releaseClaim(claim.sessionId, claim.token);
       } else if (instance && instance !== this.self.instanceId) {
         void this.askRelease(instance, claim.sessionId, token);
@@ -215,6 +229,7 @@ export class RedisSessionDirectory implements SessionDirectory {
   private askRelease(instance: string, sessionId: string, token: string): Promise<void> {
     const released = new Promise<void>((resolve) => {
       const timer = setTimeout(() => settle(), this.opts.releaseWaitMs ?? 5000);
+      // Stryker disable next-line OptionalChaining: every supported runtime's timers have unref
       timer.unref?.();
       const settle = () => {
         clearTimeout(timer);
@@ -234,9 +249,11 @@ export class RedisSessionDirectory implements SessionDirectory {
     let msg: any;
     try {
       msg = JSON.parse(raw);
+      // Stryker disable next-line BlockStatement: going on, msg is undefined and the next line returns
     } catch {
       return;
     }
+    // Stryker disable next-line ConditionalExpression: a string, number or boolean has no string .tok either
     if (!msg || typeof msg !== 'object' || typeof msg.tok !== 'string') return;
     if (msg.t === 'released') {
       this.waiting.get(msg.tok)?.();
@@ -252,12 +269,14 @@ export class RedisSessionDirectory implements SessionDirectory {
   /** Runs one Redis operation; resolves undefined (never rejects) while Redis is unreachable or when it fails. */
   private async op<T>(what: string, fn: (client: RedisClient) => Promise<T>): Promise<T | undefined> {
     const client = this.client;
+    // Stryker disable next-line ConditionalExpression: without the offline queue, a command to a client that is not ready fails at once and is not logged (below)
     if (!client || client.status !== 'ready') return undefined;
     const p = fn(client);
     this.inFlight.add(p);
     try {
       return await p;
     } catch (e) {
+      // Stryker disable next-line EqualityOperator: the same millisecond on either side of a minute
       if (client.status === 'ready' && Date.now() - this.lastOpErrorLog > ERROR_LOG_INTERVAL_MS) {
         this.lastOpErrorLog = Date.now();
         this.opts.logger.error(`Redis ${what} failed: ${toError(e).message} (this instance goes on alone for that request)`);
@@ -270,10 +289,12 @@ export class RedisSessionDirectory implements SessionDirectory {
 
   private onUp(): void {
     const was = this.health;
+    // Stryker disable next-line StringLiteral: only 'starting' and 'down' are ever compared
     this.health = 'up';
     const where = `Redis at ${this.opts.redisHost}`;
     if (was === 'starting') {
       this.opts.logger.info(`Sharing sessions through ${where} as instance ${this.self.instanceId} (${this.self.url})`);
+      // Stryker disable next-line ConditionalExpression: a 'ready' always follows a close or an error, which set 'down'
     } else if (was === 'down') {
       const claims = this.host ? [...this.host.claims()].length : 0;
       this.opts.logger.warn(
