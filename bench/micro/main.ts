@@ -3,16 +3,17 @@
  * floor and for each facade (`facades.ts`), on the runtime that runs this file. `bench/run.mjs --micro` runs
  * it on Node and on Bun and prints both; see docs/performance.md ("Micro benchmark").
  *
- *   npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start] [--sites]    (bench/micro/run.mjs)
+ *   npm run bench -- --micro [--runtimes node,bun] [--time ms] [--only event|start|retained] [--sites]    (bench/micro/run.mjs)
  *
  * Per path and operation: wall-clock ns/op with the 95% confidence interval (tinybench), CPU ns/op (process
  * CPU time over a fixed count, median of five batches), bytes and objects allocated per op (`alloc.ts`), and
- * the ratio to the floor. The last line of output is the results as JSON, prefixed `MICRO_RESULT `.
+ * the ratio to the floor; and per live session, the heap it keeps (`retained.ts`). The last line of output is the results as JSON, prefixed `MICRO_RESULT `.
  */
 import { Bench } from 'tinybench';
 import { allocationsPerOp, type Allocation } from './alloc';
 import { FACADES } from './facades';
 import { floorApp } from './floor';
+import { type Retained, retainedPerSession } from './retained';
 import { sdkApp } from './sdk';
 import { EVENT_FRAME, Sink, sessionRequest } from './wire';
 
@@ -26,6 +27,8 @@ const ONLY = opt('only', '');
 /** Also list, per path, the functions that allocate the most (Node only). */
 const SITES = argv.includes('--sites');
 const EVENT_BATCH = 50;
+/** Live sessions over which the heap a session keeps is averaged. */
+const RETAINED_SESSIONS = 2000;
 const isBun = typeof (globalThis as { Bun?: unknown }).Bun !== 'undefined';
 const runtime = isBun ? `Bun ${(globalThis as any).Bun.version}` : `Node ${process.version}`;
 
@@ -111,8 +114,14 @@ async function cpuPerOp(
   return { median, low: sorted[lo - 1], high: sorted[hi - 1], mean: out.reduce((x, y) => x + y, 0) / out.length };
 }
 
-async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise<void> {
-  if (ONLY !== 'start') {
+async function measure(path: string, app: App, sink: Sink, rows: Row[], kept: Array<{ path: string } & Retained>): Promise<void> {
+  if (ONLY === '' || ONLY === 'retained') {
+    const start = async () => (await startOne(app)).sessionId as string;
+    const event = (sessionId: string) => app.eventsOf(sessionId).text(EVENT_FRAME);
+    const r = await retainedPerSession(RETAINED_SESSIONS, start, event, stopAll);
+    if (r) kept.push({ path, ...r });
+  }
+  if (ONLY === '' || ONLY === 'event') {
     const body = await startOne(app);
     const events = app.eventsOf(body.sessionId as string);
     const before = sink.frames;
@@ -144,7 +153,7 @@ async function measure(path: string, app: App, sink: Sink, rows: Row[]): Promise
     });
     await stopAll();
   }
-  if (ONLY !== 'event') {
+  if (ONLY === '' || ONLY === 'start') {
     const op = () => startOne(app);
     // A longer warm-up: the start path runs much more code than an event, and is slow until compiled.
     const bench = new Bench({ time: TIME_MS, warmupTime: Math.max(1000, TIME_MS) });
@@ -188,17 +197,31 @@ function table(rows: Row[]): string {
   return lines.join('\n');
 }
 
+/** The heap a live session keeps, per path, against the floor's. */
+function keptTable(kept: Array<{ path: string } & Retained>): string {
+  const floor = kept.find((k) => k.path === 'floor');
+  const lines = [`| ${runtime}: one live session | heap bytes kept | over the floor | ×floor | objects kept |`, '| --- | ---: | ---: | ---: | ---: |'];
+  for (const k of kept) {
+    const over = floor && k.path !== 'floor' ? `${k.bytes - floor.bytes}` : '—';
+    const ratio = floor && k.path !== 'floor' ? (k.bytes / floor.bytes).toFixed(2) : '—';
+    lines.push(`| ${k.path} | ${k.bytes} | ${over} | ${ratio} | ${k.objects ?? 'n/a'} |`);
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  const kept: Array<{ path: string } & Retained> = [];
   const sink = new Sink();
-  await measure('floor', floorApp(sink), sink, rows);
-  for (const facade of FACADES) await measure(facade.name, await sdkApp(facade, sink), sink, rows);
-  console.log(table(rows));
+  await measure('floor', floorApp(sink), sink, rows, kept);
+  for (const facade of FACADES) await measure(facade.name, await sdkApp(facade, sink), sink, rows, kept);
+  if (rows.length) console.log(table(rows));
+  if (kept.length) console.log(`\n${keptTable(kept)}`);
   for (const r of rows.filter((row) => row.alloc?.sites)) {
     console.log(`\nWhere one ${r.op === 'event' ? 'event' : 'session start'} of ${r.path} allocates (bytes, objects per op; the function's own allocations):`);
     for (const s of r.alloc?.sites ?? []) console.log(`  ${String(s.bytes).padStart(6)} B ${s.objects.toFixed(2).padStart(6)}  ${s.site}`);
   }
-  console.log(`MICRO_RESULT ${JSON.stringify({ runtime, timeMs: TIME_MS, rows })}`);
+  console.log(`MICRO_RESULT ${JSON.stringify({ runtime, timeMs: TIME_MS, rows, retained: kept })}`);
 }
 
 main().then(
