@@ -49,6 +49,43 @@ describe('changes of the subscription list', () => {
     expect(changes.count).toBe(3);
   });
 
+  test('one function added twice is one handler: called once, and gone with either remover', () => {
+    const { t, changes } = table();
+    const seen: string[] = [];
+    const handler: StreamHandler = () => void seen.push('h');
+    const first = t.add('vad', handler);
+    const second = t.add('vad', handler);
+    t.deliver('vad', {}, () => {});
+    expect([seen, changes.count]).toEqual([['h'], 1]);
+    second();
+    expect([t.hasHandlers('vad'), changes.count]).toEqual([false, 2]);
+    first();
+    expect(changes.count).toBe(2);
+  });
+
+  test('handlers join in order; each remover takes its own; the last one removed drops the key', () => {
+    const { t, changes, on, deliver } = table();
+    const removers = ['a', 'b', 'c'].map((label) => on('vad', label));
+    expect(deliver('vad')).toEqual(['a', 'b', 'c']);
+    removers[0]!();
+    expect(deliver('vad')).toEqual(['b', 'c']);
+    removers[1]!();
+    expect(deliver('vad')).toEqual(['c']);
+    expect(changes.count).toBe(1);
+    removers[2]!();
+    expect([t.hasHandlers('vad'), changes.count, deliver('vad')]).toEqual([false, 2, []]);
+  });
+
+  test('the remover of a handler that unsubscribe() dropped leaves the handler added since', () => {
+    const { t, on, deliver } = table();
+    const dropped = on('vad', 'dropped');
+    t.unsubscribe('vad');
+    on('vad', 'since');
+    dropped();
+    expect(deliver('vad')).toEqual(['since']);
+    expect(t.list()).toEqual(['vad']);
+  });
+
   test('a session object is told through subscriptionsChanged(), a function by being called', () => {
     const owner = {
       calls: 0,

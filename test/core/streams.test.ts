@@ -2,7 +2,10 @@ import { StreamTable, type StreamHandler } from '../../src/core/session/streams'
 
 /** Which handlers one data_stream reaches (names in call order). */
 function reach(table: StreamTable, streamType: string, data: unknown = {}): string[] {
-  return table.targets(streamType, data).flatMap((set) => [...set].map((fn) => (fn as StreamHandler & { label: string }).label));
+  return table
+    .targets(streamType, data)
+    .flatMap((set) => (typeof set === 'function' ? [set] : [...set]))
+    .map((fn) => (fn as StreamHandler & { label: string }).label);
 }
 
 function named(label: string): StreamHandler {

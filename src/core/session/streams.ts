@@ -15,6 +15,12 @@ import type { Logger } from '../logger';
 
 export type StreamHandler = (data: any) => unknown;
 
+/**
+ * The handlers of one key: the handler itself while it is the only one (the usual case: a Set would be most
+ * of what a live session keeps for its handlers), a Set once there are more.
+ */
+export type StreamHandlers = StreamHandler | Set<StreamHandler>;
+
 /** Told when the subscription set changed: a function, or an owner (the session) with a method for it (no closure). */
 export type StreamsChanged = (() => void) | { subscriptionsChanged(): void };
 
@@ -22,7 +28,7 @@ export type StreamsChanged = (() => void) | { subscriptionsChanged(): void };
 const NO_INDEX: ReadonlyMap<string, string[]> = new Map();
 
 export class StreamTable {
-  private readonly handlers = new Map<string, Set<StreamHandler>>();
+  private readonly handlers = new Map<string, StreamHandlers>();
   // Created on first use: one table per session, and few sessions subscribe explicitly or set rates.
   private explicit: Set<string> | undefined;
   private rates: Map<string, string> | undefined;
@@ -42,18 +48,19 @@ export class StreamTable {
   constructor(private readonly onChange: StreamsChanged) {}
 
   add(stream: string, handler: StreamHandler): () => void {
-    let set = this.handlers.get(stream);
-    const isNewKey = !set;
-    if (!set) this.handlers.set(stream, (set = new Set()));
-    set.add(handler);
-    if (isNewKey) this.changed();
+    const current = this.handlers.get(stream);
+    if (current === undefined) {
+      this.handlers.set(stream, handler);
+      this.changed();
+    } else if (typeof current === 'function') this.handlers.set(stream, new Set([current, handler]));
+    else current.add(handler);
     let removed = false;
     return () => {
       if (removed) return;
       removed = true;
       const s = this.handlers.get(stream);
-      if (!s || !s.delete(handler)) return;
-      if (s.size === 0) {
+      if (s === undefined || (typeof s === 'function' ? s !== handler : !s.delete(handler))) return;
+      if (typeof s === 'function' || s.size === 0) {
         this.handlers.delete(stream);
         this.changed();
       }
@@ -96,8 +103,12 @@ export class StreamTable {
     if (this.listCache) return this.listCache;
     // Handler keys first, then explicit subscriptions, then groups, each key once. The usual session has
     // handlers only: their keys are already unique, and no Set is built.
-    const out: SubscriptionRequest[] = [];
-    for (const k of this.handlers.keys()) out.push(this.entry(k));
+    // Sized to the handler keys: the cached list lives as long as the session, and an array grown by push
+    // from empty keeps room for 16 entries.
+    // Stryker disable next-line ArrayDeclaration: filled by assignment, an unsized array holds the same entries (only more room)
+    const out: SubscriptionRequest[] = new Array(this.handlers.size);
+    let n = 0;
+    for (const k of this.handlers.keys()) out[n++] = this.entry(k);
     if (this.explicit || this.groups) {
       const seen = new Set<string>(this.handlers.keys());
       const more = (k: string) => {
@@ -120,7 +131,7 @@ export class StreamTable {
   /**
    * Calls the handlers of one `data_stream` with `data`, each at most once and isolated (a throw or a
    * rejection goes to `onError`). The handlers are those of the moment of the call: one added or removed by
-   * a handler takes effect from the next value. The usual case (one set, one handler) allocates nothing.
+   * a handler takes effect from the next value. The usual case (one key, one handler) allocates nothing.
    */
   deliver(streamType: string, data: unknown, onError: (e: unknown) => void): void {
     const only = this.only(streamType);
@@ -129,17 +140,17 @@ export class StreamTable {
   }
 
   /**
-   * The one handler set of a `data_stream` whose type is an exact key that no other key shares (the usual
+   * The handlers of a `data_stream` whose type is an exact key that no other key shares (the usual
    * case, e.g. `transcription:en-US`), else undefined (then `targets` finds them).
    */
   // Stryker disable next-line BlockStatement: without the shortcut every delivery takes the long way (targets), to the same handlers
-  private only(streamType: string): Set<StreamHandler> | undefined {
+  private only(streamType: string): StreamHandlers | undefined {
     const direct = this.handlers.get(streamType);
     return direct && (!this.parameterised || this.onlyItself(streamType)) ? direct : undefined;
   }
 
-  /** Handler sets to call for one `data_stream`, each at most once. */
-  targets(streamType: string, data: any): Set<StreamHandler>[] {
+  /** The handlers to call for one `data_stream`, by key, each key at most once. */
+  targets(streamType: string, data: any): StreamHandlers[] {
     const only = this.only(streamType);
     if (only) return [only];
     const direct = this.handlers.get(streamType);
@@ -155,8 +166,8 @@ export class StreamTable {
         for (const k of this.byCanonical.get(derived) ?? []) keys.add(k);
       }
     // Every key above was taken from the handlers or from the index built from them.
-    const out: Set<StreamHandler>[] = [];
-    for (const k of keys) out.push(this.handlers.get(k) as Set<StreamHandler>);
+    const out: StreamHandlers[] = [];
+    for (const k of keys) out.push(this.handlers.get(k) as StreamHandlers);
     return out;
   }
 
@@ -201,8 +212,9 @@ export class StreamTable {
   }
 }
 
-/** Calls each handler of `set` once (a single one without copying the set). */
-function callEach(set: Set<StreamHandler>, data: unknown, onError: (e: unknown) => void): void {
+/** Calls each handler of one key once (a single one without copying the set). */
+function callEach(set: StreamHandlers, data: unknown, onError: (e: unknown) => void): void {
+  if (typeof set === 'function') return callIsolated(set, data, onError);
   // Stryker disable next-line BlockStatement: a shortcut; a copy of a one-handler set calls the same handler
   if (set.size === 1) {
     for (const fn of set) return callIsolated(fn, data, onError);
