@@ -20,11 +20,22 @@ export interface QueuedMessage {
 
 export const DISPLAY_EVENT = 'display_event';
 
+/** The latest display update written for one view, and when. */
+interface Shown {
+  view: unknown;
+  msg: QueuedMessage;
+  at: number;
+}
+
 export class OutboundQueue {
   /** Created with the first message queued (most sessions never queue one). */
   private items: QueuedMessage[] | undefined;
-  /** Created with the first display update written (a session that never displays has none). */
-  private lastShown: Map<unknown, { msg: QueuedMessage; at: number }> | undefined;
+  /**
+   * One record per view, in the order the views were first shown; created with the first display update
+   * written (a session that never displays has none). An array, not a Map: a session shows one or two views,
+   * and a Map's table would be most of what a live session keeps for its replay.
+   */
+  private lastShown: Shown[] | undefined;
   /** Display updates replaced by a later one for the same view. */
   coalesced = 0;
 
@@ -58,13 +69,21 @@ export class OutboundQueue {
   /** Notes a message written to the socket (only display updates are remembered). */
   noteSent(msg: QueuedMessage, now = Date.now()): void {
     if (msg.type !== DISPLAY_EVENT) return;
-    const shown = (this.lastShown ??= new Map());
-    // The record of a view is updated in place (no object per display update).
-    const last = shown.get(msg.view);
-    if (last) {
-      last.msg = msg;
-      last.at = now;
-    } else shown.set(msg.view, { msg, at: now });
+    const shown = this.lastShown;
+    if (!shown) {
+      this.lastShown = [{ view: msg.view, msg, at: now }];
+      return;
+    }
+    // The record of a view is updated in place (no object per display update, nor an iterator).
+    for (let i = 0; i < shown.length; i++) {
+      const last = shown[i];
+      if (last.view === msg.view) {
+        last.msg = msg;
+        last.at = now;
+        return;
+      }
+    }
+    shown.push({ view: msg.view, msg, at: now });
   }
 
   /** The layouts to show again after a reconnect, with what remains of their `durationMs`. */
@@ -72,7 +91,7 @@ export class OutboundQueue {
     if (!this.lastShown) return [];
     const queued = this.queuedViews();
     const out: QueuedMessage[] = [];
-    for (const [view, { msg, at }] of this.lastShown) {
+    for (const { view, msg, at } of this.lastShown) {
       if (queued.has(view)) continue;
       const duration = msg.durationMs;
       if (typeof duration !== 'number' || !(duration > 0)) out.push({ ...msg, timestamp: new Date(now).toISOString() });
