@@ -1,6 +1,7 @@
 /**
  * The engine with a transport given to it (`useTransport`, as the micro benchmark does): a transport that
- * throws while opening fails only that session's start, answered 502 with its reason and logged.
+ * throws while opening fails only that session's start, answered 502 with its reason and logged; a transport given
+ * later is the one later sessions open with.
  */
 import { hostOf } from '../../src/app/server';
 import { EchoApp, appConfig, captureLogger } from '../helpers/apps';
@@ -31,4 +32,17 @@ test('a transport that throws while opening is answered 502 CONNECT_FAILED with 
   ]);
   expect(engine.registry.entries()).toEqual([]);
   expect(app.seen.sessions).toEqual([]);
+});
+
+test('a transport given after sessions have started is the one the next session opens with', async () => {
+  const app = new EchoApp(appConfig({ logger: captureLogger(), trustedCloudHosts: ['127.0.0.1'] }));
+  const { engine } = hostOf(app);
+  const refusing = (name: string) => () => {
+    throw new Error(`${name} has no sockets`);
+  };
+  const body = (n: number) => ({ type: 'session_request', sessionId: `s-${n}`, userId: 'u@example.com', mentraOSWebsocketUrl: 'ws://127.0.0.1:9/app-ws' });
+  engine.useTransport(refusing('first'));
+  expect((await engine.handleWebhook(body(1))).body).toMatchObject({ message: 'Could not connect to the cloud: first has no sockets' });
+  engine.useTransport(refusing('second'));
+  expect((await engine.handleWebhook(body(2))).body).toMatchObject({ message: 'Could not connect to the cloud: second has no sockets' });
 });
