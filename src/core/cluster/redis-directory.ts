@@ -249,8 +249,7 @@ export class RedisSessionDirectory implements SessionDirectory {
     let msg: any;
     try {
       msg = JSON.parse(raw);
-      // Stryker disable next-line BlockStatement: going on, msg is undefined and the next line returns
-    } catch {
+    } /* Stryker disable next-line BlockStatement: going on, msg is undefined and the next line returns */ catch {
       return;
     }
     // Stryker disable next-line ConditionalExpression: a string, number or boolean has no string .tok either
@@ -294,8 +293,10 @@ export class RedisSessionDirectory implements SessionDirectory {
     const where = `Redis at ${this.opts.redisHost}`;
     if (was === 'starting') {
       this.opts.logger.info(`Sharing sessions through ${where} as instance ${this.self.instanceId} (${this.self.url})`);
-      // Stryker disable next-line ConditionalExpression: a 'ready' always follows a close or an error, which set 'down'
-    } else if (was === 'down') {
+      return;
+    }
+    // Stryker disable next-line ConditionalExpression: a 'ready' always follows a close or an error, which set 'down'
+    if (was === 'down') {
       const claims = this.host ? [...this.host.claims()].length : 0;
       this.opts.logger.warn(
         `${where} is reachable again after ${Math.round((Date.now() - this.downSince) / 1000)} s; registering this instance's ${claims} session(s) again`,
