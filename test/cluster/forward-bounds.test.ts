@@ -10,7 +10,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
-import { instance, listen, rawOwner } from './router-kit';
+import { connectionsLeft, instance, listen, openConnections, rawOwner } from './router-kit';
 
 /** An owner address whose URL does not parse: every forward to it fails at once, without a connection. */
 const NOT_A_HOST = 'http://[not a host';
@@ -102,11 +102,9 @@ test('an owner over HTTPS: an untrusted certificate gets 502 and no request; a t
   }
   expect(urls).toEqual(['/json?user=remote&n=0', '/json?user=remote&n=1']);
   expect(handshakes).toBe(1);
-  const open = () => new Promise<number>((resolve, reject) => server.getConnections((e, n) => (e ? reject(e) : resolve(n))));
-  expect(await open()).toBe(1);
+  expect(await openConnections(server)).toBe(1);
   edge.router.close();
-  for (let i = 0; i < 1000 && (await open()) > 0; i++) await new Promise((r) => setTimeout(r, 10));
-  expect(await open()).toBe(0);
+  expect(await connectionsLeft(server)).toBe(0);
   expect(edge.seen).toEqual([]);
 });
 

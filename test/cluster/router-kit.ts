@@ -4,7 +4,7 @@
  * 127.0.0.1. Servers and routers are closed after each test.
  */
 import http, { type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo, Server as NetServer, Socket } from 'node:net';
 import express, { type Request } from 'express';
 import type { InstanceAddress, OwnerKind, SessionDirectory } from '../../src/core/cluster/directory';
 import { ClusterRouter, type OwnedRoute } from '../../src/core/cluster/forward';
@@ -159,4 +159,15 @@ export async function rawOwner(onRequest: (req: IncomingMessage, res: http.Serve
     onRequest(req, res, n);
   });
   return { url: await listen(server), requests };
+}
+
+/** How many connections `server` holds open. */
+export function openConnections(server: Server | NetServer): Promise<number> {
+  return new Promise((resolve, reject) => server.getConnections((e, n) => (e ? reject(e) : resolve(n))));
+}
+
+/** The connections `server` still holds once they are all closed, or after 10 s. */
+export async function connectionsLeft(server: Server | NetServer): Promise<number> {
+  for (let i = 0; i < 1000 && (await openConnections(server)) > 0; i++) await new Promise((r) => setTimeout(r, 10));
+  return openConnections(server);
 }
