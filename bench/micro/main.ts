@@ -7,7 +7,8 @@
  *
  * Per path and operation: wall-clock ns/op with the 95% confidence interval (tinybench), CPU ns/op (process
  * CPU time over a fixed count, median of five batches), bytes and objects allocated per op (`alloc.ts`), and
- * the ratio to the floor; and per live session, the heap it keeps (`retained.ts`). The last line of output is the results as JSON, prefixed `MICRO_RESULT `.
+ * the ratio to the floor; and per live session, the heap it keeps (`retained.ts`). The last line of output is
+ * the results as JSON, prefixed `MICRO_RESULT `.
  */
 import { Bench } from 'tinybench';
 import { allocationsPerOp, type Allocation } from './alloc';

@@ -1,10 +1,11 @@
 /**
  * What one live session keeps, in bytes of heap: the heap after a full collection with `n` sessions started
  * (each shown one event, so its display state exists), less the heap after the same collection before them,
- * divided by `n`. Node collects with `gc()` (the benchmark runs with `--expose-gc`) and reports the heap in use
- * through `process.memoryUsage()`; Bun collects with `Bun.gc(true)` and reports it, with the number of live
- * objects, through `bun:jsc`'s `heapStats()` (its `memoryUsage().heapUsed` is not the live heap). The socket run's RSS per session adds what
- * the transport keeps (`ws` and the kernel's buffers), which is the same for the SDK and the floor.
+ * divided by `n`. Node collects with `gc()` (the benchmark runs with `--expose-gc`) and reports the heap in
+ * use through `process.memoryUsage()`; Bun collects with `Bun.gc(true)` and reports it, with the number of
+ * live objects, through `bun:jsc`'s `heapStats()` (its `memoryUsage().heapUsed` is not the live heap). The
+ * socket run's RSS per session adds what the transport keeps (`ws` and the kernel's buffers), which is the
+ * same for the SDK and the floor.
  */
 
 /** Heap bytes (and, on Bun, objects) a live session keeps, averaged over `sessions` of them. */

@@ -116,3 +116,16 @@ test('a request record refused for want of replicas, and release messages refuse
     await client.acl('DELUSER', 'nopub');
   }
 });
+
+test('a refresh of more claims than one chunk settles a lost claim once, in whichever chunk it falls', async () => {
+  const p = kit.newPrefix();
+  const { dir, host, lines } = await kit.directory('alpha', p);
+  // 201 claims: the refresh sends them in two chunks (200 and 1), and the last one lost its session.
+  host.held = Array.from({ length: 201 }, (_, i) => claimOf(`s${i}`, `tok-${i}`, 1000));
+  for (const c of host.held) await dir.claim(c);
+  await kit.redis.client.hset(`${p}s:s200`, 'i', 'gamma', 'u', 'http://gamma.invalid:8080', 't', 'tok-g', 'c', '2000');
+  await dir.refresh();
+  expect(host.released).toEqual([['s200', 'tok-200']]);
+  expect(lines('warn')).toEqual(['Session s200 was started again on another instance while Redis was unreachable; ending the older copy here']);
+  expect(await kit.redis.client.hget(`${p}s:s0`, 't')).toBe('tok-0');
+});
