@@ -10,7 +10,7 @@ import https from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import tls from 'node:tls';
-import { connectionsLeft, instance, listen, openConnections, rawOwner } from './router-kit';
+import { closingReusedConnections, connectionsLeft, instance, listen, openConnections, rawOwner } from './router-kit';
 
 /** An owner address whose URL does not parse: every forward to it fails at once, without a connection. */
 const NOT_A_HOST = 'http://[not a host';
@@ -155,4 +155,16 @@ test("an owner that resets the connection while answering breaks the client's an
   expect(owner.requests).toHaveLength(1);
   expect(edge.warns()).toEqual([]);
   expect((await fetch(`${edge.url}/json?user=local`)).status).toBe(201);
+});
+
+test('a request whose body was read before its route is retried like one without a body when a kept-alive connection was closed', async () => {
+  const edge = await instance('edge');
+  const owner = await closingReusedConnections();
+  edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
+  expect((await fetch(`${edge.url}/json?user=remote`)).status).toBe(200);
+  const drained = await fetch(`${edge.url}/drained?user=remote`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'read here' });
+  expect(drained.status).toBe(200);
+  expect(await drained.json()).toEqual({ fresh: true });
+  expect(owner.requests).toHaveLength(3);
+  expect(edge.warns()).toEqual([]);
 });

@@ -8,7 +8,7 @@
 import http from 'node:http';
 import { signForward } from '../../src/core/cluster/signature';
 import { eventually } from '../helpers/apps';
-import { connectionsLeft, HOPS, instance, listen, openConnections, pair, rawOwner, rawRequest, SECRET, servers } from './router-kit';
+import { closingReusedConnections, connectionsLeft, HOPS, instance, listen, openConnections, pair, rawOwner, rawRequest, SECRET, servers } from './router-kit';
 
 test('a request for a user held elsewhere is answered by the owner: method, query, JSON body and headers go, hop-by-hop ones stay', async () => {
   const { owner, edge } = await pair({
@@ -164,11 +164,7 @@ test('an owner that does not answer in time gets 504; one that drops the connect
 
 test('a kept-alive connection the owner closed as it was reused is retried once on a fresh one', async () => {
   const edge = await instance('edge');
-  const owner = await rawOwner((req, res, earlier) => {
-    if (earlier > 0) return void req.socket.destroy();
-    res.setHeader('content-type', 'application/json');
-    res.end('{"fresh":true}');
-  });
+  const owner = await closingReusedConnections();
   edge.directory.records.set('user:remote', { instanceId: 'owner', url: owner.url });
   const post = () => fetch(`${edge.url}/json?user=remote`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"n":1}' });
   expect(await (await post()).json()).toEqual({ fresh: true });

@@ -171,3 +171,12 @@ export async function connectionsLeft(server: Server | NetServer): Promise<numbe
   for (let i = 0; i < 1000 && (await openConnections(server)) > 0; i++) await new Promise((r) => setTimeout(r, 10));
   return openConnections(server);
 }
+
+/** An owner that answers `{"fresh":true}` on a new connection and closes one reused for a second request. */
+export function closingReusedConnections() {
+  return rawOwner((req, res, earlier) => {
+    if (earlier > 0) return void req.socket.destroy();
+    res.setHeader('content-type', 'application/json');
+    res.end('{"fresh":true}');
+  });
+}

@@ -203,7 +203,6 @@ export class ClusterRouter {
           connected = true;
           send.setTimeout(this.opts.responseTimeoutMs ?? 30_000);
           if (body) send.end(body.data);
-          // Stryker disable next-line ConditionalExpression: piping a spent request ends at once too (it went with Content-Length: 0)
           else if (req.readableEnded) send.end();
           else {
             streamed = true;
