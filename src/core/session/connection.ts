@@ -11,7 +11,7 @@ import type { Dialect } from '../../protocol/dialects';
 import { isoNow } from './clock';
 import { readCloudFrame } from './frames';
 import { SdkError, isSdkError, toError } from '../errors';
-import { type Watched, unwatchLiveness, watchLiveness } from './liveness';
+import { type Slot, type Watched, unwatchLiveness, watchLiveness } from './liveness';
 import type { ConnectionHost, LostReason } from './session-types';
 import { type CloseAction, type HandshakeGate, ReconnectPlan, type ReconnectOptions, closeAction } from './reconnect';
 import { type SocketEvents, type Transport, type TransportSocket, wsTransport } from './transport';
@@ -87,6 +87,8 @@ export class Connection implements Watched {
   /** Set on every frame, ping or pong from the peer; cleared by each liveness sweep. */
   // Stryker disable next-line BooleanLiteral: watchLiveness sets it before the first sweep reads it
   alive = true;
+  /** The liveness slot that holds this connection while its acknowledged socket is watched. */
+  slot: Slot | undefined = undefined;
   private socket: TransportSocket | null = null;
   private handshake: Handshake | null = null;
   /** Whether the current socket was acknowledged: meaningful only while `socket` is set (reset with each new socket). */
@@ -250,7 +252,7 @@ export class Connection implements Watched {
   }
 
   private stopWatching(): void {
-    unwatchLiveness(this, this.opts.pingIntervalMs);
+    unwatchLiveness(this);
   }
 
   private onClose(socket: TransportSocket, code: number, reason: string): void {
