@@ -17,13 +17,16 @@ test('gives the ISO 8601 text of the current millisecond, and follows the clock 
   expect(isoNow()).toBe('2026-12-05T04:31:00.123Z');
 });
 
-test('within one millisecond every frame gets the same string', () => {
+test('within one millisecond every frame gets the same string, built once', () => {
   const now = jest.spyOn(Date, 'now').mockReturnValue(Date.UTC(2027, 0, 1));
+  const build = jest.spyOn(Date.prototype, 'toISOString');
   const a = isoNow();
   const b = isoNow();
+  const c = isoNow();
   expect(a).toBe('2027-01-01T00:00:00.000Z');
-  expect(b).toBe(a);
-  expect(now).toHaveBeenCalledTimes(2);
+  expect([b, c]).toEqual([a, a]);
+  expect(now).toHaveBeenCalledTimes(3);
+  expect(build).toHaveBeenCalledTimes(1);
 });
 
 test('on the real clock, it is what new Date().toISOString() gives', () => {
