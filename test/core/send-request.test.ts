@@ -101,6 +101,22 @@ describe('sendRequest with a registry that records requests first', () => {
     expect(gates).toEqual([]);
     expect(registry.size).toBe(0);
   });
+
+  test('a request still pending when its session ends fails with the reason, the kind and the id', async () => {
+    const cloud = new MemoryCloud();
+    const { session } = memorySession(cloud);
+    await session.connect();
+    const answer = sendRequest(session, { id: 'photo_req_7', kind: 'photo', timeoutMs: 10_000, message: photoRequest('photo_req_7') });
+    await cloud.last.until(() => sentIds(cloud).length === 1, 'the request');
+    await session.dispose('user_disabled');
+    const err = await answer.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SdkError);
+    expect(err).toMatchObject({
+      code: 'session_closed',
+      message: 'The session ended (user_disabled) before the photo request photo_req_7 was answered',
+      details: { requestId: 'photo_req_7', reason: 'user_disabled' },
+    });
+  });
 });
 
 describe('timeoutOption', () => {
