@@ -1,7 +1,8 @@
 /**
  * The liveness sweep (the ws heartbeat recipe): one timer per interval for every watched socket, turning a
- * wheel of slots (one per 50 ms of the interval) so that the sockets' pings are spread over the interval;
- * pings to live sockets, zombies reported, and nothing left behind once the last socket is unwatched. The
+ * wheel: one slot up to 64 sockets, then one slot per 50 ms of the interval, so that many sockets' pings are
+ * spread over it; pings to live sockets, zombies reported, and nothing left behind once the last socket is
+ * unwatched. The
  * clock is jest's (not ours to test); the sockets are stand-ins with the shape a connection gives liveness.
  */
 import { type Slot, unwatchLiveness, watchLiveness, type Watched } from '../../src/core/session/liveness';
@@ -25,6 +26,8 @@ class Socket implements Watched {
 
 const sockets = (n: number) => Array.from({ length: n }, () => new Socket());
 const pings = (list: Socket[]) => list.map((s) => s.pings);
+const zeros = (n: number) => Array.from({ length: n }, () => 0);
+const ones = (n: number) => Array.from({ length: n }, () => 1);
 
 /** Moves the clock `ms`, checking the pings one millisecond before (`before`) and at that moment (`after`). */
 function tickAt(ms: number, list: Socket[], before: number[], after: number[]): void {
@@ -59,22 +62,20 @@ describe('liveness sweep', () => {
     expect([a.slot, b.slot, c.slot]).toEqual([undefined, undefined, undefined]);
   });
 
-  test('each socket is pinged once per interval, in its own slot; an unwatched socket is never pinged again', () => {
-    const [a, b] = sockets(2);
-    watchLiveness(a, 1000); // 20 slots, a tick every 50 ms: a in the first, b in the second
-    watchLiveness(b, 1000);
+  test('up to 64 sockets share one slot: pinged together once per interval; an unwatched socket is never pinged again', () => {
+    const list = sockets(64);
+    const [a, b] = list;
+    for (const s of list) watchLiveness(s, 1000);
     expect(a.alive).toBe(true); // watching counts as a sign of life
-    tickAt(50, [a, b], [0, 0], [1, 0]);
-    jest.advanceTimersByTime(50);
-    expect(pings([a, b])).toEqual([1, 1]);
-    tickAt(950, [a, b], [1, 1], [2, 1]); // a's next visit comes one turn (1000 ms) after its first, at 1050 ms
+    tickAt(1000, list, zeros(64), ones(64));
     unwatchLiveness(b);
     jest.advanceTimersByTime(3000);
-    expect(pings([a, b])).toEqual([5, 1]);
-    expect([a.zombies, b.zombies]).toEqual([0, 0]);
-    unwatchLiveness(a);
+    expect([a.pings, b.pings]).toEqual([4, 1]);
+    expect(list.every((s) => s.zombies === 0)).toBe(true);
+    for (const s of list) unwatchLiveness(s);
     jest.advanceTimersByTime(3000);
-    expect(a.pings).toBe(5);
+    expect(a.pings).toBe(4);
+    expect(jest.getTimerCount()).toBe(0);
   });
 
   test('a socket watched again stays in its slot: still one ping per interval', () => {
@@ -84,19 +85,18 @@ describe('liveness sweep', () => {
     expect(watchLiveness(a, 1000)).toBe(true);
     expect(a.alive).toBe(true); // a sign of life all the same
     watchLiveness(b, 1000);
-    jest.advanceTimersByTime(100);
-    expect(pings([a, b])).toEqual([1, 1]); // b took the second slot, not the third
-    jest.advanceTimersByTime(1900);
-    expect(pings([a, b])).toEqual([2, 2]);
+    tickAt(1000, [a, b], [0, 0], [1, 1]);
+    tickAt(1000, [a, b], [1, 1], [2, 2]);
     unwatchLiveness(a);
     expect(jest.getTimerCount()).toBe(1); // b is still watched
     unwatchLiveness(b);
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  test('sockets that start together are spread over the interval: a tick every 50 ms, 300 slots at the default 15 s', () => {
+  test('the 65th socket spreads the wheel over the interval: a tick every 50 ms, 300 slots at the default 15 s', () => {
     const list = sockets(601);
     for (const s of list) watchLiveness(s, 15_000);
+    expect(jest.getTimerCount()).toBe(1);
     const pinged = () => list.filter((s) => s.pings > 0).length;
     jest.advanceTimersByTime(49);
     expect(pinged()).toBe(0);
@@ -106,40 +106,75 @@ describe('liveness sweep', () => {
     jest.advanceTimersByTime(50);
     expect(pinged()).toBe(5);
     jest.advanceTimersByTime(50 * 298); // 300 ticks: the whole interval
-    expect(pings(list)).toEqual(list.map(() => 1));
+    expect(pings(list)).toEqual(ones(601));
     jest.advanceTimersByTime(50);
     expect(list.filter((s) => s.pings === 2)).toHaveLength(3);
     for (const s of list) unwatchLiveness(s);
     expect(jest.getTimerCount()).toBe(0);
   });
 
-  test('an interval shorter than two ticks has one slot, ticking at the interval; a long one at most 1,024 slots', () => {
-    const [a, b, c, d] = sockets(4);
-    watchLiveness(a, 120); // 2 slots, a tick every 60 ms
-    watchLiveness(b, 120);
-    tickAt(60, [a, b], [0, 0], [1, 0]);
-    tickAt(60, [a, b], [1, 0], [1, 1]);
-    watchLiveness(c, 30); // one slot, ticking at the interval itself
-    watchLiveness(d, 30);
-    tickAt(30, [c, d], [0, 0], [1, 1]);
-    for (const s of [a, b, c, d]) unwatchLiveness(s);
-    const [e, f] = sockets(2);
-    watchLiveness(e, 3_600_000); // an hour: 1,024 slots, a tick every 3,515 ms
-    watchLiveness(f, 3_600_000);
-    tickAt(3515, [e, f], [0, 0], [1, 0]);
-    tickAt(3515, [e, f], [1, 0], [1, 1]);
-    tickAt(3515 * 1023, [e, f], [1, 1], [2, 1]); // 1,024 ticks after the first
-    unwatchLiveness(e);
-    unwatchLiveness(f);
+  test('spreading counts as a sign of life: a socket pinged just before is not taken for a zombie', () => {
+    const list = sockets(64);
+    for (const s of list) {
+      s.answers = false;
+      watchLiveness(s, 1000);
+    }
+    jest.advanceTimersByTime(1000); // each pinged, none answers
+    expect(list.every((s) => s.pings === 1 && !s.alive)).toBe(true);
+    const [late] = sockets(1);
+    watchLiveness(late, 1000); // the 65th: 20 slots, a tick every 50 ms
+    jest.advanceTimersByTime(50); // the first slot, visited again 50 ms after its sockets were pinged
+    expect(list[0]).toMatchObject({ pings: 2, zombies: 0 });
+    jest.advanceTimersByTime(999);
+    expect(list[0]).toMatchObject({ pings: 2, zombies: 0 });
+    jest.advanceTimersByTime(1); // one interval after its second ping, still no answer
+    expect(list[0]).toMatchObject({ pings: 2, zombies: 1 });
+    // the first of 20 slots holds the 1st, 21st, 41st and 61st socket; the others are visited later
+    expect(list.flatMap((s, i) => (s.zombies > 0 ? [i] : []))).toEqual([0, 20, 40, 60]);
+    for (const s of [...list, late]) unwatchLiveness(s);
+  });
+
+  test('a short interval spreads over fewer slots, never a tick shorter than 50 ms; under 100 ms, never; at most 1,024 slots', () => {
+    const at100 = sockets(65);
+    for (const s of at100) watchLiveness(s, 100); // 2 slots, a tick every 50 ms
+    tickAt(
+      50,
+      at100,
+      zeros(65),
+      at100.map((_, i) => (i % 2 === 0 ? 1 : 0)),
+    );
+    tickAt(
+      50,
+      at100,
+      at100.map((_, i) => (i % 2 === 0 ? 1 : 0)),
+      ones(65),
+    );
+    const at99 = sockets(65);
+    for (const s of at99.slice(0, 64)) {
+      s.answers = false;
+      watchLiveness(s, 99); // one slot, ticking at the interval itself
+    }
+    jest.advanceTimersByTime(98);
+    watchLiveness(at99[64], 99); // the 65th does not spread it: nobody counts as alive again
+    tickAt(1, at99, zeros(65), ones(65));
+    jest.advanceTimersByTime(99);
+    expect(at99.filter((s) => s.zombies === 1)).toHaveLength(64);
+    for (const s of [...at100, ...at99]) unwatchLiveness(s);
+    const hour = sockets(65);
+    for (const s of hour) watchLiveness(s, 3_600_000); // an hour: 1,024 slots, a tick every 3,515 ms
+    tickAt(3515, hour.slice(0, 2), [0, 0], [1, 0]);
+    tickAt(3515, hour.slice(0, 2), [1, 0], [1, 1]);
+    tickAt(3515 * 1023, hour.slice(0, 2), [1, 1], [2, 1]); // 1,024 ticks after the first
+    for (const s of hour) unwatchLiveness(s);
     expect(jest.getTimerCount()).toBe(0);
   });
 
   test('a socket with no sign of life since its previous visit is a zombie, found within two intervals, and not pinged', () => {
     const [live, quiet] = sockets(2);
     quiet.answers = false;
-    watchLiveness(live, 500); // 10 slots, a tick every 50 ms: live in the first, quiet in the second
+    watchLiveness(live, 500);
     watchLiveness(quiet, 500);
-    jest.advanceTimersByTime(100);
+    jest.advanceTimersByTime(500);
     expect(quiet).toMatchObject({ pings: 1, zombies: 0, alive: false });
     jest.advanceTimersByTime(499);
     expect(quiet).toMatchObject({ pings: 1, zombies: 0 });
