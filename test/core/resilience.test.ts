@@ -58,6 +58,23 @@ describe('resilience', () => {
     expect(logger.lines.some((l) => l.level === 'warn' && /did not answer a ping within 1000 ms; reconnecting/.test(l.text))).toBe(true);
   });
 
+  test('past 64 sessions the pings are spread: every session answers and keeps its socket, and a zombie in any slot is found', async () => {
+    const logger = captureLogger();
+    const app = await start(recorder({ pingIntervalMs: 1000, logger })); // past 64: 20 slots, a tick every 50 ms
+    const users = [];
+    for (let i = 0; i < 66; i++) users.push(await ctx.cloud.startSession({ app, userId: `wearer${i}@example.com` }));
+    await eventually(() => app.sessions.length === 66);
+    await sleep(2500); // two turns of pings, all answered: nothing happens
+    expect(users.map((u) => u.connections)).toEqual(users.map(() => 1));
+    users[0].freeze(); // one of the first 64, moved to its own slot when the wheel spread
+    users[65].freeze(); // one that joined the spread wheel
+    await users[0].waitForConnections(2, 30_000);
+    await users[65].waitForConnections(2, 30_000);
+    expect(users.slice(1, 65).every((u) => u.connections === 1)).toBe(true);
+    expect(app.stops).toEqual([]);
+    expect(logger.lines.filter((l) => l.level === 'warn' && /did not answer a ping/.test(l.text))).toHaveLength(2);
+  });
+
   test('a layout written to a socket that died unnoticed is shown again after the reconnect', async () => {
     const app = await start(recorder({ pingIntervalMs: 100 }));
     const user = await ctx.cloud.startSession({ app });
